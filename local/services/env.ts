@@ -1,0 +1,129 @@
+/**
+ * What every local Google service shares: the call counter (Apps Script's unit of cost), fault
+ * injection (Apps Script's transient errors at the Nth call), a simulated Apps Script clock, and
+ * "now" for the add-on.
+ *
+ * Each service object is wrapped by `counted()`, so every method call on it — SpreadsheetApp,
+ * Spreadsheet, Sheet, Range, Body, MailApp … — counts once as `Class.method`. Builders that only
+ * assemble a request on the client in Apps Script (e.g. ConditionalFormatRuleBuilder) are still
+ * counted: we would rather over-count than hide a cost.
+ *
+ * Simulated time: Apps Script spends roughly 10–100 ms per service round trip. The figures in
+ * CALL_COST_MS are conservative estimates from Google's "Best practices" page
+ * (developers.google.com/apps-script/guides/support/best-practices: "minimize calls to services")
+ * and commonly reported timings; they are used only to project a job against the 6-minute limit
+ * (developers.google.com/apps-script/guides/services/quotas: "Script runtime 6 min / execution").
+ */
+export interface Fault {
+  /** 1-based index of the counted call that fails. */
+  atCall: number;
+  /** Message of the error thrown, e.g. Apps Script's transient "Service error". */
+  message: string;
+}
+
+export const SERVICE_ERROR = 'Exception: Service error: Spreadsheets';
+export const QUOTA_ERROR = 'Exception: Service invoked too many times for one day: email.';
+export const TIMEOUT_ERROR = 'Exceeded maximum execution time';
+
+/** Projected milliseconds per call, by the part before the dot (the class) or the full name. */
+export const CALL_COST_MS: Record<string, number> = {
+  default: 5, // cheap getters served from a cached object
+  'Range.getValues': 60,
+  'Range.getDisplayValues': 60,
+  'Range.setValues': 120,
+  'Range.setValue': 60,
+  'Range.getValue': 50,
+  'Sheet.getDataRange': 20,
+  'Sheet.getRange': 10,
+  'Spreadsheet.getSheetByName': 20,
+  'Spreadsheet.insertSheet': 300,
+  'DocumentApp.create': 1500,
+  'DocumentApp.openById': 400,
+  'Document.saveAndClose': 800,
+  'Body.appendParagraph': 30,
+  'Body.appendTable': 60,
+  'Body.appendPageBreak': 30,
+  'Body.replaceText': 60,
+  'MailApp.sendEmail': 700,
+  'ScriptApp.newTrigger': 200,
+  'TriggerBuilder.create': 400,
+  'LockService.getDocumentLock': 50,
+  'PropertiesService.getDocumentProperties': 30,
+  'Properties.getProperty': 30,
+  'Properties.setProperty': 50,
+  'Properties.getProperties': 40,
+  'Properties.setProperties': 60,
+};
+
+export class LocalEnv {
+  readonly calls = new Map<string, number>();
+  total = 0;
+  simulatedMs = 0;
+  private faults: Fault[] = [];
+  /** The add-on's "now"; a test or the CLI fixes it (e.g. --as-of). */
+  now: Date = new Date();
+  /** Apps Script's limit; a job asks elapsed() against it. */
+  readonly executionLimitMs = 6 * 60 * 1000;
+  /** Log lines written through Logger/console by the add-on (checked for pupil data). */
+  readonly logs: string[] = [];
+
+  /** Count one call; throw the injected fault when its turn comes. */
+  count(name: string): void {
+    this.total += 1;
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    this.simulatedMs += CALL_COST_MS[name] ?? CALL_COST_MS.default;
+    const hit = this.faults.findIndex((f) => f.atCall === this.total);
+    if (hit >= 0) {
+      const f = this.faults.splice(hit, 1)[0];
+      throw new Error(f.message);
+    }
+  }
+
+  /** Make call number `atCall` (counted from now on, 1-based) throw `message`. */
+  failAt(atCall: number, message = SERVICE_ERROR): void {
+    this.faults.push({ atCall: this.total + atCall, message });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  resetCounts(): void {
+    this.calls.clear();
+    this.total = 0;
+    this.simulatedMs = 0;
+  }
+
+  /** Calls so far, sorted by name, e.g. { 'Range.getValues': 3, … }. */
+  countsByName(): Record<string, number> {
+    return Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** Calls per service class, e.g. { Range: 12, Sheet: 4 }. */
+  countsByClass(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [k, v] of this.calls) {
+      const cls = k.split('.')[0];
+      out[cls] = (out[cls] ?? 0) + v;
+    }
+    return out;
+  }
+
+  /**
+   * Wrap a service object so each method call counts as `className.method`. Objects returned by
+   * methods are not wrapped here: each local class wraps its own instances when it creates them.
+   */
+  counted<T extends object>(obj: T, className: string): T {
+    const env = this;
+    return new Proxy(obj, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (typeof v !== 'function' || typeof prop !== 'string' || prop === 'constructor' || prop.startsWith('_')) return v;
+        return function (this: unknown, ...args: unknown[]) {
+          env.count(`${className}.${prop}`);
+          return v.apply(target, args);
+        };
+      },
+    });
+  }
+}

@@ -1,0 +1,54 @@
+// Bundles src/main.ts into build/Code.js for Apps Script.
+//
+// Apps Script only sees top-level `function` declarations (triggers, menu items and
+// google.script.run all look a function up by its global name), so the bundle is an IIFE that
+// puts every export of main.ts on one object, followed by a plain `function name(...)` stub per
+// export. Not minified: Apps Script stack traces stay readable.
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'build');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const common = {
+  entryPoints: [join(root, 'src/main.ts')],
+  bundle: true,
+  target: 'es2019', // V8 runtime; keeps syntax conservative
+  platform: 'neutral',
+  charset: 'utf8',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+// Pass 1: learn the names main.ts exports.
+const probe = await build({ ...common, format: 'esm', write: false, metafile: true });
+const exportsOf = Object.values(probe.metafile.outputs)[0].exports.slice().sort();
+
+// Pass 2: the real bundle.
+const GLOBAL = '__PastoralTracker';
+const stubs = exportsOf
+  .map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`)
+  .join('\n');
+const result = await build({
+  ...common,
+  format: 'iife',
+  globalName: GLOBAL,
+  write: false,
+  banner: { js: '// Pastoral Tracker — built from src/ by scripts/build.mjs. Do not edit: edit src/ and run npm run build.' },
+  footer: { js: `\n// Entry points Apps Script can see (menus, triggers, google.script.run).\n${stubs}\n` },
+});
+let code = result.outputFiles[0].text;
+// esbuild writes `var __PastoralTracker = (() => {...})();` — fine in Apps Script's global scope.
+for (const bad of ['require(', 'process.', 'module.exports', 'setTimeout(']) {
+  if (code.includes(bad)) throw new Error(`build/Code.js would contain "${bad}", which Apps Script lacks`);
+}
+writeFileSync(join(out, 'Code.js'), code);
+cpSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+const ui = join(root, 'src/ui');
+if (existsSync(ui)) {
+  for (const f of readdirSync(ui).filter((f) => f.endsWith('.html'))) cpSync(join(ui, f), join(out, f));
+}
+console.log(`build/Code.js: ${(code.length / 1024).toFixed(0)} KiB, ${exportsOf.length} entry points`);

@@ -1,0 +1,195 @@
+/**
+ * Every number, code list and role a rule uses, with the defaults from SPEC.md. Schools change
+ * thresholds, so rules take a `Settings` argument and never a literal. gas/settingsStore.ts keeps
+ * the school's overrides in the document's properties; `withDefaults` fills in the rest.
+ */
+import { IsoDate } from './dates';
+
+export type FftBenchmark = 'FFT50' | 'FFT20' | 'FFT5';
+
+export interface TermDates {
+  /** A half term: first and last calendar day (inclusive). */
+  name: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export interface Settings {
+  school: {
+    name: string;
+    address: string; // lines separated by \n
+    phone: string;
+    signatory: string; // name of the person who signs letters
+    signatoryRole: string;
+    /** Staff e-mail goes only to these domains (lower case, no @). */
+    allowedDomains: string[];
+  };
+  homework: {
+    pinkAt: number; // misses in a week → pink (SPEC §3: 2)
+    redAt: number; // misses in a week → red (3 or more)
+    persistentWeeks: number; // pink or red in this many …
+    persistentWindow: number; // … of the last this many school weeks (3 of 6)
+    missReasons: string[]; // reasons that count as a miss
+    lateReason: string;
+    countLateAsMiss: boolean;
+    sopWindowWeeks: number; // homework set vs SOP looks back this many school weeks (4)
+    coreSubjects: string[];
+    practicalSubjects: string[];
+  };
+  attendance: {
+    rewardAbove: number; // % > 97 → reward
+    level1From: number; // 94 ≤ % ≤ 97 → level1; below → level2
+    persistentAbsenceFrom: number; // absence % ≥ 10 → PA
+    severeAbsenceFrom: number; // absence % ≥ 50 → SA
+    at1MonitorWeeks: number; // 4 school weeks
+    at2MonitorWeeks: number; // 4
+    panelMonitorWeeks: number; // 5
+    penaltySessions: number; // 10 sessions …
+    penaltyWindowWeeks: number; // … of G N O U within 10 school weeks
+    penaltyCodes: string[];
+    consecutiveDaysForLa: number; // 10 school days absent without permission in a row
+    punctualityLates: number; // 5+ L in the half term
+    lateToLessonCount: number; // 5+ Lates to Lesson rows in the half term
+    holidaySessions: number; // 6+ G sessions (3 days) in the term
+    nOlderThanSchoolDays: number; // N marks older than 5 school days are a coding issue
+    earlyWarningWeeks: number; // trend over the last 4 school weeks
+  };
+  letters: {
+    templateIds: Record<string, string>; // letter type → Docs id
+    emailParents: boolean; // PDF of each letter to the parent (off by default)
+    maxRunMillis: number; // stop a run cleanly before Apps Script's 6-minute limit
+  };
+  progress: {
+    benchmark: FftBenchmark;
+    belowSubjectsForRac: number; // Below in 3+ subjects → Raising Achievement Coordinator
+    mentorMeetingDays: number; // a formal meeting is due monthly
+    mentoredYears: number[];
+  };
+  calendar: {
+    halfTerms: TermDates[]; // empty → inferred from the register (SPEC §2a)
+    breakWeeks: number; // a break of ≥ this many weeks with no sessions ends a half term
+  };
+  triggers: {
+    morningHour: number; // the daily run, before school
+    enabled: boolean;
+    digestWeekday: number; // 0 = Monday
+  };
+  /** Test mode: every e-mail goes to the person running the add-on, not the recipients. */
+  testMode: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  school: {
+    name: 'Our School',
+    address: '1 School Lane\nTown\nAB1 2CD',
+    phone: '',
+    signatory: 'Head of Year',
+    signatoryRole: 'Head of Year',
+    allowedDomains: [],
+  },
+  homework: {
+    pinkAt: 2,
+    redAt: 3,
+    persistentWeeks: 3,
+    persistentWindow: 6,
+    missReasons: ['Not completed', 'Not to a good standard'],
+    lateReason: 'Late',
+    countLateAsMiss: false,
+    sopWindowWeeks: 4,
+    coreSubjects: ['English', 'Maths', 'Science'],
+    practicalSubjects: ['PE', 'Drama', 'Music', 'Art', 'Design Technology', 'Food'],
+  },
+  attendance: {
+    rewardAbove: 97,
+    level1From: 94,
+    persistentAbsenceFrom: 10,
+    severeAbsenceFrom: 50,
+    at1MonitorWeeks: 4,
+    at2MonitorWeeks: 4,
+    panelMonitorWeeks: 5,
+    penaltySessions: 10,
+    penaltyWindowWeeks: 10,
+    penaltyCodes: ['G', 'N', 'O', 'U'],
+    consecutiveDaysForLa: 10,
+    punctualityLates: 5,
+    lateToLessonCount: 5,
+    holidaySessions: 6,
+    nOlderThanSchoolDays: 5,
+    earlyWarningWeeks: 4,
+  },
+  letters: {
+    templateIds: {},
+    emailParents: false,
+    maxRunMillis: 4.5 * 60 * 1000,
+  },
+  progress: {
+    benchmark: 'FFT50',
+    belowSubjectsForRac: 3,
+    mentorMeetingDays: 31,
+    mentoredYears: [10, 11],
+  },
+  calendar: {
+    halfTerms: [],
+    breakWeeks: 1,
+  },
+  triggers: {
+    morningHour: 7,
+    enabled: true,
+    digestWeekday: 0,
+  },
+  testMode: false,
+};
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends any[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type SettingsOverrides = DeepPartial<Settings>;
+
+/** The defaults with a school's overrides laid over them (objects merged, arrays replaced). */
+export function withDefaults(overrides: SettingsOverrides = {}): Settings {
+  return merge(DEFAULT_SETTINGS, overrides) as Settings;
+}
+
+function merge(base: any, over: any): any {
+  if (over === undefined) return clone(base);
+  if (Array.isArray(base) || typeof base !== 'object' || base === null) return clone(over);
+  const out: any = {};
+  for (const k of Object.keys(base)) out[k] = merge(base[k], over[k]);
+  for (const k of Object.keys(over)) if (!(k in base)) out[k] = clone(over[k]);
+  return out;
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : JSON.parse(JSON.stringify(v));
+}
+
+/** Problems a person can fix, one message each; empty when the settings are usable. */
+export function validateSettings(s: Settings): string[] {
+  const errs: string[] = [];
+  const pct = (v: number, name: string) => {
+    if (typeof v !== 'number' || !isFinite(v) || v < 0 || v > 100) errs.push(`${name} must be a percentage from 0 to 100 (it is ${v}).`);
+  };
+  pct(s.attendance.rewardAbove, 'The reward threshold');
+  pct(s.attendance.level1From, 'The level 1 threshold');
+  pct(s.attendance.persistentAbsenceFrom, 'The persistent absence threshold');
+  pct(s.attendance.severeAbsenceFrom, 'The severe absence threshold');
+  if (s.attendance.level1From > s.attendance.rewardAbove) errs.push('The level 1 threshold must not be above the reward threshold.');
+  const whole = (v: number, name: string, min = 1, max = 1000) => {
+    if (!Number.isInteger(v) || v < min || v > max) errs.push(`${name} must be a whole number from ${min} to ${max} (it is ${v}).`);
+  };
+  whole(s.homework.pinkAt, 'Misses for pink');
+  whole(s.homework.redAt, 'Misses for red');
+  if (s.homework.redAt <= s.homework.pinkAt) errs.push('Misses for red must be more than misses for pink.');
+  whole(s.homework.persistentWeeks, 'Weeks for persistent');
+  whole(s.homework.persistentWindow, 'The persistence window');
+  if (s.homework.persistentWeeks > s.homework.persistentWindow) errs.push('Weeks for persistent cannot exceed the window.');
+  whole(s.attendance.at1MonitorWeeks, 'AT1 monitoring weeks', 1, 52);
+  whole(s.attendance.at2MonitorWeeks, 'AT2 monitoring weeks', 1, 52);
+  whole(s.attendance.panelMonitorWeeks, 'Panel monitoring weeks', 1, 52);
+  whole(s.triggers.morningHour, 'The morning trigger hour', 0, 23);
+  for (const d of s.school.allowedDomains) {
+    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)) errs.push(`"${d}" is not an e-mail domain (write it like school.sch.uk).`);
+  }
+  for (const t of s.calendar.halfTerms) {
+    if (!(t.start <= t.end)) errs.push(`Half term "${t.name}" ends before it starts.`);
+  }
+  return errs;
+}

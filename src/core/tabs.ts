@@ -1,0 +1,297 @@
+/**
+ * The tracker's tabs (SPEC §2): every column the add-on knows, by header. Columns are found by
+ * header wherever staff moved them (case, spacing and non-breaking spaces ignored, MIS aliases
+ * accepted). `owned` columns are written by the add-on; every other column belongs to staff and is
+ * never written by a job. Set up tracker adds missing tabs and columns from this list.
+ */
+export type ColumnKind = 'text' | 'date' | 'number' | 'yesno' | 'enum' | 'percent';
+
+export interface ColumnDef {
+  header: string;
+  field: string;
+  kind: ColumnKind;
+  aliases?: string[];
+  options?: string[]; // drop-down values for enum columns
+  owned?: boolean; // the add-on writes this column
+  required?: boolean; // an import or job cannot work without it
+}
+
+export interface TabDef {
+  name: string;
+  /** Fields that identify a row; rows are matched by these, never by position. */
+  key: string[];
+  columns: ColumnDef[];
+  /** Tabs the add-on rebuilds whole (no staff data in them). */
+  generated?: boolean;
+}
+
+const YES_NO = ['Yes', 'No'];
+export const REASONS = ['Not completed', 'Not to a good standard', 'Late'];
+export const INTERVENTION_STATUS = ['Open', 'Done', 'Cancelled'];
+export const LETTER_STATUS = ['Produced', 'Sent', 'Out of date', 'Cancelled'];
+export const QA_STATUS = ['', 'Done', "QA'd", 'Reviewed'];
+
+const upnCol: ColumnDef = { header: 'UPN', field: 'upn', kind: 'text', aliases: ['Unique Pupil Number', 'Pupil UPN'], required: true };
+
+export const TABS: TabDef[] = [
+  {
+    name: 'Students',
+    key: ['upn'],
+    columns: [
+      upnCol,
+      { header: 'Adno', field: 'adno', kind: 'text', aliases: ['Admission No', 'Admission Number', 'Adm No'] },
+      { header: 'Forename', field: 'forename', kind: 'text', aliases: ['Legal Forename', 'First Name', 'Preferred Forename'], required: true },
+      { header: 'Surname', field: 'surname', kind: 'text', aliases: ['Legal Surname', 'Last Name'], required: true },
+      { header: 'Year', field: 'year', kind: 'number', aliases: ['NC Year', 'Year Group', 'Yr'], required: true },
+      { header: 'Reg Group', field: 'regGroup', kind: 'text', aliases: ['Form', 'Reg', 'Registration Group', 'Tutor Group'], required: true },
+      { header: 'PP', field: 'pp', kind: 'yesno', aliases: ['Pupil Premium'], options: YES_NO },
+      { header: 'EAL', field: 'eal', kind: 'yesno', options: YES_NO },
+      { header: 'SEN', field: 'sen', kind: 'yesno', aliases: ['SEN Status', 'SEND'], options: YES_NO },
+      { header: 'Parent Name', field: 'parentName', kind: 'text', aliases: ['Primary Contact', 'Contact Name', 'Parent/Carer'] },
+      { header: 'Parent Email', field: 'parentEmail', kind: 'text', aliases: ['Contact Email', 'Parent/Carer Email', 'Primary Contact Email'] },
+      { header: 'Address', field: 'address', kind: 'text', aliases: ['Home Address', 'Contact Address'] },
+      { header: 'Mentor', field: 'mentor', kind: 'text' },
+      { header: 'Leaving Date', field: 'leavingDate', kind: 'date', aliases: ['Date of Leaving', 'Leave Date'] },
+    ],
+  },
+  {
+    name: 'Staff',
+    key: ['email'],
+    columns: [
+      { header: 'Name', field: 'name', kind: 'text', aliases: ['Staff Name'], required: true },
+      { header: 'Email', field: 'email', kind: 'text', aliases: ['E-mail', 'Email Address'], required: true },
+      { header: 'Role', field: 'roles', kind: 'text', aliases: ['Roles'], required: true },
+      { header: 'Year', field: 'year', kind: 'number', aliases: ['Year Group', 'NC Year'] },
+      { header: 'Reg Group', field: 'regGroup', kind: 'text', aliases: ['Form', 'Reg', 'Tutor Group'] },
+      { header: 'Department', field: 'department', kind: 'text', aliases: ['Subject', 'Dept'] },
+    ],
+  },
+  {
+    name: 'Homework Log',
+    key: ['upn', 'subject', 'date'],
+    columns: [
+      { header: 'Date', field: 'date', kind: 'date', required: true },
+      upnCol,
+      { header: 'Subject', field: 'subject', kind: 'text', required: true },
+      { header: 'Class', field: 'className', kind: 'text', aliases: ['Class Group', 'Teaching Group'] },
+      { header: 'Teacher', field: 'teacher', kind: 'text' },
+      { header: 'Reason', field: 'reason', kind: 'enum', options: REASONS, required: true },
+      { header: 'Subject Detention', field: 'subjectDetention', kind: 'yesno', options: YES_NO },
+      { header: 'Detention Attended', field: 'detentionAttended', kind: 'yesno', options: YES_NO },
+      { header: 'CL Detention', field: 'clDetention', kind: 'yesno', options: YES_NO },
+      { header: 'Notes', field: 'notes', kind: 'text' },
+    ],
+  },
+  {
+    name: 'Homework Tracker',
+    key: ['upn'],
+    generated: true,
+    columns: [
+      { ...upnCol, owned: true },
+      { header: 'Name', field: 'name', kind: 'text', owned: true },
+      { header: 'Year', field: 'year', kind: 'number', owned: true },
+      { header: 'Reg Group', field: 'regGroup', kind: 'text', owned: true },
+      { header: 'PP', field: 'pp', kind: 'yesno', owned: true },
+      { header: 'EAL', field: 'eal', kind: 'yesno', owned: true },
+      { header: 'SEN', field: 'sen', kind: 'yesno', owned: true },
+      { header: 'Weeks Pink', field: 'weeksPink', kind: 'number', owned: true },
+      { header: 'Weeks Red', field: 'weeksRed', kind: 'number', owned: true },
+      { header: 'Persistent', field: 'persistent', kind: 'yesno', owned: true },
+      { header: 'This Week Action', field: 'action', kind: 'text', owned: true },
+      // One column per school week (headed by its Monday, dd/mm/yyyy) is added by the refresh.
+    ],
+  },
+  {
+    name: 'Homework Set',
+    key: ['className', 'subject', 'dateSet'],
+    columns: [
+      { header: 'Date Set', field: 'dateSet', kind: 'date', aliases: ['Set On', 'Date'], required: true },
+      { header: 'Class', field: 'className', kind: 'text', required: true },
+      { header: 'Subject', field: 'subject', kind: 'text', required: true },
+      { header: 'Year', field: 'year', kind: 'number', aliases: ['NC Year', 'Year Group'], required: true },
+      { header: 'Teacher', field: 'teacher', kind: 'text' },
+      { header: 'Due', field: 'due', kind: 'date', aliases: ['Due Date'] },
+    ],
+  },
+  {
+    name: 'Attendance Marks',
+    key: ['upn', 'date', 'session'],
+    columns: [
+      upnCol,
+      { header: 'Date', field: 'date', kind: 'date', required: true },
+      { header: 'Session', field: 'session', kind: 'enum', options: ['AM', 'PM'], required: true },
+      { header: 'Code', field: 'code', kind: 'enum', aliases: ['Mark'] },
+    ],
+  },
+  {
+    name: 'Attendance',
+    key: ['upn'],
+    columns: [
+      { ...upnCol, owned: true },
+      { header: 'Name', field: 'name', kind: 'text', owned: true },
+      { header: 'Year', field: 'year', kind: 'number', owned: true },
+      { header: 'Reg Group', field: 'regGroup', kind: 'text', owned: true },
+      { header: 'Possible', field: 'possible', kind: 'number', owned: true },
+      { header: 'Present', field: 'attended', kind: 'number', owned: true },
+      { header: 'Authorised', field: 'authorised', kind: 'number', owned: true },
+      { header: 'Unauthorised', field: 'unauthorised', kind: 'number', owned: true },
+      { header: 'L', field: 'lates', kind: 'number', owned: true },
+      { header: 'U', field: 'uCount', kind: 'number', owned: true },
+      { header: 'G', field: 'gCount', kind: 'number', owned: true },
+      { header: '%', field: 'percent', kind: 'percent', owned: true },
+      { header: 'Stage', field: 'stage', kind: 'text', owned: true },
+      { header: 'PA', field: 'pa', kind: 'yesno', owned: true },
+      { header: 'SA', field: 'sa', kind: 'yesno', owned: true },
+      { header: 'Penalty Threshold', field: 'penalty', kind: 'yesno', owned: true },
+      { header: 'Notify LA', field: 'notifyLa', kind: 'yesno', owned: true },
+      { header: 'Rung', field: 'rung', kind: 'text', owned: true },
+      { header: 'Letters Due', field: 'lettersDue', kind: 'text', owned: true },
+      { header: 'Held', field: 'held', kind: 'text', owned: true },
+      { header: 'Next Action', field: 'nextAction', kind: 'text', owned: true },
+      { header: 'Review Due', field: 'reviewDue', kind: 'date', owned: true },
+      { header: 'Sessions Needed', field: 'sessionsNeeded', kind: 'text', owned: true },
+      { header: 'Early Warning', field: 'earlyWarning', kind: 'text', owned: true },
+      { header: 'Notes', field: 'notes', kind: 'text' },
+    ],
+  },
+  {
+    name: 'Lates to Lesson',
+    key: ['upn', 'date', 'lesson'],
+    columns: [
+      { header: 'Date', field: 'date', kind: 'date', required: true },
+      upnCol,
+      { header: 'Lesson', field: 'lesson', kind: 'text', aliases: ['Period'], required: true },
+      { header: 'Minutes', field: 'minutes', kind: 'number', aliases: ['Minutes Late', 'Mins'] },
+    ],
+  },
+  {
+    name: 'Interventions',
+    key: ['key'],
+    columns: [
+      { header: 'Key', field: 'key', kind: 'text', owned: true },
+      { header: 'Date', field: 'date', kind: 'date', owned: true },
+      upnCol,
+      { header: 'Area', field: 'area', kind: 'text', owned: true },
+      { header: 'Action', field: 'action', kind: 'text', owned: true },
+      { header: 'Owner', field: 'owner', kind: 'text', owned: true },
+      { header: 'Due', field: 'due', kind: 'date', owned: true },
+      { header: 'Status', field: 'status', kind: 'enum', options: INTERVENTION_STATUS },
+      { header: 'Outcome', field: 'outcome', kind: 'text' },
+      { header: 'Entry Value', field: 'entryValue', kind: 'text', owned: true },
+      { header: 'Exit Value', field: 'exitValue', kind: 'text' },
+    ],
+  },
+  {
+    name: 'Letters Log',
+    key: ['key'],
+    columns: [
+      { header: 'Key', field: 'key', kind: 'text', owned: true, required: true },
+      { header: 'Date', field: 'date', kind: 'date', owned: true, required: true },
+      { header: 'Type', field: 'type', kind: 'text', owned: true, required: true },
+      upnCol,
+      { header: 'Batch Document', field: 'link', kind: 'text', owned: true, aliases: ['Link', 'Document'] },
+      { header: 'By', field: 'by', kind: 'text', owned: true },
+      { header: 'Status', field: 'status', kind: 'enum', options: LETTER_STATUS },
+    ],
+  },
+  {
+    name: 'QA Calendar',
+    key: ['date', 'task'],
+    columns: [
+      { header: 'Date', field: 'date', kind: 'date', required: true },
+      { header: 'Task', field: 'task', kind: 'text', required: true },
+      { header: 'Owner Chain', field: 'ownerChain', kind: 'text', aliases: ['Task completed by/ QA by', 'Owners'], required: true },
+      { header: 'Checking For', field: 'checkingFor', kind: 'text' },
+      { header: 'Follow Up By', field: 'followUpBy', kind: 'text', aliases: ['Follow up with staff by'] },
+      { header: 'Review By', field: 'reviewBy', kind: 'text', aliases: ['Review system by'] },
+      { header: 'Status', field: 'status', kind: 'enum', options: QA_STATUS },
+      { header: 'Done On', field: 'doneOn', kind: 'date' },
+      { header: 'Done By', field: 'doneBy', kind: 'text' },
+    ],
+  },
+  {
+    name: 'Progress',
+    key: ['upn', 'subject'],
+    columns: [
+      upnCol,
+      { header: 'Subject', field: 'subject', kind: 'text', required: true },
+      { header: 'Target', field: 'target', kind: 'text', aliases: ['FFT Target', 'Target Grade'] },
+      { header: 'Current', field: 'current', kind: 'text', aliases: ['Working At', 'Current Grade'] },
+      { header: 'Predicted', field: 'predicted', kind: 'text', aliases: ['Predicted Grade'] },
+      { header: 'Status', field: 'status', kind: 'text', owned: true },
+      { header: 'Previous Status', field: 'previousStatus', kind: 'text', owned: true },
+      { header: 'Movement', field: 'movement', kind: 'text', owned: true },
+    ],
+  },
+  {
+    name: 'Mentor Meetings',
+    key: ['upn', 'date'],
+    columns: [
+      { header: 'Date', field: 'date', kind: 'date', required: true },
+      upnCol,
+      { header: 'Mentor', field: 'mentor', kind: 'text', required: true },
+      { header: 'Type', field: 'type', kind: 'enum', options: ['Formal', 'Informal'] },
+      { header: 'Notes', field: 'notes', kind: 'text' },
+      { header: 'Next Meeting', field: 'nextMeeting', kind: 'date' },
+    ],
+  },
+  {
+    name: 'Mentoring Slips',
+    key: ['date', 'upn', 'from'],
+    columns: [
+      { header: 'Date', field: 'date', kind: 'date', required: true },
+      upnCol,
+      { header: 'From', field: 'from', kind: 'text', required: true },
+      { header: 'Kind', field: 'kind', kind: 'enum', options: ['Positive', 'Concern'], required: true },
+      { header: 'Comment', field: 'comment', kind: 'text' },
+      { header: 'Target', field: 'target', kind: 'text' },
+      { header: 'Sent To Mentor', field: 'sentToMentor', kind: 'date', owned: true },
+    ],
+  },
+  {
+    name: 'Sessions',
+    key: ['date', 'upn', 'subject'],
+    columns: [
+      { header: 'Date', field: 'date', kind: 'date', required: true },
+      upnCol,
+      { header: 'Slot', field: 'slot', kind: 'enum', options: ['After school', 'Lunchtime'], required: true },
+      { header: 'Subject', field: 'subject', kind: 'text', required: true },
+      { header: 'Time', field: 'time', kind: 'text' },
+      { header: 'Teacher', field: 'teacher', kind: 'text' },
+      { header: 'Requested By', field: 'requestedBy', kind: 'text' },
+    ],
+  },
+  {
+    name: 'Session Register',
+    key: ['date', 'upn', 'subject'],
+    columns: [
+      { header: 'Date', field: 'date', kind: 'date', required: true },
+      upnCol,
+      { header: 'Subject', field: 'subject', kind: 'text', required: true },
+      { header: 'Attended', field: 'attended', kind: 'yesno', options: YES_NO },
+      { header: 'Followed Up', field: 'followedUp', kind: 'date', owned: true },
+    ],
+  },
+];
+
+export function tabDef(name: string): TabDef {
+  const t = TABS.find((x) => x.name === name);
+  if (!t) throw new Error(`Unknown tab "${name}"`);
+  return t;
+}
+
+/** Header text as compared: lower case, spaces/underscores/nbsp collapsed, punctuation ignored. */
+export function normaliseHeader(h: unknown): string {
+  return String(h ?? '')
+    .replace(/\u00a0/g, ' ')
+    .toLowerCase()
+    .replace(/[_\-./]+/g, ' ')
+    .replace(/[^a-z0-9%# ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The CSV file name for a tab in `--data DIR` (SPEC §8): lower case with hyphens. */
+export function csvNameFor(tab: string): string {
+  return `${tab.toLowerCase().replace(/\s+/g, '-')}.csv`;
+}
