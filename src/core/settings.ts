@@ -64,6 +64,8 @@ export interface Settings {
     belowSubjectsForRac: number; // Below in 3+ subjects → Raising Achievement Coordinator
     mentorMeetingDays: number; // a formal meeting is due monthly
     mentoredYears: number[];
+    /** KS3 grade words in order, lowest first (e.g. Emerging, Developing, Secure, Mastered); absent → 9–1 only. */
+    ks3Scale?: string[];
   };
   calendar: {
     halfTerms: TermDates[]; // empty → inferred from the register (SPEC §2a)

@@ -1,0 +1,123 @@
+/**
+ * Y10/Y11 mentoring (SPEC §7, seed 003): each mentee has a formal meeting every
+ * `mentorMeetingDays` days from the last formal one. Informal meetings do not reset the clock.
+ * A mentee with no formal meeting yet is due from `startDate` (default: asOf, i.e. due this week).
+ * Overdue meetings carry a key per due date so the chase to the tracking and mentoring lead is
+ * sent once per missed meeting.
+ */
+import { addDays, daysBetween, IsoDate, weekStart } from '../dates';
+import { Settings } from '../settings';
+import { Pupil } from '../types';
+import { comparePupils, normText, normUpn, pupilName, rollIndex } from '../homework/roll';
+import { MentorMeeting, MentoringSlip } from './records';
+import { ReviewRow } from './review';
+
+export interface MenteeDue {
+  key: string; // MT|due|<upn>|<dueDate>
+  upn: string;
+  name: string;
+  year: number;
+  regGroup: string;
+  mentor: string;
+  lastFormal: IsoDate | '';
+  due: IsoDate;
+  daysOverdue: number; // 0 when not yet due
+}
+
+export interface MentoringStatus {
+  dueThisWeek: MenteeDue[];
+  overdue: MenteeDue[];
+  /** Pupils in a mentored year with no mentor on the Students tab. */
+  withoutMentor: Array<{ upn: string; name: string; year: number; regGroup: string }>;
+  /** Every mentee's position, for the mentor packs. */
+  mentees: MenteeDue[];
+}
+
+function isFormal(m: MentorMeeting): boolean {
+  const t = normText(m.type);
+  return t === '' || t === 'formal'; // a blank type is a formal meeting: the tab's default use
+}
+
+/** The last formal meeting on or before asOf per UPN. */
+export function lastFormalMeetings(meetings: MentorMeeting[], asOf: IsoDate): Map<string, IsoDate> {
+  const last = new Map<string, IsoDate>();
+  for (const m of meetings) {
+    if (!isFormal(m) || m.date > asOf) continue;
+    const k = normUpn(m.upn);
+    const have = last.get(k);
+    if (!have || m.date > have) last.set(k, m.date);
+  }
+  return last;
+}
+
+export function mentoringStatus(pupils: Pupil[], meetings: MentorMeeting[], asOf: IsoDate, settings: Settings, startDate?: IsoDate): MentoringStatus {
+  const years = settings.progress.mentoredYears;
+  const inScope = Array.from(rollIndex(pupils, asOf).values())
+    .filter((p) => years.indexOf(p.year) >= 0)
+    .sort(comparePupils);
+  const last = lastFormalMeetings(meetings, asOf);
+  const sunday = addDays(weekStart(asOf), 6);
+  const out: MentoringStatus = { dueThisWeek: [], overdue: [], withoutMentor: [], mentees: [] };
+  for (const p of inScope) {
+    if (!String(p.mentor || '').trim()) {
+      out.withoutMentor.push({ upn: p.upn, name: pupilName(p), year: p.year, regGroup: p.regGroup });
+      continue;
+    }
+    const lastFormal = last.get(normUpn(p.upn)) || '';
+    const due = lastFormal ? addDays(lastFormal, settings.progress.mentorMeetingDays) : startDate || asOf;
+    const daysOverdue = due < asOf ? daysBetween(due, asOf) : 0;
+    const row: MenteeDue = {
+      key: `MT|due|${p.upn}|${due}`, upn: p.upn, name: pupilName(p), year: p.year, regGroup: p.regGroup,
+      mentor: p.mentor.trim(), lastFormal, due, daysOverdue,
+    };
+    out.mentees.push(row);
+    if (due < asOf) out.overdue.push(row);
+    else if (due <= sunday) out.dueThisWeek.push(row);
+  }
+  return out;
+}
+
+export interface MentorPackEntry {
+  upn: string;
+  name: string;
+  year: number;
+  regGroup: string;
+  lastFormal: IsoDate | '';
+  due: IsoDate;
+  subjects: Array<{ subject: string; target: string; current: string; predicted: string; status: string; movement: string }>;
+  attendancePercent: number | null;
+  homeworkMisses: number | null;
+  /** Slips dated after the last formal meeting (all slips if there has been none), oldest first. */
+  slips: MentoringSlip[];
+}
+
+export interface MentorPackInput {
+  status: MentoringStatus;
+  review: ReviewRow[];
+  slips: MentoringSlip[];
+  attendancePercent?: Record<string, number>; // by UPN, from the attendance rules
+  homeworkMisses?: Record<string, number>; // by UPN, e.g. misses this term
+}
+
+/** One mentor's pack: every mentee of theirs (matched by the Mentor cell, case-insensitive). */
+export function mentorPack(mentor: string, input: MentorPackInput): MentorPackEntry[] {
+  const who = normText(mentor);
+  const byUpn = (rec: Record<string, number> | undefined, upn: string): number | null => {
+    if (!rec) return null;
+    for (const k of Object.keys(rec)) if (normUpn(k) === normUpn(upn)) return rec[k];
+    return null;
+  };
+  return input.status.mentees
+    .filter((m) => normText(m.mentor) === who)
+    .map((m) => ({
+      upn: m.upn, name: m.name, year: m.year, regGroup: m.regGroup, lastFormal: m.lastFormal, due: m.due,
+      subjects: input.review
+        .filter((r) => normUpn(r.upn) === normUpn(m.upn))
+        .map((r) => ({ subject: r.subject, target: r.target, current: r.current, predicted: r.predicted, status: r.status, movement: r.movement })),
+      attendancePercent: byUpn(input.attendancePercent, m.upn),
+      homeworkMisses: byUpn(input.homeworkMisses, m.upn),
+      slips: input.slips
+        .filter((s) => normUpn(s.upn) === normUpn(m.upn) && (!m.lastFormal || s.date > m.lastFormal))
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    }));
+}
