@@ -1,0 +1,157 @@
+/**
+ * Safe staff e-mails, as data for gas/ to send. Three guards, because an e-mail cannot be
+ * recalled:
+ *  - recipients only from the Staff tab, and only in the school's allowed domains (a typo in a
+ *    sheet must not mail pupil data to a personal address): anything else is refused and reported;
+ *  - subjects carry no pupil names, UPNs or SEN/EAL/PP words (subjects show on lock screens and
+ *    in notification previews): checkSubject throws;
+ *  - every value is HTML-escaped (render.ts).
+ */
+import { Settings } from '../settings';
+import { Pupil, StaffMember } from '../types';
+import { Block, blocksToHtml, blocksToText, escapeHtml, wrapHtml } from './render';
+
+export { escapeHtml };
+
+export interface EmailAttachment {
+  name: string;
+  mimeType: string;
+  csv?: string;
+  text?: string;
+}
+
+export interface StaffEmail {
+  to: string[];
+  subject: string;
+  htmlBody: string;
+  body: string; // plain text part
+  attachments?: EmailAttachment[];
+  /** Recorded by the job before sending: the same key is never sent twice. */
+  sendKey: string;
+}
+
+export interface Refusal {
+  address: string;
+  reason: string;
+}
+
+/** Splits "a@x; b@x, c@x" and trims. */
+export function splitAddresses(list: string | string[]): string[] {
+  const parts = Array.isArray(list) ? list : [list];
+  const out: string[] = [];
+  for (const p of parts) for (const a of String(p || '').split(/[;,\s]+/)) if (a.trim()) out.push(a.trim());
+  return out;
+}
+
+function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
+}
+
+/**
+ * Which addresses may be mailed: each must be a Staff tab e-mail and in an allowed domain
+ * (exactly, not a look-alike like school.sch.uk.evil.com).
+ */
+export function checkRecipients(addresses: string[], staff: StaffMember[], settings: Settings): { allowed: string[]; refused: Refusal[] } {
+  const allowed: string[] = [];
+  const refused: Refusal[] = [];
+  const domains = settings.school.allowedDomains.map((d) => d.trim().toLowerCase().replace(/^@/, ''));
+  for (const raw of addresses) {
+    const address = raw.trim();
+    const lower = address.toLowerCase();
+    if (!/^[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>"]+$/.test(address)) {
+      refused.push({ address, reason: `"${address}" is not an e-mail address` });
+      continue;
+    }
+    const member = staff.find((m) => String(m.email || '').trim().toLowerCase() === lower);
+    if (!member) {
+      refused.push({ address, reason: `${address} is not on the Staff tab` });
+      continue;
+    }
+    if (domains.length === 0) {
+      refused.push({ address, reason: `no allowed e-mail domains are set (Settings: school e-mail domains), so ${address} was not sent to` });
+      continue;
+    }
+    if (domains.indexOf(domainOf(lower)) < 0) {
+      refused.push({ address, reason: `${address} (Staff tab, ${member.name}) is outside the allowed domains (${domains.join(', ')})` });
+      continue;
+    }
+    if (allowed.every((a) => a.toLowerCase() !== lower)) allowed.push(address);
+  }
+  return { allowed, refused };
+}
+
+// Whole words in capitals only: "send" and "pp." in ordinary subjects are not SEND or PP.
+const ACRONYMS = ['SEN', 'SEND', 'EAL', 'PP', 'EHCP', 'EHC', 'SENK', 'FSM'];
+const PHRASES = ['pupil premium', 'special educational needs', 'english as an additional language', 'education health and care', 'free school meals'];
+
+function normaliseSpaces(s: string): string {
+  return s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function wordIn(haystack: string, word: string, flags: string): boolean {
+  if (!word) return false;
+  return new RegExp(`(^|[^A-Za-z0-9\\u00C0-\\u024F])${escapeRe(word)}($|[^A-Za-z0-9\\u00C0-\\u024F])`, flags).test(haystack);
+}
+
+/**
+ * Throws if the subject names a pupil (forename + surname, surname alone, UPN) or carries an
+ * SEN/SEND/EAL/PP/EHCP/Pupil Premium word. The message says what matched so the code can be fixed.
+ */
+export function checkSubject(subject: string, pupils: Pupil[]): void {
+  const s = normaliseSpaces(String(subject || ''));
+  for (const a of ACRONYMS) {
+    if (wordIn(s, a, '')) throw new Error(`E-mail subject "${s}" contains "${a}": subjects must not carry SEN, EAL or PP words.`);
+  }
+  for (const p of PHRASES) {
+    if (s.toLowerCase().indexOf(p) >= 0) throw new Error(`E-mail subject "${s}" contains "${p}": subjects must not carry SEN, EAL or PP words.`);
+  }
+  for (const p of pupils) {
+    const fore = normaliseSpaces(p.forename || '');
+    const sur = normaliseSpaces(p.surname || '');
+    const upn = String(p.upn || '').trim();
+    if (upn && s.toLowerCase().indexOf(upn.toLowerCase()) >= 0) throw new Error(`E-mail subject "${s}" contains a pupil's UPN: subjects must not identify pupils.`);
+    if (fore && sur && wordIn(s, `${fore} ${sur}`, 'i')) throw new Error(`E-mail subject "${s}" contains a pupil's name: subjects must not identify pupils.`);
+    if (sur && wordIn(s, sur, 'i')) throw new Error(`E-mail subject "${s}" contains a pupil's surname ("${sur}"): subjects must not identify pupils.`);
+  }
+}
+
+export interface ComposeInput {
+  to: string[];
+  subject: string;
+  title: string; // the heading at the top of the body
+  blocks: Block[];
+  attachments?: EmailAttachment[];
+  sendKey: string;
+}
+
+export interface ComposeContext {
+  staff: StaffMember[];
+  settings: Settings;
+  pupils: Pupil[]; // for the subject check
+}
+
+/**
+ * One e-mail, or null when no recipient is allowed. Refused recipients come back as problems;
+ * an unsafe subject throws (that is a bug in the code that built it, not something to send).
+ */
+export function composeEmail(input: ComposeInput, ctx: ComposeContext): { email: StaffEmail | null; problems: string[] } {
+  checkSubject(input.subject, ctx.pupils);
+  const { allowed, refused } = checkRecipients(input.to, ctx.staff, ctx.settings);
+  const problems = refused.map((r) => `Not sent "${input.subject}": ${r.reason}.`);
+  if (allowed.length === 0) return { email: null, problems };
+  const footer = `Sent by Pastoral Tracker for ${ctx.settings.school.name}. This e-mail holds pupil information: do not forward it outside school.`;
+  const email: StaffEmail = {
+    to: allowed,
+    subject: input.subject,
+    htmlBody: wrapHtml(input.title, blocksToHtml(input.blocks), footer),
+    body: `${input.title}\n\n${blocksToText(input.blocks)}\n${footer}\n`,
+    sendKey: input.sendKey,
+  };
+  if (input.attachments && input.attachments.length) email.attachments = input.attachments;
+  return { email, problems };
+}
