@@ -1,0 +1,173 @@
+/**
+ * One builder per importable tab: reads a row by field name (RowReader) into the tab's record.
+ * Which cells are required, and how each is read, lives here; parse.ts does the looping.
+ */
+import {
+  HomeworkMiss, HomeworkSet, Intervention, LateToLesson, LetterLogEntry, Mark, ProgressEntry, Pupil,
+  QaTask, StaffMember,
+} from '../types';
+import { MentorMeeting, MentoringSlip, SessionAttendance, SessionRequest } from './recordTypes';
+import { RowReader } from './rowReader';
+import { ClassifyCode, YearRange } from './cells';
+import { canonicalRole } from './staffRoles';
+
+/** Every tab the importer reads, with the record it becomes. */
+export interface TabRecords {
+  Students: Pupil;
+  Staff: StaffMember;
+  'Homework Log': HomeworkMiss;
+  'Homework Set': HomeworkSet;
+  'Attendance Marks': Mark;
+  'Lates to Lesson': LateToLesson;
+  Interventions: Intervention;
+  'Letters Log': LetterLogEntry;
+  'QA Calendar': QaTask;
+  Progress: ProgressEntry;
+  'Mentor Meetings': MentorMeeting;
+  'Mentoring Slips': MentoringSlip;
+  Sessions: SessionRequest;
+  'Session Register': SessionAttendance;
+}
+export type ImportableTab = keyof TabRecords;
+
+export interface BuildContext {
+  classifyCode: ClassifyCode;
+  years: YearRange;
+}
+
+type Builders = { [K in ImportableTab]: (r: RowReader, ctx: BuildContext) => TabRecords[K] };
+
+export const BUILDERS: Builders = {
+  Students: (r, ctx) => ({
+    upn: r.upn(),
+    adno: r.text('adno'),
+    forename: r.text('forename'),
+    surname: r.text('surname'),
+    year: r.year('year', ctx.years) || 0,
+    regGroup: r.text('regGroup'),
+    pp: r.yesNo('pp', ['PP', 'Pupil Premium', 'FSM', 'Ever 6', 'Ever6']),
+    eal: r.yesNo('eal', ['EAL']),
+    sen: r.sen('sen'),
+    parentName: r.text('parentName'),
+    parentEmail: r.emailList('parentEmail'),
+    address: r.text('address'),
+    mentor: r.text('mentor'),
+    leavingDate: r.date('leavingDate'),
+  }),
+  Staff: (r, ctx) => ({
+    name: r.text('name'),
+    email: r.email('email'),
+    roles: r.list('roles', /[,;]/).map(canonicalRole),
+    year: r.year('year', ctx.years),
+    regGroup: r.text('regGroup'),
+    department: r.text('department'),
+  }),
+  'Homework Log': (r) => ({
+    row: r.row,
+    date: r.date('date'),
+    upn: r.upn(),
+    subject: r.text('subject'),
+    className: r.text('className'),
+    teacher: r.text('teacher'),
+    reason: r.oneOf('reason'),
+    subjectDetention: r.yesNoText('subjectDetention'),
+    detentionAttended: r.yesNoText('detentionAttended'),
+    clDetention: r.yesNoText('clDetention'),
+    notes: r.text('notes'),
+  }),
+  'Homework Set': (r, ctx) => ({
+    dateSet: r.date('dateSet'),
+    className: r.text('className'),
+    subject: r.text('subject'),
+    year: r.year('year', ctx.years) || 0,
+    teacher: r.text('teacher'),
+    due: r.date('due'),
+  }),
+  'Attendance Marks': (r, ctx) => ({
+    upn: r.upn(),
+    date: r.date('date'),
+    session: r.session('session'),
+    code: r.code('code', ctx.classifyCode),
+  }),
+  'Lates to Lesson': (r) => ({
+    date: r.date('date'),
+    upn: r.upn(),
+    lesson: r.text('lesson'),
+    minutes: r.number('minutes') || 0, // blank minutes: the late is still counted (SPEC §4.3)
+  }),
+  Interventions: (r) => ({
+    key: r.text('key'),
+    date: r.date('date'),
+    upn: r.upn(),
+    area: r.text('area'),
+    action: r.text('action'),
+    owner: r.text('owner'),
+    due: r.date('due'),
+    status: r.oneOf('status'),
+    outcome: r.text('outcome'),
+    entryValue: r.text('entryValue'),
+    exitValue: r.text('exitValue'),
+  }),
+  'Letters Log': (r) => ({
+    key: r.text('key'),
+    date: r.date('date'),
+    type: r.text('type'),
+    upn: r.upn(),
+    link: r.text('link'),
+    by: r.text('by'),
+    status: r.oneOf('status'),
+  }),
+  'QA Calendar': (r) => ({
+    date: r.date('date'),
+    task: r.text('task'),
+    // "Attendance officer > Pastoral manager > SLT attendance": first does, second QAs, third reviews.
+    ownerChain: r.list('ownerChain', />/),
+    checkingFor: r.text('checkingFor'),
+    followUpBy: r.text('followUpBy'),
+    reviewBy: r.text('reviewBy'),
+    status: r.oneOf('status'),
+    doneOn: r.date('doneOn'),
+    doneBy: r.text('doneBy'),
+  }),
+  Progress: (r) => ({
+    upn: r.upn(),
+    subject: r.text('subject'),
+    target: r.text('target'),
+    current: r.text('current'),
+    predicted: r.text('predicted'),
+    status: r.text('status'),
+  }),
+  'Mentor Meetings': (r) => ({
+    date: r.date('date'),
+    upn: r.upn(),
+    mentor: r.text('mentor'),
+    type: r.oneOf('type'),
+    notes: r.text('notes'),
+    nextMeeting: r.date('nextMeeting'),
+  }),
+  'Mentoring Slips': (r) => ({
+    date: r.date('date'),
+    upn: r.upn(),
+    from: r.text('from'),
+    kind: r.oneOf('kind'),
+    comment: r.text('comment'),
+    target: r.text('target'),
+    sentToMentor: r.date('sentToMentor'),
+  }),
+  Sessions: (r) => ({
+    date: r.date('date'),
+    upn: r.upn(),
+    slot: r.oneOf('slot'),
+    subject: r.text('subject'),
+    time: r.text('time'),
+    teacher: r.text('teacher'),
+    requestedBy: r.text('requestedBy'),
+  }),
+  'Session Register': (r) => ({
+    date: r.date('date'),
+    upn: r.upn(),
+    subject: r.text('subject'),
+    attended: r.yesNoText('attended'),
+    followedUp: r.date('followedUp'),
+  }),
+};
