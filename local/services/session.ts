@@ -1,0 +1,46 @@
+/**
+ * Local Session (developers.google.com/apps-script/reference/base/session). The user comes from
+ * the env's shared state; `_setUser('')` models Apps Script returning an empty e-mail (a user in
+ * another domain, or a trigger run without the user's consent).
+ */
+import { createHash } from 'crypto';
+import type { LocalEnv } from './env';
+import { setUser, sharedState } from './shared';
+
+export class LocalSession {
+  constructor(private readonly env: LocalEnv) {}
+
+  getActiveUser(): GoogleAppsScript.Base.User {
+    return this.user(sharedState(this.env).user);
+  }
+  getEffectiveUser(): GoogleAppsScript.Base.User {
+    const s = sharedState(this.env);
+    return this.user(s.effectiveUser ?? s.user);
+  }
+  getScriptTimeZone(): string {
+    return 'Europe/London';
+  }
+  getActiveUserLocale(): string {
+    return 'en_GB';
+  }
+  /** Stable per user within the env, and not the e-mail itself. */
+  getTemporaryActiveUserKey(): string {
+    return createHash('sha256').update(`local:${sharedState(this.env).user}`).digest('base64url').slice(0, 43);
+  }
+
+  _setUser(email: string): void {
+    setUser(this.env, email);
+  }
+  _setEffectiveUser(email: string | null): void {
+    sharedState(this.env).effectiveUser = email;
+  }
+
+  private user(email: string): GoogleAppsScript.Base.User {
+    const u = { getEmail: () => email, toString: () => email };
+    return this.env.counted(u, 'User') as unknown as GoogleAppsScript.Base.User;
+  }
+}
+
+export function createSession(env: LocalEnv): GoogleAppsScript.Base.Session {
+  return env.counted(new LocalSession(env), 'Session') as unknown as GoogleAppsScript.Base.Session;
+}

@@ -1,0 +1,41 @@
+import JSZip from 'jszip';
+import { mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { LocalEnv } from '../../../local/services/env';
+import { createDocumentApp } from '../../../local/services/document/document-app';
+import { saveDocx } from '../../../local/export/docx';
+
+test('a saved .docx holds the text, a bold run, a table, a page break, header and footer', async () => {
+  const app = createDocumentApp(new LocalEnv());
+  const doc = app.create('Letters');
+  doc.addHeader().appendParagraph('Oakfield Academy').setAlignment(app.HorizontalAlignment.CENTER);
+  doc.addFooter().appendParagraph('Attendance Office');
+  const body = doc.getBody();
+  const first = body.getChild(0).asParagraph();
+  first.setText('Attendance letter');
+  first.setHeading(app.ParagraphHeading.HEADING1);
+  const p = body.appendParagraph('Dear Mrs Smith, Amy attends 91.2% of sessions.');
+  p.editAsText().setBold(16, 18, true);
+  body.appendTable([['Possible', '160'], ['Attended', '146']]);
+  body.appendPageBreak();
+  body.appendParagraph('Second letter');
+
+  const path = join(mkdtempSync(join(tmpdir(), 'docx-')), 'out', 'letters.docx');
+  await saveDocx(doc, path);
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  expect(xml).toContain('Attendance letter');
+  expect(xml).toContain('Second letter');
+  expect(xml).toMatch(/<w:br w:type="page"\/>/);
+  expect(xml).toMatch(/<w:b\/>.*?<w:t[^>]*>Amy<\/w:t>/s);
+  expect(xml).toContain('<w:tbl>');
+  expect(xml).toContain('146');
+  expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/>/);
+  const files = Object.keys(zip.files).join(' ');
+  expect(files).toMatch(/word\/header\d*\.xml/);
+  const headerName = Object.keys(zip.files).find((f) => /word\/header\d*\.xml/.test(f))!;
+  const header = await zip.file(headerName)!.async('string');
+  expect(header).toContain('Oakfield Academy');
+  expect(header).toContain('w:jc w:val="center"');
+});
