@@ -1,0 +1,120 @@
+/**
+ * A pupil's attendance figures (SPEC §4.1), from session marks or from an MIS summary import.
+ *
+ * Rounding rule: attendance % = 100 × attended ÷ possible, rounded half-up to one decimal place,
+ * and **every threshold compares that rounded figure** — the figure the parent reads in the letter
+ * is the figure that decides. So 151/160 = 94.375 shows 94.4, and 93.96 shows 94.0 and is level 1.
+ * The rounding is done in whole tenths (integers) so no floating-point error can move a pupil
+ * across a threshold. Absence % = 100 − attendance %, also in tenths.
+ */
+import { AttendanceSummary, Mark } from '../types';
+import { CodeClass, classifyCode, normaliseCode } from './codes';
+
+export interface AttendanceFigures {
+  possible: number;
+  attended: number; // present or at an approved educational activity
+  authorised: number;
+  unauthorised: number;
+  lates: number; // L marks
+  uCount: number;
+  gCount: number;
+  /** Attendance % to one decimal place; null when there are no possible sessions. */
+  percent: number | null;
+  /** 100 − percent, to one decimal place; null when there are no possible sessions. */
+  absencePercent: number | null;
+}
+
+/** Attendance in whole tenths of a percent (943 = 94.3%), rounded half up; null when possible is 0. */
+export function percentTenths(attended: number, possible: number): number | null {
+  if (!(possible > 0)) return null;
+  if (Number.isInteger(attended) && Number.isInteger(possible)) {
+    // Exact integer half-up rounding of 1000·a/p.
+    return Math.floor((2000 * attended + possible) / (2 * possible));
+  }
+  return Math.round((1000 * attended) / possible);
+}
+
+/** A running count, filled one mark at a time by the review's single pass over the marks. */
+export interface Tally {
+  possible: number;
+  attended: number;
+  authorised: number;
+  unauthorised: number;
+  lates: number;
+  uCount: number;
+  gCount: number;
+}
+
+export function emptyTally(): Tally {
+  return { possible: 0, attended: 0, authorised: 0, unauthorised: 0, lates: 0, uCount: 0, gCount: 0 };
+}
+
+/** Count one mark whose class is `cls` and whose normalised code is `code`. */
+export function addToTally(t: Tally, cls: CodeClass, code: string): void {
+  switch (cls) {
+    case 'present':
+      t.possible++;
+      t.attended++;
+      if (code === 'L') t.lates++;
+      return;
+    case 'aea':
+      t.possible++;
+      t.attended++;
+      return;
+    case 'authorised':
+      t.possible++;
+      t.authorised++;
+      return;
+    case 'unauthorised':
+      t.possible++;
+      t.unauthorised++;
+      if (code === 'U') t.uCount++;
+      else if (code === 'G') t.gCount++;
+      return;
+    default:
+      // not counted, blank, withdrawn, unknown: not a possible session (the last three are coding issues)
+      return;
+  }
+}
+
+export function figuresFromTally(t: Tally): AttendanceFigures {
+  const tenths = percentTenths(t.attended, t.possible);
+  return {
+    possible: t.possible,
+    attended: t.attended,
+    authorised: t.authorised,
+    unauthorised: t.unauthorised,
+    lates: t.lates,
+    uCount: t.uCount,
+    gCount: t.gCount,
+    percent: tenths === null ? null : tenths / 10,
+    absencePercent: tenths === null ? null : (1000 - tenths) / 10,
+  };
+}
+
+/** Figures from one pupil's marks; marks after `asOf` (when given) are not yet history. */
+export function summariseMarks(marks: Mark[], asOf?: string): AttendanceFigures {
+  const t = emptyTally();
+  for (const m of marks) {
+    if (asOf && m.date > asOf) continue;
+    const code = normaliseCode(m.code);
+    addToTally(t, classifyCode(code), code);
+  }
+  return figuresFromTally(t);
+}
+
+/**
+ * Figures from an MIS summary import (no session marks). The import has no L, U or G counts, so
+ * those are 0 and the rules that need marks (penalty, punctuality, holidays, coding) do not apply.
+ */
+export function figuresFromSummary(s: AttendanceSummary): AttendanceFigures {
+  return figuresFromTally({
+    possible: s.possible,
+    attended: s.attended,
+    authorised: s.authorised,
+    unauthorised: s.unauthorised,
+    lates: 0,
+    uCount: 0,
+    gCount: 0,
+  });
+}
