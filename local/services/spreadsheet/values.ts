@@ -1,0 +1,203 @@
+/**
+ * How Google Sheets treats a value written by setValues/setValue, and how it shows a value.
+ *
+ * setValues behaves like typing into the cell (USER_ENTERED): a string starting with "=" becomes a
+ * formula; a leading apostrophe forces text and is not stored; strings that look like numbers,
+ * booleans or (UK-locale) dates are converted — unless the cell's number format is plain text "@".
+ * That conversion is how real trackers lose the leading zeros of a UPN or admission number, so the
+ * local model reproduces it. Sources: developers.google.com/apps-script/reference/spreadsheet/range
+ * (setValues: "The values ... are interpreted as if typed by a user"), Sheets help "Format numbers
+ * in a spreadsheet" (plain text format keeps leading zeros).
+ */
+export type CellValue = string | number | boolean | Date;
+
+/** The spreadsheet's zone; Apps Script returns date cells as midnight in this zone. */
+export const SHEET_TZ = 'Europe/London';
+export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
+
+/** A stand-in for a formula's value: the local sheet does not calculate (see formulaValue). */
+export const FORMULA_VALUE = '#NAME?';
+
+export interface Entered {
+  value: CellValue;
+  formula?: string;
+  /** Number format Sheets applies automatically (a typed date gets a date format). */
+  autoFormat?: string;
+}
+
+const NUMBER_RE = /^[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const PERCENT_RE = /^([+-]?\d+(\.\d+)?)%$/;
+const UK_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Interpret one value as Sheets does when it is written through setValues/setValue. */
+export function enterValue(raw: unknown, numberFormat: string | undefined): Entered {
+  if (raw === null || raw === undefined) return { value: '' };
+  if (raw instanceof Date) return { value: new Date(raw.getTime()), autoFormat: DEFAULT_DATE_FORMAT };
+  if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
+  const s = String(raw);
+  if (s.startsWith("'")) return { value: s.slice(1) };
+  if (s.startsWith('=') && s.length > 1) return { value: formulaValue(s), formula: s };
+  if (numberFormat === '@') return { value: s };
+  const t = s.trim();
+  if (t === '') return { value: s };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  if (NUMBER_RE.test(t)) return { value: Number(t.replace(/,/g, '')) };
+  const pc = PERCENT_RE.exec(t);
+  if (pc) return { value: Number(pc[1]) / 100, autoFormat: numberFormat ? undefined : '0%' };
+  const d = parseDateText(t);
+  if (d) return { value: d, autoFormat: DEFAULT_DATE_FORMAT };
+  return { value: s };
+}
+
+/** A formula's value locally: HYPERLINK(url, label) shows its label; anything else is #NAME?. */
+export function formulaValue(formula: string): CellValue {
+  const m = /^=HYPERLINK\(\s*"[^"]*"\s*,\s*"([^"]*)"\s*\)$/i.exec(formula.trim());
+  return m ? m[1] : FORMULA_VALUE;
+}
+
+/** "08/01/2024" (UK locale, as a London spreadsheet reads it) or "2024-01-08" → London midnight. */
+export function parseDateText(t: string): Date | undefined {
+  let y: number, m: number, d: number;
+  const uk = UK_DATE_RE.exec(t);
+  const iso = ISO_DATE_RE.exec(t);
+  if (uk) [d, m, y] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return undefined;
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  if (probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return undefined;
+  return londonDate(y, m, d);
+}
+
+export interface WallClock {
+  y: number;
+  m: number;
+  d: number;
+  hh: number;
+  mi: number;
+  ss: number;
+}
+
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: SHEET_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The London calendar date and time of an instant. */
+export function londonWallClock(date: Date): WallClock {
+  const parts: Record<string, number> = {};
+  for (const p of LONDON_PARTS.formatToParts(date)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { y: parts.year, m: parts.month, d: parts.day, hh: parts.hour % 24, mi: parts.minute, ss: parts.second };
+}
+
+/** The instant at which London's clock shows y-m-d hh:mi:ss. */
+export function londonDate(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0): Date {
+  const asUtc = Date.UTC(y, m - 1, d, hh, mi, ss);
+  // London is UTC or UTC+1: try both offsets and keep the one whose wall clock matches.
+  for (const offsetH of [0, 1]) {
+    const t = new Date(asUtc - offsetH * 3600000);
+    const w = londonWallClock(t);
+    if (w.y === y && w.m === m && w.d === d && w.hh === hh && w.mi === mi) return t;
+  }
+  return new Date(asUtc);
+}
+
+/** Days since 1899-12-30 (the Sheets/Excel serial) of an instant's London wall clock. */
+export function serialOf(date: Date): number {
+  const w = londonWallClock(date);
+  const days = Date.UTC(w.y, w.m - 1, w.d) / 86400000 + 25569;
+  return days + (w.hh * 3600 + w.mi * 60 + w.ss) / 86400;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function isDateFormat(fmt: string): boolean {
+  return /[dy]/i.test(fmt.replace(/"[^"]*"/g, '')) || /^h+:mm/i.test(fmt);
+}
+
+/** Format a date with a Sheets date pattern (dd/mm/yyyy, d mmm yyyy, dddd, hh:mm …). */
+export function formatDate(date: Date, fmt: string): string {
+  const w = londonWallClock(date);
+  const dow = DAYS[new Date(Date.UTC(w.y, w.m - 1, w.d)).getUTCDay()];
+  const tokens = /yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|"[^"]*"|./gi;
+  const out: string[] = [];
+  let lastWasHour = false;
+  for (const tok of fmt.match(tokens) ?? []) {
+    const t = tok.toLowerCase();
+    let piece: string;
+    if (t === 'yyyy') piece = String(w.y);
+    else if (t === 'yy') piece = pad(w.y % 100);
+    else if (t === 'mmmm') piece = MONTHS[w.m - 1];
+    else if (t === 'mmm') piece = MONTHS[w.m - 1].slice(0, 3);
+    else if (t === 'mm' || t === 'm') piece = lastWasHour ? pad(w.mi) : t === 'mm' ? pad(w.m) : String(w.m);
+    else if (t === 'dddd') piece = dow;
+    else if (t === 'ddd') piece = dow.slice(0, 3);
+    else if (t === 'dd') piece = pad(w.d);
+    else if (t === 'd') piece = String(w.d);
+    else if (t === 'hh') piece = pad(w.hh);
+    else if (t === 'h') piece = String(w.hh);
+    else if (t === 'ss') piece = pad(w.ss);
+    else if (t === 's') piece = String(w.ss);
+    else if (tok.startsWith('"')) piece = tok.slice(1, -1);
+    else piece = tok;
+    if (t === 'hh' || t === 'h') lastWasHour = true;
+    else if (/^[a-z]+$/.test(t)) lastWasHour = false;
+    out.push(piece);
+  }
+  return out.join('');
+}
+
+/** Format a number with a simple Sheets number pattern: 0, 0.0, #,##0.00, 0%, 0.0% … */
+export function formatNumber(n: number, fmt: string): string {
+  const f = fmt.trim();
+  if (f === '' || /^general$/i.test(f)) return generalNumber(n);
+  const percent = f.endsWith('%');
+  const body = percent ? f.slice(0, -1) : f;
+  const dot = body.indexOf('.');
+  const decimals = dot >= 0 ? body.length - dot - 1 : 0;
+  const value = percent ? n * 100 : n;
+  let s = value.toFixed(decimals);
+  if (body.includes(',')) {
+    const [int, frac] = s.split('.');
+    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
+  }
+  return percent ? `${s}%` : s;
+}
+
+/** Sheets' automatic format: integers as they are, others to ten significant digits. */
+function generalNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(10)));
+}
+
+/** What getDisplayValues shows for a value under a number format. */
+export function displayValue(v: CellValue, fmt: string | undefined): string {
+  if (v === '' || v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    if (fmt && isDateFormat(fmt)) return formatDate(v, fmt);
+    if (fmt && /[0#]/.test(fmt)) return formatNumber(serialOf(v), fmt);
+    const w = londonWallClock(v);
+    return w.hh || w.mi || w.ss ? formatDate(v, 'dd/mm/yyyy hh:mm:ss') : formatDate(v, DEFAULT_DATE_FORMAT);
+  }
+  if (typeof v === 'number') {
+    if (fmt && isDateFormat(fmt) && !/[0#]/.test(fmt)) return formatDate(dateFromSerial(v), fmt);
+    return formatNumber(v, fmt && fmt !== '@' ? fmt : '');
+  }
+  return v;
+}
+
+/** The London instant of a Sheets serial day number. */
+export function dateFromSerial(serial: number): Date {
+  const ms = Math.round((serial - 25569) * 86400000);
+  const t = new Date(ms);
+  return londonDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+}
