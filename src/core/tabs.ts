@@ -155,6 +155,18 @@ export const TABS: TabDef[] = [
     ],
   },
   {
+    // For schools without session marks: the MIS's attendance summary per pupil (issue 3).
+    name: 'Attendance Summary',
+    key: ['upn'],
+    columns: [
+      upnCol,
+      { header: 'Possible', field: 'possible', kind: 'number', aliases: ['Possible Sessions'], required: true },
+      { header: 'Attended', field: 'attended', kind: 'number', aliases: ['Present', 'Attendance Marks', 'Sessions Attended'], required: true },
+      { header: 'Authorised', field: 'authorised', kind: 'number', aliases: ['Authorised Absences', 'Authorised Absence'] },
+      { header: 'Unauthorised', field: 'unauthorised', kind: 'number', aliases: ['Unauthorised Absences', 'Unauthorised Absence'] },
+    ],
+  },
+  {
     name: 'Lates to Lesson',
     key: ['upn', 'date', 'lesson'],
     columns: [

@@ -71,7 +71,7 @@ function valueOr(v: unknown): unknown {
 }
 
 function toIso(v: unknown): IsoDate | null {
-  if (v instanceof Date) return isNaN(v.getTime()) ? null : londonDate(v); // a sheet's date cell
+  if (Object.prototype.toString.call(v) === '[object Date]') { const t = v as Date; return isNaN(t.getTime()) ? null : londonDate(t); } // a sheet's date cell
   const s = String(valueOr(v)).trim();
   if (isIsoDate(s)) return s;
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);

@@ -1,0 +1,28 @@
+/**
+ * Runs the real add-on bundle (build/Code.js) the way Apps Script does: one script evaluated in a
+ * fresh global scope that holds only the Google services — no require, process, module, Buffer or
+ * timers. gas-local does the loading (vm context over a folder of .js files); we give it only
+ * Code.js and a global object with the local services.
+ */
+import * as path from 'path';
+import * as fs from 'fs';
+// gas-local has no type definitions.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const gas = require('gas-local');
+import { LocalGoogle } from './google';
+
+export const BUILD_DIR = path.resolve(__dirname, '..', 'build');
+
+export type Bundle = Record<string, (...args: any[]) => any>;
+
+export function loadBundle(google: LocalGoogle, buildDir = BUILD_DIR): Bundle {
+  if (!fs.existsSync(path.join(buildDir, 'Code.js'))) {
+    throw new Error(`${buildDir}/Code.js is missing: run "npm run build" first.`);
+  }
+  const sandbox: Record<string, unknown> = {};
+  google.install(sandbox);
+  // HtmlService reads the sidebar files from the same build folder Apps Script would have.
+  const html = google.services.HtmlService as unknown as { _setFolder?: (d: string) => void };
+  if (html._setFolder) html._setFolder(buildDir);
+  return gas.require(buildDir, sandbox, { filter: (f: string) => path.basename(f) === 'Code.js' }) as Bundle;
+}

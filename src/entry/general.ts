@@ -1,0 +1,61 @@
+/**
+ * Entry points for set-up and imports. Each is a top-level function in the bundle (see main.ts);
+ * they take the lock, call a job, and tell the person what happened.
+ */
+import { buildMenu } from './menu';
+import { setUpTrackerJob, describeSetup } from '../jobs/setupTracker';
+import { importStaged, stagingTab, STAGING_PREFIX } from '../jobs/importData';
+import { formatImportReport } from '../core/records/merge';
+import { withDocumentLock } from '../gas/lock';
+import { tell, askText, toast } from '../gas/ui';
+import { TABS } from '../core/tabs';
+
+export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  buildMenu(e && e.authMode);
+}
+
+export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  onOpen(e);
+}
+
+export function setUpTracker(): string {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const text = withDocumentLock('Set up tracker', () => describeSetup(setUpTrackerJob(ss)));
+  tell('Set up tracker', text);
+  return text;
+}
+
+/** Menu: make an "Import: <Tab>" tab formatted as plain text, ready for a paste. */
+export function prepareImportTab(): void {
+  const names = TABS.map((t) => t.name).concat(['Register Grid']);
+  const answer = askText('Make an import tab', `Which tab is the export for?\n${names.join(', ')}`);
+  if (answer === null) return;
+  const target = names.find((n) => n.toLowerCase() === answer.toLowerCase());
+  if (!target) {
+    tell('Make an import tab', `"${answer}" is not one of: ${names.join(', ')}.`);
+    return;
+  }
+  const sheet = stagingTab(SpreadsheetApp.getActiveSpreadsheet(), target);
+  SpreadsheetApp.getActiveSpreadsheet().setActiveSheet(sheet);
+  tell('Make an import tab', `Paste the ${target} export into "${STAGING_PREFIX}${target}" (header row first), then choose Data → Import pasted data.`);
+}
+
+export function importPastedData(): string {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  toast('Importing…');
+  const result = withDocumentLock('Import', () => importStaged(ss));
+  const text = result.reports.length ? formatImportReport(result.reports) : `Nothing to import: paste an export into a tab named "${STAGING_PREFIX}<Tab>" first.`;
+  tell('Import', text);
+  return text;
+}
+
+export function showHelp(): void {
+  const html = HtmlService.createHtmlOutput(
+    '<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5">' +
+      '<p><b>Pastoral Tracker</b> keeps homework, attendance, letters, the QA calendar and mentoring in this spreadsheet.</p>' +
+      '<ol><li>Set up tracker (adds the tabs).</li><li>Data → Make an import tab, paste your MIS export, then Import pasted data.</li>' +
+      '<li>Homework → Refresh, Attendance → Review, then Letters → Letter run.</li><li>QA calendar → Turn on morning e-mails.</li></ol>' +
+      '<p>Settings holds your school name, address, thresholds and e-mail domain.</p></div>',
+  ).setTitle('Pastoral Tracker help');
+  SpreadsheetApp.getUi().showSidebar(html);
+}

@@ -1,0 +1,108 @@
+/**
+ * The add-on menu, grouped the way staff think (issue 9). Each item names a top-level function
+ * (an export of main.ts). In AuthMode.NONE — the add-on installed but not yet used in this
+ * spreadsheet — Apps Script lets onOpen add menu items but not read the document or properties,
+ * so only the safe items are shown: Set up tracker and Help
+ * (developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes).
+ */
+export interface MenuItem {
+  label: string;
+  fn: string;
+}
+export interface MenuGroup {
+  label: string;
+  items: (MenuItem | null)[]; // null = separator
+}
+
+export const SAFE_ITEMS: MenuItem[] = [
+  { label: 'Set up tracker', fn: 'setUpTracker' },
+  { label: 'Help', fn: 'showHelp' },
+];
+
+export const MENU: MenuGroup[] = [
+  {
+    label: 'Homework',
+    items: [
+      { label: 'Record a missed homework…', fn: 'showRecordMiss' },
+      { label: 'Refresh homework tracker', fn: 'refreshHomework' },
+    ],
+  },
+  {
+    label: 'Attendance',
+    items: [
+      { label: 'Review attendance', fn: 'reviewAttendanceNow' },
+      { label: 'Coding review', fn: 'showCodingReview' },
+      { label: 'Attendance lists', fn: 'showAttendanceLists' },
+    ],
+  },
+  {
+    label: 'Letters',
+    items: [
+      { label: 'Letter run…', fn: 'showLetterRun' },
+      null,
+      { label: 'Set up letter templates', fn: 'setUpLetterTemplates' },
+    ],
+  },
+  {
+    label: 'QA calendar',
+    items: [
+      { label: "Today's tasks…", fn: 'showTodaysTasks' },
+      { label: 'Import QA calendar (pasted grid)', fn: 'importQaCalendar' },
+      null,
+      { label: 'Turn on morning e-mails', fn: 'installMorningTrigger' },
+      { label: 'Turn off morning e-mails', fn: 'removeMorningTrigger' },
+      { label: 'Send weekly digests now', fn: 'sendWeeklyDigests' },
+    ],
+  },
+  {
+    label: 'Mentoring',
+    items: [
+      { label: 'Mentoring slip…', fn: 'showMentoringSlip' },
+      { label: 'Progress review', fn: 'runProgressReview' },
+    ],
+  },
+  {
+    label: 'Data',
+    items: [
+      { label: 'Make an import tab…', fn: 'prepareImportTab' },
+      { label: 'Import pasted data', fn: 'importPastedData' },
+      { label: 'Pupil profile…', fn: 'showPupilProfile' },
+      { label: 'Refresh dashboard', fn: 'refreshDashboard' },
+    ],
+  },
+];
+
+export const TAIL_ITEMS: MenuItem[] = [
+  { label: 'Settings…', fn: 'showSettings' },
+  { label: 'Set up tracker', fn: 'setUpTracker' },
+  { label: 'Help', fn: 'showHelp' },
+];
+
+/** Every function name the menu calls (a test checks each is a top-level function of the bundle). */
+export function menuFunctionNames(): string[] {
+  const names = new Set<string>();
+  for (const i of [...SAFE_ITEMS, ...TAIL_ITEMS]) names.add(i.fn);
+  for (const g of MENU) for (const i of g.items) if (i) names.add(i.fn);
+  return Array.from(names);
+}
+
+export function buildMenu(authMode: GoogleAppsScript.Script.AuthMode | undefined): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createAddonMenu();
+  if (authMode === ScriptApp.AuthMode.NONE) {
+    for (const i of SAFE_ITEMS) menu.addItem(i.label, i.fn);
+    menu.addToUi();
+    return;
+  }
+  for (const g of MENU) {
+    const sub = ui.createMenu(g.label);
+    for (const i of g.items) {
+      if (i) sub.addItem(i.label, i.fn);
+      else sub.addSeparator();
+    }
+    menu.addSubMenu(sub);
+  }
+  menu.addSeparator();
+  for (const i of TAIL_ITEMS) menu.addItem(i.label, i.fn);
+  menu.addToUi();
+}

@@ -1,0 +1,37 @@
+/**
+ * The school's settings live in the tracker's **document** properties: they belong to this
+ * spreadsheet, travel with it, and are never shared with another school's install (script
+ * properties are shared by every install of the add-on, so nothing school-specific goes there).
+ * Only overrides are stored; defaults come from core/settings.ts.
+ */
+import { Settings, SettingsOverrides, validateSettings, withDefaults } from '../core/settings';
+
+const KEY = 'pastoralTracker.settings';
+
+export function loadSettings(): Settings {
+  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+  if (!raw) return withDefaults();
+  try {
+    return withDefaults(JSON.parse(raw) as SettingsOverrides);
+  } catch (e) {
+    throw new Error('The add-on settings are damaged. Open Settings and choose "Restore defaults".');
+  }
+}
+
+/** Validates, then stores. Returns the problems (nothing stored) or [] when saved. */
+export function saveSettings(overrides: SettingsOverrides): string[] {
+  const merged = withDefaults(overrides);
+  const problems = validateSettings(merged);
+  if (problems.length) return problems;
+  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(overrides));
+  return [];
+}
+
+export function restoreDefaultSettings(): void {
+  PropertiesService.getDocumentProperties().deleteProperty(KEY);
+}
+
+export function loadOverrides(): SettingsOverrides {
+  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+  return raw ? (JSON.parse(raw) as SettingsOverrides) : {};
+}

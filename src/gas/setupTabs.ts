@@ -1,0 +1,65 @@
+/**
+ * "Set up tracker": create the tabs of SPEC §2 and add any missing column, without deleting,
+ * renaming or reordering anything staff made. Columns are found by header (core/tabs.ts), so a
+ * column staff moved is left where it is. Formats, drop-downs and protection are applied only to
+ * what this run creates, so a second run changes nothing at all.
+ */
+import { TabDef, ColumnDef, normaliseHeader } from '../core/tabs';
+
+export const HEADER_BACKGROUND = '#d9e2f3';
+const PROTECTION_NOTE = 'Pastoral Tracker fills this column. Edits are overwritten on the next refresh.';
+
+export interface SetupResult {
+  tab: string;
+  created: boolean;
+  addedColumns: string[];
+}
+
+export function ensureTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TabDef): SetupResult {
+  let sheet = ss.getSheetByName(def.name);
+  const created = !sheet;
+  if (!sheet) sheet = ss.insertSheet(def.name);
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const have = new Set(header.map(normaliseHeader));
+  const missing = def.columns.filter(
+    (c) => !have.has(normaliseHeader(c.header)) && !(c.aliases || []).some((a) => have.has(normaliseHeader(a))),
+  );
+  // Trailing blank header cells (a sheet staff cleared) are not columns: append after the last real one.
+  let width = header.length;
+  while (width > 0 && String(header[width - 1]).trim() === '') width -= 1;
+  if (missing.length) {
+    const firstNew = width + 1;
+    const needed = firstNew + missing.length - 1 - sheet.getMaxColumns();
+    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    const headRange = sheet.getRange(1, firstNew, 1, missing.length);
+    headRange.setValues([missing.map((c) => c.header)]);
+    headRange.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
+    formatNewColumns(sheet, firstNew, missing);
+  }
+  if (created || sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
+  return { tab: def.name, created, addedColumns: missing.map((c) => c.header) };
+}
+
+/** Number formats, drop-downs and warning-only protection for columns this run added. */
+function formatNewColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstCol: number, cols: ColumnDef[]): void {
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  cols.forEach((c, i) => {
+    const range = sheet.getRange(2, firstCol + i, rows, 1);
+    if (c.kind === 'date') range.setNumberFormat('dd/mm/yyyy');
+    else if (c.kind === 'percent') range.setNumberFormat('0.0');
+    else if (c.kind === 'text' || c.kind === 'enum' || c.kind === 'yesno') range.setNumberFormat('@');
+    if (c.options && c.options.length && !c.owned) {
+      const rule = SpreadsheetApp.newDataValidation()
+        .requireValueInList(c.options.filter((o) => o !== ''), true)
+        .setAllowInvalid(true) // staff may paste other text; the add-on reports it rather than losing it
+        .build();
+      range.setDataValidation(rule);
+    }
+    if (c.owned) {
+      const p = range.protect();
+      p.setDescription(PROTECTION_NOTE);
+      p.setWarningOnly(true);
+    }
+  });
+}

@@ -1,0 +1,212 @@
+/**
+ * Reading and writing tracker tabs by header (SPEC §2, issue 3). The rules:
+ * - a tab is read with ONE getDataRange().getValues() and written with one setValues per run of
+ *   adjacent columns the add-on owns (never per pupil): calls do not grow with the roll;
+ * - columns are found by header wherever staff moved them; columns the add-on does not own are
+ *   never written for existing rows;
+ * - rows are matched by key (UPN, or UPN + date + session …), never by position, on values read
+ *   just before writing, so a sort or an inserted row since the job's first read changes nothing
+ *   it shouldn't;
+ * - every string written goes through toCell (formula-safe text).
+ */
+import { TabDef, tabDef, ColumnDef } from '../core/tabs';
+import { mapHeaders, HeaderMap, columnLetter } from '../core/records/headers';
+import { parseTab, ParseOptions, ParseResult, ImportableTab } from '../core/records/parse';
+import { cellText, cellDate, toCell, Cell } from './cells';
+import { isDateValue } from '../core/records/ukDate';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export class TrackerError extends Error {}
+
+export function openTab(ss: Spreadsheet, name: string): Sheet {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new TrackerError(`The tracker has no "${name}" tab. Run Pastoral Tracker → Set up tracker first.`);
+  return sheet;
+}
+
+/** All values of a tab, header row first ([] for an empty tab). One call for the range, one to read. */
+export function readValues(sheet: Sheet): unknown[][] {
+  if (sheet.getLastRow() === 0) return [];
+  return sheet.getDataRange().getValues();
+}
+
+/** Read and parse an importable tab into records (staff-typed rows that are wrong are refusals). */
+export function readTab<K extends ImportableTab>(
+  ss: Spreadsheet,
+  name: K,
+  opts: ParseOptions = {},
+): ParseResult<import('../core/records/parse').TabRecords[K]> {
+  const values = readValues(openTab(ss, name));
+  if (!values.length) return { records: [], rows: [], refusals: [], unknownHeaders: [], headerMessages: [], fields: [] };
+  const parsed = parseTab(name, values, opts);
+  if (parsed.headerMessages.length) throw new TrackerError(parsed.headerMessages.join('\n'));
+  return parsed;
+}
+
+/** The key of a row as text: dates as ISO, everything else trimmed text. */
+function keyOfRow(row: unknown[], def: TabDef, map: HeaderMap): string {
+  return def.key
+    .map((f) => {
+      const col = def.columns.find((c) => c.field === f) as ColumnDef;
+      const v = row[map.columnIndex[f]];
+      return col.kind === 'date' ? cellDate(v) : cellText(v).toUpperCase();
+    })
+    .join('\u0001');
+}
+
+function keyOfRecord(rec: Record<string, unknown>, def: TabDef): string {
+  return def.key.map((f) => String(rec[f] ?? '').trim().toUpperCase()).join('\u0001');
+}
+
+function headerMapFor(def: TabDef, header: unknown[], fields: string[]): HeaderMap {
+  const map = mapHeaders(def, header);
+  const missing = fields.filter((f) => map.columnIndex[f] === undefined);
+  if (missing.length || map.duplicated.length) {
+    const names = missing.map((f) => def.columns.find((c) => c.field === f)?.header ?? f);
+    throw new TrackerError(
+      [
+        ...names.map((h) => `${def.name}: no "${h}" column. Run Pastoral Tracker → Set up tracker to add it.`),
+        ...map.duplicated.map((h) => `${def.name}: the header "${h}" appears twice. Rename or delete one of them.`),
+      ].join('\n'),
+    );
+  }
+  return map;
+}
+
+export interface UpsertResult {
+  added: number;
+  updated: number;
+  cleared: number;
+}
+
+export interface UpsertOptions {
+  /** Fields to write; default: the tab's owned columns (key fields are written for new rows). */
+  fields?: string[];
+  /** Rows already in the tab whose key is not in `records`: clear their written fields. */
+  clearOthers?: boolean;
+  /** Add rows for records not yet in the tab (default true). */
+  addMissing?: boolean;
+  /** Update rows already in the tab (default true); false for logs, which only ever grow. */
+  updateExisting?: boolean;
+}
+
+/**
+ * Write `records` into a tab by key: the given fields of matching rows are replaced, new keys are
+ * appended as rows, every other cell is left exactly as it is.
+ */
+export function upsertByKey(ss: Spreadsheet, tabName: string, records: Record<string, unknown>[], opts: UpsertOptions = {}): UpsertResult {
+  const def = tabDef(tabName);
+  const sheet = openTab(ss, tabName);
+  const fields = opts.fields ?? def.columns.filter((c) => c.owned && !def.key.includes(c.field)).map((c) => c.field);
+  const values = readValues(sheet); // re-read now: the sheet may have been sorted since the job read it
+  const header = values[0] ?? [];
+  const map = headerMapFor(def, header, [...def.key, ...fields]);
+  const width = header.length;
+  const kinds: Record<string, ColumnDef> = {};
+  def.columns.forEach((c) => (kinds[c.field] = c));
+
+  const rowOfKey = new Map<string, number>();
+  for (let r = 1; r < values.length; r++) {
+    const k = keyOfRow(values[r], def, map);
+    if (k.replace(/\u0001/g, '') !== '' && !rowOfKey.has(k)) rowOfKey.set(k, r);
+  }
+
+  const result: UpsertResult = { added: 0, updated: 0, cleared: 0 };
+  const seen = new Set<number>();
+  const fresh: Cell[][] = [];
+  for (const rec of records) {
+    const k = keyOfRecord(rec, def);
+    const r = rowOfKey.get(k);
+    if (r !== undefined) {
+      seen.add(r);
+      if (opts.updateExisting === false || r < 0) continue;
+      let changed = false;
+      for (const f of fields) {
+        if (!(f in rec)) continue;
+        const cell = toCell(rec[f], kinds[f].kind);
+        if (!sameCell(values[r][map.columnIndex[f]], cell)) changed = true;
+        values[r][map.columnIndex[f]] = cell;
+      }
+      if (changed) result.updated++;
+    } else if (opts.addMissing !== false) {
+      const row: Cell[] = new Array(width).fill('');
+      for (const f of [...def.key, ...fields]) {
+        if (f in rec) row[map.columnIndex[f]] = toCell(rec[f], kinds[f].kind);
+      }
+      fresh.push(row);
+      rowOfKey.set(k, -1);
+      result.added++;
+    }
+  }
+  if (opts.clearOthers) {
+    for (let r = 1; r < values.length; r++) {
+      if (seen.has(r)) continue;
+      if (fields.some((f) => values[r][map.columnIndex[f]] !== '')) result.cleared++;
+      for (const f of fields) values[r][map.columnIndex[f]] = '';
+    }
+  }
+
+  // Existing rows: one setValues per run of adjacent written columns, with the re-read values.
+  const existingRows = values.length - 1;
+  if (existingRows > 0 && (result.updated > 0 || result.cleared > 0)) {
+    for (const [first, last] of columnRuns(fields.map((f) => map.columnIndex[f]))) {
+      const block = values.slice(1).map((row) => row.slice(first, last + 1).map(reWritable));
+      sheet.getRange(2, first + 1, existingRows, last - first + 1).setValues(block);
+    }
+  }
+  if (fresh.length) appendBlock(sheet, values.length, fresh);
+  return result;
+}
+
+/** Append rows whose key is not yet in the tab (Letters Log, Interventions): never edits a row. */
+export function appendNewByKey(ss: Spreadsheet, tabName: string, records: Record<string, unknown>[]): number {
+  const def = tabDef(tabName);
+  const allFields = Array.from(new Set(records.flatMap((r) => Object.keys(r)))).filter((f) => def.columns.some((c) => c.field === f));
+  const fields = allFields.filter((f) => !def.key.includes(f));
+  return upsertByKey(ss, tabName, records, { fields, updateExisting: false }).added;
+}
+
+/** Replace a generated tab's whole content (tabs the add-on owns entirely, e.g. Homework Tracker). */
+export function replaceContent(sheet: Sheet, grid: Cell[][]): void {
+  const rows = grid.length;
+  const cols = rows ? grid[0].length : 0;
+  sheet.clearContents();
+  if (!rows) return;
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  sheet.getRange(1, 1, rows, cols).setValues(grid);
+}
+
+function appendBlock(sheet: Sheet, lastRow: number, block: Cell[][]): void {
+  const need = lastRow + block.length - sheet.getMaxRows();
+  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
+  sheet.getRange(lastRow + 1, 1, block.length, block[0].length).setValues(block);
+}
+
+/** Runs of adjacent column indexes, e.g. [2,3,4,7] → [[2,4],[7,7]]. */
+export function columnRuns(cols: number[]): [number, number][] {
+  const sorted = Array.from(new Set(cols)).sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs;
+}
+
+/** A value read with getValues, fit to write back unchanged (text stays text). */
+function reWritable(v: unknown): Cell {
+  if (typeof v === 'string') return toCell(v, 'text');
+  return v as Cell;
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  if (isDateValue(a) && isDateValue(b)) return (a as Date).getTime() === (b as Date).getTime();
+  if (typeof b === 'string' && b.startsWith("'")) return a === b.slice(1);
+  return a === b;
+}
+
+export { columnLetter };

@@ -1,0 +1,24 @@
+/**
+ * "Set up tracker": every tab of SPEC §2 with its headers, formats, drop-downs and protection.
+ * Idempotent — a second run on a tracker staff have used adds what is missing and changes nothing.
+ */
+import { TABS } from '../core/tabs';
+import { ensureTab, SetupResult } from '../gas/setupTabs';
+
+export function setUpTrackerJob(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupResult[] {
+  const results = TABS.map((def) => ensureTab(ss, def));
+  // A new spreadsheet starts with an empty "Sheet1"; remove it once the real tabs exist and only
+  // if staff never used it.
+  const blank = ss.getSheetByName('Sheet1');
+  if (blank && blank.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(blank);
+  return results;
+}
+
+export function describeSetup(results: SetupResult[]): string {
+  const created = results.filter((r) => r.created).map((r) => r.tab);
+  const upgraded = results.filter((r) => !r.created && r.addedColumns.length);
+  const lines: string[] = [];
+  if (created.length) lines.push(`Created tabs: ${created.join(', ')}.`);
+  for (const r of upgraded) lines.push(`${r.tab}: added ${r.addedColumns.join(', ')}.`);
+  return lines.length ? lines.join('\n') : 'The tracker is up to date: nothing to add.';
+}

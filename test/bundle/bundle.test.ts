@@ -1,0 +1,55 @@
+/**
+ * The built bundle, loaded as Apps Script loads it (issue 2): top-level functions only, no Node
+ * APIs, nothing called at module scope, and the menu in each authorisation mode.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { createLocalGoogle } from '../../local/google';
+import { loadBundle, BUILD_DIR } from '../../local/loadBundle';
+import { menuFunctionNames, SAFE_ITEMS } from '../../src/entry/menu';
+
+const code = fs.readFileSync(path.join(BUILD_DIR, 'Code.js'), 'utf8');
+
+describe('build/Code.js', () => {
+  it('has no module syntax or Node APIs', () => {
+    expect(code).not.toMatch(/\brequire\(/);
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).not.toMatch(/\bprocess\.|\bBuffer\.|setTimeout\(|setInterval\(/);
+  });
+
+  it('defines onOpen and onInstall as top-level functions', () => {
+    expect(code).toMatch(/^function onOpen\(/m);
+    expect(code).toMatch(/^function onInstall\(/m);
+  });
+
+  it('loads in a scope with only the Google services, calling none of them at load', () => {
+    const g = createLocalGoogle();
+    const ctx = loadBundle(g);
+    expect(typeof ctx.onOpen).toBe('function');
+    expect(g.env.total).toBe(0);
+    expect((ctx as any).require).toBeUndefined();
+    expect((ctx as any).process).toBeUndefined();
+    expect((ctx as any).setTimeout).toBeUndefined();
+  });
+
+  it('gives every menu item a top-level function', () => {
+    const g = createLocalGoogle();
+    const ctx = loadBundle(g);
+    const missing = menuFunctionNames().filter((n) => typeof ctx[n] !== 'function');
+    expect(missing).toEqual([]);
+  });
+
+  it('shows only the safe items in AuthMode.NONE and the full menu once authorised', () => {
+    const none = createLocalGoogle();
+    loadBundle(none).onOpen({ authMode: (none.services.ScriptApp as any).AuthMode.NONE });
+    const safeMenu = JSON.stringify(none.app._record.menus);
+    for (const i of SAFE_ITEMS) expect(safeMenu).toContain(i.fn);
+    expect(safeMenu).not.toContain('showLetterRun');
+
+    const full = createLocalGoogle();
+    loadBundle(full).onOpen({ authMode: (full.services.ScriptApp as any).AuthMode.FULL });
+    const fullMenu = JSON.stringify(full.app._record.menus);
+    expect(fullMenu).toContain('showLetterRun');
+    expect(fullMenu).toContain('refreshHomework');
+  });
+});
