@@ -21,8 +21,25 @@ export function loadBundle(google: LocalGoogle, buildDir = BUILD_DIR): Bundle {
   }
   const sandbox: Record<string, unknown> = {};
   google.install(sandbox);
+  // The add-on's clock: \`new Date()\` and \`Date.now()\` inside the bundle read env.now, so
+  // --as-of and tests fix "today" without the add-on's code knowing (like jest's fake timers).
+  sandbox.Date = clockedDate(google);
   // HtmlService reads the sidebar files from the same build folder Apps Script would have.
   const html = google.services.HtmlService as unknown as { _setFolder?: (d: string) => void };
   if (html._setFolder) html._setFolder(buildDir);
   return gas.require(buildDir, sandbox, { filter: (f: string) => path.basename(f) === 'Code.js' }) as Bundle;
+}
+
+function clockedDate(google: LocalGoogle): DateConstructor {
+  const env = google.env;
+  class ClockedDate extends Date {
+    constructor(...args: any[]) {
+      if (args.length === 0) super(env.now.getTime());
+      else super(...(args as [any]));
+    }
+    static now(): number {
+      return env.now.getTime();
+    }
+  }
+  return ClockedDate as unknown as DateConstructor;
 }

@@ -83,9 +83,8 @@ export interface AttendanceReview {
   lists: AttendanceLists;
 }
 
-export function isLeaver(p: Pupil, asOf: IsoDate): boolean {
-  return !!p.leavingDate && p.leavingDate <= asOf;
-}
+import { isLeaver } from '../pupils/roll';
+export { isLeaver };
 
 export function reviewAttendance(input: ReviewInput): AttendanceReview {
   const { settings, asOf } = input;

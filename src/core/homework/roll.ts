@@ -5,13 +5,8 @@
 import { IsoDate } from '../dates';
 import { Pupil } from '../types';
 
-/**
- * A leaver has a Leaving Date before `asOf`. The MIS leaving date is the pupil's last day on roll,
- * so on that day itself they still count.
- */
-export function isLeaver(p: Pupil, asOf: IsoDate): boolean {
-  return p.leavingDate !== '' && p.leavingDate !== undefined && p.leavingDate < asOf;
-}
+import { isLeaver } from '../pupils/roll';
+export { isLeaver };
 
 /** UPNs are text keys: trimmed and upper-cased so a stray space or lower-case letter still matches. */
 export function normUpn(upn: string): string {

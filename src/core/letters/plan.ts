@@ -198,10 +198,8 @@ export function outOfDate(log: LetterLogEntry[], currentCandidates: LetterCandid
   return out;
 }
 
-/** A leaver is a pupil whose Leaving Date is before the run date (SPEC §2). */
-export function isLeaver(p: Pupil, asOf: IsoDate): boolean {
-  return p.leavingDate !== '' && p.leavingDate < asOf;
-}
+import { isLeaver } from '../pupils/roll';
+export { isLeaver };
 
 function inCohort(p: Pupil, f: CohortFilter): boolean {
   if (f.years && f.years.length && f.years.indexOf(p.year) < 0) return false;

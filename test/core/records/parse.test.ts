@@ -191,7 +191,7 @@ describe('parseTab — other tabs', () => {
   });
 
   it('every non-generated tab in tabs.ts is importable', () => {
-    const missing = TABS.filter((t) => !t.generated && t.name !== 'Attendance' && !isImportableTab(t.name)).map((t) => t.name);
+    const missing = TABS.filter((t) => !t.generated && t.name !== 'Attendance' && t.name !== 'Attendance Summary' && !isImportableTab(t.name)).map((t) => t.name);
     expect(missing).toEqual([]);
   });
 });
