@@ -1,0 +1,159 @@
+/**
+ * One letter run = ONE Google Doc to print: a page per family, in the school's own wording
+ * (SPEC §5). Each letter is a copy of every element of the template's body (paragraphs, list
+ * items, tables — formatting and all) with its placeholders filled in place; a page break goes
+ * between letters, never after the last. The header and footer are copied once, since a document
+ * has one of each: checkTemplate has already made sure they hold only fields that are the same in
+ * every letter (school and run fields), so the first letter's values fill them.
+ *
+ * Big runs: Apps Script stops a script after 6 minutes. `shouldStop` is asked before each letter;
+ * when it says the budget is nearly spent the run stops cleanly, and the job continues later with
+ * `existingDocId` (same document, appended after what is there). `onLetterDone(i)` fires as soon
+ * as letter i is complete so the job can write its Letters Log row at once: a crash never loses
+ * the record of a letter that was made, and never records one that was not.
+ *
+ * Service calls per letter are a small constant: 2 per template element (copy + append), 1 Text
+ * per paragraph with placeholders (2 more to reach a table cell), 2 per placeholder (insert +
+ * delete), 1 page break. See test/gas/docs/mergeLetters.calls.test.ts for the measured figure.
+ */
+import { LetterType } from '../../core/types';
+import { openTemplate } from './templates';
+import { fillParagraph, fillTable } from './text';
+import { TplChild, readContainer } from './templateWalk';
+
+type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
+
+export interface MergeLettersOptions {
+  templateId: string;
+  /** The new document's name, e.g. "AT1 letters – Year 9 – 26/01/2024". */
+  title: string;
+  /** One entry per letter, in filing order: the field values for that letter. */
+  letters: { values: Record<string, string> }[];
+  /** Called after letter i is complete. `bodyChildren` is the body's child count at that point (see `keepChildren`). */
+  onLetterDone?: (i: number, bodyChildren: number) => void;
+  /** Asked before each letter; true stops the run cleanly (e.g. the 6-minute budget is near). */
+  shouldStop?: () => boolean;
+  /** Continue a run that stopped: append to this document instead of creating one. */
+  existingDocId?: string;
+  /**
+   * With `existingDocId`: the body child count reported with the last letter the job logged.
+   * Anything after it is a letter half-written when the previous execution died, and is removed
+   * before carrying on, so no family gets a torn page.
+   */
+  keepChildren?: number;
+  /** The letter type, to name the template in messages. */
+  type?: LetterType;
+}
+
+export interface MergeLettersResult {
+  docId: string;
+  url: string;
+  /** Letters made by this call (a prefix of `letters`). */
+  done: number;
+  /** The body's child count at the end (what `keepChildren` wants next time). */
+  bodyChildren: number;
+}
+
+export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
+  if (opts.letters.length === 0 && !opts.existingDocId) throw new Error('mergeLetters: there are no letters to merge.');
+  const template = openTemplate(opts.templateId, opts.type);
+  const tplBody = readContainer(template.getBody());
+  const tplHeader = template.getHeader();
+  const tplFooter = template.getFooter();
+
+  const doc = opts.existingDocId ? openRunDocument_(opts.existingDocId) : DocumentApp.create(opts.title);
+  let saved = false;
+  try {
+    const body = doc.getBody();
+    let count = body.getNumChildren();
+    // A new document (or one a stopped run left with no letter yet) holds one empty paragraph,
+    // which goes once the first letter is in so page 1 does not start with a blank line.
+    let blank: GoogleAppsScript.Document.Element | null = null;
+    if (!opts.existingDocId) {
+      blank = body.getChild(0);
+      const values = opts.letters[0].values;
+      if (tplHeader) copySection_(readContainer(tplHeader), doc.addHeader(), values);
+      if (tplFooter) copySection_(readContainer(tplFooter), doc.addFooter(), values);
+    } else {
+      if (opts.keepChildren !== undefined) count = trimTo_(body, count, opts.keepChildren);
+      if (count === 1) {
+        const only = body.getChild(0);
+        if (only.getType() === DocumentApp.ElementType.PARAGRAPH && only.asParagraph().getText() === '' && only.asParagraph().getNumChildren() === 0) blank = only;
+      }
+    }
+
+    let done = 0;
+    for (let i = 0; i < opts.letters.length; i++) {
+      if (opts.shouldStop && opts.shouldStop()) break;
+      if (!blank) {
+        body.appendPageBreak();
+        count++;
+      }
+      count += appendAll_(tplBody, body, opts.letters[i].values);
+      if (blank && tplBody.length > 0 && tplBody[0].node.kind !== 'table') {
+        body.removeChild(blank);
+        count--;
+      }
+      blank = null;
+      done++;
+      if (opts.onLetterDone) opts.onLetterDone(i, count);
+    }
+    const result = { docId: doc.getId(), url: doc.getUrl(), done, bodyChildren: count };
+    saved = true;
+    doc.saveAndClose();
+    return result;
+  } finally {
+    // On an error, still flush what was written (the job's log already records those letters);
+    // a second failure here must not hide the first.
+    if (!saved) {
+      try {
+        doc.saveAndClose();
+      } catch (_) {
+        // the original error is the one to report
+      }
+    }
+  }
+}
+
+function openRunDocument_(id: string): GoogleAppsScript.Document.Document {
+  try {
+    return DocumentApp.openById(id);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new Error(`The letters document this run was writing (Google Doc id ${id}) cannot be opened — it may have been deleted (${detail}). Start the letter run again: letters already in the Letters Log are not made twice.`);
+  }
+}
+
+/** Removes children after the first `keep` (a half-written letter). Returns the new count. */
+function trimTo_(body: GoogleAppsScript.Document.Body, count: number, keep: number): number {
+  for (let i = count - 1; i >= Math.max(keep, 1); i--) body.removeChild(body.getChild(i));
+  return Math.min(count, Math.max(keep, 1));
+}
+
+/** Copies a template header or footer into the new document's, replacing its empty paragraph. */
+function copySection_(children: TplChild[], target: GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection, values: Record<string, string>): void {
+  const blank = target.getChild(0);
+  appendAll_(children, target, values);
+  if (children.length > 0 && children[0].node.kind !== 'table') target.removeChild(blank);
+}
+
+/** Appends a filled copy of every template element; returns how many elements were appended. */
+function appendAll_(children: TplChild[], target: Section, values: Record<string, string>): number {
+  let n = 0;
+  for (const child of children) {
+    if (child.node.kind === 'para') {
+      const el = child.element as GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem;
+      const copy = child.node.list
+        ? target.appendListItem((el as GoogleAppsScript.Document.ListItem).copy())
+        : target.appendParagraph((el as GoogleAppsScript.Document.Paragraph).copy());
+      fillParagraph(copy, child.node.text, values);
+      n++;
+    } else if (child.node.kind === 'table') {
+      const copy = target.appendTable((child.element as GoogleAppsScript.Document.Table).copy());
+      fillTable(copy, child.node, values);
+      n++;
+    }
+    // Other elements (a table of contents, say) have no place in a letter and are left out.
+  }
+  return n;
+}

@@ -1,0 +1,113 @@
+/**
+ * Letter templates as real Google Docs: "Set up letter templates" builds one from the default
+ * wording in core/letters (which staff then edit freely), and every run reads the staff's Doc back
+ * to check its placeholders before a single letter is made.
+ */
+import { defaultTemplate, letterTitle } from '../../core/letters/defaultTemplates';
+import { Block, TemplateSection } from '../../core/letters/templateDoc';
+import { Settings } from '../../core/settings';
+import { LetterType } from '../../core/types';
+import { lineBreaks } from './text';
+import { readContainer, sectionsOf } from './templateWalk';
+
+type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
+
+/** The Drive name of a template, e.g. "Pastoral Tracker template – AT1 letter — attendance …". */
+export function templateDocName(type: LetterType): string {
+  return `Pastoral Tracker template – ${letterTitle(type)}`;
+}
+
+/**
+ * Builds a Google Doc from the default template for `type` and returns its id (the job stores it
+ * in `settings.letters.templateIds[type]`).
+ *
+ * The school's name, address, phone and signatory stay as {{SchoolName}}, {{Signatory}} … in the
+ * Doc and are filled from the settings at each run, so a new head teacher or phone number in
+ * Settings reaches every letter without rebuilding templates. `settings` is taken so that the
+ * signature stays stable if a setting ever shapes the template itself.
+ */
+export function createTemplateDocument(type: LetterType, settings: Settings): string {
+  void settings;
+  const tpl = defaultTemplate(type);
+  const doc = DocumentApp.create(templateDocName(type));
+  writeBlocks_(doc.addHeader(), tpl.header);
+  writeBlocks_(doc.getBody(), tpl.body);
+  writeBlocks_(doc.addFooter(), tpl.footer);
+  const id = doc.getId();
+  doc.saveAndClose();
+  return id;
+}
+
+/**
+ * Writes blocks after the one empty paragraph a new section starts with, then removes that
+ * paragraph (Docs keeps at least one paragraph in a section, so it can only go once another
+ * exists; and it stays when the section would otherwise start with a table, which Docs keeps a
+ * paragraph in front of).
+ */
+function writeBlocks_(section: Section, blocks: Block[]): void {
+  const first = section.getChild(0);
+  let wrote = false;
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      section.appendTable((b.rows || []).map((row) => row.map(lineBreaks)));
+    } else {
+      writeParagraph_(section, b);
+      wrote = true;
+    }
+  }
+  if (wrote && blocks[0].kind !== 'table') section.removeChild(first);
+}
+
+function writeParagraph_(section: Section, b: Block): void {
+  const runs = b.kind === 'spacer' ? [] : b.runs || [{ text: b.text || '' }];
+  const p = section.appendParagraph(lineBreaks(runs.map((r) => r.text).join('')));
+  if (b.kind === 'heading') p.setHeading(DocumentApp.ParagraphHeading.HEADING1);
+  if (b.align === 'center') p.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+  if (b.align === 'right') p.setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
+  // Bold runs: one Text for the paragraph, then bold each run's offsets (no call for plain runs).
+  if (runs.some((r) => r.bold && r.text !== '')) {
+    const text = p.editAsText();
+    let at = 0;
+    for (const r of runs) {
+      const len = lineBreaks(r.text).length;
+      if (r.bold && len > 0) text.setBold(at, at + len - 1, true);
+      at += len;
+    }
+  }
+}
+
+/**
+ * Every piece of text in a template Doc — body, header, footer and their tables — as the sections
+ * checkTemplate takes. `type` names the letter in the message when the Doc cannot be opened.
+ */
+export function readTemplate(docId: string, type?: LetterType): { sections: TemplateSection[] } {
+  const doc = openTemplate(docId, type);
+  const header = doc.getHeader();
+  const footer = doc.getFooter();
+  const sections = [
+    ...(header ? sectionsOf('header', readContainer(header).map((k) => k.node)) : []),
+    ...sectionsOf('body', readContainer(doc.getBody()).map((k) => k.node)),
+    ...(footer ? sectionsOf('footer', readContainer(footer).map((k) => k.node)) : []),
+  ];
+  return { sections };
+}
+
+/**
+ * Opens a template, turning Apps Script's "Document is missing" (a deleted or unshared template)
+ * into a message a Head of Year can act on.
+ */
+export function openTemplate(docId: string, type?: LetterType): GoogleAppsScript.Document.Document {
+  const what = type ? `The ${letterTitle(type)} template` : 'The letter template';
+  if (!docId) {
+    throw new Error(`${what} has not been made yet. Run "Set up letter templates" from the Pastoral Tracker menu, then try again.`);
+  }
+  try {
+    return DocumentApp.openById(docId);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new Error(
+      `${what} (Google Doc id ${docId}) cannot be opened — it may have been deleted, or it is no longer shared with you (${detail}). ` +
+        'Run "Set up letter templates" from the Pastoral Tracker menu to make a new one, then try again.',
+    );
+  }
+}

@@ -1,0 +1,155 @@
+import { existsSync, readFileSync } from 'fs';
+import JSZip from 'jszip';
+import { saveDocx } from '../../../local/export/docx';
+import { LocalGoogle } from '../../../local/google';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { mergeLetters } from '../../../src/gas/docs/mergeLetters';
+import { createTemplateDocument } from '../../../src/gas/docs/templates';
+import { boldRuns, docApp, letters, pageBreaks, paragraphsStarting, rawDoc, setUp, values } from './helpers';
+
+let g: LocalGoogle;
+let uninstall: () => void;
+let templateId: string;
+beforeEach(() => {
+  ({ g, uninstall } = setUp());
+  templateId = createTemplateDocument('AT1', DEFAULT_SETTINGS);
+});
+afterEach(() => uninstall());
+
+const run = (n: number, from = 0) => Array.from({ length: n }, (_, k) => ({ values: values(from + k + 1) }));
+
+describe('mergeLetters', () => {
+  test('3 letters: one new document, 2 page breaks, each letter to its own parent with its own figures', () => {
+    const before = docApp(g)._documents().length;
+    const done: number[] = [];
+    const res = mergeLetters({ templateId, title: 'AT1 letters – Year 9', letters: run(3), onLetterDone: (i) => done.push(i) });
+    expect(docApp(g)._documents().length).toBe(before + 1);
+    expect(res.done).toBe(3);
+    expect(done).toEqual([0, 1, 2]);
+    const doc = rawDoc(g, res.docId);
+    expect(doc._name).toBe('AT1 letters – Year 9');
+    expect(res.url).toBe(`https://docs.google.com/document/d/${res.docId}/edit`);
+    expect(doc._closed).toBe(true);
+    expect(pageBreaks(doc)).toBe(2);
+    // The last element is the last letter's sign-off, not a page break.
+    expect(doc._body._kids[doc._body._kids.length - 1]._text()).toBe('Head of Year 9');
+
+    const pages = letters(doc);
+    expect(pages).toHaveLength(3);
+    pages.forEach((page, k) => {
+      const i = k + 1;
+      const v = values(i);
+      expect(page.startsWith('Friday 26 January 2024\n')).toBe(true); // first line is the date: no blank line
+      expect(page).toContain(`Dear Mrs Parent${i}\n`);
+      expect(page).toContain(`Re: Pupil${i} Family${i} (9B)`);
+      expect(page).toContain(`Attendance\t${v.AttendancePercent}`);
+      expect(page).toContain(`Sessions missed\t${160 - (150 - i)}`);
+      // The address keeps one line per line inside its paragraph (Docs' in-paragraph break).
+      expect(page).toContain(`${i} Acacia Avenue\rTown\rAB1 2CD`);
+      for (const j of [1, 2, 3]) if (j !== i) expect(page).not.toContain(`Parent${j}`);
+      expect(page).not.toMatch(/\{\{|\}\}/);
+    });
+    // One letterhead for the whole document, filled with the school's details.
+    expect(doc._header!._text()).toBe('Coopers School\n1 School Lane\rTown\rAB1 2CD\n01234 567890');
+    expect(doc._footer!._text()).toBe('Coopers School');
+  });
+
+  test("a pupil called Zoë $& {{Surname}} O'Brien comes out literally, as do $1 and backslashes", () => {
+    const odd = values(1, { forename: 'Zoë $& {{Surname}}', surname: "O'Brien", parentName: 'Mr $1 \\ Smith' });
+    const res = mergeLetters({ templateId, title: 't', letters: [{ values: odd }] });
+    const page = letters(rawDoc(g, res.docId))[0];
+    expect(page).toContain("Re: Zoë $& {{Surname}} O'Brien (9B)");
+    expect(page).toContain('Dear Mr $1 \\ Smith\n');
+    expect(page).toContain("Zoë $& {{Surname}}'s figures");
+  });
+
+  test('bold around a placeholder survives, and plain text stays plain', () => {
+    const res = mergeLetters({ templateId, title: 't', letters: run(2) });
+    const doc = rawDoc(g, res.docId);
+    const re = paragraphsStarting(doc, 'Re: ');
+    expect(re.map(boldRuns)).toEqual([[['Re: Pupil1 Family1 (9B)', true]], [['Re: Pupil2 Family2 (9B)', true]]]);
+    expect(boldRuns(paragraphsStarting(doc, 'Dear ')[0])).toEqual([['Dear Mrs Parent1', false]]);
+  });
+
+  test('bold only on the placeholder: the value is bold, the words either side are not', () => {
+    const tpl = DocumentApp.create('custom');
+    const p = tpl.getBody().appendParagraph('Pupil: {{PupilName}} in {{RegGroup}}.');
+    p.editAsText().setBold(7, 19, true); // {{PupilName}}
+    const res = mergeLetters({ templateId: tpl.getId(), title: 't', letters: [{ values: values(4) }] });
+    const para = paragraphsStarting(rawDoc(g, res.docId), 'Pupil: ')[0];
+    expect(boldRuns(para)).toEqual([['Pupil: ', false], ['Pupil4 Family4', true], [' in 9B.', false]]);
+  });
+
+  test('continuing with existingDocId appends after what is there, with a page break, no second letterhead', () => {
+    const first = mergeLetters({ templateId, title: 't', letters: run(2) });
+    const second = mergeLetters({ templateId, title: 'ignored', letters: run(2, 2), existingDocId: first.docId });
+    expect(second.docId).toBe(first.docId);
+    expect(second.done).toBe(2);
+    const doc = rawDoc(g, first.docId);
+    expect(pageBreaks(doc)).toBe(3);
+    expect(letters(doc).map((l) => /Dear (.*)\n/.exec(l)![1])).toEqual(['Mrs Parent1', 'Mrs Parent2', 'Mrs Parent3', 'Mrs Parent4']);
+    expect(doc._header!._kids).toHaveLength(3);
+  });
+
+  test('shouldStop after 2 of 5: done = 2, the document has 2 letters; the rest follow later', () => {
+    let made = 0;
+    const res = mergeLetters({ templateId, title: 't', letters: run(5), onLetterDone: () => made++, shouldStop: () => made >= 2 });
+    expect(res.done).toBe(2);
+    const doc = rawDoc(g, res.docId);
+    expect(letters(doc)).toHaveLength(2);
+    expect(pageBreaks(doc)).toBe(1);
+    expect(doc._closed).toBe(true);
+    const rest = mergeLetters({ templateId, title: 't', letters: run(5).slice(res.done), existingDocId: res.docId });
+    expect(rest.done).toBe(3);
+    expect(letters(doc).map((l) => /Re: (\S+)/.exec(l)![1])).toEqual(['Pupil1', 'Pupil2', 'Pupil3', 'Pupil4', 'Pupil5']);
+  });
+
+  test('a crash half-way through a letter, then a re-run with keepChildren: every family gets exactly one whole letter', () => {
+    const all = run(4);
+    const logged: { i: number; children: number }[] = [];
+    let docId = '';
+    const perLetter = (() => {
+      // Calls for one letter, measured on a throwaway run, so the fault lands inside letter 3.
+      g.env.resetCounts();
+      mergeLetters({ templateId, title: 'probe', letters: run(1) });
+      const one = g.env.total;
+      g.env.resetCounts();
+      mergeLetters({ templateId, title: 'probe', letters: run(2) });
+      return g.env.total - one;
+    })();
+    g.env.resetCounts();
+    mergeLetters({ templateId, title: 'probe', letters: run(1) });
+    const fixed = g.env.total - perLetter;
+    g.env.failAt(fixed + 2 * perLetter + Math.floor(perLetter / 2));
+    expect(() =>
+      mergeLetters({ templateId, title: 'run', letters: all, onLetterDone: (i, children) => logged.push({ i, children }) }),
+    ).toThrow(/Service error/);
+    expect(logged.map((l) => l.i)).toEqual([0, 1]);
+    docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
+    const torn = rawDoc(g, docId);
+    expect(letters(torn)).toHaveLength(3); // two whole letters and a torn third
+
+    const res = mergeLetters({ templateId, title: 'run', letters: all.slice(2), existingDocId: docId, keepChildren: logged[1].children });
+    expect(res.done).toBe(2);
+    const pages = letters(rawDoc(g, docId));
+    expect(pages.map((l) => /Dear (.*)\n/.exec(l)![1])).toEqual(['Mrs Parent1', 'Mrs Parent2', 'Mrs Parent3', 'Mrs Parent4']);
+    const whole = letters(rawDoc(g, res.docId))[0];
+    for (const page of pages) expect(page.split('\n').length).toBe(whole.split('\n').length);
+  });
+
+  test('a deleted template stops the run with a message naming the letter type', () => {
+    docApp(g)._delete(templateId);
+    expect(() => mergeLetters({ templateId, title: 't', letters: run(1), type: 'AT1' })).toThrow(/AT1 letter.*Set up letter templates/s);
+  });
+
+  test('saves a merged run as test-output/letters-sample.docx that holds each parent\'s letter', async () => {
+    const res = mergeLetters({ templateId, title: 'AT1 letters – Year 9 – 26/01/2024', letters: run(3) });
+    const path = 'test-output/letters-sample.docx';
+    await saveDocx(rawDoc(g, res.docId), path);
+    expect(existsSync(path)).toBe(true);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    for (const i of [1, 2, 3]) expect(xml).toContain(`Dear Mrs Parent${i}`);
+    expect((xml.match(/w:type="page"/g) || []).length).toBe(2);
+  });
+});
