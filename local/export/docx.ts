@@ -31,15 +31,18 @@ function runsOf(p: LocalParagraph): (TextRun | PageBreak)[] {
   for (const k of p._kids) {
     if (k instanceof LocalText) {
       for (const r of k._runs()) {
-        out.push(new TextRun({
-          text: r.text,
+        // A line break inside a Docs paragraph is \r (or \v) in its text: Word's <w:br/>.
+        const lines = r.text.split(/\r\n|[\r\n\v]/);
+        lines.forEach((line, i) => out.push(new TextRun({
+          text: line,
+          break: i > 0 ? 1 : undefined,
           bold: r.attrs.bold || undefined,
           italics: r.attrs.italic || undefined,
           underline: r.attrs.underline ? {} : undefined,
           size: r.attrs.fontSize ? r.attrs.fontSize * 2 : undefined,
           font: r.attrs.fontFamily,
           color: r.attrs.foregroundColor?.replace('#', ''),
-        }));
+        })));
       }
     } else if (k._type === 'PAGE_BREAK') {
       out.push(new PageBreak());

@@ -62,6 +62,8 @@ function writeParagraph_(section: Section, b: Block): void {
   const runs = b.kind === 'spacer' ? [] : b.runs || [{ text: b.text || '' }];
   const p = section.appendParagraph(lineBreaks(runs.map((r) => r.text).join('')));
   if (b.kind === 'heading') p.setHeading(DocumentApp.ParagraphHeading.HEADING1);
+  // Docs' default paragraph has no space after it; a letter reads better with a little.
+  else if (b.kind === 'paragraph') p.setSpacingAfter(6);
   if (b.align === 'center') p.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
   if (b.align === 'right') p.setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
   // Bold runs: one Text for the paragraph, then bold each run's offsets (no call for plain runs).

@@ -1,0 +1,149 @@
+/**
+ * `npm run demo`: a whole school week of the add-on on this computer (SPEC §8). The real bundle
+ * (build/Code.js) runs on the local Google services against the built-in sample school — or a
+ * school's own CSV exports (--data) — and what Google would have held is written to out/:
+ * tracker.xlsx, letters/*.docx, mail/*.eml and report.json.
+ *
+ * The week: Monday to Friday of the as-of week. Each school morning the time-driven trigger runs
+ * (QA reminders with evidence; Monday also the weekly digests); on the as-of day the Head of
+ * Year's work is done from the menu: refresh homework, review attendance, the letter runs that are
+ * due, and the progress review. Everything goes through the bundle's own entry points, exactly as
+ * the menu, the sidebars and the trigger call them.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from './args';
+import { readDataDir } from './dataDir';
+import { writeOutputs } from './outputs';
+import { buildReport } from './report';
+import { createLocalGoogle } from '../google';
+import { loadBundle, Bundle } from '../loadBundle';
+import { loadXlsx } from '../export/xlsx';
+import { generateSampleSchool, SampleSchool } from '../sample/school';
+import { QA_CALENDAR_GRID_NAME } from '../sample/writeCsv';
+import { SAMPLE_QA_CALENDAR_FILE } from '../sample/school';
+import { addDays, weekStart, londonMidnight, IsoDate, isWeekend } from '../../src/core/dates';
+import { withDefaults, SettingsOverrides } from '../../src/core/settings';
+import { londonDate } from '../../src/core/dates';
+import { STAGING_PREFIX } from '../../src/jobs/importData';
+
+const SETTINGS_KEY = 'pastoralTracker.settings';
+
+/** 07:00 Europe/London on a date: the morning trigger's hour. */
+function morningOf(d: IsoDate, hour = 7): Date {
+  return new Date(londonMidnight(d).getTime() + hour * 3600 * 1000);
+}
+
+/** An empty staging tab (a rerun on --workbook may still have one left from a refused import). */
+function freshTab(g: ReturnType<typeof createLocalGoogle>, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const old = g.spreadsheet.getSheetByName(name);
+  if (old) g.spreadsheet.deleteSheet(old);
+  return g.spreadsheet.insertSheet(name) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+}
+
+function log(msg: string): void {
+  process.stdout.write(`${msg}\n`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  let school: { tables: Record<string, string[][]>; settings: SettingsOverrides; qaGrid?: string; asOf?: IsoDate };
+  if (args.data) {
+    const d = readDataDir(args.data);
+    school = { ...d };
+  } else {
+    const s: SampleSchool = generateSampleSchool({ pupils: args.pupils, asOf: args.asOf });
+    school = { tables: s.tables, settings: s.settings, asOf: s.asOf, qaGrid: fs.readFileSync(SAMPLE_QA_CALENDAR_FILE, 'utf8') };
+  }
+  const asOf: IsoDate = args.asOf ?? school.asOf ?? londonDate(new Date());
+  const settings = withDefaults(school.settings);
+
+  const g = createLocalGoogle({ now: morningOf(asOf), user: 'attendance.officer@' + (settings.school.allowedDomains[0] ?? 'school.example') });
+  if (args.workbook) {
+    const ss = await loadXlsx(args.workbook, g.env, 'Pastoral Tracker');
+    g.app._setActive(ss);
+    (g as any).spreadsheet = g.app.getActiveSpreadsheet();
+  }
+  const bundle: Bundle = loadBundle(g);
+  const call = (fn: string, ...a: unknown[]) => {
+    if (typeof bundle[fn] !== 'function') throw new Error(`build/Code.js has no function ${fn}`);
+    return bundle[fn](...a);
+  };
+
+  // The person setting up the add-on: Set up tracker, then Settings (what the Settings sidebar stores).
+  call('setUpTracker');
+  g.services.PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(school.settings));
+
+  const lettersBefore = new Set<string>();
+  const logSheet = g.spreadsheet.getSheetByName('Letters Log');
+  if (logSheet && logSheet.getLastRow() > 1) {
+    for (const r of logSheet.getDataRange().getValues().slice(1)) lettersBefore.add(String(r[0]));
+  }
+
+  // Imports: each export pasted into its "Import: <Tab>" tab, then Data → Import pasted data.
+  log(`Importing ${Object.keys(school.tables).length} exports…`);
+  for (const [tab, rows] of Object.entries(school.tables)) {
+    if (!rows.length) continue;
+    const sheet = freshTab(g, STAGING_PREFIX + tab);
+    if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+    const width = Math.max(...rows.map((r) => r.length));
+    if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    const range = sheet.getRange(1, 1, rows.length, width);
+    range.setNumberFormat('@'); // the staging tab is plain text, as prepareImportTab makes it
+    range.setValues(rows.map((r) => (r.length < width ? r.concat(new Array(width - r.length).fill('')) : r)));
+  }
+  const importText = call('importPastedData');
+  const problems: string[] = [];
+  if (typeof importText === 'string') problems.push(...importText.split('\n').filter((l: string) => /refused|row \d+/i.test(l)));
+
+  if (school.qaGrid) {
+    const sheet = freshTab(g, STAGING_PREFIX + 'QA Calendar Grid');
+    const rows = school.qaGrid.split(/\r?\n/).map((l) => l.split('\t'));
+    const width = Math.max(...rows.map((r) => r.length));
+    if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    sheet.getRange(1, 1, rows.length, width).setNumberFormat('@');
+    sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.concat(new Array(width - r.length).fill(''))));
+    call('importQaCalendar');
+  }
+
+  // The school week: mornings Monday to Friday (trigger), the Head of Year's day on as-of.
+  const monday = weekStart(asOf);
+  call('installMorningTrigger');
+  for (let i = 0; i < 5; i++) {
+    const day = addDays(monday, i);
+    if (day > asOf || isWeekend(day)) break;
+    g.env.now = morningOf(day, settings.triggers.morningHour);
+    call('morningRun', { authMode: 'FULL', triggerUid: 'demo' });
+    if (day === asOf) {
+      g.env.now = morningOf(day, 9);
+      call('refreshHomework');
+      call('reviewAttendanceNow');
+      call('setUpLetterTemplates');
+      call('runDueLetterRuns_');
+      call('runProgressReview');
+      call('refreshDashboard');
+    }
+  }
+
+  const report = buildReport(g, { asOf, settings, problems, lettersBefore });
+  fs.mkdirSync(args.out, { recursive: true });
+  const files = await writeOutputs(g, args.out);
+  fs.writeFileSync(path.join(args.out, 'report.json'), JSON.stringify(report, null, 2));
+
+  const pupils = report.pupils as any[];
+  const stages: Record<string, number> = {};
+  for (const p of pupils) stages[p.attendance.stage ?? 'none'] = (stages[p.attendance.stage ?? 'none'] ?? 0) + 1;
+  log(`\n${settings.school.name}, week of ${monday} (as of ${asOf})`);
+  log(`  pupils on roll: ${pupils.length}; stages: ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  log(`  PA: ${pupils.filter((p) => p.attendance.persistentAbsence).length}, held by coding review: ${pupils.filter((p) => p.attendance.held).length}`);
+  log(`  homework persistent: ${pupils.filter((p) => p.homework.persistent).length}`);
+  log(`  letters produced: ${(report.letters as any[]).length} in ${files.letters.length} document(s); e-mails sent: ${files.mail.length}`);
+  log(`  service calls: ${g.env.total}`);
+  log(`  wrote ${files.workbook}, ${path.join(args.out, 'letters')}/, ${path.join(args.out, 'mail')}/, ${path.join(args.out, 'report.json')}`);
+  if (problems.length) log(`  ${problems.length} problem(s) in the data: see report.json "problems"`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`demo: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

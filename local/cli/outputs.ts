@@ -1,0 +1,52 @@
+/**
+ * Writing what Google would have held after a dry run: the tracker as .xlsx, every document the
+ * add-on made as .docx (letter batches in letters/, templates in templates/), every e-mail as .eml.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { LocalGoogle } from '../google';
+import { saveXlsx } from '../export/xlsx';
+import { saveDocx } from '../export/docx';
+import { saveEml } from '../export/eml';
+
+export interface WrittenFiles {
+  workbook: string;
+  letters: string[];
+  templates: string[];
+  mail: string[];
+}
+
+export function safeFileName(s: string): string {
+  return s.replace(/[^A-Za-z0-9 ._-]+/g, '-').replace(/\s+/g, '-').replace(/-+/g, '-').slice(0, 80);
+}
+
+export async function writeOutputs(g: LocalGoogle, outDir: string): Promise<WrittenFiles> {
+  for (const sub of ['letters', 'templates', 'mail']) {
+    const dir = path.join(outDir, sub);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  const workbook = path.join(outDir, 'tracker.xlsx');
+  await saveXlsx(g.spreadsheet as any, workbook);
+
+  const files: WrittenFiles = { workbook, letters: [], templates: [], mail: [] };
+  const docs = (g.services.DocumentApp as any)._documents() as any[];
+  for (const doc of docs) {
+    const name = String(doc.getName ? doc._name ?? doc.getName() : 'document');
+    const isTemplate = /template/i.test(name);
+    const dir = path.join(outDir, isTemplate ? 'templates' : 'letters');
+    const file = path.join(dir, `${safeFileName(name)}.docx`);
+    await saveDocx(doc, file);
+    (isTemplate ? files.templates : files.letters).push(file);
+  }
+  const sent = (g.services.MailApp as any)._sent as any[];
+  let n = 0;
+  for (const mail of sent) {
+    n += 1;
+    const to = (mail.to as string[]).join(',').split('@')[0];
+    const file = path.join(outDir, 'mail', `${String(n).padStart(3, '0')}-${safeFileName(to)}.eml`);
+    await saveEml(mail, file);
+    files.mail.push(file);
+  }
+  return files;
+}

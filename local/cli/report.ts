@@ -1,0 +1,146 @@
+/**
+ * out/report.json (SPEC §8): a stable contract for other tools, read back from what the add-on
+ * left in the tracker — the Attendance, Homework Tracker, Progress and Letters Log tabs, the QA
+ * Calendar — and the e-mails MailApp sent. Reading the tracker (rather than the jobs' memory)
+ * means the report says exactly what a school would see in its spreadsheet.
+ *
+ * Shape (every field always present):
+ *   asOf, school, pupils[{upn, name, year, regGroup,
+ *     homework{weeks[{weekStart, misses, band}], persistent},
+ *     attendance{possible, attended, percent, stage, persistentAbsence, severeAbsence,
+ *                penaltyThreshold, lettersDue[], held},
+ *     progress[{subject, target, current, status}]}],
+ *   letters[{type, upn, date, document}], emails[{to, subject}], qa[{date, task, reminded[]}],
+ *   calls{total, byClass}, problems[]
+ */
+import { LocalGoogle } from '../google';
+import { parseTab } from '../../src/core/records/parse';
+import { normaliseHeader } from '../../src/core/tabs';
+import { onRoll } from '../../src/core/pupils/roll';
+import { londonDate, isIsoDate } from '../../src/core/dates';
+import { Settings } from '../../src/core/settings';
+import { bandFor } from '../../src/core/homework/weeks';
+
+type Row = unknown[];
+
+function tabValues(g: LocalGoogle, name: string): Row[] {
+  const sheet = (g.spreadsheet as any)._sheetByName ? (g.spreadsheet as any)._sheetByName(name) : null;
+  const s = sheet ?? (g.spreadsheet as any).getSheetByName(name);
+  if (!s || s.getLastRow() === 0) return [];
+  return s.getDataRange().getValues();
+}
+
+function byHeader(values: Row[]): { idx: (h: string) => number; rows: Row[] } {
+  const header = (values[0] || []).map((h) => normaliseHeader(h));
+  return { idx: (h: string) => header.indexOf(normaliseHeader(h)), rows: values.slice(1) };
+}
+
+const text = (v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? londonDate(v as Date) : String(v ?? '').trim());
+const yes = (v: unknown) => /^(yes|true)$/i.test(text(v));
+
+export interface ReportExtras {
+  asOf: string;
+  settings: Settings;
+  problems: string[];
+  /** The tracker's state before this run, to tell this run's letters from history. */
+  lettersBefore: Set<string>;
+}
+
+export function buildReport(g: LocalGoogle, x: ReportExtras): Record<string, unknown> {
+  const students = parseTab('Students', tabValues(g, 'Students')).records;
+  const roll = onRoll(students, x.asOf);
+
+  // Attendance tab
+  const att = byHeader(tabValues(g, 'Attendance'));
+  const attByUpn = new Map<string, Row>();
+  for (const r of att.rows) attByUpn.set(text(r[att.idx('UPN')]), r);
+  const num = (r: Row | undefined, h: string) => {
+    const v = r ? r[att.idx(h)] : '';
+    return typeof v === 'number' ? v : v === '' || v === undefined ? null : Number(v);
+  };
+
+  // Homework Tracker: fixed columns then one per school week headed dd/mm/yyyy.
+  const hwValues = tabValues(g, 'Homework Tracker');
+  const hw = byHeader(hwValues);
+  const weekCols: { col: number; weekStart: string }[] = [];
+  (hwValues[0] || []).forEach((h, col) => {
+    const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text(h));
+    const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : isIsoDate(text(h)) ? text(h) : '';
+    if (iso) weekCols.push({ col, weekStart: iso });
+  });
+  const hwByUpn = new Map<string, Row>();
+  for (const r of hw.rows) hwByUpn.set(text(r[hw.idx('UPN')]), r);
+
+  // Progress tab
+  const prog = byHeader(tabValues(g, 'Progress'));
+  const progByUpn = new Map<string, Row[]>();
+  for (const r of prog.rows) {
+    const u = text(r[prog.idx('UPN')]);
+    if (!progByUpn.has(u)) progByUpn.set(u, []);
+    progByUpn.get(u)!.push(r);
+  }
+
+  const pupils = roll.map((p) => {
+    const a = attByUpn.get(p.upn);
+    const h = hwByUpn.get(p.upn);
+    const weeks = h
+      ? weekCols.map(({ col, weekStart }) => {
+          const misses = typeof h[col] === 'number' ? (h[col] as number) : Number(h[col]) || 0;
+          return { weekStart, misses, band: bandFor(misses, x.settings) };
+        })
+      : [];
+    const lettersDue = a ? text(a[att.idx('Letters Due')]).split(/[,\s]+/).filter(Boolean) : [];
+    return {
+      upn: p.upn,
+      name: `${p.forename} ${p.surname}`,
+      year: p.year,
+      regGroup: p.regGroup,
+      homework: { weeks, persistent: h ? yes(h[hw.idx('Persistent')]) : false },
+      attendance: {
+        possible: num(a, 'Possible'),
+        attended: num(a, 'Present'),
+        percent: num(a, '%'),
+        stage: a ? text(a[att.idx('Stage')]) || null : null,
+        persistentAbsence: a ? yes(a[att.idx('PA')]) : false,
+        severeAbsence: a ? yes(a[att.idx('SA')]) : false,
+        penaltyThreshold: a ? yes(a[att.idx('Penalty Threshold')]) : false,
+        lettersDue,
+        held: a ? text(a[att.idx('Held')]) !== '' && !/^no$/i.test(text(a[att.idx('Held')])) : false,
+      },
+      progress: (progByUpn.get(p.upn) || []).map((r) => ({
+        subject: text(r[prog.idx('Subject')]),
+        target: text(r[prog.idx('Target')]),
+        current: text(r[prog.idx('Current')]),
+        status: text(r[prog.idx('Status')]).toLowerCase(),
+      })),
+    };
+  });
+
+  const log = byHeader(tabValues(g, 'Letters Log'));
+  const letters = log.rows
+    .filter((r) => !x.lettersBefore.has(text(r[log.idx('Key')])))
+    .filter((r) => text(r[log.idx('Type')]) !== 'episode-end')
+    .map((r) => ({ type: text(r[log.idx('Type')]), upn: text(r[log.idx('UPN')]), date: text(r[log.idx('Date')]), document: text(r[log.idx('Batch Document')]) }));
+
+  const sent = ((g.services.MailApp as any)._sent || []) as { to: string[]; subject: string }[];
+  const emails = sent.map((m) => ({ to: m.to.join(', '), subject: m.subject }));
+
+  const qaTab = byHeader(tabValues(g, 'QA Calendar'));
+  const qa = qaTab.rows.map((r) => {
+    const date = text(r[qaTab.idx('Date')]);
+    const task = text(r[qaTab.idx('Task')]);
+    const reminded = sent.filter((m) => m.subject.includes(date.split('-').reverse().join('/')) || false).flatMap((m) => m.to);
+    return { date, task, reminded: Array.from(new Set(reminded)) };
+  });
+
+  return {
+    asOf: x.asOf,
+    school: x.settings.school.name,
+    pupils,
+    letters,
+    emails,
+    qa,
+    calls: { total: g.env.total, byClass: g.env.countsByClass() },
+    problems: x.problems,
+  };
+}
