@@ -29,6 +29,17 @@ const PATTERNS: { kind: QaCheck; re: RegExp }[] = [
   { kind: 'contractMeetings', re: /\battendance\s+contract\s+meetings?\b/i },
 ];
 
+/**
+ * A calendar cell that marks the day rather than setting work ("STAFF TRAINING DAY", "INSET",
+ * "Bank holiday"): kept as a dated row so the calendar reads as the school wrote it, but it has no
+ * owner chain and no one is reminded about it.
+ */
+export function isNonTaskDay(task: string): boolean {
+  // The whole cell names the day (optionally with a note after a dash or bracket): "Half term
+  // attendance review" is a task, "HALF TERM" is not.
+  return /^(?:staff\s+training(?:\s+day)?|training\s+day|inset(?:\s+day)?|teacher\s+(?:training\s+)?day|school\s+closed|bank\s+holiday|half[\s-]*term(?:\s+holiday)?|no\s+school|closed)(?:\s*[-–(:].*)?$/i.test(String(task || '').trim());
+}
+
 export interface TaskCheck {
   kind: QaCheck;
   /** Year groups named in the task ("Year 7, 8 and 9 Tier letters" → [7, 8, 9]); [] = all. */

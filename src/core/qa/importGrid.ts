@@ -12,11 +12,20 @@
  * The month is written only where it changes, so it is carried from week to week and rolled on
  * when the day numbers wrap (29, 30, 31, 1, 2 → January then February). The year comes from the
  * academic year: September–December are `academicYearStart`, January–August the year after.
- * Detail rows are matched to tasks by column, exactly as the table lays them out.
+ * Detail rows are matched to tasks by column, exactly as the table lays them out — with one
+ * repair: text extracted from Word sometimes drops an empty cell, shifting a week's detail rows one
+ * weekday to the left (seed 002's week 17: the training day on Monday carries Tuesday's chain and
+ * Friday's task has none). When the last task of a week has no detail cell at all while a day that
+ * is not a task (training day, INSET, bank holiday) has one, the week's detail rows are moved one
+ * day right and the import says so, for a person to check.
+ *
+ * Days that are not tasks are kept as dated rows (the calendar reads as the school wrote it) with
+ * no owner chain; no one is reminded about them and their missing chain is not a problem.
  */
 import { isIsoDate, pad2, toUk, weekday } from '../dates';
 import { QaTask } from '../types';
 import { splitChain } from './chains';
+import { isNonTaskDay } from './checks';
 
 export interface GridImport {
   tasks: QaTask[];
@@ -57,6 +66,8 @@ export function importQaGrid(input: string | unknown[][], opts: GridOptions): Gr
     if (!isWeekRow(row, layout)) continue;
     const weekLabel = at(row, layout.weekCol) ? `week ${at(row, layout.weekCol)}` : `row ${r + 1}`;
     const details = readDetails(rows, r + 1, layout);
+    const detailCols = detailColumns(row, details, layout);
+    if (detailCols !== layout.taskCols) problems.push(`QA Calendar, ${weekLabel}: owner rows realigned one day right (check them).`);
 
     const days = layout.taskCols.map((c) => toDayNumber(at(row, c - 1)));
     const given = parseMonth(at(row, layout.monthCol));
@@ -90,7 +101,8 @@ export function importQaGrid(input: string | unknown[][], opts: GridOptions): Gr
       if (weekday(date) !== i) {
         problems.push(`QA Calendar, ${weekLabel}: ${toUk(date)} ("${task}") is not a ${DAY_NAMES[i]} — check the month and the academic year.`);
       }
-      const d = (k: Detail) => at(details[k] || [], col);
+      const dcol = detailCols[i];
+      const d = (k: Detail) => (dcol < 0 ? '' : at(details[k] || [], dcol));
       const qa: QaTask = {
         date,
         task,
@@ -102,7 +114,7 @@ export function importQaGrid(input: string | unknown[][], opts: GridOptions): Gr
         doneOn: '',
         doneBy: '',
       };
-      if (qa.ownerChain.length === 0) {
+      if (qa.ownerChain.length === 0 && !isNonTaskDay(task)) {
         problems.push(`QA Calendar, ${weekLabel}: ${toUk(date)} "${task}" has no owner chain, so no one will be reminded (the chains in this week may be one column out).`);
       }
       tasks.push(qa);
@@ -110,6 +122,24 @@ export function importQaGrid(input: string | unknown[][], opts: GridOptions): Gr
   }
   if (tasks.length === 0) problems.push('QA Calendar: no dated tasks found (expected a WEEK / MONTH / Monday … Friday grid).');
   return { tasks, problems };
+}
+
+/**
+ * The column each weekday's details are read from: the task's own column, or — when the week's
+ * detail rows are one day to the left (see the file comment) — the column of the day before
+ * (Monday then has none: -1).
+ */
+function detailColumns(row: string[], details: Partial<Record<Detail, string[]>>, layout: Layout): number[] {
+  const hasDetail = (col: number) => DETAIL_ORDER.some((k) => at(details[k] || [], col) !== '');
+  const tasks = layout.taskCols.map((c) => at(row, c));
+  let last = -1;
+  tasks.forEach((t, i) => {
+    if (t) last = i;
+  });
+  if (last <= 0 || hasDetail(layout.taskCols[last])) return layout.taskCols;
+  const shiftedFromDayOff = tasks.some((t, i) => i < last && t !== '' && isNonTaskDay(t) && hasDetail(layout.taskCols[i]));
+  if (!shiftedFromDayOff) return layout.taskCols;
+  return layout.taskCols.map((_, i) => (i === 0 ? -1 : layout.taskCols[i - 1]));
 }
 
 function firstBefore(days: (number | null)[], i: number): number | null {

@@ -14,7 +14,7 @@
 import { IsoDate, addDays, isWeekend, toUk } from '../dates';
 import { QaTask, StaffMember } from '../types';
 import { resolveChain, ResolvedStage } from './chains';
-import { checkForTask, QaCheck } from './checks';
+import { checkForTask, isNonTaskDay, QaCheck } from './checks';
 import { dateInText } from './deadlines';
 
 export type QaAction = 'do' | 'qa' | 'review' | 'chase';
@@ -94,6 +94,7 @@ export function planMorning(input: MorningInput): MorningPlan {
 
   for (const task of input.tasks) {
     if (task.date > asOf) continue;
+    if (isNonTaskDay(task.task)) continue; // a training day or INSET row marks the day: nothing to remind
     const where = `QA Calendar, ${toUk(task.date)} ${task.task}`;
     const check = checkForTask(task.task);
     const waiting = waitingStage(task.status);

@@ -121,7 +121,9 @@ export const BUILDERS: Builders = {
     date: r.date('date'),
     task: r.text('task'),
     // "Attendance officer > Pastoral manager > SLT attendance": first does, second QAs, third reviews.
-    ownerChain: r.list('ownerChain', />/),
+    // The column is required; a blank cell is not refused: a training day or INSET row has no
+    // chain, and a task without one is reported by the morning plan ("no one was reminded").
+    ownerChain: String(r.raw('ownerChain') ?? '').trim() === '' ? [] : r.list('ownerChain', />/),
     checkingFor: r.text('checkingFor'),
     followUpBy: r.text('followUpBy'),
     reviewBy: r.text('reviewBy'),

@@ -46,10 +46,6 @@ describe('importQaGrid on seed 002', () => {
   });
 
   test('chains, checking for and dates are read from the same column as the task', () => {
-    expect(on('2024-01-10').ownerChain).toEqual(['Attendance officer', 'Pastoral manager', 'SLT attendance']);
-    expect(on('2024-01-11').ownerChain).toEqual(['Pastoral Manager', 'HOY 10/SLT Link']);
-    expect(on('2024-01-11').followUpBy).toBe('16/1/24');
-    expect(on('2024-01-11').reviewBy).toBe('16/1/24 and before send');
     expect(on('2024-01-17').ownerChain).toEqual(['Pastoral Manager', 'HOY 10 &11/SLT Link']);
     expect(on('2024-01-18').ownerChain).toEqual(['HOY/ Pastoral manager/ Attendance officer', 'SLT attendance Lead']);
     expect(on('2024-01-18').checkingFor).toBe('SA cases reviewed and attendance contract meetings re-established.');
@@ -59,25 +55,75 @@ describe('importQaGrid on seed 002', () => {
     expect(on('2024-01-25').reviewBy).toBe('1.2.24');
     expect(on('2024-01-31').ownerChain).toEqual(['Pastoral Manager', 'HOY/SLT Link']);
     expect(on('2024-02-08').ownerChain).toEqual(['Attendance officer', 'Pastoral manager']);
-    expect(on('2024-01-08').ownerChain).toEqual(['SLT year links/HOY/ Attendance team']);
+  });
+
+  // Week 17 was extracted with its detail rows one weekday to the left: Tuesday's chain sat under
+  // the training day and Friday had none. Week 21's G codes task (same text) shows the right pairing.
+  test('week 17: the detail rows are realigned one day right, and the import says so', () => {
+    expect(on('2024-01-08').ownerChain).toEqual([]);
+    expect(on('2024-01-08').checkingFor).toBe('');
+    expect(on('2024-01-09').ownerChain).toEqual(['SLT year links/HOY/ Attendance team']);
+    expect(on('2024-01-09').checkingFor).toBe('Poor excuses/ return from holidays – correct coding to G codes where needed');
+    expect(on('2024-01-09').followUpBy).toBe('End of 10/1/24');
+    expect(on('2024-01-09').reviewBy).toBe('Review G codes and fines by 8/2/24');
+    expect(on('2024-01-10').ownerChain).toEqual(['Attendance officer', 'Pastoral manager']);
+    expect(on('2024-01-10').checkingFor).toBe(on('2024-02-08').checkingFor);
+    expect([on('2024-01-10').followUpBy, on('2024-01-10').reviewBy]).toEqual([on('2024-02-08').followUpBy, on('2024-02-08').reviewBy]);
+    expect(on('2024-01-11').ownerChain).toEqual(['Attendance officer', 'Pastoral manager', 'SLT attendance']);
+    expect(on('2024-01-11').followUpBy).toBe('Immediate corrections made and reported to Attendance officer. Staff with missing registers: LM notified.');
+    expect(on('2024-01-11').reviewBy).toBe('18.1.24');
+    expect(on('2024-01-12').ownerChain).toEqual(['Pastoral Manager', 'HOY 10/SLT Link']);
+    expect(on('2024-01-12').followUpBy).toBe('16/1/24');
+    expect(on('2024-01-12').reviewBy).toBe('16/1/24 and before send');
+  });
+
+  test('the only problem is the realignment to check; the training day has no chain and is not reported', () => {
+    expect(problems).toEqual(['QA Calendar, week 17: owner rows realigned one day right (check them).']);
+  });
+
+  test('every task but the training day has a chain', () => {
+    expect(tasks.filter((t) => t.ownerChain.length === 0).map((t) => t.task)).toEqual(['STAFF TRAINING DAY']);
   });
 
   test("Word's superscript markup is joined into the text", () => {
-    expect(on('2024-01-10').checkingFor).toContain('Observe 1st day absence calls');
+    expect(on('2024-01-11').checkingFor).toContain('Observe 1st day absence calls');
   });
 
   test('every imported task starts not done', () => {
     expect(tasks.every((t) => t.status === '' && t.doneOn === '' && t.doneBy === '')).toBe(true);
   });
 
-  test('a task with no owner chain is reported with its date and name', () => {
-    expect(on('2024-01-12').ownerChain).toEqual([]);
-    expect(problems).toEqual([expect.stringContaining('12/01/2024 "Year 10 Tier Letters" has no owner chain')]);
-  });
-
   test('the same grid pasted into a sheet (2-D cells, numbers as numbers) imports the same', () => {
     const cells = SEED.split('\n').map((l) => l.split('\t').map((c) => (/^\d+$/.test(c) ? Number(c) : c)));
     expect(importQaGrid(cells, { academicYearStart: 2023 }).tasks).toEqual(tasks);
+  });
+});
+
+describe('importQaGrid detail rows', () => {
+  const grid = (rows: string[][]) => [['WEEK', 'MONTH', '', 'Monday', '', 'Tuesday', '', 'Wednesday', '', 'Thursday', '', 'Friday']].concat(rows);
+
+  test('a task with no owner chain is reported with its date and name; a week in line is not moved', () => {
+    const { tasks, problems } = importQaGrid(
+      grid([
+        ['17', 'JAN', '8', 'A', '9', 'B', '10', '', '11', '', '12', ''],
+        ['', '', '', 'Attendance officer > Pastoral manager', '', '', '', '', '', '', '', ''],
+      ]),
+      { academicYearStart: 2023 },
+    );
+    expect(tasks.map((t) => t.ownerChain)).toEqual([['Attendance officer', 'Pastoral manager'], []]);
+    expect(problems).toEqual([expect.stringContaining('09/01/2024 "B" has no owner chain')]);
+  });
+
+  test('an INSET day with details and a last task without any: realigned one day right', () => {
+    const { tasks, problems } = importQaGrid(
+      grid([
+        ['17', 'JAN', '8', 'INSET', '9', 'Coding review', '10', 'Punctuality Letters', '11', '', '12', ''],
+        ['', '', '', 'Attendance officer', '', 'Pastoral manager', '', '', '', '', '', ''],
+      ]),
+      { academicYearStart: 2023 },
+    );
+    expect(tasks.map((t) => [t.task, t.ownerChain])).toEqual([['INSET', []], ['Coding review', ['Attendance officer']], ['Punctuality Letters', ['Pastoral manager']]]);
+    expect(problems).toEqual(['QA Calendar, week 17: owner rows realigned one day right (check them).']);
   });
 });
 

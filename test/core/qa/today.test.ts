@@ -91,10 +91,16 @@ describe('planMorning', () => {
   });
 
   test('a task dated on a closed day is sent on the next school day', () => {
-    const closed = (d: string) => d !== '2024-01-08';
-    const plan = planMorning({ tasks: SEED, staff: WITH_SLT, asOf: '2024-01-09', isSchoolDay: closed });
-    const hana = plan.messages.find((m) => m.to === 'hana.ten@school.sch.uk')!;
-    expect(hana.items.map((i) => i.task.task)).toContain('STAFF TRAINING DAY');
+    const closed = (d: string) => d !== '2024-01-09';
+    const plan = planMorning({ tasks: SEED, staff: WITH_SLT, asOf: '2024-01-10', isSchoolDay: closed });
+    const ed = plan.messages.find((m) => m.to === 'ed.eleven@school.sch.uk')!;
+    expect(ed.items.map((i) => i.task.task)).toContain('Failure to return to school phone calls – year 11 priority');
+  });
+
+  test('a staff training day is a dated row, not a task: no one is reminded and nothing is reported', () => {
+    const plan = planMorning({ tasks: SEED, staff: WITH_SLT, asOf: '2024-01-08', isSchoolDay: weekdays });
+    expect(plan.messages).toEqual([]);
+    expect(plan.problems).toEqual([]);
   });
 
   test('sendKey is stable across re-runs and depends only on run, date and recipient', () => {

@@ -1,0 +1,210 @@
+/**
+ * The only code that sends e-mail (SPEC §6, issue 7). An e-mail cannot be recalled, so every
+ * message passes the same guards here, whatever job built it:
+ *  - the subject is checked again (no pupil names, UPNs, SEN/EAL/PP words): a bad one is refused;
+ *  - recipients must be on the Staff tab and in the school's allowed domains (core checkRecipients);
+ *  - the remaining daily quota is read once, first; what does not fit is deferred (not attempted)
+ *    and sent by the next run;
+ *  - in test mode everything goes to the person running the add-on (the trigger's installer),
+ *    with the intended recipients written at the top of the body;
+ *  - never twice for the same run, even after a crash: each message has a sendKey (run, date,
+ *    recipient) recorded in the hidden "Mail Log" tab.
+ *
+ * Ordering (why a crash cannot resend): for each message we
+ *   1. append its row with status "Sending"  (the claim),
+ *   2. call MailApp.sendEmail,
+ *   3. set the row's status to "Sent".
+ * A crash before 1 leaves no row: the re-run sends it. A failed sendEmail (it threw, so nothing
+ * was sent) is marked "Failed" and retried by the re-run. A crash between 2 and 3 leaves
+ * "Sending": the message was probably sent, so the re-run does NOT send it again and reports it
+ * ("check it arrived"). At most once, never twice. The log holds staff addresses and subjects
+ * only — never pupil data.
+ */
+import { IsoDate } from '../core/dates';
+import { Settings } from '../core/settings';
+import { Pupil, StaffMember } from '../core/types';
+import { checkRecipients, checkSubject, escapeHtml, StaffEmail } from '../core/email/compose';
+import { cellText, toCell } from './cells';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const MAIL_LOG = 'Mail Log';
+export const MAIL_LOG_HEADER = ['Key', 'Date', 'To', 'Subject', 'Status'];
+export const SENDER_NAME = 'Pastoral Tracker';
+
+export type MailStatus = 'Sending' | 'Sent' | 'Failed' | 'Deferred';
+
+export interface MailContext {
+  settings: Settings;
+  staff: StaffMember[];
+  /** For the subject check. */
+  pupils: Pupil[];
+  asOf: IsoDate;
+}
+
+export interface SentMail {
+  sendKey: string;
+  to: string[]; // the intended recipients
+  subject: string;
+  /** In test mode: where it actually went. */
+  redirectedTo?: string;
+}
+
+export interface MailOutcome {
+  sent: SentMail[];
+  /** Already sent by an earlier run (Mail Log says Sent). */
+  alreadySent: string[];
+  /** Interrupted between sending and logging: probably sent, not resent. */
+  uncertain: string[];
+  /** Not attempted: the daily quota ran out. Sent by the next run. */
+  deferred: SentMail[];
+  refused: { subject: string; address: string; reason: string }[];
+  problems: string[];
+  quotaAtStart: number;
+}
+
+interface LogRow {
+  row: number; // 1-based sheet row
+  status: string;
+}
+
+/** Send `emails` through every guard. Throws (after logging) when a send fails unexpectedly. */
+export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContext): MailOutcome {
+  const out: MailOutcome = { sent: [], alreadySent: [], uncertain: [], deferred: [], refused: [], problems: [], quotaAtStart: 0 };
+  const testMode = ctx.settings.testMode;
+  const ready: { email: StaffEmail; to: string[]; key: string }[] = [];
+  for (const email of emails) {
+    try {
+      checkSubject(email.subject, ctx.pupils);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      out.refused.push({ subject: '(withheld)', address: email.to.join(', '), reason });
+      out.problems.push(`Not sent (unsafe subject): ${reason.replace(/"[^"]*"/, '(subject withheld)')}`);
+      continue;
+    }
+    const { allowed, refused } = checkRecipients(email.to, ctx.staff, ctx.settings);
+    for (const r of refused) {
+      out.refused.push({ subject: email.subject, address: r.address, reason: r.reason });
+      out.problems.push(`Not sent "${email.subject}" to ${r.address}: ${r.reason}.`);
+    }
+    if (allowed.length === 0) continue;
+    ready.push({ email, to: allowed, key: (testMode ? 'test|' : '') + email.sendKey });
+  }
+  if (ready.length === 0) return out;
+
+  const sheet = mailLogSheet(ss);
+  const log = readLog(sheet);
+  let nextRow = log.lastRow + 1;
+  let quota = MailApp.getRemainingDailyQuota();
+  out.quotaAtStart = quota;
+  const me = testMode ? String(Session.getEffectiveUser().getEmail() || '') : '';
+  if (testMode && !me) throw new Error('Test mode is on but the add-on cannot tell who you are, so it cannot send the test e-mails to you. Turn test mode off or run it yourself.');
+
+  for (const { email, to, key } of ready) {
+    const record: SentMail = { sendKey: email.sendKey, to, subject: email.subject };
+    const have = log.rows.get(key);
+    if (have && have.status === 'Sent') {
+      out.alreadySent.push(email.sendKey);
+      continue;
+    }
+    if (have && have.status === 'Sending') {
+      out.uncertain.push(email.sendKey);
+      out.problems.push(`"${email.subject}" to ${to.join(', ')} may have been sent by an interrupted run (Mail Log says Sending): not sent again — check it arrived.`);
+      continue;
+    }
+    const recipients = testMode ? [me] : to;
+    if (recipients.length > quota) {
+      out.deferred.push(record);
+      continue;
+    }
+    // 1. claim
+    let row: number;
+    if (have) {
+      row = have.row;
+      setStatus(sheet, row, 'Sending');
+    } else {
+      row = nextRow++;
+      sheet.appendRow([key, toCell(ctx.asOf, 'date'), toCell(to.join(', '), 'text'), toCell(email.subject, 'text'), 'Sending']);
+      log.rows.set(key, { row, status: 'Sending' });
+    }
+    // 2. send
+    try {
+      MailApp.sendEmail(mailOptions(email, recipients, testMode ? to : null));
+    } catch (e) {
+      const quotaError = /too many times|quota|limit exceeded/i.test(String(e));
+      setStatus(sheet, row, quotaError ? 'Deferred' : 'Failed');
+      log.rows.set(key, { row, status: quotaError ? 'Deferred' : 'Failed' });
+      if (quotaError) {
+        quota = 0;
+        out.deferred.push(record);
+        continue;
+      }
+      throw e;
+    }
+    quota -= recipients.length;
+    // 3. record
+    try {
+      setStatus(sheet, row, 'Sent');
+    } catch (e) {
+      setStatus(sheet, row, 'Sent'); // one retry: a transient service error; a second failure ends the run
+    }
+    log.rows.set(key, { row, status: 'Sent' });
+    if (testMode) record.redirectedTo = me;
+    out.sent.push(record);
+  }
+  if (out.deferred.length) {
+    out.problems.push(`${out.deferred.length} e-mail(s) deferred: the daily e-mail quota ran out (${out.quotaAtStart} left at the start). They are sent by the next run.`);
+  }
+  return out;
+}
+
+function mailOptions(email: StaffEmail, recipients: string[], intended: string[] | null): GoogleAppsScript.Mail.MailAdvancedParameters & { to: string; subject: string } {
+  let htmlBody = email.htmlBody;
+  let body = email.body;
+  if (intended) {
+    const note = `TEST MODE: this e-mail would have gone to ${intended.join(', ')}.`;
+    body = `${note}\n\n${body}`;
+    const banner = `<p style="background:#fff3cd;border:1px solid #d9a300;padding:6px;font-family:Arial,sans-serif">${escapeHtml(note)}</p>`;
+    htmlBody = /<body[^>]*>/i.test(htmlBody) ? htmlBody.replace(/(<body[^>]*>)/i, `$1${banner}`) : banner + htmlBody;
+  }
+  const options: GoogleAppsScript.Mail.MailAdvancedParameters & { to: string; subject: string } = {
+    to: recipients.join(','),
+    subject: email.subject,
+    htmlBody,
+    body,
+    name: SENDER_NAME,
+  };
+  if (email.attachments && email.attachments.length) {
+    options.attachments = email.attachments.map((a) => Utilities.newBlob(a.csv !== undefined ? a.csv : a.text || '', a.mimeType, a.name));
+  }
+  return options;
+}
+
+/** The hidden Mail Log tab, created on first use. */
+function mailLogSheet(ss: Spreadsheet): Sheet {
+  let sheet = ss.getSheetByName(MAIL_LOG);
+  if (!sheet) {
+    sheet = ss.insertSheet(MAIL_LOG);
+    sheet.getRange(1, 1, 1, MAIL_LOG_HEADER.length).setValues([MAIL_LOG_HEADER]);
+    sheet.hideSheet();
+  }
+  return sheet;
+}
+
+function readLog(sheet: Sheet): { rows: Map<string, LogRow>; lastRow: number } {
+  const values = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+  const rows = new Map<string, LogRow>();
+  const header = (values[0] || []).map((h) => cellText(h).toLowerCase());
+  const k = Math.max(0, header.indexOf('key'));
+  const s = header.indexOf('status') >= 0 ? header.indexOf('status') : 4;
+  for (let r = 1; r < values.length; r++) {
+    const key = cellText(values[r][k]);
+    if (key) rows.set(key, { row: r + 1, status: cellText(values[r][s]) });
+  }
+  return { rows, lastRow: Math.max(values.length, 1) };
+}
+
+function setStatus(sheet: Sheet, row: number, status: MailStatus): void {
+  sheet.getRange(row, MAIL_LOG_HEADER.indexOf('Status') + 1).setValue(status);
+}

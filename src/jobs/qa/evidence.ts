@@ -1,0 +1,120 @@
+/**
+ * The evidence a morning e-mail carries for a task that matches a built-in check (SPEC §6), built
+ * from the attendance review — pure data, no service calls:
+ *   coding review → the coding review report (pupil issues, incomplete registers);
+ *   tier letters → names included / to be removed per year, and the draft letters document;
+ *   G codes → the gateway list; punctuality / late to lesson → their lists;
+ *   failure to return → today's list (Year 11 first); EWO on site → SA and PA cases;
+ *   attendance contract meetings → Level 2 and panel cases.
+ * Names appear in e-mail bodies and attachments (to staff in the school's domain), never subjects.
+ */
+import { toUk } from '../../core/dates';
+import { AttendanceReview, PupilAttendanceReview } from '../../core/attendance/review';
+import { CountEntry } from '../../core/attendance/lists';
+import { Evidence, EvidenceSection } from '../../core/email/morning';
+import { LetterLogEntry } from '../../core/types';
+
+const STAGE: Record<string, string> = { reward: 'Reward', level1: 'Level 1', level2: 'Level 2' };
+
+export function buildEvidence(review: AttendanceReview, letters: LetterLogEntry[]): Evidence {
+  const byUpn = new Map<string, PupilAttendanceReview>();
+  for (const p of review.pupils) byUpn.set(p.upn, p);
+  const who = (upn: string) => byUpn.get(upn);
+  const pct = (p: PupilAttendanceReview) => (p.figures.percent === null ? '' : p.figures.percent.toFixed(1));
+  const sortPupils = (list: PupilAttendanceReview[]) => list.slice().sort((a, b) => a.year - b.year || (a.regGroup < b.regGroup ? -1 : a.regGroup > b.regGroup ? 1 : 0) || (a.name < b.name ? -1 : 1));
+
+  const countSection = (title: string, entries: CountEntry[], what: string): EvidenceSection => ({
+    title,
+    columns: ['Pupil', 'Year', 'Reg group', what, 'Dates'],
+    rows: entries
+      .map((e) => ({ e, p: who(e.upn) }))
+      .filter((x) => x.p)
+      .sort((a, b) => a.p!.year - b.p!.year || (a.p!.name < b.p!.name ? -1 : 1))
+      .map(({ e, p }) => [p!.name, p!.year, p!.regGroup, e.count, e.dates.map(shortDate).join('; ')]),
+    note: entries.length ? undefined : 'No pupils on this list today.',
+  });
+
+  const caseTable = (title: string, list: PupilAttendanceReview[], extra?: (p: PupilAttendanceReview) => string): EvidenceSection => ({
+    title,
+    columns: ['Pupil', 'Year', 'Reg group', '%', 'Stage', 'PA', 'SA', 'Next action'],
+    rows: sortPupils(list).map((p) => [p.name, p.year, p.regGroup, pct(p), p.stage ? STAGE[p.stage] : '', p.pa ? 'Yes' : '', p.sa ? 'Yes' : '', extra ? extra(p) : p.ladder.nextAction]),
+    note: list.length ? undefined : 'No pupils.',
+  });
+
+  const { lists } = review;
+  const coding: EvidenceSection[] = [
+    {
+      title: 'Coding review: open issues by pupil (held from letters until fixed)',
+      columns: ['Pupil', 'Year', 'Reg group', 'Date', 'Session', 'Code', 'Issue'],
+      rows: lists.coding.pupils
+        .map((i) => ({ i, p: who(i.upn) }))
+        .filter((x) => x.p)
+        .map(({ i, p }) => [p!.name, p!.year, p!.regGroup, toUk(i.date), i.session, i.code, i.message]),
+      note: lists.coding.pupils.length ? undefined : 'No open coding issues.',
+    },
+    {
+      title: 'Coding review: incomplete registers',
+      columns: ['Reg group', 'Date', 'Session', 'Unmarked', 'Group size', 'Issue'],
+      rows: lists.coding.registers.map((r) => [r.regGroup, toUk(r.date), r.session, r.unmarked.length, r.groupSize, r.message]),
+      note: lists.coding.registers.length ? undefined : 'Every register is complete.',
+    },
+  ];
+
+  const draft = latestTierLink(letters);
+  const tiers: EvidenceSection[] = [];
+  for (const t of lists.tiers) {
+    const row = (upn: string, tier: number): (string | number)[] | null => {
+      const p = who(upn);
+      return p ? [p.name, p.regGroup, `Tier ${tier}`, pct(p)] : null;
+    };
+    const included = t.included.map((e) => row(e.upn, e.tier)).filter((r): r is (string | number)[] => r !== null);
+    const removed = t.removed.map((e) => row(e.upn, e.tier)).filter((r): r is (string | number)[] => r !== null);
+    tiers.push({
+      title: `Year ${t.year} tier letters: names included (tier 1 ${t.tier1.length}, tier 2 ${t.tier2.length}, tier 3 ${t.tier3.length})`,
+      columns: ['Pupil', 'Reg group', 'Tier', '%'],
+      rows: included,
+      years: [t.year],
+      links: draft ? [{ text: 'Draft letters (latest tier letter run)', url: draft }] : undefined,
+      note: draft ? undefined : 'No tier letter run yet: make the letters from Letters → Letter run.',
+    });
+    tiers.push({ title: `Year ${t.year} tier letters: names to be removed`, columns: ['Pupil', 'Reg group', 'Was', '%'], rows: removed, years: [t.year], note: removed.length ? undefined : 'No one to remove.' });
+  }
+
+  const failure: EvidenceSection = {
+    title: lists.registerTakenToday ? "Failure to return: absent today with N or no mark (Year 11 first)" : 'Failure to return: today’s register is not taken yet',
+    columns: ['Pupil', 'Year', 'Reg group', 'Sessions'],
+    rows: lists.failureToReturn.map((f) => [f.name, f.year, f.regGroup, f.sessions.join(', ')]),
+    note: lists.registerTakenToday ? (lists.failureToReturn.length ? undefined : 'No one.') : 'The list fills once the morning register is taken: open Attendance → Attendance lists later today.',
+  };
+
+  const onRoll = review.pupils;
+  return {
+    codingReview: coding,
+    tierLetters: tiers,
+    gCodes: [countSection('G codes for the gateway: 6 or more G sessions this term', lists.holidays, 'G sessions')],
+    punctuality: [countSection('Punctuality letters: L marks this half term', lists.punctuality, 'L marks')],
+    lateToLesson: [countSection('Late to lesson letters: lates to lessons this half term', lists.lateToLesson, 'Lates')],
+    failureToReturn: [failure],
+    ewoOnSite: [caseTable('Severe absence (SA) cases', onRoll.filter((p) => p.sa)), caseTable('Persistent absence (PA) cases', onRoll.filter((p) => p.pa && !p.sa))],
+    contractMeetings: [
+      caseTable('Level 2 cases', onRoll.filter((p) => p.stage === 'level2')),
+      caseTable('Panel cases', onRoll.filter((p) => p.ladder.rung === 'panel' || p.ladder.lettersDue.indexOf('panel') >= 0), (p) => (p.ladder.rung === 'panel' ? 'Panel held; monitor' : 'Panel due')),
+    ],
+  };
+}
+
+/** "2024-01-10 AM" → "10/01/2024 AM". */
+function shortDate(s: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(.*)$/.exec(s);
+  return m ? toUk(m[1]) + m[2] : s;
+}
+
+/** The batch document of the most recent tier letter run in the Letters Log, if any. */
+function latestTierLink(letters: LetterLogEntry[]): string {
+  let best: LetterLogEntry | null = null;
+  for (const l of letters) {
+    if (!/tier/i.test(l.type) || !l.link) continue;
+    if (!best || l.date > best.date) best = l;
+  }
+  return best ? best.link : '';
+}

@@ -1,0 +1,140 @@
+/**
+ * The morning run (issue 7, SPEC §6): on a school day, each person gets ONE e-mail with their QA
+ * calendar tasks for the day (do / QA / review / chase), with the evidence for tasks that match a
+ * built-in check. Weekends and holidays send nothing (and a weekend reads nothing).
+ *
+ * On the digest weekday (Monday by default) — or the first school day of the week after it, when
+ * that day was a holiday — the run also sends the weekly digests, sharing this run's reads.
+ *
+ * Deferred mail (the daily quota ran out) is sent by the next run: the dates with deferred morning
+ * e-mails and the week with deferred digests are kept in document properties (dates only, no
+ * pupil data); the next run re-plans those dates and the Mail Log's send keys make sure nothing
+ * already sent goes again.
+ */
+import { addDays, IsoDate, isWeekend, weekday, weekStart } from '../../core/dates';
+import { Settings } from '../../core/settings';
+import { planMorning, QaMessage } from '../../core/qa/today';
+import { morningEmail } from '../../core/email/morning';
+import { StaffEmail } from '../../core/email/compose';
+import { sendMails, MailOutcome } from '../../gas/mail';
+import { loadQaContext, QaContext } from './context';
+import { buildEvidence } from './evidence';
+import { DigestResult, digestWeek as coveredWeek, weeklyDigestsJob } from './digests';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const PENDING_KEY = 'pastoralTracker.qa.pending';
+
+interface Pending {
+  morning: IsoDate[];
+  digestWeek: IsoDate | '';
+}
+
+export interface QaReminder {
+  date: IsoDate;
+  task: string;
+  action: string;
+  reminded: string[];
+}
+
+export interface MorningResult {
+  asOf: IsoDate;
+  schoolDay: boolean;
+  /** The dates planned: today, plus earlier dates whose e-mails were deferred. */
+  dates: IsoDate[];
+  messages: number;
+  reminders: QaReminder[];
+  mail: MailOutcome | null;
+  digests: DigestResult | null;
+  problems: string[];
+}
+
+export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: { digests?: boolean } = {}): MorningResult {
+  const result: MorningResult = { asOf, schoolDay: false, dates: [], messages: 0, reminders: [], mail: null, digests: null, problems: [] };
+  if (isWeekend(asOf)) return result;
+
+  const wantDigests = opts.digests !== false;
+  const ctx = loadQaContext(ss, settings, asOf, wantDigests && isDigestCandidate(asOf, settings) ? ['Homework Log', 'Homework Set'] : []);
+  result.problems.push(...ctx.problems);
+  result.schoolDay = ctx.isSchoolDay(asOf);
+  if (!result.schoolDay) return result;
+
+  const props = PropertiesService.getDocumentProperties();
+  const pending = readPending(props.getProperty(PENDING_KEY));
+  const dates = pending.morning.filter((d) => d < asOf && d >= addDays(asOf, -7)).concat([asOf]);
+  result.dates = dates;
+
+  const evidence = buildEvidence(ctx.review, ctx.letters);
+  const emails: StaffEmail[] = [];
+  const byKey = new Map<string, { msg: QaMessage }>();
+  for (const d of dates) {
+    const plan = planMorning({ tasks: ctx.tasks, staff: ctx.staff, asOf: d, isSchoolDay: ctx.isSchoolDay });
+    for (const p of plan.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
+    for (const msg of plan.messages) {
+      const r = morningEmail(msg, evidence, { staff: ctx.staff, settings, pupils: ctx.pupils });
+      for (const p of r.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
+      if (!r.email) continue;
+      emails.push(r.email);
+      byKey.set(msg.sendKey, { msg });
+    }
+  }
+  result.messages = emails.length;
+  const mail = sendMails(ss, emails, { settings, staff: ctx.staff, pupils: ctx.pupils, asOf });
+  result.mail = mail;
+  result.problems.push(...mail.problems);
+  result.reminders = reminders(mail, byKey);
+
+  const stillMorning = Array.from(new Set(mail.deferred.map((m) => (byKey.get(m.sendKey) as { msg: QaMessage }).msg.date)));
+  let digestWeek: IsoDate | '' = pending.digestWeek;
+  const catchUp = pending.digestWeek !== '' && coveredWeek(asOf, ctx.review.calendar.schoolWeeks) === pending.digestWeek;
+  if (wantDigests && (isDigestDay(asOf, settings, ctx) || catchUp)) {
+    const digests = weeklyDigestsJob(ss, settings, asOf, ctx);
+    result.digests = digests;
+    result.problems.push(...digests.problems);
+    digestWeek = digests.mail.deferred.length ? digests.weekStart : '';
+  }
+  const next: Pending = { morning: stillMorning, digestWeek };
+  if (JSON.stringify(next) !== JSON.stringify(pending)) props.setProperty(PENDING_KEY, JSON.stringify(next));
+  return result;
+}
+
+/** Could today be the digest day? (Decides whether to read the homework tabs.) */
+function isDigestCandidate(asOf: IsoDate, settings: Settings): boolean {
+  return weekday(asOf) >= settings.triggers.digestWeekday; // a catch-up (deferred digests) may fall on any later day
+}
+
+/** The digest weekday, or the first school day of the week after it when that day was closed. */
+function isDigestDay(asOf: IsoDate, settings: Settings, ctx: QaContext): boolean {
+  const wd = weekday(asOf);
+  const target = settings.triggers.digestWeekday;
+  if (wd < target) return false;
+  const monday = weekStart(asOf);
+  for (let i = target; i < wd; i++) if (ctx.isSchoolDay(addDays(monday, i))) return false;
+  return true;
+}
+
+function readPending(raw: string | null): Pending {
+  if (!raw) return { morning: [], digestWeek: '' };
+  try {
+    const p = JSON.parse(raw) as Partial<Pending>;
+    return { morning: Array.isArray(p.morning) ? p.morning.filter((d) => typeof d === 'string') : [], digestWeek: typeof p.digestWeek === 'string' ? p.digestWeek : '' };
+  } catch (e) {
+    return { morning: [], digestWeek: '' };
+  }
+}
+
+/** Who was reminded of what: from the e-mails sent now or by an earlier run today. */
+function reminders(mail: MailOutcome, byKey: Map<string, { msg: QaMessage }>): QaReminder[] {
+  const delivered = new Set<string>(mail.sent.map((s) => s.sendKey).concat(mail.alreadySent));
+  const out = new Map<string, QaReminder>();
+  for (const [key, { msg }] of byKey) {
+    if (!delivered.has(key)) continue;
+    for (const item of msg.items) {
+      const k = `${item.task.date}|${item.task.task}|${item.action}`;
+      let r = out.get(k);
+      if (!r) out.set(k, (r = { date: item.task.date, task: item.task.task, action: item.action, reminded: [] }));
+      if (r.reminded.indexOf(msg.to) < 0) r.reminded.push(msg.to);
+    }
+  }
+  return Array.from(out.values()).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.task < b.task ? -1 : 1));
+}
