@@ -1,0 +1,156 @@
+/**
+ * Progress review (issue 8, SPEC §7, seed 003): read Progress, Students, Staff and Interventions
+ * once; decide with core/progress; write the Progress tab's owned columns (Status, Previous
+ * Status, Movement) by key (UPN + subject), colour Status by conditional formatting, and append
+ * the consequences to Interventions once (their keys carry the review round).
+ *
+ * A **review round** is a calendar month ("2024-01"): the seed's "monthly grade record". Re-running
+ * in the same month recomputes Status but keeps the Previous Status the month began with, and adds
+ * no intervention already logged; the first run in a new month takes the tab's Status as the
+ * previous round's. The round last reviewed is kept in the document properties (no pupil data).
+ */
+import { IsoDate } from '../../core/dates';
+import { Settings } from '../../core/settings';
+import { Intervention, ProgressEntry } from '../../core/types';
+import { progressReview as reviewProgress, ProgressStatus, ReviewRow, RaiseSuggestion, PROGRESS_AREA } from '../../core/progress/review';
+import { normText, normUpn } from '../../core/homework/roll';
+import { loadTabs } from '../load';
+import { parseTab } from '../../core/records/parse';
+import { formatRefusal } from '../../core/records/refusal';
+import { appendNewByKey, openTab, readValues, upsertByKey, TrackerError } from '../../gas/tables';
+import { mapHeaders } from '../../core/records/headers';
+import { tabDef } from '../../core/tabs';
+import { setStatusColours } from '../../gas/statusColours';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const ROUND_PROPERTY = 'pastoralTracker.progress.round';
+export const STATUS_COLOURS = [
+  { text: 'Above', background: '#b7e1cd' }, // green
+  { text: 'Below', background: '#f4b6b6' }, // red
+];
+
+export interface ProgressReviewResult {
+  asOf: IsoDate;
+  round: string;
+  /** Rows reviewed (pupils on roll), by status. */
+  counts: { above: number; on: number; below: number; ungradeable: number };
+  rows: ReviewRow[];
+  /** "Progress: <UPN> <subject>: current grade U (ungraded)." — reported, not compared. */
+  ungradeable: Array<{ upn: string; subject: string; message: string }>;
+  /** Interventions added by this run (a re-run of the round adds none). */
+  added: Intervention[];
+  /** Pupils below target in belowSubjectsForRac or more subjects (this round). */
+  racPupils: string[];
+  suggestions: RaiseSuggestion[];
+  written: { progressRowsUpdated: number; interventionsAdded: number };
+  /** Rows staff typed wrongly (tab, row, reason). */
+  problems: string[];
+}
+
+const LABEL: Record<ProgressStatus, string> = { above: 'Above', on: 'On', below: 'Below', ungradeable: 'Not graded' };
+
+export function statusCell(r: ReviewRow): string {
+  return r.status === 'ungradeable' ? `Not graded: ${r.reason}` : LABEL[r.status];
+}
+
+function movementCell(m: string): string {
+  return m ? m.charAt(0).toUpperCase() + m.slice(1) : '';
+}
+
+/** The review round of a date: its month. */
+export function roundOf(asOf: IsoDate): string {
+  return asOf.slice(0, 7);
+}
+
+/** A raise-target suggestion as an Interventions row for the subject teacher. */
+function suggestionRow(s: RaiseSuggestion, asOf: IsoDate): Intervention {
+  return {
+    key: s.key, date: asOf, upn: s.upn, area: PROGRESS_AREA, action: `Above target in ${s.subject}: consider raising the target to ${s.suggestedTarget}`,
+    owner: s.owner, due: '', status: 'Open', outcome: '', entryValue: `${s.subject}: working at ${s.current}, target ${s.target}`, exitValue: '',
+  };
+}
+
+export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: { round?: string } = {}): ProgressReviewResult {
+  const round = opts.round || roundOf(asOf);
+  const { data, problems } = loadTabs(ss, ['Students', 'Staff', 'Interventions']);
+  // Progress is read here (once) rather than through loadTabs: the rules also need the Previous
+  // Status column, which is the add-on's memory rather than a field of the imported record.
+  const sheet = openTab(ss, 'Progress');
+  const values = readValues(sheet);
+  const header = (values[0] || []) as unknown[];
+  const map = mapHeaders(tabDef('Progress'), header);
+  const statusIndex = map.columnIndex.status;
+  const prevIndex = map.columnIndex.previousStatus;
+  if (statusIndex === undefined || prevIndex === undefined) {
+    throw new TrackerError('Progress: no "Status" or "Previous Status" column. Run Pastoral Tracker → Set up tracker to add them.');
+  }
+  const parsed = values.length ? parseTab('Progress', values) : { records: [] as ProgressEntry[], rows: [] as number[], refusals: [], headerMessages: [] };
+  if (parsed.headerMessages.length) throw new TrackerError(parsed.headerMessages.join('\n'));
+  parsed.refusals.forEach((r) => problems.push(formatRefusal('Progress', r)));
+  const entries = parsed.records;
+  const previousCells = parsed.rows.map((row) => String(values[row - 1][prevIndex] ?? '').trim());
+
+  const props = PropertiesService.getDocumentProperties();
+  const lastRound = props.getProperty(ROUND_PROPERTY) || '';
+  // The previous round's status per row: the Status column when this is a new round, else the
+  // Previous Status this round began with.
+  const sameRound = lastRound === round;
+  const hasHistory = sameRound ? previousCells.some((c) => c !== '') : entries.some((e) => String(e.status || '').trim() !== '');
+  const previous: ProgressEntry[] | undefined = hasHistory
+    ? entries.map((e, i) => ({ upn: e.upn, subject: e.subject, target: '', current: '', predicted: '', status: sameRound ? previousCells[i] : e.status }))
+    : undefined;
+
+  const review = reviewProgress({ entries, pupils: data.Students || [], asOf, settings, round, previous, staff: data.Staff || [] });
+
+  const counts = { above: 0, on: 0, below: 0, ungradeable: 0 };
+  review.rows.forEach((r) => counts[r.status]++);
+  const label = (s: string) => (s === 'above' || s === 'on' || s === 'below' ? LABEL[s as ProgressStatus] : s === 'ungradeable' ? 'Not graded' : '');
+  const updates = review.rows.map((r) => ({
+    upn: r.upn, subject: r.subject, status: statusCell(r), previousStatus: label(r.previousStatus), movement: movementCell(r.movement),
+  }));
+
+  const existingKeys = new Set((data.Interventions || []).map((i) => String(i.key).trim().toUpperCase()));
+  const proposed = [...review.interventions, ...review.suggestions.map((s) => suggestionRow(s, asOf))];
+  const fresh = proposed.filter((i) => !existingKeys.has(i.key.toUpperCase()));
+
+  const upsert = updates.length ? upsertByKey(ss, 'Progress', updates, { fields: ['status', 'previousStatus', 'movement'], addMissing: false }) : { updated: 0 };
+  setStatusColours(sheet, statusIndex + 1, STATUS_COLOURS);
+  const added = fresh.length ? appendNewByKey(ss, 'Interventions', fresh as unknown as Record<string, unknown>[]) : 0;
+  props.setProperty(ROUND_PROPERTY, round);
+
+  const racPupils = review.interventions.filter((i) => i.key.indexOf('PR|rac|') === 0).map((i) => i.upn);
+  return {
+    asOf, round, counts, rows: review.rows, ungradeable: review.ungradeable, added: fresh, racPupils, suggestions: review.suggestions,
+    written: { progressRowsUpdated: upsert.updated, interventionsAdded: added }, problems,
+  };
+}
+
+/** The message for the person who ran it: counts only (pupil data stays in the sheet). */
+export function describeProgressReview(r: ProgressReviewResult): string {
+  const lines = [
+    `Review round ${r.round}: ${r.rows.length} grades reviewed — ${r.counts.above} above, ${r.counts.on} on, ${r.counts.below} below target.`,
+    `${r.written.interventionsAdded} new Interventions rows; ${r.racPupils.length} pupils are below target in several subjects (Raising Achievement Coordinator).`,
+  ];
+  if (r.ungradeable.length) {
+    lines.push(`${r.ungradeable.length} grades could not be compared (U, X, blank or not a grade) — marked "Not graded" in the Status column:`);
+    for (const u of r.ungradeable.slice(0, 10)) lines.push(`• ${u.message}`);
+    if (r.ungradeable.length > 10) lines.push(`… and ${r.ungradeable.length - 10} more.`);
+  }
+  if (r.problems.length) lines.push(`${r.problems.length} rows were not read: ${r.problems.slice(0, 3).join('; ')}`);
+  return lines.join('\n');
+}
+
+/** report.json (SPEC §8): per pupil, progress[] with subject, target, current and status. */
+export function progressReportPart(result: ProgressReviewResult): { pupils: Array<{ upn: string; progress: Array<{ subject: string; target: string; current: string; status: 'above' | 'on' | 'below' | 'ungradeable' }> }> } {
+  const byUpn = new Map<string, Array<{ subject: string; target: string; current: string; status: ProgressStatus }>>();
+  for (const r of result.rows) {
+    const k = normUpn(r.upn);
+    let list = byUpn.get(k);
+    if (!list) byUpn.set(k, (list = []));
+    list.push({ subject: r.subject, target: r.target, current: r.current, status: r.status });
+  }
+  const pupils: Array<{ upn: string; progress: Array<{ subject: string; target: string; current: string; status: ProgressStatus }> }> = [];
+  byUpn.forEach((progress, upn) => pupils.push({ upn, progress: progress.sort((a, b) => normText(a.subject).localeCompare(normText(b.subject))) }));
+  return { pupils };
+}
