@@ -42,13 +42,21 @@ const result = await build({
 });
 let code = result.outputFiles[0].text;
 // esbuild writes `var __PastoralTracker = (() => {...})();` — fine in Apps Script's global scope.
-for (const bad of ['require(', 'process.', 'module.exports', 'setTimeout(']) {
-  if (code.includes(bad)) throw new Error(`build/Code.js would contain "${bad}", which Apps Script lacks`);
+// Node globals as code (`process.env`), not the words in letter text ("a legal process.").
+for (const [bad, re] of [['require(', /\brequire\(/], ['process.', /\bprocess\.[A-Za-z_]/], ['module.exports', /\bmodule\.exports\b/], ['setTimeout(', /\bsetTimeout\(/]]) {
+  if (re.test(code)) throw new Error(`build/Code.js would contain "${bad}", which Apps Script lacks`);
 }
 writeFileSync(join(out, 'Code.js'), code);
 cpSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
 const ui = join(root, 'src/ui');
 if (existsSync(ui)) {
   for (const f of readdirSync(ui).filter((f) => f.endsWith('.html'))) cpSync(join(ui, f), join(out, f));
+  // Shared sidebar parts (src/ui/include/*.html) keep their folder: clasp pushes them as
+  // "include/<name>", which HtmlService.createHtmlOutputFromFile('include/<name>') reads.
+  const parts = join(ui, 'include');
+  if (existsSync(parts)) {
+    mkdirSync(join(out, 'include'), { recursive: true });
+    for (const f of readdirSync(parts).filter((f) => f.endsWith('.html'))) cpSync(join(parts, f), join(out, 'include', f));
+  }
 }
 console.log(`build/Code.js: ${(code.length / 1024).toFixed(0)} KiB, ${exportsOf.length} entry points`);

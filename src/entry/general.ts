@@ -4,7 +4,7 @@
  */
 import { buildMenu } from './menu';
 import { setUpTrackerJob, describeSetup } from '../jobs/setupTracker';
-import { importStaged, stagingTab, STAGING_PREFIX } from '../jobs/importData';
+import { importStaged, stagingTab, describePause, STAGING_PREFIX } from '../jobs/importData';
 import { formatImportReport } from '../core/records/merge';
 import { withDocumentLock } from '../gas/lock';
 import { tell, askText, toast } from '../gas/ui';
@@ -44,7 +44,10 @@ export function importPastedData(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   toast('Importing…');
   const result = withDocumentLock('Import', () => importStaged(ss));
-  const text = result.reports.length ? formatImportReport(result.reports) : `Nothing to import: paste an export into a tab named "${STAGING_PREFIX}<Tab>" first.`;
+  const pause = describePause(result);
+  const text = result.reports.length
+    ? formatImportReport(result.reports) + (pause ? `\n\n${pause}` : '')
+    : `Nothing to import: paste an export into a tab named "${STAGING_PREFIX}<Tab>" first.`;
   tell('Import', text);
   return text;
 }

@@ -13,12 +13,18 @@ export type Cell = string | number | boolean | Date;
 
 /** A value decided by the rules → what to put in the cell. */
 export function toCell(value: unknown, kind: ColumnKind): Cell {
+  const v = cellValue(value, kind);
+  return typeof v === 'string' ? asSheetText(v) : v;
+}
+
+/** What the cell will hold (and getValues give back) once `toCell(value, kind)` is written. */
+export function cellValue(value: unknown, kind: ColumnKind): Cell {
   if (value === null || value === undefined || value === '') return '';
   if (kind === 'date' && typeof value === 'string' && isIsoDate(value)) return londonMidnight(value);
   if (kind === 'yesno' && typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (isDateValue(value)) return value as Date;
-  return asSheetText(String(value));
+  return String(value);
 }
 
 /** A cell as text for the rules (dates as ISO). */

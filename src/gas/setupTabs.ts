@@ -5,6 +5,20 @@
  * what this run creates, so a second run changes nothing at all.
  */
 import { TabDef, ColumnDef, normaliseHeader } from '../core/tabs';
+import { ATTENDANCE_CODES, CodeCategory } from '../core/attendance/codes';
+
+/** Every mark valid under the 2024 regulations (SPEC §4.1), for the Code drop-down. */
+export const VALID_CODES: string[] = (Object.keys(ATTENDANCE_CODES) as CodeCategory[]).reduce<string[]>(
+  (all, cat) => all.concat(ATTENDANCE_CODES[cat]),
+  [],
+);
+
+/** The drop-down of a column: its options in tabs.ts, or for a register mark the valid codes. */
+export function dropDownOptions(c: ColumnDef): string[] {
+  if (c.options && c.options.length) return c.options.filter((o) => o !== '');
+  if (c.kind === 'enum' && c.field === 'code') return VALID_CODES;
+  return [];
+}
 
 export const HEADER_BACKGROUND = '#d9e2f3';
 const PROTECTION_NOTE = 'Pastoral Tracker fills this column. Edits are overwritten on the next refresh.';
@@ -49,9 +63,10 @@ function formatNewColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstCol: n
     if (c.kind === 'date') range.setNumberFormat('dd/mm/yyyy');
     else if (c.kind === 'percent') range.setNumberFormat('0.0');
     else if (c.kind === 'text' || c.kind === 'enum' || c.kind === 'yesno') range.setNumberFormat('@');
-    if (c.options && c.options.length && !c.owned) {
+    const options = dropDownOptions(c);
+    if (options.length && !c.owned) {
       const rule = SpreadsheetApp.newDataValidation()
-        .requireValueInList(c.options.filter((o) => o !== ''), true)
+        .requireValueInList(options, true)
         .setAllowInvalid(true) // staff may paste other text; the add-on reports it rather than losing it
         .build();
       range.setDataValidation(rule);

@@ -12,7 +12,7 @@
 import { TabDef, tabDef, ColumnDef } from '../core/tabs';
 import { mapHeaders, HeaderMap, columnLetter } from '../core/records/headers';
 import { parseTab, ParseOptions, ParseResult, ImportableTab } from '../core/records/parse';
-import { cellText, cellDate, toCell, Cell } from './cells';
+import { cellText, cellDate, cellValue, toCell, Cell } from './cells';
 import { isDateValue } from '../core/records/ukDate';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -79,6 +79,17 @@ export interface UpsertResult {
   added: number;
   updated: number;
   cleared: number;
+  /** New rows not written because `append.shouldStop` said the run is out of time (0 when done). */
+  pending: number;
+}
+
+export interface AppendPlan {
+  /** Rows per setValues when appending (a year of marks is written in pieces, not one call). */
+  chunkRows: number;
+  /** Asked before each chunk after the first: true stops (the caller resumes in a later run). */
+  shouldStop?: () => boolean;
+  /** Told after each chunk how many new rows are now in the sheet (for a checkpoint). */
+  afterChunk?: (appendedSoFar: number) => void;
 }
 
 export interface UpsertOptions {
@@ -90,22 +101,54 @@ export interface UpsertOptions {
   addMissing?: boolean;
   /** Update rows already in the tab (default true); false for logs, which only ever grow. */
   updateExisting?: boolean;
+  /** Append new rows in chunks (default: one setValues for all of them). */
+  append?: AppendPlan;
 }
 
 /**
  * Write `records` into a tab by key: the given fields of matching rows are replaced, new keys are
- * appended as rows, every other cell is left exactly as it is.
+ * appended as rows, every other cell is left exactly as it is. The tab is re-read here, just before
+ * writing, so a sort or an inserted row since the job read it changes nothing it shouldn't.
  */
 export function upsertByKey(ss: Spreadsheet, tabName: string, records: Record<string, unknown>[], opts: UpsertOptions = {}): UpsertResult {
-  const def = tabDef(tabName);
   const sheet = openTab(ss, tabName);
+  return writeByKey(sheet, tabDef(tabName), readValues(sheet), records, opts);
+}
+
+/** Header text of a field, for messages. */
+function headerOf(def: TabDef, field: string): string {
+  return def.columns.find((c) => c.field === field)?.header ?? field;
+}
+
+/**
+ * The write half of upsertByKey, on values the caller has just read with readValues (an import
+ * reads the tab once to merge and writes on the same values: one getValues per tab). `values` is
+ * updated in place to what the sheet holds afterwards, appended rows included.
+ */
+export function writeByKey(
+  sheet: Sheet,
+  def: TabDef,
+  values: unknown[][],
+  records: Record<string, unknown>[],
+  opts: UpsertOptions = {},
+): UpsertResult {
   const fields = opts.fields ?? def.columns.filter((c) => c.owned && !def.key.includes(c.field)).map((c) => c.field);
-  const values = readValues(sheet); // re-read now: the sheet may have been sorted since the job read it
-  const header = values[0] ?? [];
+  if (!values.length) throw new TrackerError(`${def.name}: the header row is missing. Run Pastoral Tracker → Set up tracker to add it.`);
+  const header = values[0];
   const map = headerMapFor(def, header, [...def.key, ...fields]);
   const width = header.length;
   const kinds: Record<string, ColumnDef> = {};
   def.columns.forEach((c) => (kinds[c.field] = c));
+
+  // Check first, then write: a record without its key cannot be matched, so nothing is written.
+  const blankKeys: string[] = [];
+  records.forEach((rec, i) => {
+    const blank = def.key.filter((f) => String(rec[f] ?? '').trim() === '');
+    if (blank.length && blankKeys.length < 5) blankKeys.push(`record ${i + 1}: ${blank.map((f) => headerOf(def, f)).join(', ')}`);
+  });
+  if (blankKeys.length) {
+    throw new TrackerError(`${def.name}: blank ${def.key.map((f) => headerOf(def, f)).join(' + ')} — a row is found by it, so nothing was written (${blankKeys.join('; ')}).`);
+  }
 
   const rowOfKey = new Map<string, number>();
   for (let r = 1; r < values.length; r++) {
@@ -113,7 +156,7 @@ export function upsertByKey(ss: Spreadsheet, tabName: string, records: Record<st
     if (k.replace(/\u0001/g, '') !== '' && !rowOfKey.has(k)) rowOfKey.set(k, r);
   }
 
-  const result: UpsertResult = { added: 0, updated: 0, cleared: 0 };
+  const result: UpsertResult = { added: 0, updated: 0, cleared: 0, pending: 0 };
   const seen = new Set<number>();
   const fresh: Cell[][] = [];
   for (const rec of records) {
@@ -125,7 +168,7 @@ export function upsertByKey(ss: Spreadsheet, tabName: string, records: Record<st
       let changed = false;
       for (const f of fields) {
         if (!(f in rec)) continue;
-        const cell = toCell(rec[f], kinds[f].kind);
+        const cell = cellValue(rec[f], kinds[f].kind); // escaped (toCell) only on the way out
         if (!sameCell(values[r][map.columnIndex[f]], cell)) changed = true;
         values[r][map.columnIndex[f]] = cell;
       }
@@ -133,11 +176,10 @@ export function upsertByKey(ss: Spreadsheet, tabName: string, records: Record<st
     } else if (opts.addMissing !== false) {
       const row: Cell[] = new Array(width).fill('');
       for (const f of [...def.key, ...fields]) {
-        if (f in rec) row[map.columnIndex[f]] = toCell(rec[f], kinds[f].kind);
+        if (f in rec) row[map.columnIndex[f]] = cellValue(rec[f], kinds[f].kind);
       }
       fresh.push(row);
       rowOfKey.set(k, -1);
-      result.added++;
     }
   }
   if (opts.clearOthers) {
@@ -156,7 +198,22 @@ export function upsertByKey(ss: Spreadsheet, tabName: string, records: Record<st
       sheet.getRange(2, first + 1, existingRows, last - first + 1).setValues(block);
     }
   }
-  if (fresh.length) appendBlock(sheet, values.length, fresh);
+  if (fresh.length) {
+    const plan = opts.append ?? { chunkRows: fresh.length };
+    const step = Math.max(1, plan.chunkRows);
+    prepareRows(sheet, values.length + fresh.length, width);
+    let done = 0;
+    while (done < fresh.length) {
+      if (done > 0 && plan.shouldStop && plan.shouldStop()) break;
+      const block = fresh.slice(done, done + step);
+      sheet.getRange(values.length + 1, 1, block.length, width).setValues(block.map((row) => row.map(reWritable)));
+      for (const row of block) values.push(row);
+      done += block.length;
+      if (plan.afterChunk) plan.afterChunk(done);
+    }
+    result.added = done;
+    result.pending = fresh.length - done;
+  }
   return result;
 }
 
@@ -179,10 +236,25 @@ export function replaceContent(sheet: Sheet, grid: Cell[][]): void {
   sheet.getRange(1, 1, rows, cols).setValues(grid);
 }
 
-function appendBlock(sheet: Sheet, lastRow: number, block: Cell[][]): void {
-  const need = lastRow + block.length - sheet.getMaxRows();
-  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
-  sheet.getRange(lastRow + 1, 1, block.length, block[0].length).setValues(block);
+/** Google Sheets holds at most 10 million cells per spreadsheet, blank ones included. */
+export const SPREADSHEET_CELL_LIMIT = 10000000;
+/** A tab growing past this many rows loses the blank columns right of its header (see prepareRows). */
+const LONG_TAB_ROWS = 50000;
+
+/**
+ * Make the sheet `lastRow` rows tall, in one call. A long tab (a year of marks) first drops the
+ * blank columns to the right of its data: a new tab has 26 columns, and 760,000 rows × 26 would be
+ * 19.8 million cells — twice what a whole spreadsheet may hold. Only columns with no header and no
+ * value are removed (getDataRange stops at the last column with content).
+ */
+function prepareRows(sheet: Sheet, lastRow: number, width: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (lastRow <= maxRows) return;
+  if (lastRow > LONG_TAB_ROWS) {
+    const maxCols = sheet.getMaxColumns();
+    if (maxCols > width) sheet.deleteColumns(width + 1, maxCols - width);
+  }
+  sheet.insertRowsAfter(maxRows, lastRow - maxRows);
 }
 
 /** Runs of adjacent column indexes, e.g. [2,3,4,7] → [[2,4],[7,7]]. */
@@ -197,7 +269,7 @@ export function columnRuns(cols: number[]): [number, number][] {
   return runs;
 }
 
-/** A value read with getValues, fit to write back unchanged (text stays text). */
+/** A value read with getValues (or decided by a job), fit to write: text stays text (toCell). */
 function reWritable(v: unknown): Cell {
   if (typeof v === 'string') return toCell(v, 'text');
   return v as Cell;
@@ -205,7 +277,6 @@ function reWritable(v: unknown): Cell {
 
 function sameCell(a: unknown, b: unknown): boolean {
   if (isDateValue(a) && isDateValue(b)) return (a as Date).getTime() === (b as Date).getTime();
-  if (typeof b === 'string' && b.startsWith("'")) return a === b.slice(1);
   return a === b;
 }
 

@@ -13,8 +13,10 @@ import { parseTab, isImportableTab, ParseResult } from '../core/records/parse';
 import { parseRegisterGrid } from '../core/records/registerGrid';
 import { parseAttendanceSummary } from '../core/records/summaryImport';
 import { mergeByKey, importReport, ImportReport } from '../core/records/merge';
+import { startClock, Elapsed, WORK_BUDGET_MS } from '../gas/clock';
+import { scheduleContinuation } from '../gas/continuation';
 import { Refusal } from '../core/records/refusal';
-import { openTab, readValues, upsertByKey, TrackerError } from '../gas/tables';
+import { openTab, readValues, writeByKey, TrackerError } from '../gas/tables';
 import { ensureTab } from '../gas/setupTabs';
 
 export const STAGING_PREFIX = 'Import: ';
@@ -42,8 +44,45 @@ export function stagedTargets(ss: Spreadsheet): string[] {
     .map((n) => n.slice(STAGING_PREFIX.length));
 }
 
-/** Import one table of rows (header first) into its tab. Nothing is written if the header is wrong. */
-export function importRows(ss: Spreadsheet, target: string, rows: unknown[][]): ImportReport {
+/** A big import's progress, kept between runs (document properties: counts only, no pupil data). */
+interface Checkpoint {
+  /** Which data this is: row count and a hash of the keys, so a different file starts afresh. */
+  fingerprint: string;
+  added: number;
+  updated: number;
+  runs: number;
+}
+
+const CHECKPOINT_PREFIX = 'pastoralTracker.import.';
+/** Cells per setValues when appending: 100,000 marks (4 columns) a call. */
+export const CHUNK_CELLS = 400000;
+
+export interface ImportOptions {
+  /** Time this run has used so far (default: the real clock from the start of the import). */
+  elapsed?: Elapsed;
+  /** Stop starting new chunks after this long (default 4.5 minutes of Apps Script's 6). */
+  budgetMs?: number;
+  /** Cells per append call (default CHUNK_CELLS). */
+  chunkCells?: number;
+}
+
+export interface ImportResult extends ImportReport {
+  /** Rows parsed and waiting to be written by the next run (0 when the import is complete). */
+  remaining: number;
+  /** How many runs this import has taken, this one included. */
+  runs: number;
+}
+
+/**
+ * Import one table of rows (header first) into its tab. Nothing is written if the header is wrong.
+ * The tab is read once (one getValues), merged by key, and written once: one setValues per run
+ * of changed columns, and new rows appended in chunks of CHUNK_CELLS. When the run is running out
+ * of time the rest waits, with a checkpoint: importing the same data again carries on (rows
+ * already written are matched by key, so nothing is written twice) and the report counts the
+ * whole import.
+ */
+export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], opts: ImportOptions = {}): ImportResult {
+  const elapsed = opts.elapsed ?? startClock();
   let tab = target;
   let parsed: ParseResult<any>;
   if (target === REGISTER_GRID) {
@@ -56,21 +95,71 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][]): 
   } else if (isImportableTab(target)) {
     parsed = parseTab(target, rows);
   } else {
-    throw new TrackerError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.map((t) => t.name).join(', ')}.`);
+    throw new TrackerError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.map((t) => t.name).join(', ')}, ${REGISTER_GRID}.`);
   }
   if (parsed.headerMessages.length) throw new TrackerError(parsed.headerMessages.join('\n'));
 
   const def = tabDef(tab);
   ensureTab(ss, def);
-  const existingValues = readValues(openTab(ss, tab));
-  const existing = existingValues.length > 1 ? readExisting(tab, existingValues) : [];
+  const sheet = openTab(ss, tab);
+  const values = readValues(sheet); // the one read of the tab: merged and written on these values
+  const existing = values.length > 1 ? readExisting(tab, values) : [];
   const fields = parsed.fields.filter((f) => f !== 'row');
   const merged = mergeByKey(existing, parsed.records, def.key, { fields });
-  const changed = [...merged.added, ...merged.updated] as Record<string, unknown>[];
+  const changed = [...merged.updated, ...merged.added] as Record<string, unknown>[];
+
+  const store = PropertiesService.getDocumentProperties();
+  const cpKey = CHECKPOINT_PREFIX + target;
+  const fingerprint = fingerprintOf(parsed.records as Record<string, unknown>[], def.key);
+  const saved = readCheckpoint(store.getProperty(cpKey));
+  const before: Checkpoint = saved && saved.fingerprint === fingerprint ? saved : { fingerprint, added: 0, updated: 0, runs: 0 };
+
+  let written = { added: 0, updated: 0, pending: 0 };
   if (changed.length) {
-    upsertByKey(ss, tab, changed, { fields: fields.filter((f) => !def.key.includes(f)) });
+    const budget = opts.budgetMs ?? WORK_BUDGET_MS;
+    const width = Math.max(1, (values[0] || []).length);
+    written = writeByKey(sheet, def, values, changed, {
+      fields: fields.filter((f) => !def.key.includes(f)),
+      append: { chunkRows: Math.max(1, Math.floor((opts.chunkCells ?? CHUNK_CELLS) / width)), shouldStop: () => elapsed() > budget },
+    });
   }
-  return importReport(tab, merged, parsed as any);
+  const now: Checkpoint = { fingerprint, added: before.added + written.added, updated: before.updated + written.updated, runs: before.runs + 1 };
+  if (written.pending > 0) store.setProperty(cpKey, JSON.stringify(now));
+  else if (saved) store.deleteProperty(cpKey);
+
+  const report = importReport(tab, merged, parsed as any);
+  // Rows an earlier run of this import wrote are not "unchanged": count them as what they were.
+  report.added = now.added;
+  report.updated = now.updated;
+  report.unchanged = Math.max(0, merged.unchanged.length - before.added - before.updated);
+  return { ...report, remaining: written.pending, runs: now.runs };
+}
+
+function readCheckpoint(raw: string | null): Checkpoint | null {
+  if (!raw) return null;
+  try {
+    const c = JSON.parse(raw) as Checkpoint;
+    return typeof c.fingerprint === 'string' ? c : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Row count and a 32-bit FNV-1a hash of the keys: which data, without keeping any of it. */
+function fingerprintOf(records: Record<string, unknown>[], key: string[]): string {
+  let h = 0x811c9dc5;
+  for (const r of records) {
+    for (const f of key) {
+      const s = String(r[f]);
+      for (let i = 0; i < s.length; i++) {
+        h ^= s.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+      }
+      h ^= 1;
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return `${records.length}:${(h >>> 0).toString(16)}`;
 }
 
 function readExisting(tab: string, values: unknown[][]): Record<string, unknown>[] {
@@ -80,22 +169,85 @@ function readExisting(tab: string, values: unknown[][]): Record<string, unknown>
 }
 
 export interface StagedImportResult {
-  reports: ImportReport[];
+  reports: ImportResult[];
   refusals: { tab: string; refusal: Refusal }[];
+  /** Imports that ran out of time and will carry on (tab, rows still to write). */
+  paused: { tab: string; remaining: number }[];
+  /** When paused: whether a continuation trigger was set (false: run "Import pasted data" again). */
+  continuationScheduled: boolean;
 }
 
-/** Import every "Import: …" staging tab. */
-export function importStaged(ss: Spreadsheet): StagedImportResult {
-  const reports: ImportReport[] = [];
-  const refusals: StagedImportResult['refusals'] = [];
+/** The function a continuation trigger calls (src/entry/data.ts). */
+export const CONTINUE_IMPORT = 'continueImport';
+
+/**
+ * Import every "Import: …" staging tab. A staging tab that imported completely with no refusals is
+ * removed; one with refusals stays for the person to fix; one that ran out of time stays too, and
+ * a one-off trigger carries on a minute later (or the person runs the import again).
+ */
+export function importStaged(ss: Spreadsheet, opts: ImportOptions = {}): StagedImportResult {
+  const elapsed = opts.elapsed ?? startClock();
+  const budget = opts.budgetMs ?? WORK_BUDGET_MS;
+  const result: StagedImportResult = { reports: [], refusals: [], paused: [], continuationScheduled: false };
   // Students first: other tabs are checked against the roll.
   const order = (t: string) => (t === 'Students' ? 0 : t === 'Staff' ? 1 : 2);
   for (const target of stagedTargets(ss).sort((a, b) => order(a) - order(b))) {
+    if (result.reports.length && elapsed() > budget) { // the first tab always starts: every run makes progress
+      result.paused.push({ tab: target, remaining: -1 }); // not started this run
+      continue;
+    }
     const sheet = ss.getSheetByName(STAGING_PREFIX + target) as GoogleAppsScript.Spreadsheet.Sheet;
-    const report = importRows(ss, target, readValues(sheet));
-    reports.push(report);
-    report.refusals.forEach((r) => refusals.push({ tab: target, refusal: r }));
-    if (!report.refusals.length) ss.deleteSheet(sheet);
+    const report = importRows(ss, target, stagedValues(sheet), { ...opts, elapsed, budgetMs: budget });
+    result.reports.push(report);
+    report.refusals.forEach((r) => result.refusals.push({ tab: target, refusal: r }));
+    if (report.remaining > 0) result.paused.push({ tab: target, remaining: report.remaining });
+    else if (!report.refusals.length) ss.deleteSheet(sheet);
   }
-  return { reports, refusals };
+  if (result.paused.length) result.continuationScheduled = scheduleContinuation(ss, CONTINUE_IMPORT);
+  return result;
+}
+
+/** One line for the person when an import is carrying on in a later run. */
+export function describePause(result: StagedImportResult): string {
+  if (!result.paused.length) return '';
+  const what = result.paused
+    .map((p) => (p.remaining >= 0 ? `${p.tab} (${p.remaining} rows to go)` : `${p.tab} (not started)`))
+    .join(', ');
+  return result.continuationScheduled
+    ? `Still importing ${what}: Apps Script allows 6 minutes a run, so the import carries on by itself in a minute. Leave the "${STAGING_PREFIX}" tabs as they are.`
+    : `Still importing ${what}: Apps Script allows 6 minutes a run. Choose Import pasted data again to carry on where it stopped.`;
+}
+
+/**
+ * A staging tab's cells as the person pasted them. A pasted "=IMPORTXML(…)" may have become a
+ * formula in the staging tab; what was pasted is its text, so that text is imported (and stored
+ * as text), never the formula's result. One getFormulas for the whole tab.
+ */
+function stagedValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
+  if (sheet.getLastRow() === 0) return [];
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  for (let r = 0; r < formulas.length; r++) {
+    for (let c = 0; c < formulas[r].length; c++) if (formulas[r][c] !== '') values[r][c] = formulas[r][c];
+  }
+  return values;
+}
+
+/**
+ * The imports' part of out/report.json (SPEC §8 lists the minimum; this is an extra key):
+ * `{ imports: [{ tab, added, updated, unchanged, refused, remaining, refusals: [{ row, column, value, reason }] }] }`.
+ */
+export function importReportPart(results: (ImportReport & { remaining?: number })[]) {
+  return {
+    imports: results.map((r) => ({
+      tab: r.tab,
+      added: r.added,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      refused: r.refused,
+      remaining: r.remaining ?? 0,
+      refusals: r.refusals.map((f) => ({ row: f.row, column: f.column ?? '', value: f.value ?? '', reason: f.reason })),
+    })),
+  };
 }

@@ -72,9 +72,11 @@ export class Grid {
   }
 
   insertRows(beforeRow: number, count: number): void {
+    // Rows past the stored ones are blank already. No splice(...spread): a year of marks inserts
+    // hundreds of thousands of rows, more arguments than a JS call takes.
+    if (this.rows.length <= beforeRow - 1) return;
     const blanks: (Cell | undefined)[][] = Array.from({ length: count }, () => []);
-    if (this.rows.length < beforeRow - 1) return;
-    this.rows.splice(beforeRow - 1, 0, ...blanks);
+    this.rows = this.rows.slice(0, beforeRow - 1).concat(blanks, this.rows.slice(beforeRow - 1));
   }
 
   deleteRows(row: number, count: number): void {

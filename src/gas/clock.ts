@@ -1,0 +1,23 @@
+/**
+ * How long this execution has run. Apps Script stops a run at 6 minutes
+ * (developers.google.com/apps-script/guides/services/quotas: "Script runtime 6 min / execution"),
+ * so a long job checks the clock between chunks and stops in time to save where it got to.
+ *
+ * The clock is `Date.now()` by default (in the bundle run locally, Date is the local env's clock).
+ * Tests running jobs straight from src/ inject one, e.g. the local env's projected service time:
+ * `startClock(() => g.env.simulatedMs)`.
+ */
+export type Elapsed = () => number;
+
+export function startClock(now: () => number = () => Date.now()): Elapsed {
+  const start = now();
+  return () => now() - start;
+}
+
+/** Apps Script's limit for one execution. */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+/**
+ * Stop starting new work after this long: leaves 90 s for the chunk in hand (about 15 s for
+ * 400,000 cells at the local model's 30 µs a cell), saving the checkpoint and the trigger.
+ */
+export const WORK_BUDGET_MS = 4.5 * 60 * 1000;

@@ -1,0 +1,123 @@
+/**
+ * Set up tracker (issue 3 §2): every tab of SPEC §2 with headers, drop-downs, dd/mm/yyyy dates,
+ * frozen headers and warning-only protection on the add-on's columns; a second run changes nothing.
+ */
+import { createLocalGoogle, LocalGoogle } from '../../local/google';
+import { setUpTrackerJob, describeSetup } from '../../src/jobs/setupTracker';
+import { TABS, REASONS } from '../../src/core/tabs';
+import { snapshot, writeCalls, Ss, upn } from '../gas/tableHelpers';
+
+let g: LocalGoogle;
+let ss: Ss;
+let uninstall: () => void;
+beforeEach(() => {
+  g = createLocalGoogle({ now: new Date('2024-01-26T08:00:00Z') });
+  uninstall = g.install();
+  ss = g.spreadsheet as unknown as Ss;
+});
+afterEach(() => uninstall());
+
+const col = (tab: string, header: string) => {
+  const sh = ss.getSheetByName(tab)!;
+  const head = sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0];
+  const i = head.indexOf(header);
+  if (i < 0) throw new Error(`${tab} has no ${header}`);
+  return sh.getRange(2, i + 1);
+};
+const listOf = (tab: string, header: string) => {
+  const dv = col(tab, header).getDataValidation();
+  return dv ? (dv.getCriteriaValues()[0] as string[]) : null;
+};
+
+describe('Set up tracker', () => {
+  it('creates every tab with its headers and a frozen, bold header row', () => {
+    const results = setUpTrackerJob(ss);
+    expect(results.every((r) => r.created)).toBe(true);
+    for (const def of TABS) {
+      const sh = ss.getSheetByName(def.name)!;
+      expect(sh).toBeTruthy();
+      expect(sh.getRange(1, 1, 1, def.columns.length).getValues()[0]).toEqual(def.columns.map((c) => c.header));
+      expect(sh.getFrozenRows()).toBe(1);
+      expect(sh.getRange(1, 1).getFontWeight()).toBe('bold');
+    }
+    expect(ss.getSheetByName('Sheet1')).toBeNull();
+    expect(describeSetup(results)).toMatch(/^Created tabs: Students, Staff/);
+  });
+
+  it('gives drop-downs for Reason, Yes/No, Status, Session and Code', () => {
+    setUpTrackerJob(ss);
+    expect(listOf('Homework Log', 'Reason')).toEqual(REASONS);
+    expect(listOf('Homework Log', 'Subject Detention')).toEqual(['Yes', 'No']);
+    expect(listOf('Students', 'PP')).toEqual(['Yes', 'No']);
+    expect(listOf('Interventions', 'Status')).toEqual(['Open', 'Done', 'Cancelled']);
+    expect(listOf('Letters Log', 'Status')).toContain('Out of date');
+    expect(listOf('QA Calendar', 'Status')).toEqual(['Done', "QA'd", 'Reviewed']);
+    expect(listOf('Attendance Marks', 'Session')).toEqual(['AM', 'PM']);
+    const codes = listOf('Attendance Marks', 'Code')!;
+    for (const c of ['/', '\\', 'L', 'C1', 'J1', 'G', 'N', 'U', 'Y7', '#']) expect(codes).toContain(c);
+    for (const c of ['H', 'J', 'Y']) expect(codes).not.toContain(c); // withdrawn in 2024
+    // Staff may still type something else: it is reported by the import, not lost.
+    expect(col('Attendance Marks', 'Code').getDataValidation()!.getAllowInvalid()).toBe(true);
+    // No drop-down on columns the add-on fills.
+    expect(listOf('Attendance', 'PA')).toBeNull();
+  });
+
+  it('formats dates dd/mm/yyyy and text columns as plain text (UPNs keep their zeros)', () => {
+    setUpTrackerJob(ss);
+    expect(col('Homework Log', 'Date').getNumberFormat()).toBe('dd/mm/yyyy');
+    expect(col('Students', 'Leaving Date').getNumberFormat()).toBe('dd/mm/yyyy');
+    expect(col('Attendance', 'Review Due').getNumberFormat()).toBe('dd/mm/yyyy');
+    expect(col('Students', 'UPN').getNumberFormat()).toBe('@');
+    expect(col('Students', 'Adno').getNumberFormat()).toBe('@');
+    const adno = col('Students', 'Adno');
+    adno.setValue('001234');
+    expect(adno.getValue()).toBe('001234');
+  });
+
+  it('protects the add-on\'s columns with a warning only, and not staff columns', () => {
+    setUpTrackerJob(ss);
+    const sh = ss.getSheetByName('Attendance')!;
+    const prot = sh.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+    const owned = TABS.find((t) => t.name === 'Attendance')!.columns.filter((c) => c.owned).length;
+    expect(prot).toHaveLength(owned);
+    expect(prot.every((p) => p.isWarningOnly())).toBe(true);
+    const protectedCols = prot.map((p) => p.getRange().getColumn());
+    const notes = TABS.find((t) => t.name === 'Attendance')!.columns.findIndex((c) => c.header === 'Notes') + 1;
+    expect(protectedCols).not.toContain(notes);
+    expect(ss.getSheetByName('Homework Log')!.getProtections(SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(0);
+  });
+
+  it('run twice: the second run only reads and changes nothing', () => {
+    setUpTrackerJob(ss);
+    const before = snapshot(g);
+    g.env.resetCounts();
+    const again = setUpTrackerJob(ss);
+    expect(snapshot(g)).toBe(before);
+    expect(writeCalls(g)).toEqual({});
+    expect(describeSetup(again)).toBe('The tracker is up to date: nothing to add.');
+  });
+
+  it('on a tracker staff have used: adds only what is missing, wherever staff moved things', () => {
+    setUpTrackerJob(ss);
+    const log = ss.getSheetByName('Homework Log')!;
+    // Staff: moved UPN to the front, deleted Notes, added their own column, typed rows, sorted.
+    log.clear();
+    log.getRange(1, 1, 3, 10).setValues([
+      ['upn', 'DATE', 'Subject', 'Class', 'Teacher', 'Reason', 'Subject Detention', 'Detention Attended', 'CL Detention', 'Rang home?'],
+      [upn(1), '10/01/2024', 'Maths', '7M1', 'Mr A', 'Late', 'No', '', '', 'yes'],
+      [upn(2), '11/01/2024', 'English', '7E1', 'Ms B', 'Not completed', 'Yes', 'No', '', ''],
+    ]);
+    ss.deleteSheet(ss.getSheetByName('Progress')!);
+    const staffState = log.getRange(1, 1, 3, 10).getValues();
+    g.env.resetCounts();
+    const results = setUpTrackerJob(ss);
+    expect(results.find((r) => r.tab === 'Homework Log')!.addedColumns).toEqual(['Notes']);
+    expect(results.find((r) => r.tab === 'Progress')!.created).toBe(true);
+    expect(results.filter((r) => r.tab !== 'Homework Log' && r.tab !== 'Progress').every((r) => !r.created && !r.addedColumns.length)).toBe(true);
+    expect(log.getRange(1, 1, 3, 10).getValues()).toEqual(staffState);
+    expect(log.getRange(1, 11).getValue()).toBe('Notes');
+    const once = snapshot(g);
+    setUpTrackerJob(ss);
+    expect(snapshot(g)).toBe(once);
+  });
+});
