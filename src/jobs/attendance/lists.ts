@@ -1,0 +1,155 @@
+/**
+ * The QA calendar's attendance lists (SPEC §4.3, seed 002) as generated tabs: what each holds and
+ * its rows, built from one review. Dates are shown dd/mm/yyyy for people. Held pupils stay on the
+ * lists (staff must see them) with "Held" marked; the letters job leaves them out.
+ */
+import { AttendanceReview, PupilAttendanceReview } from '../../core/attendance/review';
+import { CountEntry } from '../../core/attendance/lists';
+import { CohortKey, cohortFigures, splitBy } from '../../core/attendance/cohorts';
+import { toUk } from '../../core/dates';
+import { Cell, cellText } from '../../gas/cells';
+import { ListTab } from './generatedTabs';
+
+export const TIER_LISTS: ListTab = {
+  name: 'Tier Lists',
+  header: ['Year', 'Tier', 'UPN', 'Name', 'Reg Group', '%', 'Since Last Run', 'Held'],
+};
+export const PUNCTUALITY: ListTab = {
+  name: 'Punctuality',
+  header: ['UPN', 'Name', 'Year', 'Reg Group', 'L This Half Term', 'Dates', 'Held'],
+};
+export const LATE_TO_LESSON_LIST: ListTab = {
+  name: 'Late to Lesson List',
+  header: ['UPN', 'Name', 'Year', 'Reg Group', 'Lates to Lesson This Half Term', 'Lessons', 'Held'],
+};
+export const G_CODES: ListTab = {
+  name: 'G Codes',
+  header: ['UPN', 'Name', 'Year', 'Reg Group', 'G Sessions This Term', 'Dates', 'Entered on Gateway'],
+  staffColumns: ['Entered on Gateway'],
+};
+export const FAILURE_TO_RETURN: ListTab = {
+  name: 'Failure to Return',
+  header: ['Year', 'Reg Group', 'UPN', 'Name', 'Today'],
+};
+export const CODING_REVIEW: ListTab = {
+  name: 'Coding Review',
+  header: ['Issue', 'Reg Group', 'UPN', 'Name', 'Date', 'Session', 'Code', 'What to do'],
+};
+export const COHORTS: ListTab = {
+  name: 'Attendance by Cohort',
+  header: ['Split', 'Group', 'Pupils', 'Possible', 'Attended', '%', 'Reward', 'Level 1', 'Level 2', 'PA', 'SA', 'Penalty Threshold', 'Held'],
+};
+
+/** Every tab the review writes, in the order the lists menu describes them. */
+export const LIST_TABS: ListTab[] = [TIER_LISTS, PUNCTUALITY, LATE_TO_LESSON_LIST, G_CODES, FAILURE_TO_RETURN, CODING_REVIEW, COHORTS];
+
+type ByUpn = Map<string, PupilAttendanceReview>;
+
+function pct(p: PupilAttendanceReview | undefined): Cell {
+  return p && p.figures.percent !== null ? p.figures.percent : '';
+}
+const heldCell = (p: PupilAttendanceReview | undefined): Cell => (p && p.held ? 'Held' : '');
+const ukSession = (s: string): string => (/^\d{4}-\d{2}-\d{2}\b/.test(s) ? toUk(s.slice(0, 10)) + s.slice(10) : s);
+
+export function tierRows(review: AttendanceReview, by: ByUpn): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const list of review.lists.tiers) {
+    const included = new Set(list.included.map((e) => e.upn));
+    const block: Cell[][] = [];
+    ([1, 2, 3] as const).forEach((tier) => {
+      for (const upn of tier === 1 ? list.tier1 : tier === 2 ? list.tier2 : list.tier3) {
+        const p = by.get(upn);
+        block.push([list.year, tier, upn, p ? p.name : '', p ? p.regGroup : '', pct(p), included.has(upn) ? 'Included' : '', heldCell(p)]);
+      }
+    });
+    for (const e of list.removed) {
+      const p = by.get(e.upn);
+      block.push([list.year, e.tier, e.upn, p ? p.name : '', p ? p.regGroup : '', pct(p), 'To be removed', heldCell(p)]);
+    }
+    block.sort((a, b) => (a[1] as number) - (b[1] as number) || String(a[3]).localeCompare(String(b[3])));
+    rows.push(...block);
+  }
+  return rows;
+}
+
+function countRows(list: CountEntry[], by: ByUpn, last: (p: PupilAttendanceReview | undefined, e: CountEntry) => Cell): Cell[][] {
+  return list
+    .map((e) => {
+      const p = by.get(e.upn);
+      return [e.upn, p ? p.name : '', p ? p.year : '', p ? p.regGroup : '', e.count, e.dates.map(ukSession).join(', '), last(p, e)] as Cell[];
+    })
+    .sort((a, b) => (Number(b[2]) - Number(a[2])) || String(a[3]).localeCompare(String(b[3])) || String(a[1]).localeCompare(String(b[1])));
+}
+
+export function punctualityRows(review: AttendanceReview, by: ByUpn): Cell[][] {
+  return countRows(review.lists.punctuality, by, heldCell);
+}
+
+export function lateToLessonRows(review: AttendanceReview, by: ByUpn): Cell[][] {
+  return countRows(review.lists.lateToLesson, by, heldCell);
+}
+
+/** G codes list; "Entered on Gateway" is staff's, carried across runs by UPN from `previous` (the tab's values). */
+export function gCodeRows(review: AttendanceReview, by: ByUpn, previous: unknown[][]): Cell[][] {
+  const entered = new Map<string, Cell>();
+  if (previous.length) {
+    const h = previous[0].map((x) => cellText(x).toLowerCase());
+    const u = h.indexOf('upn');
+    const e = h.indexOf('entered on gateway');
+    if (u >= 0 && e >= 0) {
+      for (let r = 1; r < previous.length; r++) {
+        const v = previous[r][e];
+        if (v !== '' && v !== null && v !== undefined) entered.set(cellText(previous[r][u]).toUpperCase(), v as Cell);
+      }
+    }
+  }
+  return countRows(review.lists.holidays, by, (_p, e) => entered.get(e.upn) ?? '');
+}
+
+export function failureRows(review: AttendanceReview): Cell[][] {
+  return review.lists.failureToReturn.map((f) => [f.year, f.regGroup, f.upn, f.name, f.sessions.join(', ')]);
+}
+
+const ISSUE_LABEL: Record<string, string> = {
+  gap: 'Gap',
+  oldN: 'Old N',
+  withdrawn: 'Withdrawn code',
+  unknown: 'Unknown code',
+  incomplete: 'Incomplete register',
+  missing: 'Register not taken',
+};
+
+export function codingRows(review: AttendanceReview, by: ByUpn): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const r of review.lists.coding.registers) {
+    rows.push([ISSUE_LABEL[r.kind], r.regGroup, '', `${r.unmarked.length} of ${r.groupSize} pupils unmarked`, toUk(r.date), r.session, '', r.message]);
+  }
+  const pupils = review.lists.coding.pupils.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.upn < b.upn ? -1 : 1));
+  for (const i of pupils) {
+    const p = by.get(i.upn);
+    rows.push([ISSUE_LABEL[i.kind], p ? p.regGroup : '', i.upn, p ? p.name : '', toUk(i.date), i.session, i.code, i.message]);
+  }
+  return rows;
+}
+
+const SPLITS: Array<[CohortKey, string]> = [['year', 'Year'], ['regGroup', 'Reg Group'], ['pp', 'PP'], ['eal', 'EAL'], ['sen', 'SEN']];
+
+function cohortRow(split: string, group: string, list: PupilAttendanceReview[]): Cell[] {
+  const f = cohortFigures(list);
+  const n = (ok: (p: PupilAttendanceReview) => boolean) => list.filter(ok).length;
+  return [
+    split, group, f.pupils, f.possible, f.attended, f.percent === null ? '' : f.percent,
+    n((p) => p.stage === 'reward'), n((p) => p.stage === 'level1'), n((p) => p.stage === 'level2'),
+    f.persistentAbsentees, f.severeAbsentees, n((p) => p.penalty !== null), n((p) => p.held),
+  ];
+}
+
+export function cohortRows(review: AttendanceReview): Cell[][] {
+  const rows: Cell[][] = [cohortRow('Whole school', 'All', review.pupils)];
+  for (const [key, label] of SPLITS) {
+    const groups = splitBy(review.pupils, key);
+    const names = Object.keys(groups).sort((a, b) => (key === 'year' ? Number(a) - Number(b) : a.localeCompare(b)));
+    for (const g of names) rows.push(cohortRow(label, g, groups[g]));
+  }
+  return rows;
+}

@@ -1,0 +1,224 @@
+/**
+ * "Review attendance" on the local services with a small hand-made school (test/jobs/attendanceSchool):
+ * the Attendance tab's figures, staff columns untouched, re-runs idempotent, stage colours, the
+ * ladder's memory in the Letters Log, and every QA list tab (issue 5 "Done when").
+ */
+import { reviewAttendanceJob, AttendanceJobResult } from '../../src/jobs/attendance/job';
+import { attendanceReportPart } from '../../src/jobs/attendance/report';
+import { STAGE_COLOURS } from '../../src/jobs/attendance/attendanceTab';
+import { importRows } from '../../src/jobs/importData';
+import { readValues } from '../../src/gas/tables';
+import { cellDate } from '../../src/gas/cells';
+import { toUk } from '../../src/core/dates';
+import { AS_OF, DAYS, SmallSchool, U, cellOf, smallSchool, tabObjects } from './attendanceSchool';
+
+let t: SmallSchool;
+beforeEach(() => {
+  t = smallSchool();
+});
+afterEach(() => t.uninstall());
+
+const run = (asOf = AS_OF): AttendanceJobResult => reviewAttendanceJob(t.ss, t.settings, asOf);
+const row = (upn: string) => tabObjects(t.ss, 'Attendance').find((r) => r.UPN === upn)!;
+
+/** Type a code into the Attendance Marks tab by hand, as staff would. */
+function typeCode(upn: string, date: string, session: string, code: string): void {
+  const sheet = t.ss.getSheetByName('Attendance Marks')!;
+  const values = readValues(sheet);
+  const h = values[0];
+  const r = values.findIndex((v) => v[h.indexOf('UPN')] === upn && cellDate(v[h.indexOf('Date')]) === date && v[h.indexOf('Session')] === session);
+  expect(r).toBeGreaterThan(0);
+  sheet.getRange(r + 1, h.indexOf('Code') + 1).setValue(code);
+}
+
+describe('the Attendance tab', () => {
+  it('has each pupil on roll with the figures, stage and flags of SPEC §4', () => {
+    const result = run();
+    expect(result.pupils).toBe(11); // 12 minus the leaver
+    expect(row(U.reward)).toMatchObject({ Possible: 30, Present: 30, Authorised: 0, Unauthorised: 0, '%': 100, Stage: 'reward', PA: 'No', SA: 'No', 'Letters Due': '' });
+    expect(row(U.level2)).toMatchObject({ Possible: 30, Present: 28, Authorised: 2, '%': 93.3, Stage: 'level2', PA: 'No', 'Letters Due': 'AT1' });
+    expect(row(U.level1)).toMatchObject({ Possible: 30, Present: 29, '%': 96.7, Stage: 'level1', 'Letters Due': 'AT1' });
+    // Not-counted codes leave the denominator: 2 × Y1 → 28 possible.
+    expect(row(U.notCounted)).toMatchObject({ Possible: 28, Present: 27, Authorised: 1, '%': 96.4, Stage: 'level1' });
+    expect(row(U.latesAndG)).toMatchObject({ Possible: 30, Present: 24, Unauthorised: 6, L: 5, G: 6, U: 0, '%': 80, Stage: 'level2', PA: 'Yes', SA: 'No', 'Letters Due': 'AT1, PA' });
+    expect(row(U.penalty)).toMatchObject({ U: 10, '%': 66.7, PA: 'Yes', 'Penalty Threshold': 'Yes', 'Notify LA': 'No' });
+    expect(row(U.notifyLa)).toMatchObject({ Unauthorised: 20, '%': 33.3, SA: 'Yes', 'Notify LA': 'Yes', 'Penalty Threshold': 'Yes' });
+    expect(row(U.episode)).toMatchObject({ Possible: 100, Present: 99, '%': 99, Stage: 'reward' });
+    expect(cellDate(row(U.level2)['Review Due'])).toBe(AS_OF);
+    expect(row(U.level2)['Next Action']).toMatch(/AT1/);
+    expect(row(U.level2)['Sessions Needed']).toMatch(/Must attend \d+ of the \d+ sessions left this half term to reach level 1/);
+    expect(tabObjects(t.ss, 'Attendance').some((r) => r.UPN === U.leaver)).toBe(false);
+    expect(result.stages).toEqual({ reward: 4, level1: 3, level2: 4, none: 0 }); // level 1 includes the N this morning (28/29)
+  });
+
+  it('never writes a staff column, follows a sort, and clears a leaver row but keeps its notes', () => {
+    run();
+    const sheet = t.ss.getSheetByName('Attendance')!;
+    // Staff: a note on the level 2 pupil, a row for a pupil who has since left, then sort by name descending.
+    const [r, notes] = cellOf(t.ss, 'Attendance', 'Notes', 'UPN', U.level2);
+    sheet.getRange(r, notes).setValue('Mum phoned 12/01');
+    sheet.appendRow([U.leaver, 'Case-leaver, Pupil5', 10, '10A', 30, 30]);
+    const [lr, ln] = cellOf(t.ss, 'Attendance', 'Notes', 'UPN', U.leaver);
+    sheet.getRange(lr, ln).setValue('Left for Leeds');
+    sheet.sort(2, false);
+    run();
+    expect(row(U.level2).Notes).toBe('Mum phoned 12/01');
+    expect(row(U.level2)['%']).toBe(93.3);
+    expect(row(U.leaver)).toMatchObject({ Notes: 'Left for Leeds', Name: '', Possible: '', Stage: '' });
+  });
+
+  it('changes nothing when run again the same day', () => {
+    const first = run();
+    const before = JSON.stringify(readValues(t.ss.getSheetByName('Attendance')!));
+    const letters = readValues(t.ss.getSheetByName('Letters Log')!).length;
+    const tiers = JSON.stringify(readValues(t.ss.getSheetByName('Tier Lists')!));
+    const again = run();
+    expect(again.attendanceTab).toMatchObject({ added: 0, updated: 0, cleared: 0 });
+    expect(JSON.stringify(readValues(t.ss.getSheetByName('Attendance')!))).toBe(before);
+    expect(readValues(t.ss.getSheetByName('Letters Log')!).length).toBe(letters);
+    expect(JSON.stringify(readValues(t.ss.getSheetByName('Tier Lists')!))).toBe(tiers);
+    expect(again.lists).toEqual(first.lists);
+  });
+
+  it('colours rows by stage with conditional formatting (level 2 red, level 1 amber, reward green)', () => {
+    run();
+    const sheet = t.ss.getSheetByName('Attendance')! as any;
+    const colour = (upn: string) => {
+      const [r] = cellOf(t.ss, 'Attendance', 'UPN', 'UPN', upn);
+      const [, c] = cellOf(t.ss, 'Attendance', 'Name', 'UPN', upn);
+      return t.g.app._effectiveBackground(sheet, r, c);
+    };
+    expect(colour(U.level2)).toBe(STAGE_COLOURS.level2);
+    expect(colour(U.level1)).toBe(STAGE_COLOURS.level1);
+    expect(colour(U.reward)).toBe(STAGE_COLOURS.reward);
+    // A re-run replaces its own rules rather than piling them up.
+    const rules = sheet.getConditionalFormatRules().length;
+    run();
+    expect(sheet.getConditionalFormatRules().length).toBe(rules);
+  });
+});
+
+describe('the ladder memory in the Letters Log', () => {
+  it('logs an episode end once when a pupil with letters is back in reward', () => {
+    const r1 = run();
+    expect(r1.episodeEnds).toBe(1);
+    const ends = tabObjects(t.ss, 'Letters Log').filter((l) => l.Type === 'episode-end');
+    expect(ends.map((e) => e.UPN)).toEqual([U.episode]);
+    expect(cellDate(ends[0].Date)).toBe(AS_OF);
+    expect(run().episodeEnds).toBe(0);
+    expect(tabObjects(t.ss, 'Letters Log').filter((l) => l.Type === 'episode-end')).toHaveLength(1);
+  });
+});
+
+describe('the QA lists', () => {
+  it('tier lists show names included and to be removed since the last run, by year group', () => {
+    const first = run('2024-01-25');
+    const tiers1 = tabObjects(t.ss, 'Tier Lists');
+    // On the 25th the level-1 pupil was still in reward (the absence is on the 26th).
+    expect(tiers1.some((r) => r.UPN === U.level1)).toBe(false);
+    expect(tiers1.find((r) => r.UPN === U.level2)).toMatchObject({ Tier: 2, 'Since Last Run': 'Included' });
+    expect(first.lists.tierRemoved).toBe(0);
+    // The 2 absences of the level-2 pupil are recoded as present (a late-notified trip: K).
+    importRows(t.ss, 'Attendance Marks', [['UPN', 'Date', 'Session', 'Code'], [U.level2, toUk(DAYS[3]), 'AM', 'K'], [U.level2, toUk(DAYS[3]), 'PM', 'K']]);
+    const second = run(AS_OF);
+    const tiers2 = tabObjects(t.ss, 'Tier Lists');
+    expect(tiers2.find((r) => r.UPN === U.level1)).toMatchObject({ Tier: 1, 'Since Last Run': 'Included', Year: 10 });
+    expect(tiers2.find((r) => r.UPN === U.level2)).toMatchObject({ Tier: 2, 'Since Last Run': 'To be removed', '%': 100 });
+    expect(tiers2.find((r) => r.UPN === U.penalty)).toMatchObject({ Tier: 3, 'Since Last Run': '' });
+    expect(second.lists.tierIncluded).toBe(2); // and the Year 11 with an N this morning
+    expect(second.lists.tierRemoved).toBe(1);
+    // The same day again: the same comparison (with the run before today), not an empty one.
+    run(AS_OF);
+    expect(JSON.stringify(tabObjects(t.ss, 'Tier Lists'))).toBe(JSON.stringify(tiers2));
+    expect(t.ss.getSheetByName('Tier History')!.isSheetHidden()).toBe(true);
+  });
+
+  it('lists punctuality, late to lesson, G codes (keeping "Entered on Gateway") and failure to return', () => {
+    run();
+    expect(tabObjects(t.ss, 'Punctuality')).toEqual([expect.objectContaining({ UPN: U.latesAndG, 'L This Half Term': 5 })]);
+    expect(tabObjects(t.ss, 'Late to Lesson List')).toEqual([expect.objectContaining({ UPN: U.lateToLesson, 'Lates to Lesson This Half Term': 5 })]);
+    const g = tabObjects(t.ss, 'G Codes');
+    expect(g).toEqual([expect.objectContaining({ UPN: U.latesAndG, 'G Sessions This Term': 6 })]);
+    expect(g[0].Dates).toContain('08/01/2024 AM');
+    const [r, c] = cellOf(t.ss, 'G Codes', 'Entered on Gateway', 'UPN', U.latesAndG);
+    t.ss.getSheetByName('G Codes')!.getRange(r, c).setValue('Yes 24/01');
+    run();
+    expect(tabObjects(t.ss, 'G Codes')[0]['Entered on Gateway']).toBe('Yes 24/01');
+    const failure = tabObjects(t.ss, 'Failure to Return');
+    expect(failure[0]).toMatchObject({ UPN: U.failure, Year: 11, Today: 'AM N, PM no mark' }); // Year 11 first
+    // Everyone else was marked this morning (the summary-only pupil has no marks at all, so is listed too).
+    expect(failure.map((f) => f.UPN).sort()).toEqual([U.failure, U.episode].sort());
+    const cohorts = tabObjects(t.ss, 'Attendance by Cohort');
+    expect(cohorts[0]).toMatchObject({ Split: 'Whole school', Pupils: 11 });
+    expect(cohorts.filter((c) => c.Split === 'PP').map((c) => c.Group).sort()).toEqual(['Not PP', 'PP']);
+    expect(cohorts.some((c) => c.Split === 'Year' && c.Group === '11')).toBe(true);
+  });
+
+  it('a withdrawn code typed into the register holds the pupil and shows on the Coding Review', () => {
+    typeCode(U.withdrawn, DAYS[6], 'AM', 'H');
+    const result = run();
+    expect(row(U.withdrawn).Held).toMatch(/^Yes: 1 withdrawn code/);
+    expect(row(U.withdrawn)['%']).toBe(100); // 29/29: the H is not guessed as anything
+    const issue = tabObjects(t.ss, 'Coding Review').find((r) => r.UPN === U.withdrawn)!;
+    expect(issue).toMatchObject({ Issue: 'Withdrawn code', Code: 'H', Date: toUk(DAYS[6]), Session: 'AM' });
+    const part = attendanceReportPart(result).pupils.find((p) => p.upn === U.withdrawn)!;
+    expect(part.attendance.held).toBe(true);
+    expect(result.held).toBe(1);
+  });
+
+  it('a gap and an incomplete register are on the Coding Review', () => {
+    typeCode(U.reward, DAYS[4], 'PM', '');
+    const result = run();
+    const review = tabObjects(t.ss, 'Coding Review');
+    expect(review.find((r) => r.UPN === U.reward)).toMatchObject({ Issue: 'Gap', Date: toUk(DAYS[4]), Session: 'PM' });
+    expect(review.find((r) => r.Issue === 'Incomplete register')).toMatchObject({ 'Reg Group': '10A', Date: toUk(DAYS[4]) });
+    expect(result.review.pupils.find((p) => p.upn === U.reward)!.held).toBe(true);
+  });
+});
+
+describe('report.json', () => {
+  it('gives each pupil on roll the SPEC §8 attendance object', () => {
+    const part = attendanceReportPart(run());
+    expect(part.pupils).toHaveLength(11);
+    expect(part.pupils.find((p) => p.upn === U.level2)!.attendance).toEqual({
+      possible: 30, attended: 28, percent: 93.3, stage: 'level2', persistentAbsence: false, severeAbsence: false,
+      penaltyThreshold: false, lettersDue: ['AT1'], held: false,
+    });
+    expect(part.pupils.find((p) => p.upn === U.notifyLa)!.attendance).toMatchObject({ severeAbsence: true, persistentAbsence: true, penaltyThreshold: true });
+    expect(part.pupils.some((p) => p.upn === U.leaver)).toBe(false);
+    expect(JSON.parse(JSON.stringify(part))).toEqual(part);
+  });
+});
+
+describe('entry points', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const entry = require('../../src/entry/attendance');
+  // Jobs run straight from src/ read the real clock (todayIso): fix it at the school's morning.
+  beforeEach(() => jest.useFakeTimers({ now: new Date(`${AS_OF}T08:00:00Z`), doNotFake: ['setTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'] }));
+  afterEach(() => jest.useRealTimers());
+
+  it('Review attendance tells the counts (no names) and the lists entry opens the Tier Lists', () => {
+    const text: string = entry.reviewAttendanceNow();
+    expect(text).toMatch(/11 pupils reviewed \(as of 26\/01\/2024\)/);
+    expect(text).not.toMatch(/Case-/);
+    expect(t.g.app._record.alerts.pop()!.title).toBe('Review attendance');
+    const lists: string = entry.showAttendanceLists();
+    expect(lists).toMatch(/Punctuality: 1 row\n/);
+    expect(t.ss.getActiveSheet().getName()).toBe('Tier Lists');
+  });
+
+  it('the lists entry says to run the review first when there are no lists', () => {
+    expect(entry.showAttendanceLists()).toMatch(/Review attendance first/);
+  });
+
+  it('Coding review shows a sidebar with the issues, names escaped', () => {
+    importRows(t.ss, 'Students', [['UPN', 'Forename', 'Surname', 'Year', 'Reg Group'], [U.withdrawn, '<b>Al</b>', 'Case-withdrawn', '10', '10A']]);
+    typeCode(U.withdrawn, DAYS[6], 'AM', 'H');
+    entry.showCodingReview();
+    const bar = t.g.app._record.sidebars.pop()!;
+    expect(bar.title).toBe('Coding review');
+    expect(bar.content).toContain('Withdrawn code');
+    expect(bar.content).toContain('&lt;b&gt;Al&lt;/b&gt;');
+    expect(bar.content).not.toContain('<b>Al</b>');
+  });
+});

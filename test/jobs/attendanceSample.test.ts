@@ -1,0 +1,97 @@
+/**
+ * "Review attendance" on the sample school (Hillside Academy, 1,000 pupils, 2024-01-26): every
+ * stage, flag and list has pupils, and the story's special cases land where they should. Then the
+ * cost: the service calls of a run do not grow with the number of pupils.
+ */
+import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
+import { reviewAttendanceJob, AttendanceJobResult } from '../../src/jobs/attendance/job';
+import { attendanceReportPart } from '../../src/jobs/attendance/report';
+import { loadSettings } from '../../src/gas/settingsStore';
+import { CANARY } from '../../local/sample/school';
+import { tabObjects } from './attendanceSchool';
+
+describe('the sample school', () => {
+  let t: TrackerFixture;
+  let result: AttendanceJobResult;
+  beforeAll(() => {
+    t = makeTracker();
+    result = reviewAttendanceJob(t.ss, loadSettings(), t.school.asOf);
+  });
+  afterAll(() => t.uninstall());
+
+  it('has pupils in every stage, PA, SA, the penalty threshold, notify LA and held', () => {
+    expect(result.stages.reward).toBeGreaterThan(0);
+    expect(result.stages.level1).toBeGreaterThan(0);
+    expect(result.stages.level2).toBeGreaterThan(0);
+    expect(result.persistentAbsence).toBeGreaterThan(0);
+    expect(result.severeAbsence).toBeGreaterThan(0);
+    expect(result.penaltyThreshold).toBeGreaterThan(0);
+    expect(result.notifyLa).toBeGreaterThan(0);
+    expect(result.held).toBeGreaterThan(0);
+    expect(result.lettersDue.AT1).toBeGreaterThan(0);
+    expect(result.lettersDue.PA).toBeGreaterThan(0);
+  });
+
+  it('puts every list on its tab, none empty', () => {
+    for (const [tab, n] of Object.entries(result.tabsWritten)) {
+      expect([tab, n > 0]).toEqual([tab, true]);
+      expect(tabObjects(t.ss, tab).length).toBe(n);
+    }
+    expect(result.lists.registerTakenToday).toBe(true);
+    expect(result.lists.registerIssues).toBeGreaterThan(0);
+  });
+
+  it('follows the story: holidays on the G list, the canary is PA, coding slips hold pupils, leavers are out', () => {
+    const s = t.school.story;
+    const g = new Set(tabObjects(t.ss, 'G Codes').map((r) => r.UPN));
+    for (const upn of [...s.holidayThisTerm, ...s.shortHoliday]) expect(g.has(upn)).toBe(true);
+    const part = attendanceReportPart(result);
+    const by = new Map(part.pupils.map((p) => [p.upn, p.attendance]));
+    expect(by.get(CANARY.upn)!.persistentAbsence).toBe(true);
+    for (const upn of [...s.oldN, ...s.gap]) {
+      expect(by.get(upn)!.held).toBe(true);
+      expect(by.get(upn)!.lettersDue).toEqual([]);
+    }
+    for (const upn of s.tenDaysUnauthorised) expect(result.review.pupils.find((p) => p.upn === upn)!.notifyLa).not.toBeNull();
+    for (const upn of s.leavers) expect(by.has(upn)).toBe(false);
+    const failure = tabObjects(t.ss, 'Failure to Return');
+    expect(failure[0].Year).toBe(11);
+    for (const upn of [...s.failureToReturnN, ...s.failureToReturnBlank]) expect(failure.some((f) => f.UPN === upn)).toBe(true);
+    const [group] = s.incompleteRegister;
+    expect(tabObjects(t.ss, 'Coding Review').some((r) => r.Issue === 'Incomplete register' && r['Reg Group'] === group)).toBe(true);
+  });
+
+  it('writes no pupil data to the execution log', () => {
+    expect(t.g.env.logs.join('\n')).not.toMatch(/[A-Z]\d{12}/);
+  });
+});
+
+describe('the cost of a run', () => {
+  function callsFor(pupils: number): { first: number; again: number; byName: Record<string, number> } {
+    const t = makeTracker({ pupils });
+    try {
+      const settings = loadSettings();
+      t.g.env.resetCounts();
+      reviewAttendanceJob(t.ss, settings, t.school.asOf);
+      const first = t.g.env.total;
+      const byName = t.g.env.countsByName();
+      t.g.env.resetCounts();
+      reviewAttendanceJob(t.ss, settings, t.school.asOf);
+      return { first, again: t.g.env.total, byName };
+    } finally {
+      t.uninstall();
+    }
+  }
+
+  it('makes the same number of service calls for 200 and 2,000 pupils', () => {
+    const small = callsFor(200);
+    const large = callsFor(2000);
+    expect(large.again).toBe(small.again);
+    // The first run differs only by the one-off growth of the Attendance tab past its 1,000 rows.
+    const diff = Object.keys({ ...small.byName, ...large.byName })
+      .filter((k) => (small.byName[k] || 0) !== (large.byName[k] || 0))
+      .map((k) => [k, (large.byName[k] || 0) - (small.byName[k] || 0)]);
+    expect(diff).toEqual(large.first === small.first ? [] : [['Sheet.insertRowsAfter', 1]]);
+    expect(small.first).toBeLessThan(400);
+  });
+});
