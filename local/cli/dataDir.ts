@@ -19,6 +19,7 @@ export interface DataDir {
 
 export const EXTRA_FILES: Record<string, string> = {
   'register-grid.csv': 'Register Grid',
+  'progress-wide.csv': 'Progress Wide',
 };
 
 export function readDataDir(dir: string): DataDir {

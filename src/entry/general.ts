@@ -27,7 +27,7 @@ export function setUpTracker(): string {
 
 /** Menu: make an "Import: <Tab>" tab formatted as plain text, ready for a paste. */
 export function prepareImportTab(): void {
-  const names = TABS.map((t) => t.name).concat(['Register Grid']);
+  const names = TABS.map((t) => t.name).concat(['Register Grid', 'Progress Wide']);
   const answer = askText('Make an import tab', `Which tab is the export for?\n${names.join(', ')}`);
   if (answer === null) return;
   const target = names.find((n) => n.toLowerCase() === answer.toLowerCase());

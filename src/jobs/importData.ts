@@ -11,6 +11,7 @@
 import { tabDef, TABS } from '../core/tabs';
 import { parseTab, isImportableTab, ParseResult } from '../core/records/parse';
 import { parseRegisterGrid } from '../core/records/registerGrid';
+import { wideProgressToLong } from '../core/records/progressWide';
 import { parseAttendanceSummary } from '../core/records/summaryImport';
 import { mergeByKey, importReport, ImportReport } from '../core/records/merge';
 import { startClock, Elapsed, WORK_BUDGET_MS } from '../gas/clock';
@@ -22,6 +23,8 @@ import { ensureTab } from '../gas/setupTabs';
 export const STAGING_PREFIX = 'Import: ';
 /** Staging for the wide register grid (a column per date and session). */
 export const REGISTER_GRID = 'Register Grid';
+/** Staging for a marksheet with one column per subject (issue 8); imported into Progress. */
+export const PROGRESS_WIDE = 'Progress Wide';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -89,13 +92,18 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
     tab = 'Attendance Marks';
     const g = parseRegisterGrid(rows);
     parsed = { records: g.marks, rows: [], refusals: g.refusals, unknownHeaders: g.unknownHeaders, headerMessages: g.headerMessages, fields: ['upn', 'date', 'session', 'code'] };
+  } else if (target === PROGRESS_WIDE) {
+    tab = 'Progress';
+    const wide = wideProgressToLong(rows);
+    if (wide.messages.length) throw new TrackerError(wide.messages.join('\n'));
+    parsed = parseTab('Progress', wide.rows);
   } else if (target === 'Attendance Summary') {
     const s = parseAttendanceSummary(rows);
     parsed = { records: s.records, rows: [], refusals: s.refusals, unknownHeaders: s.unknownHeaders, headerMessages: s.headerMessages, fields: ['upn', 'possible', 'attended', 'authorised', 'unauthorised'] };
   } else if (isImportableTab(target)) {
     parsed = parseTab(target, rows);
   } else {
-    throw new TrackerError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.map((t) => t.name).join(', ')}, ${REGISTER_GRID}.`);
+    throw new TrackerError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.map((t) => t.name).join(', ')}, ${REGISTER_GRID}, ${PROGRESS_WIDE}.`);
   }
   if (parsed.headerMessages.length) throw new TrackerError(parsed.headerMessages.join('\n'));
 
