@@ -1,0 +1,221 @@
+/**
+ * The pupil profile (issue 9): one view of a child for the member of staff in front of them —
+ * attendance figures, stage and trend, homework weeks, letters sent, interventions and progress.
+ * Read-only. Every tab is read once (jobs/profile/read.ts); the rules are the same core rules the
+ * jobs use, run for this one pupil (the register is indexed whole, so the school calendar is the
+ * school's, not the child's).
+ *
+ * The result is plain data: the sidebar shows every string with textContent, never as HTML.
+ */
+import { IsoDate } from '../../core/dates';
+import { Settings } from '../../core/settings';
+import { Pupil, HomeworkMiss, Intervention, LetterLogEntry, ProgressEntry } from '../../core/types';
+import { reviewAttendance } from '../../core/attendance/review';
+import { pupilMarks } from '../../core/attendance/register';
+import { weeklyFigures } from '../../core/attendance/history';
+import { homeworkWeeks, Band } from '../../core/homework/weeks';
+import { classifyReason } from '../../core/homework/misses';
+import { normUpn } from '../../core/homework/roll';
+import { statusOf } from '../../core/progress/review';
+import { isLeaver } from '../../core/pupils/roll';
+import { pupilTrend, termWeekIndexes, TrendWeek } from '../dashboard/weekly';
+import { readPastoral } from './read';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface PupilProfile {
+  asOf: IsoDate;
+  pupil: {
+    upn: string; forename: string; surname: string; year: number; regGroup: string;
+    pp: boolean; eal: boolean; sen: boolean; mentor: string; leaver: boolean; leavingDate: IsoDate | '';
+  };
+  attendance: {
+    source: 'marks' | 'summary' | 'none';
+    possible: number; attended: number; authorised: number; unauthorised: number; lates: number;
+    percent: number | null; stage: string; pa: boolean; sa: boolean; penalty: boolean; notifyLa: boolean;
+    held: boolean; issues: number; lettersDue: string[]; nextAction: string; reviewDue: IsoDate | '';
+    earlyWarning: string;
+    trend: TrendWeek[];
+  } | null;
+  homework: {
+    weeks: { weekStart: IsoDate; misses: number; lates: number; band: Band }[];
+    weeksPink: number; weeksRed: number; persistent: boolean;
+    recent: { date: IsoDate; subject: string; reason: string; teacher: string }[];
+  } | null;
+  letters: { date: IsoDate; type: string; status: string; link: string }[];
+  interventions: { date: IsoDate; area: string; action: string; owner: string; due: IsoDate | ''; status: string; outcome: string }[];
+  progress: { subject: string; target: string; current: string; predicted: string; status: string }[];
+  problems: string[];
+}
+
+export interface ProfileInput {
+  pupil: Pupil;
+  pupils: Pupil[];
+  marks: import('../../core/types').Mark[];
+  summaries: import('../../core/types').AttendanceSummary[];
+  letters: LetterLogEntry[];
+  latesToLesson: import('../../core/types').LateToLesson[];
+  homeworkLog: HomeworkMiss[];
+  interventions: Intervention[];
+  progress: ProgressEntry[];
+  settings: Settings;
+  asOf: IsoDate;
+}
+
+/** Pure: the profile from records. */
+export function buildProfile(input: ProfileInput): Omit<PupilProfile, 'problems'> {
+  const { pupil: p, settings, asOf } = input;
+  const upn = normUpn(p.upn);
+  const mine = <T extends { upn: string }>(rows: T[]) => rows.filter((r) => normUpn(r.upn) === upn);
+  const leaver = isLeaver(p, asOf);
+  // Review as a current pupil even after leaving, so staff can still see the record.
+  const asPupil: Pupil = leaver ? { ...p, leavingDate: '' } : p;
+  const myLetters = mine(input.letters);
+
+  const review = reviewAttendance({
+    pupils: [asPupil],
+    marks: input.marks,
+    summaries: mine(input.summaries),
+    letters: myLetters,
+    latesToLesson: mine(input.latesToLesson),
+    settings,
+    asOf,
+  });
+  const r = review.pupils[0];
+  let attendance: PupilProfile['attendance'] = null;
+  if (r) {
+    const myMarks = input.marks.filter((m) => normUpn(m.upn) === upn && m.date <= asOf);
+    const trend = myMarks.length ? pupilTrend(weeklyFigures(pupilMarks(p.upn, myMarks, review.calendar), review.calendar), review.calendar, termWeekIndexes(review.calendar, asOf)) : [];
+    attendance = {
+      source: r.source,
+      possible: r.figures.possible,
+      attended: r.figures.attended,
+      authorised: r.figures.authorised,
+      unauthorised: r.figures.unauthorised,
+      lates: r.figures.lates,
+      percent: r.figures.percent,
+      stage: r.stage || '',
+      pa: r.pa,
+      sa: r.sa,
+      penalty: !!r.penalty,
+      notifyLa: !!r.notifyLa,
+      held: r.held,
+      issues: r.issues.length,
+      lettersDue: r.ladder.lettersDue.slice(),
+      nextAction: r.ladder.nextAction,
+      reviewDue: r.ladder.reviewDue,
+      earlyWarning: r.earlyWarning ? r.earlyWarning.text : '',
+      trend,
+    };
+  }
+
+  const log = mine(input.homeworkLog);
+  const hw = homeworkWeeks({ log, pupils: [asPupil], asOf, settings, schoolWeeks: review.calendar.schoolWeeks.length ? review.calendar.schoolWeeks : undefined });
+  const ph = hw.pupils.get(upn);
+  const homework: PupilProfile['homework'] = ph
+    ? {
+        weeks: ph.weeks.slice(-12).map((w) => ({ weekStart: w.weekStart, misses: w.misses, lates: w.lates, band: w.band })),
+        weeksPink: ph.weeksPink,
+        weeksRed: ph.weeksRed,
+        persistent: ph.persistent,
+        recent: log
+          .filter((e) => e.date <= asOf && classifyReason(e.reason, settings) !== 'other')
+          .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+          .slice(0, 10)
+          .map((e) => ({ date: e.date, subject: e.subject, reason: e.reason, teacher: e.teacher })),
+      }
+    : null;
+
+  return {
+    asOf,
+    pupil: {
+      upn: p.upn, forename: p.forename, surname: p.surname, year: p.year, regGroup: p.regGroup,
+      pp: p.pp, eal: p.eal, sen: p.sen, mentor: p.mentor, leaver, leavingDate: p.leavingDate,
+    },
+    attendance,
+    homework,
+    letters: myLetters
+      .filter((l) => l.date)
+      .sort((a, b) => (a.date < b.date ? 1 : -1))
+      .map((l) => ({ date: l.date, type: l.type, status: l.status, link: /^https:\/\/docs\.google\.com\//.test(l.link) ? l.link : '' })),
+    interventions: mine(input.interventions)
+      .sort((a, b) => (a.date < b.date ? 1 : -1))
+      .map((i) => ({ date: i.date, area: i.area, action: i.action, owner: i.owner, due: i.due, status: i.status, outcome: i.outcome })),
+    progress: mine(input.progress).map((e) => ({
+      subject: e.subject, target: e.target, current: e.current, predicted: e.predicted,
+      status: statusOf(e.current, e.target, settings).status,
+    })),
+  };
+}
+
+const PROFILE_TABS = ['Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', 'Homework Log', 'Interventions', 'Progress'] as const;
+
+export class UnknownPupilError extends Error {}
+
+/** The job: read each tab once, build the profile of `upn`. */
+export function pupilProfileJob(ss: Spreadsheet, upn: string, settings: Settings, asOf: IsoDate): PupilProfile {
+  const { data, marks, problems } = readPastoral(ss, PROFILE_TABS.slice());
+  const pupils = data.Students || [];
+  const pupil = pupils.find((p) => normUpn(p.upn) === normUpn(upn));
+  if (!pupil) throw new UnknownPupilError('That pupil is not on the Students tab (they may have been removed since you searched). Search again.');
+  const profile = buildProfile({
+    pupil,
+    pupils,
+    marks,
+    summaries: data.summaries || [],
+    letters: data['Letters Log'] || [],
+    latesToLesson: data['Lates to Lesson'] || [],
+    homeworkLog: data['Homework Log'] || [],
+    interventions: data.Interventions || [],
+    progress: data.Progress || [],
+    settings,
+    asOf,
+  });
+  return { ...profile, problems };
+}
+
+export interface SearchHit {
+  upn: string;
+  name: string;
+  year: number;
+  regGroup: string;
+  leaver: boolean;
+}
+
+/** Pure: pupils whose name, UPN, admission number or reg group match every word of `query`. */
+export function searchPupils(pupils: Pupil[], query: string, asOf: IsoDate, limit = 20): SearchHit[] {
+  const words = query.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  if (!words.length) return [];
+  const hits: SearchHit[] = [];
+  for (const p of pupils) {
+    const hay = `${p.forename} ${p.surname} ${p.upn} ${p.adno} ${p.regGroup}`.toLowerCase();
+    if (!words.every((w) => hay.includes(w))) continue;
+    hits.push({ upn: p.upn, name: `${p.surname}, ${p.forename}`, year: p.year, regGroup: p.regGroup, leaver: isLeaver(p, asOf) });
+  }
+  hits.sort((a, b) => Number(a.leaver) - Number(b.leaver) || a.name.localeCompare(b.name));
+  return hits.slice(0, limit);
+}
+
+export function searchPupilsJob(ss: Spreadsheet, query: string, asOf: IsoDate): SearchHit[] {
+  const { data } = readPastoral(ss, ['Students']);
+  return searchPupils(data.Students || [], query, asOf);
+}
+
+/** The report.json piece (SPEC §8 shapes): the pupil with attendance and homework as the demo reports them. */
+export function profileReportPart(result: PupilProfile) {
+  const a = result.attendance;
+  return {
+    pupils: [
+      {
+        upn: result.pupil.upn,
+        homework: result.homework
+          ? { weeks: result.homework.weeks.map((w) => ({ weekStart: w.weekStart, misses: w.misses, band: w.band })), persistent: result.homework.persistent }
+          : { weeks: [], persistent: false },
+        attendance: a
+          ? { possible: a.possible, attended: a.attended, percent: a.percent, stage: a.stage, persistentAbsence: a.pa, severeAbsence: a.sa, penaltyThreshold: a.penalty, lettersDue: a.lettersDue, held: a.held }
+          : null,
+        progress: result.progress.map((p) => ({ subject: p.subject, target: p.target, current: p.current, status: p.status })),
+      },
+    ],
+  };
+}

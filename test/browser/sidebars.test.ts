@@ -1,0 +1,281 @@
+/// <reference lib="dom" />
+// Page code (page.evaluate, $$eval, addInitScript) runs in the browser: it needs the DOM types.
+/**
+ * The sidebars in headless Chromium (issue 9), each rendered by the real bundle on a small local
+ * tracker and driven like a member of staff would: keyboard and clicks, with what the page shows
+ * asserted. A pupil's name holding markup must show as text everywhere (no dialog ever opens).
+ * Screenshots at 300 px go to test-output/screenshots/.
+ */
+import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
+import { importRows } from '../../src/jobs/importData';
+import { launchBrowser, openSidebar, screenshot, loadBundle, Browser, Sidebar } from './harness';
+import { Bundle } from '../../local/loadBundle';
+
+const XSS_FORENAME = '<script>alert(1)</script>';
+const XSS_SURNAME = 'Evans"><img src=x onerror=alert(2)>';
+const SETTINGS_KEY = 'pastoralTracker.settings';
+
+let t: TrackerFixture;
+let bundle: Bundle;
+let browser: Browser;
+let xssUpn = '';
+
+beforeAll(async () => {
+  t = makeTracker({ pupils: 100 });
+  const students = t.school.tables.Students;
+  const h = students[0];
+  const col = (re: RegExp) => h.findIndex((x) => re.test(x));
+  const row = students[1].slice();
+  row[col(/forename/i)] = XSS_FORENAME;
+  row[col(/surname/i)] = XSS_SURNAME;
+  xssUpn = row[col(/upn/i)];
+  importRows(t.ss, 'Students', [h, row]);
+  // The person at the keyboard is the attendance officer (on the Staff tab).
+  importRows(t.ss, 'Staff', [['Name', 'Email', 'Role'], ['Ada Officer', 'attendance.officer@hillside.sch.uk', 'Attendance officer']]);
+  bundle = loadBundle(t.g);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  if (browser) await browser.close();
+  if (t) t.uninstall();
+});
+
+function storedSettings(): any {
+  const raw = t.g.services.PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+  return raw ? JSON.parse(raw) : {};
+}
+
+/** Wait for the save to finish, then check what the page says (its words show in a failure). */
+async function expectStatus(s: Sidebar, text: string) {
+  await s.page.waitForFunction(() => /\w[.!]?$/.test(document.getElementById('status')!.textContent || '') && !/…$/.test(document.getElementById('status')!.textContent || ''), undefined, { timeout: 10000 }).catch(() => undefined);
+  const errors = await s.page.$$eval('.error', (e) => e.map((x) => x.textContent).filter(Boolean));
+  expect({ status: await s.page.textContent('#status'), errors }).toEqual({ status: text, errors: [] });
+}
+
+async function settled(s: Sidebar, selector: string) {
+  await s.page.waitForSelector(selector, { timeout: 10000 });
+}
+
+describe('Settings sidebar', () => {
+  let s: Sidebar;
+  beforeAll(async () => {
+    s = await openSidebar(browser, t.g, bundle, 'showSettings');
+    await settled(s, '#f-school-name');
+  });
+  afterAll(async () => s.page.close());
+
+  test('every control has a label; the school name field is first in the tab order', async () => {
+    const unlabelled = await s.page.$$eval('input, select, textarea', (els) =>
+      els.filter((e) => !(e as HTMLInputElement).labels?.length && !e.getAttribute('aria-label')).map((e) => e.id || e.outerHTML));
+    expect(unlabelled).toEqual([]);
+    await s.page.focus('body');
+    await s.page.keyboard.press('Tab');
+    expect(await s.page.evaluate(() => document.activeElement && document.activeElement.id)).toBe('f-school-name');
+    expect(s.title).toBe('Pastoral Tracker settings');
+  });
+
+  test('a changed setting is saved to the document properties (Enter submits)', async () => {
+    await s.page.fill('#f-school-name', 'Hillside Academy Trust');
+    await s.page.fill('#f-homework-pinkAt', '2');
+    await s.page.focus('#f-school-name');
+    await s.page.keyboard.press('Enter');
+    await expectStatus(s, 'Saved.');
+    expect(storedSettings().school.name).toBe('Hillside Academy Trust');
+    await screenshot(s, 'settings');
+  });
+
+  test('a 197% threshold is refused, with the message next to the field, and nothing stored', async () => {
+    const before = JSON.stringify(storedSettings());
+    await s.page.fill('#f-attendance-rewardAbove', '197');
+    await s.page.click('#save');
+    await s.page.waitForFunction(() => document.getElementById('err-f-attendance-rewardAbove')!.textContent !== '');
+    const msg = await s.page.textContent('#err-f-attendance-rewardAbove');
+    expect(msg).toMatch(/reward threshold must be a percentage from 0 to 100 \(it is 197\)/);
+    expect(await s.page.isVisible('#err-f-attendance-rewardAbove')).toBe(true);
+    expect(await s.page.getAttribute('#f-attendance-rewardAbove', 'aria-invalid')).toBe('true');
+    expect(await s.page.evaluate(() => document.activeElement!.id)).toBe('f-attendance-rewardAbove');
+    expect(JSON.stringify(storedSettings())).toBe(before);
+    await screenshot(s, 'settings-refused');
+    await s.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await screenshot(s, 'settings-end');
+  });
+
+  test('half terms can be added and removed; restore defaults clears the overrides', async () => {
+    await s.page.fill('#f-attendance-rewardAbove', '97');
+    const before = await s.page.$$eval('.term', (n) => n.length);
+    await s.page.click('text=Add half term');
+    // The new row has focus: type its name, then its dates.
+    await s.page.keyboard.type('Extra week');
+    await s.page.fill('.term:last-child .t-start', '2024-07-22');
+    await s.page.fill('.term:last-child .t-end', '2024-07-26');
+    await s.page.click('#save');
+    await expectStatus(s, 'Saved.');
+    const terms = storedSettings().calendar.halfTerms;
+    expect(terms).toHaveLength(before + 1);
+    expect(terms[terms.length - 1]).toEqual({ name: 'Extra week', start: '2024-07-22', end: '2024-07-26' });
+    await s.page.click('.term:last-child button');
+    await s.page.click('#save');
+    await expectStatus(s, 'Saved.');
+    expect(storedSettings().calendar.halfTerms).toHaveLength(before);
+
+    await s.page.click('#restore');
+    await s.page.click('#restoreYes');
+    await s.page.waitForFunction(() => document.getElementById('status')!.textContent === 'Defaults restored.');
+    expect(t.g.services.PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY)).toBeNull();
+    expect(await s.page.inputValue('#f-school-name')).toBe('Our School');
+    expect(s.dialogs).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+
+  test('someone not allowed to change settings is told so, and the server refuses the call', async () => {
+    importRows(t.ss, 'Staff', [['Name', 'Email', 'Role'], ['Tom Tutor', 'tutor@hillside.sch.uk', 'Form tutor']]);
+    (t.g.services.Session as any)._setUser('tutor@hillside.sch.uk');
+    try {
+      const alerts = t.g.app._record.alerts.length;
+      bundle.showSettings();
+      expect(t.g.app._record.alerts[alerts].prompt).toMatch(/Only SLT, Attendance officer, Intervention team can change the settings/);
+      expect(() => bundle.saveSettingsForm({ 'school.name': 'Hacked' })).toThrow(/Only SLT/);
+      (t.g.services.Session as any)._setUser('stranger@gmail.com');
+      expect(() => bundle.getPupilProfile(xssUpn)).toThrow(/not on the Staff tab/);
+    } finally {
+      (t.g.services.Session as any)._setUser('attendance.officer@hillside.sch.uk');
+    }
+  });
+});
+
+describe('Pupil profile sidebar', () => {
+  let s: Sidebar;
+  beforeAll(async () => {
+    s = await openSidebar(browser, t.g, bundle, 'showPupilProfile');
+    await settled(s, '#q');
+  });
+  afterAll(async () => s.page.close());
+
+  test('a name holding markup shows as text in the search results and the profile', async () => {
+    await s.page.fill('#q', 'script');
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForSelector('#profile h2#name', { timeout: 15000 });
+    const hit = await s.page.textContent('#hits li');
+    expect(hit).toContain(XSS_SURNAME);
+    expect(hit).toContain(XSS_FORENAME);
+    expect(await s.page.textContent('#name')).toBe(`${XSS_FORENAME} ${XSS_SURNAME}`);
+    expect(await s.page.isVisible('#name')).toBe(true);
+    // No element was made from the data, and no dialog opened.
+    expect(await s.page.$$eval('#hits script, #profile script, #hits img, #profile img', (n) => n.length)).toBe(0);
+    await s.page.waitForTimeout(200);
+    expect(s.dialogs).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+
+  test('shows attendance with stage and trend, homework weeks, letters, interventions and progress', async () => {
+    const sections = await s.page.$$eval('#profile h2', (h) => h.map((x) => x.textContent));
+    expect(sections).toEqual(expect.arrayContaining(['Attendance', 'Homework', 'Letters sent', 'Interventions', 'Progress against targets']));
+    const profile = bundle.getPupilProfile(xssUpn);
+    const big = await s.page.textContent('#profile .big');
+    expect(big).toBe(`${profile.attendance.percent.toFixed(1)}%`);
+    expect(await s.page.$$eval('#profile .trend .bar', (b) => b.length)).toBe(profile.attendance.trend.length);
+    expect(await s.page.$$eval('#profile .weeks .wk', (b) => b.length)).toBe(profile.homework.weeks.length);
+    await screenshot(s, 'pupil-profile', true);
+  });
+
+  test('a search for a pupil with letters shows them; an unknown UPN is refused by the server', async () => {
+    const letters = t.school.tables['Letters Log'];
+    const upnCol = letters[0].findIndex((x) => /upn/i.test(x));
+    const upn = letters[1][upnCol];
+    await s.page.fill('#q', upn);
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForFunction((u) => (document.querySelector('#profile .gray') || { textContent: '' }).textContent!.includes(u), upn, { timeout: 15000 });
+    const items = await s.page.$$eval('#profile .section', (secs) => {
+      const sec = secs.find((x) => x.querySelector('h2')!.textContent === 'Letters sent')!;
+      return sec.querySelectorAll('li').length;
+    });
+    expect(items).toBeGreaterThan(0);
+    expect(() => bundle.getPupilProfile('<b>x</b>')).toThrow(/Choose a pupil/);
+    expect(() => bundle.profileSearch('x'.repeat(200))).toThrow(/too long/);
+    await screenshot(s, 'pupil-profile-letters');
+  });
+});
+
+describe('Record a missed homework sidebar (issue 4)', () => {
+  const exists = () => typeof bundle.showRecordMiss === 'function';
+  test('records a miss through the form: the Homework Log grows; names show as text', async () => {
+    if (!exists()) throw new Error('showRecordMiss is not in the bundle');
+    const s = await openSidebar(browser, t.g, bundle, 'showRecordMiss');
+    try {
+      const log = t.ss.getSheetByName('Homework Log')!;
+      const rowsBefore = log.getLastRow();
+      await s.page.fill('#search', xssUpn);
+      await s.page.waitForSelector('#results li', { timeout: 10000 });
+      const li = await s.page.textContent('#results li');
+      expect(li).toContain(XSS_FORENAME);
+      await s.page.keyboard.press('ArrowDown');
+      await s.page.keyboard.press('Enter');
+      // The chosen pupil's name is put in the search box as text.
+      expect(await s.page.inputValue('#search')).toContain(XSS_SURNAME);
+      await s.page.fill('#subject', 'Geography');
+      await s.page.selectOption('#reason', 'Not completed');
+      await screenshot(s, 'record-miss');
+      await s.page.click('#record');
+      await s.page.waitForFunction(() => !/Recording/.test(document.getElementById('status')!.textContent || ''), undefined, { timeout: 15000 });
+      const status = await s.page.textContent('#status');
+      expect(await s.page.getAttribute('#status', 'class')).not.toBe('error');
+      expect(status).not.toBe('');
+      expect(log.getLastRow()).toBe(rowsBefore + 1);
+      const last = log.getRange(log.getLastRow(), 1, 1, log.getLastColumn()).getValues()[0].map(String);
+      expect(last).toContain(xssUpn);
+      expect(last).toContain('Geography');
+      expect(s.dialogs).toEqual([]);
+      expect(s.errors).toEqual([]);
+      await s.page.click('#close');
+      await s.page.waitForTimeout(50);
+      expect(s.closed()).toBe(true);
+    } finally {
+      await s.page.close();
+    }
+  });
+});
+
+describe('Letter run sidebar (issue 6)', () => {
+  test('a preview lists the letters to make; names show as text', async () => {
+    if (typeof bundle.showLetterRun !== 'function') throw new Error('showLetterRun is not in the bundle');
+    bundle.setUpLetterTemplates();
+    const s = await openSidebar(browser, t.g, bundle, 'showLetterRun');
+    try {
+      await s.page.waitForSelector('#type option', { state: 'attached', timeout: 10000 });
+      await s.page.selectOption('#type', 'AT1');
+      await s.page.click('#preview');
+      await s.page.waitForSelector('#result:not(.hidden), #error:not(:empty)', { timeout: 20000 });
+      expect(await s.page.textContent('#error')).toBe('');
+      const due = await s.page.$$eval('#due li', (li) => li.map((x) => x.textContent || ''));
+      const skipped = await s.page.$$eval('#skipped li', (li) => li.length);
+      expect(due.length + skipped).toBeGreaterThan(0);
+      expect(await s.page.textContent('#summary')).not.toBe('');
+      expect(await s.page.$$eval('#result script, #result img', (n) => n.length)).toBe(0);
+      await screenshot(s, 'letter-run-preview');
+      expect(s.dialogs).toEqual([]);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.page.close();
+    }
+  });
+});
+
+describe("Today's tasks and mentoring slip sidebars (issues 7, 8)", () => {
+  for (const [show, name] of [['showTodaysTasks', 'todays-tasks'], ['showMentoringSlip', 'mentoring-slip']]) {
+    test(`${show} opens, loads without errors and opens no dialog`, async () => {
+      if (typeof bundle[show] !== 'function') throw new Error(`${show} is not in the bundle`);
+      const s = await openSidebar(browser, t.g, bundle, show);
+      try {
+        await s.page.waitForLoadState('networkidle');
+        await s.page.waitForTimeout(300);
+        expect(await s.page.$$eval('body *', (n) => n.length)).toBeGreaterThan(3);
+        await screenshot(s, name);
+        expect(s.dialogs).toEqual([]);
+        expect(s.errors).toEqual([]);
+      } finally {
+        await s.page.close();
+      }
+    });
+  }
+});

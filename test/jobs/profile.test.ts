@@ -1,0 +1,102 @@
+/**
+ * The pupil profile (issue 9): one child's attendance (same figures as the whole-school review),
+ * trend over the term, homework weeks, letters, interventions and progress; each tab read once,
+ * so the calls are the same for a small and a large school. Also the search and who may call.
+ */
+import { makeTracker, sampleSchool, TrackerFixture } from '../fixtures/trackerFixture';
+import { pupilProfileJob, searchPupils, searchPupilsJob, profileReportPart, UnknownPupilError } from '../../src/jobs/profile/profile';
+import { loadSettings } from '../../src/gas/settingsStore';
+import { runAttendanceReview } from '../../src/jobs/attendance/review';
+import { decideAccess, AccessError } from '../../src/jobs/access';
+import { StaffMember } from '../../src/core/types';
+
+describe('pupil profile', () => {
+  let t: TrackerFixture;
+  beforeAll(() => {
+    t = makeTracker({ pupils: 300 });
+  });
+  afterAll(() => t.uninstall());
+
+  test('attendance, trend, homework, letters and progress of one pupil', () => {
+    const asOf = t.school.asOf;
+    const review = runAttendanceReview(t.ss, loadSettings(), asOf).review;
+    const letters = t.school.tables['Letters Log'];
+    const upnCol = letters[0].findIndex((h) => /upn/i.test(h));
+    const withLetter = letters.slice(1).map((r) => r[upnCol]).find((u) => review.pupils.some((p) => p.upn === u))!;
+    const r = review.pupils.find((p) => p.upn === withLetter)!;
+
+    const profile = pupilProfileJob(t.ss, withLetter, loadSettings(), asOf);
+    expect(profile.pupil.upn).toBe(withLetter);
+    expect(profile.attendance!.percent).toBe(r.figures.percent);
+    expect(profile.attendance!.stage).toBe(r.stage);
+    expect(profile.attendance!.lettersDue).toEqual(r.ladder.lettersDue);
+    expect(profile.attendance!.trend.length).toBeGreaterThan(1);
+    const lastTrend = profile.attendance!.trend[profile.attendance!.trend.length - 1];
+    expect(lastTrend.toDatePercent).toBe(r.figures.percent);
+    expect(profile.letters.length).toBe(letters.slice(1).filter((row) => row[upnCol] === withLetter).length);
+    expect(profile.homework!.weeks.length).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify(profileReportPart(profile))).pupils[0].upn).toBe(withLetter);
+  });
+
+  test('a pupil with homework misses and progress rows shows them', () => {
+    const asOf = t.school.asOf;
+    const hwLog = t.school.tables['Homework Log'];
+    const hUpn = hwLog[0].findIndex((h) => /upn/i.test(h));
+    const prog = t.school.tables.Progress;
+    const pUpn = prog[0].findIndex((h) => /upn/i.test(h));
+    const progUpns = new Set(prog.slice(1).map((r) => r[pUpn]));
+    const upn = hwLog.slice(1).map((r) => r[hUpn]).find((u) => progUpns.has(u)) || hwLog[1][hUpn];
+    const profile = pupilProfileJob(t.ss, upn, loadSettings(), asOf);
+    expect(profile.homework!.weeks.reduce((n, w) => n + w.misses + w.lates, 0) + profile.homework!.recent.length).toBeGreaterThan(0);
+    if (progUpns.has(upn)) {
+      expect(profile.progress.length).toBeGreaterThan(0);
+      expect(profile.progress.every((p) => ['above', 'on', 'below', 'ungradeable'].includes(p.status))).toBe(true);
+    }
+  });
+
+  test('an unknown UPN is refused with a message', () => {
+    expect(() => pupilProfileJob(t.ss, 'A000000000000', loadSettings(), t.school.asOf)).toThrow(UnknownPupilError);
+  });
+
+  test('search by name, UPN and reg group', () => {
+    const students = t.school.tables.Students;
+    const h = students[0];
+    const row = students[1];
+    const hits = searchPupilsJob(t.ss, row[h.findIndex((x) => /surname/i.test(x))], t.school.asOf);
+    expect(hits.some((x) => x.upn === row[h.findIndex((x) => /upn/i.test(x))])).toBe(true);
+    expect(searchPupils([], 'x', t.school.asOf)).toEqual([]);
+    expect(searchPupilsJob(t.ss, 'zzzzqqq', t.school.asOf)).toEqual([]);
+  });
+});
+
+describe('profile calls do not grow with the roll', () => {
+  test('100 and 1,000 pupils make the same number of calls', () => {
+    const counts: number[] = [];
+    for (const pupils of [100, 1000]) {
+      const t = makeTracker({ pupils, school: sampleSchool(pupils) });
+      try {
+        const upn = t.school.tables.Students[1][0];
+        pupilProfileJob(t.ss, upn, loadSettings(), t.school.asOf);
+        counts.push(t.g.env.total);
+      } finally {
+        t.uninstall();
+      }
+    }
+    expect(counts[0]).toBe(counts[1]);
+  });
+});
+
+describe('who may call the sidebars', () => {
+  const staff = (email: string, roles: string[]): StaffMember => ({ name: 'X', email, roles, year: null, regGroup: '', department: '' });
+  test('staff only; settings for SLT, attendance officer, intervention team', () => {
+    const list = [staff('hoy@s.sch.uk', ['Head of Year']), staff('ao@s.sch.uk', ['Attendance officer'])];
+    expect(decideAccess(list, 'HoY@s.sch.uk', 'owner@s.sch.uk').canEditSettings).toBe(false);
+    expect(decideAccess(list, 'ao@s.sch.uk', 'owner@s.sch.uk').canEditSettings).toBe(true);
+    expect(() => decideAccess(list, 'parent@gmail.com', 'owner@s.sch.uk')).toThrow(/not on the Staff tab/);
+    expect(() => decideAccess(list, '', 'owner@s.sch.uk')).toThrow(AccessError);
+  });
+  test('an empty Staff tab lets in only the owner (first set-up)', () => {
+    expect(decideAccess([], 'owner@s.sch.uk', 'owner@s.sch.uk').canEditSettings).toBe(true);
+    expect(() => decideAccess([], 'someone@s.sch.uk', 'owner@s.sch.uk')).toThrow(/Staff tab is empty/);
+  });
+});
