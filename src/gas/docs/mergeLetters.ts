@@ -43,6 +43,11 @@ export interface MergeLettersOptions {
   keepChildren?: number;
   /** The letter type, to name the template in messages. */
   type?: LetterType;
+  /**
+   * Called once the run's document exists (created or reopened), before any letter: the job
+   * records its id at once, so a crash after letter 1 can be resumed in the same document.
+   */
+  onDocument?: (docId: string, url: string) => void;
 }
 
 export interface MergeLettersResult {
@@ -64,6 +69,7 @@ export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
   const doc = opts.existingDocId ? openRunDocument_(opts.existingDocId) : DocumentApp.create(opts.title);
   let saved = false;
   try {
+    if (opts.onDocument) opts.onDocument(doc.getId(), doc.getUrl());
     const body = doc.getBody();
     let count = body.getNumChildren();
     // A new document (or one a stopped run left with no letter yet) holds one empty paragraph,

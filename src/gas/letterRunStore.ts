@@ -1,0 +1,81 @@
+/**
+ * The services a letter run needs besides the sheet and Docs: its small state in the document's
+ * properties (ids and counts only — never a pupil's name or UPN; the run's pupils are in the hidden
+ * Letter Runs tab), the one-off continuation trigger, and who is running it.
+ */
+const KEY = 'pastoralTracker.letterRun';
+export const CONTINUE_HANDLER = 'continueLetterRun';
+
+export interface LetterRunState {
+  runId: string;
+  type: string;
+  title: string;
+  /** "Year 9", "9B", "12 selected on the Attendance tab" — never a pupil. */
+  cohort: string;
+  docId: string;
+  docUrl: string;
+  total: number;
+  done: number;
+  /** Body child count after the last letter recorded (see mergeLetters `keepChildren`). */
+  keepChildren?: number;
+  /** Letters Log key of the last letter complete in the document (to repair a log row lost in a crash). */
+  lastKey?: string;
+  status: 'running' | 'stopped' | 'done';
+  startedOn: string;
+  by: string;
+  continuation?: 'trigger' | 'manual';
+}
+
+export interface RunStore {
+  load(): LetterRunState | null;
+  save(state: LetterRunState): void;
+}
+
+/** The run's state store for one execution: one getDocumentProperties, then one get/set per use. */
+export function openRunStore(): RunStore {
+  const props = PropertiesService.getDocumentProperties();
+  return {
+    load() {
+      const raw = props.getProperty(KEY);
+      if (!raw) return null;
+      try {
+        return JSON.parse(raw) as LetterRunState;
+      } catch (e) {
+        return null;
+      }
+    },
+    save(state) {
+      props.setProperty(KEY, JSON.stringify(state));
+    },
+  };
+}
+
+/**
+ * A one-off trigger that resumes the run in a minute. An add-on may hold only one time-based
+ * trigger per user per document, so when the morning e-mails already use it this fails: the caller
+ * then asks the person to press Continue (the run picks up where it stopped either way).
+ */
+export function scheduleContinuation(afterMs: number): boolean {
+  removeContinuation();
+  try {
+    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(afterMs).create();
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
+export function removeContinuation(): void {
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(t);
+  }
+}
+
+/** The person running the add-on ('' when Apps Script does not say, e.g. in some triggers). */
+export function activeUserEmail(): string {
+  try {
+    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
+  } catch (e) {
+    return '';
+  }
+}

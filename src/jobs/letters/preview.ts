@@ -1,0 +1,177 @@
+/**
+ * A letter run's request, checked (it arrives from the sidebar through google.script.run, so it is
+ * untrusted input), and its plan: who gets the letter and who is skipped and why, with names for
+ * the Head of Year's preview. Read-only.
+ */
+import { LETTER_TYPES, letterTitle } from '../../core/letters/defaultTemplates';
+import { CohortFilter, LetterRunPlan, normUpn, planLetterRun } from '../../core/letters/plan';
+import { mapHeaders } from '../../core/records/headers';
+import { tabDef } from '../../core/tabs';
+import { LetterType, Pupil } from '../../core/types';
+import { cellText } from '../../gas/cells';
+import { LetterSources } from './sources';
+import { TIER_TYPES, TypeView, typeView } from './candidates';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A problem the person running the letters can fix; the message says how. */
+export class LetterRunError extends Error {}
+
+export type CohortKind = 'all' | 'year' | 'regGroup' | 'selection';
+
+export interface LetterRunRequest {
+  type: LetterType;
+  cohort: { kind: CohortKind; year?: number; regGroup?: string; upns?: string[] };
+  /** UPNs the Head of Year unticked in the preview. */
+  unticked?: string[];
+}
+
+const UPN_RE = /^[A-Z0-9]{1,20}$/;
+
+/** The request as the sidebar sent it, checked: anything odd is refused with a plain message. */
+export function checkRequest(raw: unknown): LetterRunRequest {
+  const r = (raw || {}) as Record<string, unknown>;
+  const type = String(r.type || '') as LetterType;
+  if (LETTER_TYPES.indexOf(type) < 0) throw new LetterRunError(`Choose a letter type (${LETTER_TYPES.map(letterTitle).join(', ')}).`);
+  const c = (r.cohort || {}) as Record<string, unknown>;
+  const kind = String(c.kind || 'all') as CohortKind;
+  const upnList = (v: unknown): string[] => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || v.length > 5000) throw new LetterRunError('The list of pupils sent from the sidebar is not a list of UPNs.');
+    const out = v.map((x) => normUpn(String(x)));
+    if (out.some((u) => !UPN_RE.test(u))) throw new LetterRunError('The list of pupils sent from the sidebar holds something that is not a UPN.');
+    return out;
+  };
+  const cohort: LetterRunRequest['cohort'] = { kind };
+  if (kind === 'year') {
+    const y = Number(c.year);
+    if (!Number.isInteger(y) || y < 1 || y > 14) throw new LetterRunError('Choose a year group.');
+    cohort.year = y;
+  } else if (kind === 'regGroup') {
+    const g = String(c.regGroup || '').trim();
+    if (!g || g.length > 20) throw new LetterRunError('Choose a reg group.');
+    cohort.regGroup = g;
+  } else if (kind === 'selection') {
+    cohort.upns = upnList(c.upns);
+  } else if (kind !== 'all') {
+    throw new LetterRunError('Choose who the letters are for: a year group, a reg group, or the rows selected on the Attendance tab.');
+  }
+  return { type, cohort, unticked: upnList(r.unticked) };
+}
+
+export function cohortLabel(req: LetterRunRequest): string {
+  const c = req.cohort;
+  if (c.kind === 'year') return `Year ${c.year}`;
+  if (c.kind === 'regGroup') return `${c.regGroup}`;
+  if (c.kind === 'selection') return `${(c.upns || []).length} selected on the Attendance tab`;
+  return 'whole school';
+}
+
+function cohortFilter(req: LetterRunRequest): CohortFilter {
+  const c = req.cohort;
+  if (c.kind === 'year') return { years: [c.year as number] };
+  if (c.kind === 'regGroup') return { regGroups: [c.regGroup as string] };
+  if (c.kind === 'selection') return { upns: c.upns || [] };
+  return {};
+}
+
+/**
+ * The UPNs of the rows selected on the Attendance tab: the header row and the UPN cells of the
+ * selected rows, two reads whatever the size of the selection.
+ */
+export function selectedUpns(ss: Spreadsheet): string[] {
+  const sheet = ss.getActiveSheet();
+  if (!sheet || sheet.getName() !== 'Attendance') {
+    throw new LetterRunError('Select the pupils\' rows on the Attendance tab first (click the row numbers), then choose "Rows selected on the Attendance tab" again.');
+  }
+  const range = ss.getActiveRange();
+  const lastCol = sheet.getLastColumn();
+  if (!range || lastCol < 1) return [];
+  const col = mapHeaders(tabDef('Attendance'), sheet.getRange(1, 1, 1, lastCol).getValues()[0]).columnIndex.upn;
+  if (col === undefined) throw new LetterRunError('The Attendance tab has no UPN column. Run Pastoral Tracker → Review attendance first.');
+  let first = range.getRow();
+  const last = Math.min(first + range.getNumRows() - 1, sheet.getLastRow());
+  if (first === 1) first = 2; // the header row
+  if (last < first) return [];
+  const out: string[] = [];
+  for (const row of sheet.getRange(first, col + 1, last - first + 1, 1).getValues()) {
+    const u = normUpn(cellText(row[0]));
+    if (u && out.indexOf(u) < 0) out.push(u);
+  }
+  return out;
+}
+
+export function planFor(s: LetterSources, req: LetterRunRequest): { plan: LetterRunPlan; view: TypeView } {
+  const view = typeView(req.type, s);
+  const plan = planLetterRun({
+    type: req.type,
+    asOf: s.asOf,
+    pupils: s.pupils,
+    candidates: view.candidates,
+    log: s.log,
+    cohort: cohortFilter(req),
+    unticked: req.unticked,
+  });
+  return { plan, view };
+}
+
+export interface PreviewPupil {
+  upn: string;
+  name: string;
+  year: number | null;
+  regGroup: string;
+  /** Why the letter is due (figures), or why the pupil is skipped. */
+  reason: string;
+  code?: string;
+}
+
+export interface LetterRunPreview {
+  type: LetterType;
+  title: string;
+  cohort: string;
+  due: PreviewPupil[];
+  skipped: PreviewPupil[];
+  /** Tier runs: by year group in the cohort, names included / to be removed since the last tier run. */
+  tiers?: Array<{ year: number; included: PreviewPupil[]; removed: PreviewPupil[]; continuing: number }>;
+  /** Rows of the tracker the rules could not use (tab, row, value). */
+  problems: string[];
+}
+
+export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterRunPlan, view: TypeView): LetterRunPreview {
+  const byUpn = new Map<string, Pupil>();
+  for (const p of s.pupils) byUpn.set(normUpn(p.upn), p);
+  const row = (upn: string, reason: string, code?: string): PreviewPupil => {
+    const p = byUpn.get(upn);
+    const out: PreviewPupil = { upn, name: p ? `${p.forename} ${p.surname}`.trim() : upn, year: p ? p.year : null, regGroup: p ? p.regGroup : '', reason };
+    if (code) out.code = code;
+    return out;
+  };
+  const preview: LetterRunPreview = {
+    type: req.type,
+    title: letterTitle(req.type),
+    cohort: cohortLabel(req),
+    due: plan.toProduce.map((l) => row(l.upn, view.reasons.get(l.upn) || '')),
+    skipped: plan.skipped.map((k) => row(k.upn, k.reason, k.code)),
+    problems: s.problems.slice(0, 50),
+  };
+  if (TIER_TYPES.indexOf(req.type) >= 0 && view.tiers) {
+    const years = req.cohort.kind === 'year' ? [req.cohort.year] : null;
+    const inCohort = (u: string) => {
+      if (req.cohort.kind === 'regGroup') {
+        const p = byUpn.get(u);
+        return !!p && p.regGroup.trim().toLowerCase() === String(req.cohort.regGroup).trim().toLowerCase();
+      }
+      if (req.cohort.kind === 'selection') return (req.cohort.upns || []).indexOf(u) >= 0;
+      return true;
+    };
+    preview.tiers = view.tiers
+      .filter((t) => !years || years.indexOf(t.year) >= 0)
+      .map((t) => ({
+        year: t.year,
+        included: t.included.filter(inCohort).map((u) => row(u, view.reasons.get(u) || '')),
+        removed: t.removed.filter(inCohort).map((u) => row(u, `No longer in tier ${req.type.slice(4)}`)),
+        continuing: t.continuing.filter(inCohort).length,
+      }));
+  }
+  return preview;
+}

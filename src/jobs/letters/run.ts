@@ -1,0 +1,311 @@
+/**
+ * Generating a letter run (SPEC §5, issue 6): check the template, then make ONE merged Google Doc
+ * and a Letters Log row per letter, written the moment each letter is complete. The log is the
+ * commit point: a run that stops (time budget) or dies (a service error) is carried on by
+ * `resumeLetterRunJob` in the same document, trimming any half-written letter, so every pupil
+ * gets exactly one letter.
+ *
+ * Order per letter: state (body size + the letter's key) is saved, then the log row is appended.
+ * A crash between the two is repaired on resume (the letter is in the document, so its log row is
+ * written then); a crash before the state is saved leaves the letter past the kept size, so it is
+ * trimmed and made again. Either way: one letter, one log row.
+ */
+import { IsoDate, toUk } from '../../core/dates';
+import { letterFields } from '../../core/letters/fields';
+import { letterTitle } from '../../core/letters/defaultTemplates';
+import { checkTemplate } from '../../core/letters/placeholders';
+import { LetterRunPlan, PlannedLetter, SkippedPupil, normUpn } from '../../core/letters/plan';
+import { Settings } from '../../core/settings';
+import { LetterType, Pupil } from '../../core/types';
+import { upsertByKey } from '../../gas/tables';
+import { mergeLetters } from '../../gas/docs/mergeLetters';
+import { readTemplate } from '../../gas/docs/templates';
+import { LetterRunState, RunStore, activeUserEmail, openRunStore, removeContinuation, scheduleContinuation } from '../../gas/letterRunStore';
+import { LetterSources, loadLetterSources } from './sources';
+import { TIER_TYPES, TypeView, indexes, letterContext, staleKeys } from './candidates';
+import { LetterRunError, LetterRunRequest, checkRequest, cohortLabel, planFor } from './preview';
+import { TierRow, writeLetterRuns } from './runsTab';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface RunOptions {
+  /** Milliseconds now; the time budget is measured with it (Date.now by default; tests pass the simulated clock). */
+  clock?: () => number;
+  /** When this execution started (default: the clock when the job is called). */
+  startedAt?: number;
+  /** Minutes before the continuation trigger fires (default 1). */
+  continueAfterMs?: number;
+}
+
+export interface LetterRunResult {
+  type: LetterType;
+  title: string;
+  cohort: string;
+  runId: string;
+  /** Letters in the whole run, and made so far (across executions). */
+  total: number;
+  done: number;
+  /** Letters made by this execution, in order. */
+  letters: PlannedLetter[];
+  docId: string;
+  docUrl: string;
+  /** True when the run stopped before the end (time budget) and is to be continued. */
+  stopped: boolean;
+  continuation: 'none' | 'trigger' | 'manual';
+  /** Letters Log keys marked Out of date by this execution. */
+  markedOutOfDate: string[];
+  skipped: SkippedPupil[];
+  /** Letters e-mailed to parents (PDF). */
+  emailed: number;
+  notes: string[];
+  problems: string[];
+  /** What to tell the person, in one paragraph. */
+  message: string;
+}
+
+/** The template's problems, checked before anything is written; throws naming each field and place. */
+export function checkRunTemplate(settings: Settings, type: LetterType): string {
+  const id = settings.letters.templateIds[type] || '';
+  if (!id) throw new LetterRunError(`There is no ${letterTitle(type)} template yet. Run Letters → Set up letter templates, then try again.`);
+  let problems;
+  try {
+    problems = checkTemplate(readTemplate(id, type), letterTitle(type));
+  } catch (e) {
+    throw new LetterRunError(e instanceof Error ? e.message : String(e));
+  }
+  if (problems.length) {
+    throw new LetterRunError(`No letters were made: fix the template first.\n${problems.map((p) => p.message).join('\n')}`);
+  }
+  return id;
+}
+
+function emptyResult(type: LetterType, cohort: string): LetterRunResult {
+  return {
+    type, title: letterTitle(type), cohort, runId: '', total: 0, done: 0, letters: [], docId: '', docUrl: '',
+    stopped: false, continuation: 'none', markedOutOfDate: [], skipped: [], emailed: 0, notes: [], problems: [], message: '',
+  };
+}
+
+export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, rawReq: unknown, opts: RunOptions = {}): LetterRunResult {
+  const clock = opts.clock || (() => Date.now());
+  const startedAt = opts.startedAt !== undefined ? opts.startedAt : clock();
+  const req = checkRequest(rawReq);
+  const store = openRunStore();
+  const open = store.load();
+  if (open && open.status !== 'done') {
+    if (open.type === req.type) return resumeWith(ss, settings, asOf, store, open, { ...opts, clock, startedAt });
+    throw new LetterRunError(`The ${open.title} run (${open.cohort}) stopped after ${open.done} of ${open.total} letters. Press Continue in the letter run sidebar to finish it before starting another.`);
+  }
+
+  const s = loadLetterSources(ss, settings, asOf, req.type);
+  const result = emptyResult(req.type, cohortLabel(req));
+  result.problems = s.problems;
+  const { plan, view } = planFor(s, req);
+  result.skipped = plan.skipped;
+  const templateId = plan.toProduce.length ? checkRunTemplate(settings, req.type) : '';
+
+  // Out-of-date letters are marked whether or not this run makes any (only the Status cells).
+  result.markedOutOfDate = markOutOfDate(ss, s);
+  if (!plan.toProduce.length) {
+    result.message = `No ${result.title}s are due for ${result.cohort}.${result.markedOutOfDate.length ? ` ${result.markedOutOfDate.length} earlier letter(s) marked Out of date.` : ''}`;
+    if (TIER_TYPES.indexOf(req.type) >= 0) writeLetterRuns(ss, { tiers: nextTierMemory(s, req, plan, view), plans: [] });
+    return result;
+  }
+
+  const state: LetterRunState = {
+    runId: `${req.type}-${asOf}-${Math.floor(clock()) % 1000000000}`,
+    type: req.type,
+    title: result.title,
+    cohort: result.cohort,
+    docId: '',
+    docUrl: '',
+    total: plan.toProduce.length,
+    done: 0,
+    status: 'running',
+    startedOn: asOf,
+    by: activeUserEmail(),
+  };
+  writeLetterRuns(ss, {
+    tiers: TIER_TYPES.indexOf(req.type) >= 0 ? nextTierMemory(s, req, plan, view) : s.runs.tiers,
+    plans: plan.toProduce.map((l, i) => ({ runId: state.runId, seq: i + 1, upn: l.upn, key: l.key, type: l.type, date: asOf })),
+  });
+  store.save(state);
+  return produce(ss, s, store, state, templateId, plan.toProduce, result, { ...opts, clock, startedAt });
+}
+
+/** Carry on the unfinished run (continuation trigger, Continue button, or Generate again after a crash). */
+export function resumeLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: RunOptions = {}): LetterRunResult | null {
+  const clock = opts.clock || (() => Date.now());
+  const startedAt = opts.startedAt !== undefined ? opts.startedAt : clock();
+  const store = openRunStore();
+  const open = store.load();
+  if (!open || open.status === 'done') return null;
+  return resumeWith(ss, settings, asOf, store, open, { ...opts, clock, startedAt });
+}
+
+function resumeWith(ss: Spreadsheet, settings: Settings, asOf: IsoDate, store: RunStore, state: LetterRunState, opts: RunOptions): LetterRunResult {
+  const type = state.type as LetterType;
+  const s = loadLetterSources(ss, settings, asOf, type);
+  const result = emptyResult(type, state.cohort);
+  result.problems = s.problems;
+  const planned = s.runs.plans.filter((p) => p.runId === state.runId);
+  const logged = new Set<string>();
+  for (const e of s.log) if (e.status.trim().toLowerCase() !== 'cancelled') logged.add(e.key);
+  // A letter complete in the document whose log row was lost to a crash: record it now.
+  if (state.lastKey && !logged.has(state.lastKey)) {
+    const p = planned.find((x) => x.key === state.lastKey);
+    if (p) {
+      writeLogRow(ss, logRow(p.key, p.type, p.upn, asOf, state));
+      logged.add(p.key);
+    }
+  }
+  const todo: PlannedLetter[] = planned.filter((p) => !logged.has(p.key)).map((p) => ({ upn: p.upn, key: p.key, type: p.type as LetterType }));
+  state.done = planned.length - todo.length;
+  if (!todo.length) {
+    finish(ss, s, store, state, result);
+    result.message = `The ${state.title} run (${state.cohort}) is complete: ${state.done} letter(s) in ${state.docUrl || 'the letters document'}.`;
+    return result;
+  }
+  const templateId = checkRunTemplate(settings, type);
+  return produce(ss, s, store, state, templateId, todo, result, opts);
+}
+
+/**
+ * One Letters Log row, written at once. A new key is appended; a key already there can only be a
+ * Cancelled letter being made again (the plan skips every other), so that row is brought up to date.
+ */
+function writeLogRow(ss: Spreadsheet, row: Record<string, unknown>): void {
+  upsertByKey(ss, 'Letters Log', [row], { fields: ['date', 'type', 'upn', 'link', 'by', 'status'] });
+}
+
+function logRow(key: string, type: string, upn: string, asOf: IsoDate, state: LetterRunState): Record<string, unknown> {
+  return { key, date: asOf, type, upn, link: state.docUrl, by: state.by, status: 'Produced' };
+}
+
+function produce(
+  ss: Spreadsheet, s: LetterSources, store: RunStore, state: LetterRunState, templateId: string,
+  todo: PlannedLetter[], result: LetterRunResult, opts: RunOptions,
+): LetterRunResult {
+  const clock = opts.clock as () => number;
+  const startedAt = opts.startedAt as number;
+  const budget = s.settings.letters.maxRunMillis;
+  const type = state.type as LetterType;
+  const idx = indexes(s);
+  const ready: Array<{ letter: PlannedLetter; pupil: Pupil }> = [];
+  for (const l of todo) {
+    const pupil = idx.pupils.get(normUpn(l.upn));
+    if (pupil) ready.push({ letter: l, pupil });
+    else result.notes.push(`A planned pupil is no longer on the Students tab, so their letter was not made (Letter Runs seq for key ${l.key.split('|')[0]}).`);
+  }
+  result.runId = state.runId;
+  result.total = state.total;
+  const merged = mergeLetters({
+    templateId,
+    type,
+    title: `${state.title} – ${state.cohort} – ${toUk(state.startedOn)}`,
+    letters: ready.map((r) => ({ values: letterFields(letterContext(type, r.pupil, s, idx.review, idx.lists)) })),
+    existingDocId: state.docId || undefined,
+    keepChildren: state.docId ? state.keepChildren : undefined,
+    onDocument: (id, url) => {
+      if (state.docId === id) return;
+      state.docId = id;
+      state.docUrl = url;
+      store.save(state);
+    },
+    shouldStop: () => clock() - startedAt >= budget,
+    onLetterDone: (i, bodyChildren) => {
+      const l = ready[i].letter;
+      state.done += 1;
+      state.keepChildren = bodyChildren;
+      state.lastKey = l.key;
+      store.save(state);
+      writeLogRow(ss, logRow(l.key, l.type, l.upn, s.asOf, state));
+      result.letters.push(l);
+    },
+  });
+  result.docId = merged.docId;
+  result.docUrl = merged.url;
+  if (s.settings.letters.emailParents) {
+    result.notes.push('E-mailing each letter to parents is switched on in Settings, but this version cannot send it yet: print the document instead.');
+  }
+  if (merged.done < ready.length) {
+    state.status = 'stopped';
+    state.continuation = scheduleContinuation(opts.continueAfterMs || 60 * 1000) ? 'trigger' : 'manual';
+    store.save(state);
+    result.stopped = true;
+    result.continuation = state.continuation;
+    result.done = state.done;
+    result.message = `${result.title} (${result.cohort}): ${state.done} of ${state.total} letters made so far. The run stopped before Apps Script's time limit and ` +
+      (state.continuation === 'trigger'
+        ? 'carries on by itself in a minute in the same document.'
+        : 'will carry on when you press Continue in the letter run sidebar (the morning e-mail trigger is using the add-on\'s one timed trigger).');
+    return result;
+  }
+  finish(ss, s, store, state, result);
+  result.message = `${result.title} (${result.cohort}): ${state.done} letter(s) in one document: ${state.docUrl}` +
+    (result.markedOutOfDate.length ? `\n${result.markedOutOfDate.length} earlier letter(s) marked Out of date in the Letters Log.` : '');
+  return result;
+}
+
+function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: LetterRunState, result: LetterRunResult): void {
+  state.status = 'done';
+  state.continuation = undefined;
+  store.save(state);
+  // The plan's rows are pupil data with no further use: keep only the tier memory.
+  if (s.runs.plans.length) writeLetterRuns(ss, { tiers: s.runs.tiers, plans: [] });
+  if (result.stopped === false) removeContinuation();
+  result.done = state.done;
+  result.total = state.total;
+  result.docId = state.docId;
+  result.docUrl = state.docUrl;
+  result.runId = state.runId;
+}
+
+/** Marks the Status cell of stale letters Out of date (one write, only when there are any). */
+function markOutOfDate(ss: Spreadsheet, s: LetterSources): string[] {
+  const keys = staleKeys(s);
+  if (!keys.length) return [];
+  upsertByKey(ss, 'Letters Log', keys.map((key) => ({ key, status: 'Out of date' })), { fields: ['status'], addMissing: false });
+  const set = new Set(keys);
+  for (const e of s.log) if (set.has(e.key)) e.status = 'Out of date';
+  return keys;
+}
+
+/**
+ * The tier memory after this run: for each year group in the run, the pupils of the cohort now in
+ * the tier who are continuing or have their letter (made now or before); pupils held or unticked
+ * stay out, so they are "included" again next time. Pupils outside the cohort keep their rows.
+ */
+function nextTierMemory(s: LetterSources, req: LetterRunRequest, plan: LetterRunPlan, view: TypeView): TierRow[] {
+  const inCohort = cohortTest(s, req);
+  const lettered = new Set<string>(plan.toProduce.map((l) => l.upn));
+  for (const k of plan.skipped) if (k.code === 'alreadyProduced') lettered.add(k.upn);
+  const keep = s.runs.tiers.filter((t) => t.type !== req.type || !inCohort(t.upn));
+  for (const t of view.tiers || []) {
+    for (const u of t.continuing.concat(t.included)) {
+      if (!inCohort(u)) continue;
+      if (t.continuing.indexOf(u) >= 0 || lettered.has(u)) keep.push({ date: s.asOf, type: req.type, year: t.year, upn: u });
+    }
+  }
+  return keep;
+}
+
+function cohortTest(s: LetterSources, req: LetterRunRequest): (upn: string) => boolean {
+  const byUpn = indexes(s).pupils;
+  const c = req.cohort;
+  return (upn) => {
+    const p = byUpn.get(normUpn(upn));
+    if (c.kind === 'selection') return (c.upns || []).indexOf(normUpn(upn)) >= 0;
+    if (!p) return c.kind === 'all';
+    if (c.kind === 'year') return p.year === c.year;
+    if (c.kind === 'regGroup') return p.regGroup.trim().toLowerCase() === String(c.regGroup).trim().toLowerCase();
+    return true;
+  };
+}
+
+/** The run's progress for the sidebar's bar (no pupil data). */
+export function letterRunProgressJob(): { status: string; title: string; cohort: string; done: number; total: number; docUrl: string; continuation: string } | null {
+  const st = openRunStore().load();
+  if (!st) return null;
+  return { status: st.status, title: st.title, cohort: st.cohort, done: st.done, total: st.total, docUrl: st.docUrl, continuation: st.continuation || '' };
+}

@@ -1,0 +1,72 @@
+/**
+ * The hidden "Letter Runs" tab: a letter run's memory that holds pupil data, so it stays in the
+ * spreadsheet (with the pupils' other data) and never in properties. Two kinds of row:
+ *  - `plan`: the letters of the run in progress, in filing order (run id, seq, UPN, Letters Log
+ *    key). A continuation reads them to know what is left; the Letters Log says what is done.
+ *    They are cleared when the run finishes.
+ *  - `tier`: who was in a tier at the last tier letter run for a year group (SPEC §4.3 "names
+ *    included / to be removed since the last run").
+ * Read once, written once per run start and once at its end (a fixed number of calls).
+ */
+import { IsoDate } from '../../core/dates';
+import { cellDate, cellText, Cell, toCell } from '../../gas/cells';
+import { readValues } from '../../gas/tables';
+import { writeGeneratedTab } from '../../gas/generatedTab';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const LETTER_RUNS = {
+  name: 'Letter Runs',
+  header: ['Run Id', 'Kind', 'Date', 'Type', 'Year', 'Seq', 'UPN', 'Key'],
+};
+
+export interface PlanRow {
+  runId: string;
+  seq: number;
+  upn: string;
+  key: string;
+  type: string;
+  date: IsoDate;
+}
+
+export interface TierRow {
+  date: IsoDate;
+  type: string;
+  year: number;
+  upn: string;
+}
+
+export interface LetterRunsTab {
+  plans: PlanRow[];
+  tiers: TierRow[];
+}
+
+export function readLetterRuns(ss: Spreadsheet): LetterRunsTab {
+  const sheet = ss.getSheetByName(LETTER_RUNS.name);
+  const values = sheet ? readValues(sheet) : [];
+  const out: LetterRunsTab = { plans: [], tiers: [] };
+  for (let r = 1; r < values.length; r++) {
+    const v = values[r];
+    const kind = cellText(v[1]);
+    const upn = cellText(v[6]).toUpperCase();
+    if (!upn) continue;
+    if (kind === 'plan') {
+      out.plans.push({ runId: cellText(v[0]), type: cellText(v[3]), seq: Number(v[5]) || 0, upn, key: cellText(v[7]), date: cellDate(v[2]) });
+    } else if (kind === 'tier') {
+      out.tiers.push({ date: cellDate(v[2]), type: cellText(v[3]), year: Number(v[4]) || 0, upn });
+    }
+  }
+  out.plans.sort((a, b) => a.seq - b.seq);
+  return out;
+}
+
+/** One write: the tier memory and (while a run is in progress) its plan. */
+export function writeLetterRuns(ss: Spreadsheet, tab: LetterRunsTab): void {
+  const rows: Cell[][] = [];
+  const t_ = (s: string) => toCell(s, 'text');
+  for (const t of tab.tiers) rows.push(['', 'tier', t_(t.date), t_(t.type), t.year, '', t_(t.upn), '']);
+  for (const p of tab.plans) rows.push([t_(p.runId), 'plan', t_(p.date), t_(p.type), '', p.seq, t_(p.upn), t_(p.key)]);
+  const existed = !!ss.getSheetByName(LETTER_RUNS.name);
+  const sheet = writeGeneratedTab(ss, { name: LETTER_RUNS.name, values: [LETTER_RUNS.header.slice() as Cell[]].concat(rows), frozenRows: 1 });
+  if (!existed) sheet.hideSheet();
+}
