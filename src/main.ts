@@ -6,3 +6,10 @@
  * Each feature keeps its entry points in src/entry/<feature>.ts; this file only re-exports them.
  */
 export * from './entry/general';
+export * from './entry/attendance';
+export * from './entry/homework';
+export * from './entry/data';
+export * from './entry/ui';
+export * from './entry/qa';
+export * from './entry/mentoring';
+export * from './entry/letters';

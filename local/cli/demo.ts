@@ -19,7 +19,7 @@ import { buildReport } from './report';
 import { createLocalGoogle } from '../google';
 import { loadBundle, Bundle } from '../loadBundle';
 import { loadXlsx } from '../export/xlsx';
-import { generateSampleSchool, SampleSchool } from '../sample/school';
+import { generateSampleSchool, SampleSchool, keyboardUser } from '../sample/school';
 import { QA_CALENDAR_GRID_NAME } from '../sample/writeCsv';
 import { SAMPLE_QA_CALENDAR_FILE } from '../sample/school';
 import { addDays, weekStart, londonMidnight, IsoDate, isWeekend } from '../../src/core/dates';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const asOf: IsoDate = args.asOf ?? school.asOf ?? londonDate(new Date());
   const settings = withDefaults(school.settings);
 
-  const g = createLocalGoogle({ now: morningOf(asOf), user: 'attendance.officer@' + (settings.school.allowedDomains[0] ?? 'school.example') });
+  const g = createLocalGoogle({ now: morningOf(asOf), user: keyboardUser(school.tables) ?? 'attendance.officer@' + (settings.school.allowedDomains[0] ?? 'school.example') });
   if (args.workbook) {
     const ss = await loadXlsx(args.workbook, g.env, 'Pastoral Tracker');
     g.app._setActive(ss);

@@ -99,3 +99,18 @@ export function generateSampleSchool(opts: SampleOptions = {}): SampleSchool {
   });
   return { settings: JSON.parse(JSON.stringify(SAMPLE_SETTINGS)), tables, asOf, story };
 }
+
+/**
+ * The person at the keyboard in the demo and the job tests: the school's attendance officer, a
+ * real row of the Staff table (the sidebars and menu serve staff on the Staff tab only).
+ */
+export function keyboardUser(tables: Record<string, string[][]>): string | null {
+  const staff = tables.Staff;
+  if (!staff || staff.length < 2) return null;
+  const header = staff[0].map((h) => h.trim().toLowerCase());
+  const role = header.indexOf('role');
+  const email = header.indexOf('email');
+  if (role < 0 || email < 0) return null;
+  const row = staff.slice(1).find((r) => /attendance officer/i.test(r[role] || ''));
+  return row ? row[email].trim().toLowerCase() : null;
+}

@@ -5,6 +5,7 @@
  * the outcome; sidebar calls return { ok, message } instead of throwing.
  */
 import { loadSettings } from '../gas/settingsStore';
+import { checkStaff } from '../jobs/access';
 import { withDocumentLock } from '../gas/lock';
 import { tell, toast, errorMessage } from '../gas/ui';
 import { activeUserEmail } from '../gas/session';
@@ -43,6 +44,7 @@ export function showRecordMiss(): void {
 /** Sidebar: record one Homework Log row. Never throws: the form shows the message. */
 export function recordMiss(form: unknown): RecordResult {
   try {
+    checkStaff(ss()); // only staff on the Staff tab may record (sidebar calls can be made by anyone with the sheet)
     return withDocumentLock('Record a missed homework', () => recordMissJob(ss(), loadSettings(), todayIso(), form), 5000);
   } catch (e) {
     return { ok: false, message: errorMessage(e) };
@@ -51,5 +53,6 @@ export function recordMiss(form: unknown): RecordResult {
 
 /** Sidebar: up to 20 pupils on roll matching a name, UPN or reg group (read only: no lock). */
 export function searchPupils(query: unknown): PupilMatch[] {
+  checkStaff(ss());
   return searchPupilsJob(ss(), todayIso(), query);
 }

@@ -4,6 +4,7 @@
  * writes, calls a job with today's date, and tells the person the outcome.
  */
 import { withDocumentLock } from '../gas/lock';
+import { checkStaff } from '../jobs/access';
 import { tell, toast, errorMessage } from '../gas/ui';
 import { loadSettings } from '../gas/settingsStore';
 import { todayIso } from '../jobs/load';
@@ -31,6 +32,7 @@ export function showMentoringSlip(): void {
 
 /** google.script.run: the pupils the sidebar can search (mentored years, on roll). */
 export function mentoringSlipPupils() {
+  checkStaff(SpreadsheetApp.getActiveSpreadsheet());
   return slipPupilChoices(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), todayIso());
 }
 
@@ -44,6 +46,7 @@ function plainForm(form: unknown): Record<string, unknown> {
 
 function guarded(what: string, fn: () => FormResult): FormResult {
   try {
+    checkStaff(SpreadsheetApp.getActiveSpreadsheet()); // sidebar calls: staff on the Staff tab only
     return withDocumentLock(what, fn);
   } catch (e) {
     return { ok: false, messages: [errorMessage(e)] };

@@ -4,13 +4,14 @@
  * date and says what happened (a trigger has no UI: its outcome goes to the execution log without
  * pupil data, and an error is thrown so Google's failure e-mail reaches the installer).
  */
+import { checkStaff } from '../jobs/access';
 import { withDocumentLock } from '../gas/lock';
 import { tell, toast, errorMessage } from '../gas/ui';
 import { loadSettings } from '../gas/settingsStore';
 import { installDailyTrigger, removeTriggers } from '../gas/triggers';
 import { todayIso } from '../jobs/load';
 import { importQaCalendarJob, describeQaImport, todaysTasksJob, markTaskDoneJob, TaskView } from '../jobs/qa/calendar';
-import { morningRunJob, MorningResult } from '../jobs/qa/morning';
+import { dailyRunJob, describeDaily, DailyResult } from '../jobs/daily';
 import { weeklyDigestsJob, DigestResult } from '../jobs/qa/digests';
 import { isIsoDate } from '../core/dates';
 
@@ -52,11 +53,14 @@ export function removeMorningTrigger(): string {
   return text;
 }
 
-/** The daily trigger's handler (also safe to run by hand: nothing is sent twice). */
-export function morningRun(): MorningResult {
+/**
+ * The daily trigger's handler (also safe to run by hand: nothing is sent twice). The add-on's one
+ * time trigger drives the whole morning: see jobs/daily.ts.
+ */
+export function morningRun(): DailyResult {
   try {
-    const result = withDocumentLock('Morning e-mails', () => morningRunJob(ss(), loadSettings(), todayIso()), 60000);
-    console.log(`Pastoral Tracker morning run ${result.asOf}: ${result.schoolDay ? `${result.mail ? result.mail.sent.length : 0} e-mail(s) sent, ${result.mail ? result.mail.deferred.length : 0} deferred` : 'not a school day, nothing sent'}${result.digests ? `; digests ${result.digests.mail.sent.length} sent` : ''}.`);
+    const result = withDocumentLock('Morning run', () => dailyRunJob(ss(), loadSettings(), todayIso()), 60000);
+    console.log(describeDaily(result));
     return result;
   } catch (e) {
     console.log(`Pastoral Tracker morning run failed: ${errorMessage(e).split('\n')[0]}`);
@@ -88,6 +92,7 @@ export function showTodaysTasks(): void {
 
 /** Sidebar: the tasks for today and the earlier ones not yet done. */
 export function getTodaysTasks(): { asOf: string; user: string; today: TaskView[]; open: TaskView[] } {
+  checkStaff(ss());
   const r = todaysTasksJob(ss(), todayIso());
   return { ...r, user: currentUser() };
 }
@@ -98,6 +103,7 @@ export function markTaskDone(date: string, task: string): { ok: boolean; message
     return { ok: false, message: 'That task could not be read: reopen Today’s tasks and try again.' };
   }
   try {
+    checkStaff(ss());
     const user = currentUser();
     const r = withDocumentLock('Mark task done', () => markTaskDoneJob(ss(), date, task, user, todayIso()));
     return { ok: true, message: r.updated ? 'Marked done. The next person in the chain is asked to QA it tomorrow morning.' : 'It was already marked.' };

@@ -31,7 +31,7 @@ describe('mentoring sidebar server calls', () => {
     expect(recordMentoringSlip({ upn: y11, kind: 'Concern', comment: 'Coursework behind', target: 'Finish draft by Friday' })).toMatchObject({ ok: true });
     const rows = readValues(openTab(t.ss, 'Mentoring Slips'));
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toEqual(expect.arrayContaining([y11, 'attendance.officer@hillside.sch.uk', 'Concern', 'Coursework behind', 'Finish draft by Friday']));
+    expect(rows[1]).toEqual(expect.arrayContaining([y11, Session.getActiveUser().getEmail(), 'Concern', 'Coursework behind', 'Finish draft by Friday']));
     expect(recordMentoringSlip({ upn: y11, kind: 'Positive', comment: 'Again' })).toMatchObject({ ok: false, messages: [expect.stringMatching(/already sent a slip/)] });
     const bad = recordMentoringSlip({ upn: y7, kind: 'Maybe', comment: '' });
     expect(bad.ok).toBe(false);
@@ -50,7 +50,7 @@ describe('mentoring sidebar server calls', () => {
     expect(requestSession({ ...form, time: 'after lunch' }).messages[0]).toMatch(/not a time/);
     const rows = readValues(openTab(t.ss, 'Sessions'));
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toEqual(expect.arrayContaining([y11, 'After school', 'Maths', '15:10-16:10', 'Mr Reid', 'attendance.officer@hillside.sch.uk']));
+    expect(rows[1]).toEqual(expect.arrayContaining([y11, 'After school', 'Maths', '15:10-16:10', 'Mr Reid', Session.getActiveUser().getEmail()]));
   });
 
   it('opens the sidebar (text via textContent) and runs the review from the menu', () => {
