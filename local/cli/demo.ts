@@ -26,6 +26,21 @@ import { addDays, weekStart, londonMidnight, IsoDate, isWeekend } from '../../sr
 import { withDefaults, SettingsOverrides } from '../../src/core/settings';
 import { londonDate } from '../../src/core/dates';
 import { STAGING_PREFIX } from '../../src/jobs/importData';
+import { qaReportPart } from '../../src/jobs/qa/report';
+
+/** The week's QA reminders: one entry per task, everyone reminded of it on any morning. */
+function mergeQa(parts: { date: string; task: string; reminded: string[] }[][]): { date: string; task: string; reminded: string[] }[] {
+  const byKey = new Map<string, { date: string; task: string; reminded: string[] }>();
+  for (const part of parts) {
+    for (const q of part) {
+      const k = `${q.date}|${q.task}`;
+      const e = byKey.get(k) ?? { date: q.date, task: q.task, reminded: [] };
+      for (const r of q.reminded) if (e.reminded.indexOf(r) < 0) e.reminded.push(r);
+      byKey.set(k, e);
+    }
+  }
+  return Array.from(byKey.values()).sort((a, b) => (a.date + a.task).localeCompare(b.date + b.task));
+}
 
 const SETTINGS_KEY = 'pastoralTracker.settings';
 
@@ -39,6 +54,38 @@ function freshTab(g: ReturnType<typeof createLocalGoogle>, name: string): Google
   const old = g.spreadsheet.getSheetByName(name);
   if (old) g.spreadsheet.deleteSheet(old);
   return g.spreadsheet.insertSheet(name) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+}
+
+interface LetterRunSummary {
+  type: string;
+  year: number;
+  due: number;
+  done: number;
+  docUrl: string;
+}
+
+/**
+ * Each Head of Year, in the Letter run sidebar: for their year group, every letter type the
+ * ladder and the QA calendar ask for — preview, then Generate (and Continue while a long run
+ * stops at the time limit). Reward letters are left to the menu: the week's calendar does not ask
+ * for them and they would be most of the batch.
+ */
+function headOfYearLetterRuns(call: (fn: string, ...a: unknown[]) => any): LetterRunSummary[] {
+  const out: LetterRunSummary[] = [];
+  const options = call('letterRunOptions');
+  const types = ['AT1', 'AT2', 'panel', 'EWO', 'PA', 'tier1', 'tier2', 'tier3', 'punctuality', 'lateToLesson', 'homework'];
+  for (const year of options.years as number[]) {
+    for (const type of types) {
+      const req = { type, cohort: { kind: 'year', year } };
+      const preview = call('previewLetterRun', req);
+      if (preview.templateProblem) throw new Error(preview.templateProblem);
+      if (!preview.due.length) continue;
+      let r = call('generateLetterRun', req);
+      while (r.stopped) r = call('continueLetterRun');
+      out.push({ type, year, due: preview.due.length, done: r.done, docUrl: r.docUrl });
+    }
+  }
+  return out;
 }
 
 function log(msg: string): void {
@@ -80,13 +127,13 @@ async function main(): Promise<void> {
     for (const r of logSheet.getDataRange().getValues().slice(1)) lettersBefore.add(String(r[0]));
   }
 
-  // Imports: each export pasted into its "Import: <Tab>" tab, then Data → Import pasted data.
+  // Imports: each export pasted into its "Import - <Tab>" tab, then Data → Import pasted data.
   log(`Importing ${Object.keys(school.tables).length} exports…`);
   for (const [tab, rows] of Object.entries(school.tables)) {
     if (!rows.length) continue;
     const sheet = freshTab(g, STAGING_PREFIX + tab);
     if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-    const width = Math.max(...rows.map((r) => r.length));
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
     const range = sheet.getRange(1, 1, rows.length, width);
     range.setNumberFormat('@'); // the staging tab is plain text, as prepareImportTab makes it
@@ -99,7 +146,7 @@ async function main(): Promise<void> {
   if (school.qaGrid) {
     const sheet = freshTab(g, STAGING_PREFIX + 'QA Calendar Grid');
     const rows = school.qaGrid.split(/\r?\n/).map((l) => l.split('\t'));
-    const width = Math.max(...rows.map((r) => r.length));
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
     sheet.getRange(1, 1, rows.length, width).setNumberFormat('@');
     sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.concat(new Array(width - r.length).fill(''))));
@@ -107,25 +154,28 @@ async function main(): Promise<void> {
   }
 
   // The school week: mornings Monday to Friday (trigger), the Head of Year's day on as-of.
+  const letterRuns: LetterRunSummary[] = [];
+  const mornings: any[] = [];
   const monday = weekStart(asOf);
   call('installMorningTrigger');
   for (let i = 0; i < 5; i++) {
     const day = addDays(monday, i);
     if (day > asOf || isWeekend(day)) break;
     g.env.now = morningOf(day, settings.triggers.morningHour);
-    call('morningRun', { authMode: 'FULL', triggerUid: 'demo' });
+    mornings.push(call('morningRun', { authMode: 'FULL', triggerUid: 'demo' }));
     if (day === asOf) {
       g.env.now = morningOf(day, 9);
       call('refreshHomework');
       call('reviewAttendanceNow');
       call('setUpLetterTemplates');
-      call('runDueLetterRuns_');
+      letterRuns.push(...headOfYearLetterRuns(call));
       call('runProgressReview');
       call('refreshDashboard');
     }
   }
 
   const report = buildReport(g, { asOf, settings, problems, lettersBefore });
+  report.qa = mergeQa(mornings.map((m) => qaReportPart(m.qa).qa));
   fs.mkdirSync(args.out, { recursive: true });
   const files = await writeOutputs(g, args.out);
   fs.writeFileSync(path.join(args.out, 'report.json'), JSON.stringify(report, null, 2));
@@ -137,7 +187,7 @@ async function main(): Promise<void> {
   log(`  pupils on roll: ${pupils.length}; stages: ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   log(`  PA: ${pupils.filter((p) => p.attendance.persistentAbsence).length}, held by coding review: ${pupils.filter((p) => p.attendance.held).length}`);
   log(`  homework persistent: ${pupils.filter((p) => p.homework.persistent).length}`);
-  log(`  letters produced: ${(report.letters as any[]).length} in ${files.letters.length} document(s); e-mails sent: ${files.mail.length}`);
+  log(`  letters produced: ${(report.letters as any[]).length} in ${files.letters.length} document(s) (${letterRuns.map((r) => `${r.type} Y${r.year}: ${r.done}`).join(', ') || 'none due'}); e-mails sent: ${files.mail.length}`);
   log(`  service calls: ${g.env.total}`);
   log(`  wrote ${files.workbook}, ${path.join(args.out, 'letters')}/, ${path.join(args.out, 'mail')}/, ${path.join(args.out, 'report.json')}`);
   if (problems.length) log(`  ${problems.length} problem(s) in the data: see report.json "problems"`);

@@ -125,13 +125,8 @@ export function buildReport(g: LocalGoogle, x: ReportExtras): Record<string, unk
   const sent = ((g.services.MailApp as any)._sent || []) as { to: string[]; subject: string }[];
   const emails = sent.map((m) => ({ to: m.to.join(', '), subject: m.subject }));
 
-  const qaTab = byHeader(tabValues(g, 'QA Calendar'));
-  const qa = qaTab.rows.map((r) => {
-    const date = text(r[qaTab.idx('Date')]);
-    const task = text(r[qaTab.idx('Task')]);
-    const reminded = sent.filter((m) => m.subject.includes(date.split('-').reverse().join('/')) || false).flatMap((m) => m.to);
-    return { date, task, reminded: Array.from(new Set(reminded)) };
-  });
+  // qa[] comes from the morning runs' own record of who was reminded of what (demo.ts).
+  const qa: { date: string; task: string; reminded: string[] }[] = [];
 
   return {
     asOf: x.asOf,

@@ -77,22 +77,38 @@ export function pad2(n: number): string {
  */
 export function londonDate(t: Date): IsoDate {
   const utc = t.getTime();
-  const y = t.getUTCFullYear();
-  const bstStart = Date.UTC(y, 2, lastSundayOf(y, 2), 1);
-  const bstEnd = Date.UTC(y, 9, lastSundayOf(y, 9), 1);
+  // Sheets hand over tens of thousands of date cells per read, nearly all at a handful of
+  // midnights: remember the last few answers (a pure cache: same instant, same date).
+  const hit = LONDON_CACHE.get(utc);
+  if (hit !== undefined) return hit;
+  const [bstStart, bstEnd] = bstBounds(new Date(utc).getUTCFullYear());
   const offset = utc >= bstStart && utc < bstEnd ? 3600000 : 0;
   const local = new Date(utc + offset);
-  return `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
+  const iso = `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`;
+  if (LONDON_CACHE.size > 5000) LONDON_CACHE.clear();
+  LONDON_CACHE.set(utc, iso);
+  return iso;
+}
+
+const LONDON_CACHE = new Map<number, IsoDate>();
+const BST_BOUNDS: Record<number, [number, number]> = {};
+
+/** UTC instants when British Summer Time starts and ends in `year`. */
+function bstBounds(year: number): [number, number] {
+  let b = BST_BOUNDS[year];
+  if (!b) {
+    b = [Date.UTC(year, 2, lastSundayOf(year, 2), 1), Date.UTC(year, 9, lastSundayOf(year, 9), 1)];
+    BST_BOUNDS[year] = b;
+  }
+  return b;
 }
 
 /** Midnight Europe/London of an ISO date, as a JS Date (what a date cell holds in Sheets). */
 export function londonMidnight(d: IsoDate): Date {
   const m = ISO_RE.exec(d);
   if (!m) throw new Error(`Not an ISO date: "${d}"`);
-  const y = +m[1];
-  const bstStart = Date.UTC(y, 2, lastSundayOf(y, 2), 1);
-  const bstEnd = Date.UTC(y, 9, lastSundayOf(y, 9), 1);
-  const utcMidnight = Date.UTC(y, +m[2] - 1, +m[3]);
+  const [bstStart, bstEnd] = bstBounds(+m[1]);
+  const utcMidnight = Date.UTC(+m[1], +m[2] - 1, +m[3]);
   const inBst = utcMidnight >= bstStart - 3600000 && utcMidnight < bstEnd;
   return new Date(utcMidnight - (inBst ? 3600000 : 0));
 }

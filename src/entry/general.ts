@@ -6,7 +6,8 @@ import { buildMenu } from './menu';
 import { setUpTrackerJob, describeSetup } from '../jobs/setupTracker';
 import { importStaged, stagingTab, describePause, STAGING_PREFIX } from '../jobs/importData';
 import { formatImportReport } from '../core/records/merge';
-import { withDocumentLock } from '../gas/lock';
+import { withDocumentLock, BusyError } from '../gas/lock';
+import { TrackerError } from '../gas/tables';
 import { tell, askText, toast } from '../gas/ui';
 import { TABS } from '../core/tabs';
 
@@ -25,7 +26,7 @@ export function setUpTracker(): string {
   return text;
 }
 
-/** Menu: make an "Import: <Tab>" tab formatted as plain text, ready for a paste. */
+/** Menu: make an "Import - <Tab>" tab formatted as plain text, ready for a paste. */
 export function prepareImportTab(): void {
   const names = TABS.map((t) => t.name).concat(['Register Grid', 'Progress Wide']);
   const answer = askText('Make an import tab', `Which tab is the export for?\n${names.join(', ')}`);
@@ -43,7 +44,15 @@ export function prepareImportTab(): void {
 export function importPastedData(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   toast('Importing…');
-  const result = withDocumentLock('Import', () => importStaged(ss));
+  let result;
+  try {
+    result = withDocumentLock('Import', () => importStaged(ss));
+  } catch (e) {
+    // Another job holds the tracker, or a tab/header a person can fix: say so in words.
+    if (!(e instanceof BusyError) && !(e instanceof TrackerError)) throw e;
+    tell('Import', e.message);
+    return e.message;
+  }
   const pause = describePause(result);
   const text = result.reports.length
     ? formatImportReport(result.reports) + (pause ? `\n\n${pause}` : '')

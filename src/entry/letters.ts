@@ -4,6 +4,7 @@
  * writes, calls a job with today's date, and tells the person the outcome; sidebar calls check their
  * input (jobs/letters/preview.ts `checkRequest`) and return plain data.
  */
+import { checkStaff } from '../jobs/access';
 import { LETTER_TYPES, letterTitle } from '../core/letters/defaultTemplates';
 import { withDocumentLock } from '../gas/lock';
 import { tell, toast } from '../gas/ui';
@@ -67,6 +68,7 @@ export function letterRunOptions(): { types: Array<{ type: string; title: string
 /** The plan for the sidebar: pupils due (with figures), skipped and why, tier names included/removed. */
 export function previewLetterRun(rawReq: unknown): LetterRunPreview & { templateProblem: string; selection: string[] } {
   try {
+    checkStaff(ss());
     const req = checkRequest(rawReq);
     if (req.cohort.kind === 'selection' && !(req.cohort.upns || []).length) req.cohort.upns = selectedUpns(ss());
     const settings = loadSettings();
@@ -89,6 +91,7 @@ export function previewLetterRun(rawReq: unknown): LetterRunPreview & { template
 /** Makes the letters: ONE document, a Letters Log row per letter. Returns progress for the bar. */
 export function generateLetterRun(rawReq: unknown): { done: number; total: number; docUrl: string; stopped: boolean; message: string } {
   try {
+    checkStaff(ss());
     const req = checkRequest(rawReq);
     toast(`Making ${letterTitle(req.type)}s…`);
     const r = withDocumentLock('Letter run', () => generateLetterRunJob(ss(), loadSettings(), todayIso(), req));

@@ -1,6 +1,6 @@
 /**
  * Imports (issue 3): one code path for the Sheets menu and the CLI's --data. Staff paste (or
- * File → Import) a MIS export into a staging tab named "Import: <Tab>" — created by the add-on
+ * File → Import) a MIS export into a staging tab named "Import - <Tab>" — created by the add-on
  * with every cell formatted as plain text, so UPNs keep their leading zeros — then choose
  * "Import pasted data". The CLI fills the same staging tabs from CSV files.
  *
@@ -20,7 +20,7 @@ import { Refusal } from '../core/records/refusal';
 import { openTab, readValues, writeByKey, TrackerError } from '../gas/tables';
 import { ensureTab } from '../gas/setupTabs';
 
-export const STAGING_PREFIX = 'Import: ';
+export const STAGING_PREFIX = 'Import - ';
 /** Staging for the wide register grid (a column per date and session). */
 export const REGISTER_GRID = 'Register Grid';
 /** Staging for a marksheet with one column per subject (issue 8); imported into Progress. */
@@ -189,7 +189,7 @@ export interface StagedImportResult {
 export const CONTINUE_IMPORT = 'continueImport';
 
 /**
- * Import every "Import: …" staging tab. A staging tab that imported completely with no refusals is
+ * Import every "Import - …" staging tab. A staging tab that imported completely with no refusals is
  * removed; one with refusals stays for the person to fix; one that ran out of time stays too, and
  * a one-off trigger carries on a minute later (or the person runs the import again).
  */

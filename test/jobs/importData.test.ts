@@ -197,7 +197,7 @@ describe('every MIS table', () => {
   });
 });
 
-describe('the menu path: "Import: <Tab>" staging tabs', () => {
+describe('the menu path: "Import - <Tab>" staging tabs', () => {
   it('imports pasted tabs, removes the clean ones and keeps the one with refusals', () => {
     const s1 = stagingTab(ss, 'Students');
     s1.getRange(1, 1, 3, STUDENT_HEAD.length).setValues([STUDENT_HEAD, student(1), student(2)]);
@@ -207,8 +207,8 @@ describe('the menu path: "Import: <Tab>" staging tabs', () => {
     expect(s1.getRange(2, 2).getValue()).toBe('000001');
     const result = importStaged(ss);
     expect(result.reports.map((r) => [r.tab, r.added, r.refused])).toEqual([['Students', 2, 0], ['Lates to Lesson', 1, 1]]);
-    expect(ss.getSheetByName('Import: Students')).toBeNull();
-    expect(ss.getSheetByName('Import: Lates to Lesson')).not.toBeNull();
+    expect(ss.getSheetByName('Import - Students')).toBeNull();
+    expect(ss.getSheetByName('Import - Lates to Lesson')).not.toBeNull();
     expect(result.paused).toEqual([]);
     expect(readTab(ss, 'Students').records.map((p) => p.adno)).toEqual(['000001', '000002']);
   });

@@ -9,7 +9,7 @@ it('prepareImportTab makes a plain-text staging tab; importPastedData imports it
   gas.setUpTracker();
   g.app._ui()._queuePrompt('students');
   gas.prepareImportTab();
-  const sheet = g.spreadsheet.getSheetByName('Import: Students')!;
+  const sheet = g.spreadsheet.getSheetByName('Import - Students')!;
   expect(sheet).toBeTruthy();
   sheet.getRange(1, 1, 3, 6).setValues([
     ['UPN', 'Legal Forename', 'Legal Surname', 'NC Year', 'Form', 'Admission No'],
@@ -26,5 +26,5 @@ it('prepareImportTab makes a plain-text staging tab; importPastedData imports it
   expect(values[1].slice(0, 6)).toEqual([makeUpn(1), '000123', 'Ann', '=IMPORTXML("http://x")', 7, '7A']);
   expect(students.getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
   // The staging tab with a refusal stays for the person to fix.
-  expect(g.spreadsheet.getSheetByName('Import: Students')).not.toBeNull();
+  expect(g.spreadsheet.getSheetByName('Import - Students')).not.toBeNull();
 });

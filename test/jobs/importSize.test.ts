@@ -79,7 +79,7 @@ describe('chunks, checkpoint and resume', () => {
       const total = marks.length - 1 - refused;
       expect(paused.paused).toEqual([{ tab: 'Attendance Marks', remaining: total - 1000 }]);
       expect(paused.continuationScheduled).toBe(true);
-      expect(ss.getSheetByName('Import: Attendance Marks')).not.toBeNull();
+      expect(ss.getSheetByName('Import - Attendance Marks')).not.toBeNull();
       const triggers = () => ScriptApp.getUserTriggers(ss).map((t) => t.getHandlerFunction());
       expect(triggers()).toEqual(['continueImport']);
       // Pausing again replaces the trigger rather than adding one.
@@ -92,7 +92,7 @@ describe('chunks, checkpoint and resume', () => {
       expect(triggers()).toEqual([]);
       expect(readTab(ss, 'Attendance Marks').records).toHaveLength(total);
       // A clean staging tab is removed once complete; one with refusals stays to be fixed.
-      expect(ss.getSheetByName('Import: Attendance Marks') === null).toBe(refused === 0);
+      expect(ss.getSheetByName('Import - Attendance Marks') === null).toBe(refused === 0);
     } finally {
       uninstall();
     }

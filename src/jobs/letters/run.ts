@@ -125,10 +125,14 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
     startedOn: asOf,
     by: activeUserEmail(),
   };
-  writeLetterRuns(ss, {
+  const memory = {
     tiers: TIER_TYPES.indexOf(req.type) >= 0 ? nextTierMemory(s, req, plan, view) : s.runs.tiers,
     plans: plan.toProduce.map((l, i) => ({ runId: state.runId, seq: i + 1, upn: l.upn, key: l.key, type: l.type, date: asOf })),
-  });
+  };
+  writeLetterRuns(ss, memory);
+  // What finish() keeps and clears is decided on s.runs: it must be what the tab now holds.
+  s.runs.tiers = memory.tiers;
+  s.runs.plans = memory.plans;
   store.save(state);
   return produce(ss, s, store, state, templateId, plan.toProduce, result, { ...opts, clock, startedAt });
 }
@@ -204,8 +208,10 @@ function produce(
     type,
     title: `${state.title} – ${state.cohort} – ${toUk(state.startedOn)}`,
     letters: ready.map((r) => ({ values: letterFields(letterContext(type, r.pupil, s, idx.review, idx.lists)) })),
-    existingDocId: state.docId || undefined,
-    keepChildren: state.docId ? state.keepChildren : undefined,
+    // A document with no finished letter yet (a crash while making the first) is not reused: what
+    // it holds is half a letter, so the run starts a fresh one (the first is linked nowhere).
+    existingDocId: state.docId && state.keepChildren ? state.docId : undefined,
+    keepChildren: state.docId && state.keepChildren ? state.keepChildren : undefined,
     onDocument: (id, url) => {
       if (state.docId === id) return;
       state.docId = id;

@@ -93,9 +93,13 @@ export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
 
   const props = PropertiesService.getDocumentProperties();
   const lastRound = props.getProperty(ROUND_PROPERTY) || '';
-  // The previous round's status per row: the Status column when this is a new round, else the
-  // Previous Status this round began with.
-  const sameRound = lastRound === round;
+  // A new round is claimed before the Status column is written ("round|pending|<hash of the Status
+  // column it started from>"), and confirmed after. A run stopped in between (Apps Script failed a
+  // call) left either the old Status column (same hash: still a new round) or this round's (the
+  // write happened: the same round), so a re-run never takes its own half-done work for last round.
+  const statusHash = hashCells(parsed.rows.map((row) => String(values[row - 1][statusIndex] ?? '')));
+  const pending = lastRound.split('|');
+  const sameRound = lastRound === round || (pending.length === 3 && pending[0] === round && pending[1] === 'pending' && pending[2] !== statusHash);
   const hasHistory = sameRound ? previousCells.some((c) => c !== '') : entries.some((e) => String(e.status || '').trim() !== '');
   const previous: ProgressEntry[] | undefined = hasHistory
     ? entries.map((e, i) => ({ upn: e.upn, subject: e.subject, target: '', current: '', predicted: '', status: sameRound ? previousCells[i] : e.status }))
@@ -114,6 +118,7 @@ export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
   const proposed = [...review.interventions, ...review.suggestions.map((s) => suggestionRow(s, asOf))];
   const fresh = proposed.filter((i) => !existingKeys.has(i.key.toUpperCase()));
 
+  if (!sameRound) props.setProperty(ROUND_PROPERTY, `${round}|pending|${statusHash}`);
   const upsert = updates.length ? upsertByKey(ss, 'Progress', updates, { fields: ['status', 'previousStatus', 'movement'], addMissing: false }) : { updated: 0 };
   setStatusColours(sheet, statusIndex + 1, STATUS_COLOURS);
   const added = fresh.length ? appendNewByKey(ss, 'Interventions', fresh as unknown as Record<string, unknown>[]) : 0;
@@ -124,6 +129,16 @@ export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
     asOf, round, counts, rows: review.rows, ungradeable: review.ungradeable, added: fresh, racPupils, suggestions: review.suggestions,
     written: { progressRowsUpdated: upsert.updated, interventionsAdded: added }, problems,
   };
+}
+
+/** 32-bit FNV-1a of a column's cells: whether it changed, without storing pupil data. */
+function hashCells(cells: string[]): string {
+  let h = 0x811c9dc5;
+  for (const c of cells) {
+    for (let i = 0; i < c.length; i++) h = Math.imul(h ^ c.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  }
+  return `${cells.length}:${(h >>> 0).toString(16)}`;
 }
 
 /** The message for the person who ran it: counts only (pupil data stays in the sheet). */

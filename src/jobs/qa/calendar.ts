@@ -1,8 +1,8 @@
 /**
  * The QA Calendar tab (issue 7): importing the calendar as schools have it, and marking a task done.
  *
- * Import: staff paste the Word grid (seed 002's layout) into the tab "Import: QA Calendar Grid",
- * or the plain CSV form (Date, Task, Owner Chain, …) into "Import: QA Calendar". Rows are written
+ * Import: staff paste the Word grid (seed 002's layout) into the tab "Import - QA Calendar Grid",
+ * or the plain CSV form (Date, Task, Owner Chain, …) into "Import - QA Calendar". Rows are written
  * to the QA Calendar tab by key (date + task): the chain, checking for and dates are updated from
  * the import; Status, Done On and Done By are the staff's and are never touched by an import.
  */
