@@ -27,6 +27,9 @@ import { withDefaults, SettingsOverrides } from '../../src/core/settings';
 import { londonDate } from '../../src/core/dates';
 import { STAGING_PREFIX } from '../../src/jobs/importData';
 import { qaReportPart } from '../../src/jobs/qa/report';
+import { parseTab } from '../../src/core/records/parse';
+import { checkForTask } from '../../src/core/qa/checks';
+import { LocalGoogle } from '../google';
 
 /** The week's QA reminders: one entry per task, everyone reminded of it on any morning. */
 function mergeQa(parts: { date: string; task: string; reminded: string[] }[][]): { date: string; task: string; reminded: string[] }[] {
@@ -65,25 +68,34 @@ interface LetterRunSummary {
 }
 
 /**
- * Each Head of Year, in the Letter run sidebar: for their year group, every letter type the
- * ladder and the QA calendar ask for — preview, then Generate (and Continue while a long run
- * stops at the time limit). Reward letters are left to the menu: the week's calendar does not ask
- * for them and they would be most of the batch.
+ * The letter runs of the week, as the QA calendar schedules them (seed 002: "Year 7, 8 and 9 Tier
+ * letters" on Wednesday, "Year 10 Tier Letters" on Friday, punctuality and late-to-lesson letters
+ * on their days), plus the ladder's letters (AT1, AT2, panel, EWO, PA) and homework concern
+ * letters, which the attendance officer and Heads of Year send as they fall due. Each run goes
+ * through the Letter run sidebar's calls: preview, Generate, and Continue while a long run stops
+ * at the time limit. Reward letters are left to the menu.
  */
-function headOfYearLetterRuns(call: (fn: string, ...a: unknown[]) => any): LetterRunSummary[] {
-  const out: LetterRunSummary[] = [];
-  const options = call('letterRunOptions');
-  const types = ['AT1', 'AT2', 'panel', 'EWO', 'PA', 'tier1', 'tier2', 'tier3', 'punctuality', 'lateToLesson', 'homework'];
-  for (const year of options.years as number[]) {
-    for (const type of types) {
-      const req = { type, cohort: { kind: 'year', year } };
-      const preview = call('previewLetterRun', req);
-      if (preview.templateProblem) throw new Error(preview.templateProblem);
-      if (!preview.due.length) continue;
-      let r = call('generateLetterRun', req);
-      while (r.stopped) r = call('continueLetterRun');
-      out.push({ type, year, due: preview.due.length, done: r.done, docUrl: r.docUrl });
+function weeksLetterRuns(g: LocalGoogle, call: (fn: string, ...a: unknown[]) => any, from: IsoDate, to: IsoDate): LetterRunSummary[] {
+  const runs: { type: string; cohort: { kind: string; year?: number } }[] = [];
+  for (const type of ['AT1', 'AT2', 'panel', 'EWO', 'PA', 'homework']) runs.push({ type, cohort: { kind: 'all' } });
+  const qa = g.spreadsheet.getSheetByName('QA Calendar');
+  const tasks = qa ? parseTab('QA Calendar', qa.getDataRange().getValues()).records : [];
+  for (const t of tasks.filter((x) => x.date >= from && x.date <= to)) {
+    const check = checkForTask(t.task);
+    if (check.kind === 'tierLetters') {
+      for (const year of check.years) for (const type of ['tier1', 'tier2', 'tier3']) runs.push({ type, cohort: { kind: 'year', year } });
+    } else if (check.kind === 'punctuality' || check.kind === 'lateToLesson') {
+      runs.push({ type: check.kind, cohort: { kind: 'all' } });
     }
+  }
+  const out: LetterRunSummary[] = [];
+  for (const req of runs) {
+    const preview = call('previewLetterRun', req);
+    if (preview.templateProblem) throw new Error(preview.templateProblem);
+    if (!preview.due.length) continue;
+    let r = call('generateLetterRun', req);
+    while (r.stopped) r = call('continueLetterRun');
+    out.push({ type: req.type, year: req.cohort.year ?? 0, due: preview.due.length, done: r.done, docUrl: r.docUrl });
   }
   return out;
 }
@@ -141,7 +153,7 @@ async function main(): Promise<void> {
   }
   const importText = call('importPastedData');
   const problems: string[] = [];
-  if (typeof importText === 'string') problems.push(...importText.split('\n').filter((l: string) => /refused|row \d+/i.test(l)));
+  if (typeof importText === 'string') problems.push(...importText.split('\n').map((l: string) => l.trim()).filter((l: string) => / row \d+/.test(l)));
 
   if (school.qaGrid) {
     const sheet = freshTab(g, STAGING_PREFIX + 'QA Calendar Grid');
@@ -162,18 +174,21 @@ async function main(): Promise<void> {
     const day = addDays(monday, i);
     if (day > asOf || isWeekend(day)) break;
     g.env.now = morningOf(day, settings.triggers.morningHour);
+    log(`${day}: morning trigger (QA reminders, homework, attendance, mentoring${day === monday ? ', weekly digests' : ''})…`);
     mornings.push(call('morningRun', { authMode: 'FULL', triggerUid: 'demo' }));
     if (day === asOf) {
       g.env.now = morningOf(day, 9);
+      log(`${day}: the Head of Year's day — refresh, review, letter runs, progress review, dashboard…`);
       call('refreshHomework');
       call('reviewAttendanceNow');
       call('setUpLetterTemplates');
-      letterRuns.push(...headOfYearLetterRuns(call));
+      letterRuns.push(...weeksLetterRuns(g, call, monday, asOf));
       call('runProgressReview');
       call('refreshDashboard');
     }
   }
 
+  log('Writing out/ …');
   const report = buildReport(g, { asOf, settings, problems, lettersBefore });
   report.qa = mergeQa(mornings.map((m) => qaReportPart(m.qa).qa));
   fs.mkdirSync(args.out, { recursive: true });
@@ -187,7 +202,8 @@ async function main(): Promise<void> {
   log(`  pupils on roll: ${pupils.length}; stages: ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   log(`  PA: ${pupils.filter((p) => p.attendance.persistentAbsence).length}, held by coding review: ${pupils.filter((p) => p.attendance.held).length}`);
   log(`  homework persistent: ${pupils.filter((p) => p.homework.persistent).length}`);
-  log(`  letters produced: ${(report.letters as any[]).length} in ${files.letters.length} document(s) (${letterRuns.map((r) => `${r.type} Y${r.year}: ${r.done}`).join(', ') || 'none due'}); e-mails sent: ${files.mail.length}`);
+  log(`  letters produced: ${(report.letters as any[]).length} in ${files.letters.length} document(s): ${letterRuns.map((r) => `${r.type}${r.year ? ` Y${r.year}` : ''} ${r.done}`).join(', ') || 'none due'}`);
+  log(`  e-mails sent: ${files.mail.length} (morning reminders with evidence, Monday digests, mentoring)`);
   log(`  service calls: ${g.env.total}`);
   log(`  wrote ${files.workbook}, ${path.join(args.out, 'letters')}/, ${path.join(args.out, 'mail')}/, ${path.join(args.out, 'report.json')}`);
   if (problems.length) log(`  ${problems.length} problem(s) in the data: see report.json "problems"`);

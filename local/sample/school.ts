@@ -48,7 +48,7 @@ export const SAMPLE_QA_CALENDAR_FILE = path.join(__dirname, 'qa-calendar-seed002
 export const SAMPLE_SETTINGS: SettingsOverrides = {
   school: {
     name: 'Hillside Academy',
-    address: 'Hillside Academy\nHawthorn Road\nHillside\nHS1 4QT',
+    address: 'Hawthorn Road\nHillside\nHS1 4QT',
     phone: '01632 960 123', // Ofcom's range reserved for drama
     signatory: 'Mrs Helen Marsh',
     signatoryRole: 'Headteacher',
