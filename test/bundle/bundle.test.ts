@@ -53,3 +53,14 @@ describe('build/Code.js', () => {
     expect(fullMenu).toContain('refreshHomework');
   });
 });
+
+describe('clasp pushes only the build', () => {
+  it('npx clasp status tracks build/ files and nothing from src/, test/ or node_modules/', () => {
+    const { execFileSync } = require('child_process');
+    const out: string = execFileSync('npx', ['clasp', 'status'], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8', timeout: 60000 });
+    const tracked = out.split('Untracked files:')[0].split('\n').filter((l) => l.includes('─')).map((l) => l.replace(/^[^a-zA-Z]+/, '').trim());
+    expect(tracked).toEqual(expect.arrayContaining(['build/Code.js', 'build/appsscript.json']));
+    expect(tracked.some((f) => f.endsWith('.html'))).toBe(true);
+    expect(tracked.filter((f) => !f.startsWith('build/'))).toEqual([]);
+  });
+});
