@@ -1,41 +1,12 @@
 /**
- * Records of the mentoring tabs (SPEC §7; columns in core/tabs.ts). Kept here rather than in
- * core/types.ts because only the progress rules use them; gas/ reads the tabs into these shapes.
+ * Records of the mentoring tabs (SPEC §7; columns in core/tabs.ts). The importer's records
+ * (core/records/recordTypes.ts) are the one definition; the rules take only the fields they use,
+ * so a record read from the tracker can be passed straight in.
  */
-import { IsoDate } from '../dates';
+import * as R from '../records/recordTypes';
 
-export interface MentorMeeting {
-  date: IsoDate;
-  upn: string;
-  mentor: string;
-  type: string; // Formal / Informal
-  notes?: string;
-}
-
-export interface MentoringSlip {
-  date: IsoDate;
-  upn: string;
-  from: string;
-  kind: string; // Positive / Concern
-  comment: string;
-  target: string;
-}
-
-/** A member of staff asks for a Y11 pupil at an after-school or lunchtime session. */
-export interface SessionRequest {
-  date: IsoDate;
-  upn: string;
-  slot: string; // After school / Lunchtime
-  subject: string;
-  time: string;
-  teacher: string;
-  requestedBy: string;
-}
-
-export interface SessionRegisterEntry {
-  date: IsoDate;
-  upn: string;
-  subject: string;
-  attended: string; // Yes / No / '' (not taken)
-  followedUp?: IsoDate | '';
-}
+export type MentorMeeting = Pick<R.MentorMeeting, 'date' | 'upn' | 'mentor' | 'type'> & Partial<R.MentorMeeting>;
+export type MentoringSlip = Pick<R.MentoringSlip, 'date' | 'upn' | 'from' | 'kind' | 'comment' | 'target'> & Partial<R.MentoringSlip>;
+export type SessionRequest = R.SessionRequest;
+/** The register taken at a session (the Session Register tab). */
+export type SessionRegisterEntry = Pick<R.SessionAttendance, 'date' | 'upn' | 'subject' | 'attended'> & Partial<R.SessionAttendance>;
