@@ -21,6 +21,8 @@ import { LadderOverride, LadderResult, reviewLadder } from './ladder';
 import { CodingIssue, RegisterIssue, pupilCodingIssues, registerIssues, sortedOpenSessions } from './coding';
 import { EarlyWarning, Projection, earlyWarning, projectSessionsNeeded } from './projection';
 import { recentFigures, rewardWeekEnds, weeklyFigures } from './history';
+import { isLeaver } from '../pupils/roll';
+import { PupilIdentity } from '../pupils/identity';
 import {
   CountEntry, FailureToReturn, TierEntry, TierList, failureToReturnSessions, marksWithCode, pupilName,
   sortFailureToReturn, tierLists, tierOf,
@@ -41,14 +43,7 @@ export interface ReviewInput {
   remainingSchoolDays?: number | null;
 }
 
-export interface PupilAttendanceReview {
-  upn: string;
-  name: string;
-  year: number;
-  regGroup: string;
-  pp: boolean;
-  eal: boolean;
-  sen: boolean;
+export interface PupilAttendanceReview extends PupilIdentity {
   source: 'marks' | 'summary' | 'none';
   figures: AttendanceFigures;
   stage: Stage | null;
@@ -83,7 +78,6 @@ export interface AttendanceReview {
   lists: AttendanceLists;
 }
 
-import { isLeaver } from '../pupils/roll';
 export { isLeaver };
 
 export function reviewAttendance(input: ReviewInput): AttendanceReview {

@@ -2,10 +2,10 @@
  * Who is on roll, and how a pupil is named in lists. Shared by the homework and progress rules so
  * that "a leaver is out of every count, list and letter" (SPEC §2) is decided in one place.
  */
+import { isLeaver } from '../pupils/roll';
 import { IsoDate } from '../dates';
 import { Pupil } from '../types';
 
-import { isLeaver } from '../pupils/roll';
 export { isLeaver };
 
 /** UPNs are text keys: trimmed and upper-cased so a stray space or lower-case letter still matches. */

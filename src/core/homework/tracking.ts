@@ -11,15 +11,9 @@ import { HomeworkMiss, Intervention, Pupil, StaffMember } from '../types';
 import { Owner, resolveOwner } from './owners';
 import { comparePupils, normUpn, pupilName, rollIndex } from './roll';
 import { Band, HomeworkWeeks } from './weeks';
+import { PupilIdentity } from '../pupils/identity';
 
-export interface TrackedPupil {
-  upn: string;
-  name: string;
-  year: number;
-  regGroup: string;
-  pp: boolean;
-  eal: boolean;
-  sen: boolean;
+export interface TrackedPupil extends PupilIdentity {
   misses: number;
   lates: number;
   band: Band;

@@ -5,6 +5,7 @@
  * for, so the same key is never produced twice and a re-run after a crash finishes the job
  * without doubling anyone's letter.
  */
+import { isLeaver } from '../pupils/roll';
 import { IsoDate, toUk } from '../dates';
 import { LetterLogEntry, LetterType, Pupil } from '../types';
 import { letterTitle } from './defaultTemplates';
@@ -198,7 +199,6 @@ export function outOfDate(log: LetterLogEntry[], currentCandidates: LetterCandid
   return out;
 }
 
-import { isLeaver } from '../pupils/roll';
 export { isLeaver };
 
 function inCohort(p: Pupil, f: CohortFilter): boolean {

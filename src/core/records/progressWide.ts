@@ -54,10 +54,12 @@ export function readWideHeader(header: unknown[]): { upnIndex: number; columns: 
 }
 
 /** Rows of the wide marksheet (header first) → rows of the long Progress form (header first). */
-export function wideProgressToLong(rows: unknown[][]): { rows: unknown[][]; messages: string[] } {
+export function wideProgressToLong(rows: unknown[][]): { rows: unknown[][]; messages: string[]; sourceRows: number[] } {
   const head = readWideHeader(rows[0] || []);
   const out: unknown[][] = [['UPN', 'Subject', 'Target', 'Current', 'Predicted']];
-  if (head.messages.length) return { rows: out, messages: head.messages };
+  // sourceRows[i]: the marksheet's sheet row (1-based) of long row i + 2, so a refusal names the row the person sees.
+  const sourceRows: number[] = [];
+  if (head.messages.length) return { rows: out, messages: head.messages, sourceRows };
   const subjects: string[] = [];
   for (const c of head.columns) if (subjects.indexOf(c.subject) < 0) subjects.push(c.subject);
   for (let r = 1; r < rows.length; r++) {
@@ -74,7 +76,8 @@ export function wideProgressToLong(rows: unknown[][]): { rows: unknown[][]; mess
       const predicted = cell('predicted');
       if (target === '' && current === '' && predicted === '') continue;
       out.push([upn, subject, target, current, predicted]);
+      sourceRows.push(r + 1);
     }
   }
-  return { rows: out, messages: [] };
+  return { rows: out, messages: [], sourceRows };
 }
