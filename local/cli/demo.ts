@@ -133,12 +133,6 @@ async function main(): Promise<void> {
   call('setUpTracker');
   g.services.PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(school.settings));
 
-  const lettersBefore = new Set<string>();
-  const logSheet = g.spreadsheet.getSheetByName('Letters Log');
-  if (logSheet && logSheet.getLastRow() > 1) {
-    for (const r of logSheet.getDataRange().getValues().slice(1)) lettersBefore.add(String(r[0]));
-  }
-
   // Imports: each export pasted into its "Import - <Tab>" tab, then Data → Import pasted data.
   log(`Importing ${Object.keys(school.tables).length} exports…`);
   for (const [tab, rows] of Object.entries(school.tables)) {
@@ -163,6 +157,14 @@ async function main(): Promise<void> {
     sheet.getRange(1, 1, rows.length, width).setNumberFormat('@');
     sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.concat(new Array(width - r.length).fill(''))));
     call('importQaCalendar');
+  }
+
+  // Letters already in the Letters Log (imported history, or an earlier run's on --workbook):
+  // report.json's letters[] lists only the ones this run made.
+  const lettersBefore = new Set<string>();
+  const logSheet = g.spreadsheet.getSheetByName('Letters Log');
+  if (logSheet && logSheet.getLastRow() > 1) {
+    for (const r of logSheet.getDataRange().getValues().slice(1)) lettersBefore.add(String(r[0]));
   }
 
   // The school week: mornings Monday to Friday (trigger), the Head of Year's day on as-of.
@@ -203,7 +205,8 @@ async function main(): Promise<void> {
   log(`  PA: ${pupils.filter((p) => p.attendance.persistentAbsence).length}, held by coding review: ${pupils.filter((p) => p.attendance.held).length}`);
   log(`  homework persistent: ${pupils.filter((p) => p.homework.persistent).length}`);
   log(`  letters produced: ${(report.letters as any[]).length} in ${files.letters.length} document(s): ${letterRuns.map((r) => `${r.type}${r.year ? ` Y${r.year}` : ''} ${r.done}`).join(', ') || 'none due'}`);
-  log(`  e-mails sent: ${files.mail.length} (morning reminders with evidence, Monday digests, mentoring)`);
+  log(`  e-mails sent: ${files.mail.length} (morning reminders with evidence, Monday digests, mentoring)` +
+    (settings.school.allowedDomains.length ? '' : ' — none can be sent until the school\'s e-mail domain is set (settings.json: school.allowedDomains)'));
   log(`  service calls: ${g.env.total}`);
   log(`  wrote ${files.workbook}, ${path.join(args.out, 'letters')}/, ${path.join(args.out, 'mail')}/, ${path.join(args.out, 'report.json')}`);
   if (problems.length) log(`  ${problems.length} problem(s) in the data: see report.json "problems"`);

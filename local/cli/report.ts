@@ -23,6 +23,9 @@ import { bandFor } from '../../src/core/homework/weeks';
 
 type Row = unknown[];
 
+/** The values SPEC §8 allows in lettersDue. */
+const LETTERS_DUE = ['AT1', 'AT2', 'panel', 'EWO', 'PA'];
+
 function tabValues(g: LocalGoogle, name: string): Row[] {
   const sheet = (g.spreadsheet as any)._sheetByName ? (g.spreadsheet as any)._sheetByName(name) : null;
   const s = sheet ?? (g.spreadsheet as any).getSheetByName(name);
@@ -89,7 +92,10 @@ export function buildReport(g: LocalGoogle, x: ReportExtras): Record<string, unk
           return { weekStart, misses, band: bandFor(misses, x.settings) };
         })
       : [];
-    const lettersDue = a ? text(a[att.idx('Letters Due')]).split(/[,\s]+/).filter(Boolean) : [];
+    // SPEC §8: a held pupil gets no letter, so nothing is due for them in the report; the tab
+    // shows what is waiting ("AT1 (held)") for the Head of Year.
+    const held = a ? text(a[att.idx('Held')]) !== '' && !/^no$/i.test(text(a[att.idx('Held')])) : false;
+    const lettersDue = a && !held ? text(a[att.idx('Letters Due')]).split(/[,\s]+/).filter((t) => LETTERS_DUE.indexOf(t) >= 0) : [];
     return {
       upn: p.upn,
       name: `${p.forename} ${p.surname}`,
@@ -105,7 +111,7 @@ export function buildReport(g: LocalGoogle, x: ReportExtras): Record<string, unk
         severeAbsence: a ? yes(a[att.idx('SA')]) : false,
         penaltyThreshold: a ? yes(a[att.idx('Penalty Threshold')]) : false,
         lettersDue,
-        held: a ? text(a[att.idx('Held')]) !== '' && !/^no$/i.test(text(a[att.idx('Held')])) : false,
+        held,
       },
       progress: (progByUpn.get(p.upn) || []).map((r) => ({
         subject: text(r[prog.idx('Subject')]),

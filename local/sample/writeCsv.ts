@@ -44,5 +44,9 @@ export function writeSampleCsv(dir: string, school: SampleSchool): string[] {
   const grid = path.join(dir, QA_CALENDAR_GRID_NAME);
   fs.writeFileSync(grid, fs.readFileSync(SAMPLE_QA_CALENDAR_FILE)); // a copy we can overwrite next run
   written.push(grid);
+  // The school's settings (name, address, e-mail domain, half terms) as --data reads them.
+  const settings = path.join(dir, 'settings.json');
+  fs.writeFileSync(settings, JSON.stringify(school.settings, null, 2));
+  written.push(settings);
   return written;
 }

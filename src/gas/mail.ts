@@ -184,8 +184,10 @@ function mailOptions(email: StaffEmail, recipients: string[], intended: string[]
 /** The hidden Mail Log tab, created on first use. */
 function mailLogSheet(ss: Spreadsheet): Sheet {
   let sheet = ss.getSheetByName(MAIL_LOG);
-  if (!sheet) {
-    sheet = ss.insertSheet(MAIL_LOG);
+  if (!sheet) sheet = ss.insertSheet(MAIL_LOG);
+  // Also when an earlier run was stopped between making the tab and writing its header: without
+  // the header, rows would be numbered one off and a status could land on the wrong message.
+  if (sheet.getLastRow() === 0) {
     sheet.getRange(1, 1, 1, MAIL_LOG_HEADER.length).setValues([MAIL_LOG_HEADER]);
     sheet.hideSheet();
   }

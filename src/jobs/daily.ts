@@ -40,9 +40,11 @@ export function dailyRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate):
   if (!qa.schoolDay) return result;
   result.homework = refreshHomeworkJob(ss, settings, asOf);
   result.attendance = reviewAttendanceJob(ss, settings, asOf);
-  const mentoring = mentoringMorning(ss, settings, asOf);
+  // Send first, then record what was chased (a run stopped in between re-sends nothing: Mail Log).
+  const mentoring = mentoringMorning(ss, settings, asOf, { deferWrites: true });
   const built = mentoringMorningEmails(mentoring, settings);
   result.mentoringMail = sendMails(ss, built.emails, { settings, staff: mentoring.context.staff, pupils: mentoring.context.pupils, asOf });
+  mentoring.commit();
   result.problems.push(...result.homework.problems, ...result.attendance.problems, ...mentoring.problems, ...built.problems, ...result.mentoringMail.problems);
   return result;
 }

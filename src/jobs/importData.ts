@@ -97,6 +97,8 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
     const wide = wideProgressToLong(rows);
     if (wide.messages.length) throw new TrackerError(wide.messages.join('\n'));
     parsed = parseTab('Progress', wide.rows);
+    // Refusals name the marksheet's row, not the row of the long form made from it.
+    parsed.refusals = parsed.refusals.map((r) => (r.row >= 2 && wide.sourceRows[r.row - 2] ? { ...r, row: wide.sourceRows[r.row - 2] } : r));
   } else if (target === 'Attendance Summary') {
     const s = parseAttendanceSummary(rows);
     parsed = { records: s.records, rows: [], refusals: s.refusals, unknownHeaders: s.unknownHeaders, headerMessages: s.headerMessages, fields: ['upn', 'possible', 'attended', 'authorised', 'unauthorised'] };

@@ -34,6 +34,12 @@ export const PACK_MONTH = 'pastoralTracker.mentoring.packMonth';
 export interface MentoringMorningOptions {
   /** 'auto' (default): packs on the first run of the month; 'force' / 'skip' for the menu and tests. */
   packs?: 'auto' | 'force' | 'skip';
+  /**
+   * Leave the writes (Interventions, follow-ups, slips sent, the week/month memory) to `commit()`,
+   * called once the e-mails are sent: recorded before sending, a run stopped in between would
+   * leave the chasers marked as done and the re-run would never send them.
+   */
+  deferWrites?: boolean;
 }
 
 export interface MentoringMorningResult {
@@ -42,6 +48,8 @@ export interface MentoringMorningResult {
   context: Pick<ComposeContext, 'staff' | 'pupils'>;
   written: { interventionsAdded: number; registerFollowedUp: number; slipsSent: number };
   problems: string[];
+  /** With deferWrites: does the writes and fills `written` (a no-op otherwise, or the second time). */
+  commit: () => MentoringMorningResult['written'];
 }
 
 function overdueIntervention(d: MenteeDue, asOf: IsoDate): Intervention {
@@ -122,16 +130,25 @@ export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoD
   }
 
   // Writes: each tab once.
-  const newRows = [...newlyOverdue.map((d) => overdueIntervention(d, asOf)), ...fresh];
-  const interventionsAdded = newRows.length ? appendNewByKey(ss, 'Interventions', newRows as unknown as Record<string, unknown>[]) : 0;
-  const followedUp = fresh.map((i) => {
-    const [, , , subject, date] = i.key.split('|');
-    return { date, upn: i.upn, subject, followedUp: asOf };
-  });
-  const registerFollowedUp = followedUp.length ? upsertByKey(ss, 'Session Register', followedUp, { fields: ['followedUp'], addMissing: false }).updated : 0;
-  const slipsSent = slipKeys.length ? upsertByKey(ss, 'Mentoring Slips', slipKeys, { fields: ['sentToMentor'], addMissing: false }).updated : 0;
-  if (packDay && opts.packs !== 'force') props.setProperty(PACK_MONTH, month);
-  if (remindMentors) props.setProperty(REMINDED_WEEK, week);
+  const written = { interventionsAdded: 0, registerFollowedUp: 0, slipsSent: 0 };
+  let committed = false;
+  const commit = () => {
+    if (committed) return written;
+    committed = true;
+    const newRows = [...newlyOverdue.map((d) => overdueIntervention(d, asOf)), ...fresh];
+    const interventionsAdded = newRows.length ? appendNewByKey(ss, 'Interventions', newRows as unknown as Record<string, unknown>[]) : 0;
+    const followedUp = fresh.map((i) => {
+      const [, , , subject, date] = i.key.split('|');
+      return { date, upn: i.upn, subject, followedUp: asOf };
+    });
+    const registerFollowedUp = followedUp.length ? upsertByKey(ss, 'Session Register', followedUp, { fields: ['followedUp'], addMissing: false }).updated : 0;
+    const slipsSent = slipKeys.length ? upsertByKey(ss, 'Mentoring Slips', slipKeys, { fields: ['sentToMentor'], addMissing: false }).updated : 0;
+    if (packDay && opts.packs !== 'force') props.setProperty(PACK_MONTH, month);
+    if (remindMentors) props.setProperty(REMINDED_WEEK, week);
+    Object.assign(written, { interventionsAdded, registerFollowedUp, slipsSent });
+    return written;
+  };
+  if (!opts.deferWrites) commit();
 
   return {
     data: {
@@ -139,8 +156,9 @@ export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoD
       sessionsToday, missedSessions, packDay, packs, homeworkPeriod,
     },
     context: { staff, pupils },
-    written: { interventionsAdded, registerFollowedUp, slipsSent },
+    written,
     problems,
+    commit,
   };
 }
 

@@ -11,7 +11,7 @@
  */
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
-import { Intervention, ProgressEntry } from '../../core/types';
+import { Intervention, ProgressEntry, Pupil } from '../../core/types';
 import { progressReview as reviewProgress, ProgressStatus, ReviewRow, RaiseSuggestion, PROGRESS_AREA } from '../../core/progress/review';
 import { normText, normUpn } from '../../core/homework/roll';
 import { loadTabs } from '../load';
@@ -21,6 +21,8 @@ import { appendNewByKey, openTab, readValues, upsertByKey, TrackerError } from '
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
 import { setStatusColours } from '../../gas/statusColours';
+import { writeGeneratedTab, GeneratedTab } from '../../gas/generatedTab';
+import { toCell } from '../../gas/cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -64,11 +66,22 @@ export function roundOf(asOf: IsoDate): string {
 }
 
 /** A raise-target suggestion as an Interventions row for the subject teacher. */
-function suggestionRow(s: RaiseSuggestion, asOf: IsoDate): Intervention {
-  return {
-    key: s.key, date: asOf, upn: s.upn, area: PROGRESS_AREA, action: `Above target in ${s.subject}: consider raising the target to ${s.suggestedTarget}`,
-    owner: s.owner, due: '', status: 'Open', outcome: '', entryValue: `${s.subject}: working at ${s.current}, target ${s.target}`, exitValue: '',
-  };
+/**
+ * "Above → suggest raising the target" (SPEC §7) is a suggestion for the subject teacher, not an
+ * intervention: the suggestions of the latest round are a generated tab, rebuilt each review, so
+ * Interventions keeps only the actions someone must follow up (Below, and Below in 3+ subjects).
+ */
+export const SUGGESTIONS_TAB = 'Target Suggestions';
+
+function suggestionsTab(suggestions: RaiseSuggestion[], pupils: Pupil[], round: string): GeneratedTab {
+  const byUpn = new Map<string, Pupil>();
+  for (const p of pupils) byUpn.set(normUpn(p.upn), p);
+  const header = ['Subject Teacher', 'UPN', 'Pupil', 'Year', 'Reg Group', 'Subject', 'Working At', 'Target', 'Suggested Target', 'Round'];
+  const rows = suggestions
+    .map((x) => ({ x, p: byUpn.get(normUpn(x.upn)) }))
+    .sort((a, b) => (a.x.owner + a.x.subject).localeCompare(b.x.owner + b.x.subject) || ((a.p && a.p.surname) || '').localeCompare((b.p && b.p.surname) || ''))
+    .map(({ x, p }) => [x.owner, x.upn, p ? `${p.forename} ${p.surname}` : '', p ? p.year : '', p ? p.regGroup : '', x.subject, x.current, x.target, x.suggestedTarget, round].map((v) => (typeof v === 'number' ? v : toCell(v, 'text'))));
+  return { name: SUGGESTIONS_TAB, values: [header, ...rows], headingRows: [1], frozenRows: 1 };
 }
 
 export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: { round?: string } = {}): ProgressReviewResult {
@@ -115,13 +128,14 @@ export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
   }));
 
   const existingKeys = new Set((data.Interventions || []).map((i) => String(i.key).trim().toUpperCase()));
-  const proposed = [...review.interventions, ...review.suggestions.map((s) => suggestionRow(s, asOf))];
+  const proposed = review.interventions;
   const fresh = proposed.filter((i) => !existingKeys.has(i.key.toUpperCase()));
 
   if (!sameRound) props.setProperty(ROUND_PROPERTY, `${round}|pending|${statusHash}`);
   const upsert = updates.length ? upsertByKey(ss, 'Progress', updates, { fields: ['status', 'previousStatus', 'movement'], addMissing: false }) : { updated: 0 };
   setStatusColours(sheet, statusIndex + 1, STATUS_COLOURS);
   const added = fresh.length ? appendNewByKey(ss, 'Interventions', fresh as unknown as Record<string, unknown>[]) : 0;
+  writeGeneratedTab(ss, suggestionsTab(review.suggestions, data.Students || [], round));
   props.setProperty(ROUND_PROPERTY, round);
 
   const racPupils = review.interventions.filter((i) => i.key.indexOf('PR|rac|') === 0).map((i) => i.upn);
@@ -145,7 +159,7 @@ function hashCells(cells: string[]): string {
 export function describeProgressReview(r: ProgressReviewResult): string {
   const lines = [
     `Review round ${r.round}: ${r.rows.length} grades reviewed — ${r.counts.above} above, ${r.counts.on} on, ${r.counts.below} below target.`,
-    `${r.written.interventionsAdded} new Interventions rows; ${r.racPupils.length} pupils are below target in several subjects (Raising Achievement Coordinator).`,
+    `${r.written.interventionsAdded} new Interventions rows; ${r.suggestions.length} "raise the target" suggestions on the ${SUGGESTIONS_TAB} tab; ${r.racPupils.length} pupils are below target in several subjects (Raising Achievement Coordinator).`,
   ];
   if (r.ungradeable.length) {
     lines.push(`${r.ungradeable.length} grades could not be compared (U, X, blank or not a grade) — marked "Not graded" in the Status column:`);
