@@ -24,8 +24,9 @@ describe('writing the sample school as CSV', () => {
     try {
       const files = writeSampleCsv(dir, school);
       expect(files.map((f) => path.basename(f)).sort()).toEqual(
-        Object.keys(school.tables).map(csvNameFor).concat(QA_CALENDAR_GRID_NAME).sort(),
+        Object.keys(school.tables).map(csvNameFor).concat(QA_CALENDAR_GRID_NAME, 'settings.json').sort(),
       );
+      expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'))).toEqual(school.settings);
       expect(fs.existsSync(path.join(dir, 'attendance-marks.csv'))).toBe(true);
       for (const tab of Object.keys(school.tables)) {
         const text = fs.readFileSync(path.join(dir, csvNameFor(tab)), 'utf8');
