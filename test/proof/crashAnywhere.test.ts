@@ -1,0 +1,144 @@
+/**
+ * Issue 10.1 — crash anywhere. Apps Script can fail any service call ("Service error", a timeout,
+ * a quota): for each job, on a 60-pupil sample-school tracker, a failure is injected at call k
+ * (local env failAt) and the job is re-run until it completes, as staff (or the next trigger) would.
+ * After every sequence: no pupil has two letters for the same key (Letters Log and the linked
+ * documents), no recipient got an e-mail twice, no staff-entered cell changed, and the tracker,
+ * the e-mails and the letters equal those of a run with no failure.
+ *
+ * Two kinds of sequence, both deterministic:
+ *  - fresh: a new tracker, one failure at call k, then re-runs. k runs over every call of the
+ *    job's clean run for small jobs, or a fixed-seed sample of points for big ones;
+ *  - relentless: one tracker, the first run fails at call k, the re-run at call k+s, the next at
+ *    k+2s … until a run gets through — a crash after every crash.
+ */
+import { TrackerFixture } from '../fixtures/trackerFixture';
+import { SERVICE_ERROR } from '../../local/services/env';
+import { readTab } from '../../src/gas/tables';
+import {
+  JOBS, ProofJob, trackerFor, say, snapshotTabs, snapshotStaffCells, changedStaffCells, sentMail, letterLines, properties, triggers, duplicates, samplePoints,
+} from './harness';
+
+interface Outcome {
+  tabs: ReturnType<typeof snapshotTabs>;
+  mail: string[];
+  letters: string[];
+  logKeys: string[];
+  docProps: string[];
+  triggers: string[];
+}
+
+function outcome(t: TrackerFixture): Outcome {
+  t.g.env.clearFaults();
+  const log = t.ss.getSheetByName('Letters Log') ? (readTab(t.ss, 'Letters Log').records as any[]) : [];
+  return {
+    tabs: snapshotTabs(t, { mailLogSent: true }),
+    mail: sentMail(t).map((m) => `${m.to}|${m.subject}|${m.body}`).sort(),
+    letters: letterLines(t, true).sort(),
+    logKeys: log.filter((e) => String(e.status).toLowerCase() !== 'cancelled').map((e) => String(e.key)),
+    docProps: Object.keys(properties(t).doc).sort(),
+    triggers: triggers(t),
+  };
+}
+
+/** Run the job until it has finished its work, failing when a non-injected error escapes. */
+function runToEnd(job: ProofJob, t: TrackerFixture, maxRuns = 30): number {
+  for (let i = 1; i <= maxRuns; i++) {
+    let result: unknown;
+    try {
+      result = job.run(t);
+    } catch (e) {
+      if ((e as Error).message !== SERVICE_ERROR) throw e;
+      continue; // the injected failure: re-run, as a person or the next trigger would
+    }
+    if (!job.finished || job.finished(result, t)) return i;
+  }
+  throw new Error(`${job.name}: not finished after ${maxRuns} runs`);
+}
+
+function check(job: ProofJob, label: string, t: TrackerFixture, clean: Outcome, staffBefore: Record<string, string> | null): void {
+  const got = outcome(t);
+  const where = `${job.name}, ${label}`;
+  expect({ where, dupLetters: duplicates(got.letters) }).toEqual({ where, dupLetters: [] });
+  expect({ where, dupLogKeys: duplicates(got.logKeys) }).toEqual({ where, dupLogKeys: [] });
+  expect({ where, dupMail: duplicates(got.mail) }).toEqual({ where, dupMail: [] });
+  if (staffBefore) expect({ where, staffChanged: changedStaffCells(staffBefore, snapshotStaffCells(t)).slice(0, 5) }).toEqual({ where, staffChanged: [] });
+  expect({ where, mail: got.mail }).toEqual({ where, mail: clean.mail });
+  expect({ where, letters: got.letters }).toEqual({ where, letters: clean.letters });
+  expect({ where, triggers: got.triggers }).toEqual({ where, triggers: clean.triggers });
+  expect({ where, docProps: got.docProps }).toEqual({ where, docProps: clean.docProps });
+  for (const tab of new Set([...Object.keys(clean.tabs), ...Object.keys(got.tabs)])) {
+    expect({ where, tab, values: got.tabs[tab] }).toEqual({ where, tab, values: clean.tabs[tab] });
+  }
+}
+
+/** Fresh sequences at most this many per job; relentless sequences at most this many runs. */
+const FRESH_POINTS = 12;
+const RELENTLESS_RUNS = 60;
+
+describe.each(JOBS.map((j) => [j.name, j] as const))('crash anywhere: %s', (_name, job) => {
+  let clean: Outcome;
+  let cleanCalls = 0;
+  let staffBefore: Record<string, string> | null = null;
+  let tried = 0;
+
+  beforeAll(() => {
+    const t = trackerFor(job);
+    try {
+      staffBefore = job.keepsStaffCells ? snapshotStaffCells(t) : null;
+      t.g.env.resetCounts();
+      runToEnd(job, t);
+      cleanCalls = t.g.env.total;
+      clean = outcome(t);
+    } finally {
+      t.uninstall();
+    }
+  });
+  afterAll(() => say(`crash anywhere — ${job.name}: ${tried} crash points tried (clean run: ${cleanCalls} calls)`));
+
+  test('a failure at one call, then re-runs: same tracker, mail and letters as a clean run', () => {
+    expect(cleanCalls).toBeGreaterThan(0);
+    for (const k of samplePoints(cleanCalls, FRESH_POINTS)) {
+      const t = trackerFor(job);
+      try {
+        t.g.env.failAt(k);
+        runToEnd(job, t);
+        tried++;
+        check(job, `failure at call ${k}`, t, clean, staffBefore);
+      } finally {
+        t.uninstall();
+      }
+    }
+  });
+
+  test('a failure in every run (call k, then k+s …) until one gets through', () => {
+    const stride = Math.max(1, Math.ceil(cleanCalls / RELENTLESS_RUNS));
+    const t = trackerFor(job);
+    try {
+      let k = 1;
+      let runs = 0;
+      for (;;) {
+        t.g.env.clearFaults();
+        t.g.env.failAt(k);
+        runs++;
+        let result: unknown;
+        try {
+          result = job.run(t);
+        } catch (e) {
+          if ((e as Error).message !== SERVICE_ERROR) throw e;
+          tried++;
+          k += stride;
+          continue;
+        }
+        tried++;
+        if (!job.finished || job.finished(result, t)) break;
+        k += stride;
+        if (runs > RELENTLESS_RUNS * 3) throw new Error('no progress');
+      }
+      t.g.env.clearFaults();
+      check(job, `relentless (${runs} runs, stride ${stride})`, t, clean, staffBefore);
+    } finally {
+      t.uninstall();
+    }
+  });
+});

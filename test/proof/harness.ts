@@ -1,0 +1,220 @@
+/**
+ * Shared by the proof tests (issue 10): one small sample-school tracker per job, the jobs as the
+ * menu/trigger would run them, and normalised snapshots of everything the add-on can change
+ * (every tab's values, e-mails sent, letters in documents, properties, triggers).
+ *
+ * Reading a snapshot goes through the local services (counted calls): callers clear faults first.
+ */
+import { makeTracker, sampleSchool, TrackerFixture } from '../fixtures/trackerFixture';
+import { loadSettings } from '../../src/gas/settingsStore';
+import { readTab } from '../../src/gas/tables';
+import { TABS } from '../../src/core/tabs';
+import { importStaged, stagingTab } from '../../src/jobs/importData';
+import { refreshHomeworkJob } from '../../src/jobs/homework/refresh';
+import { reviewAttendanceJob } from '../../src/jobs/attendance/job';
+import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
+import { generateLetterRunJob } from '../../src/jobs/letters/run';
+import { importQaCalendarJob, QA_GRID_TAB } from '../../src/jobs/qa/calendar';
+import { dailyRunJob } from '../../src/jobs/daily';
+import { weeklyDigestsJob } from '../../src/jobs/qa/digests';
+import { progressReview } from '../../src/jobs/progress/review';
+import { sharedState } from '../../local/services/shared';
+import type { LocalDocumentApp } from '../../local/services/document/document-app';
+import type { LocalDocument } from '../../local/services/document/document';
+import { letters as lettersOf } from '../gas/docs/helpers';
+import { readFileSync } from 'fs';
+
+export const PUPILS = 60;
+export const SEED_002 = '/work/shared/seeds/002_b19071d33ddc3945.txt';
+
+/** Jest's console, kept before the local services replace the global one. */
+const out = (globalThis as any).console as Console;
+export function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+  void out;
+}
+
+export interface ProofJob {
+  name: string;
+  /** Tabs the tracker starts with (default: every sample table). */
+  tabs?: (all: string[]) => string[];
+  /** Before the job: what a school would have done (templates, QA calendar, staging paste). */
+  prepare?: (t: TrackerFixture) => void;
+  /** One run of the job, as its entry point calls it (throws on a fault). */
+  run: (t: TrackerFixture) => unknown;
+  /** A run has finished the work (a letter run that paused for time is not finished). */
+  finished?: (result: unknown, t: TrackerFixture) => boolean;
+  /** Staff-entered cells must not change (false for the import: it writes staff tabs by design). */
+  keepsStaffCells: boolean;
+}
+
+export function pasteQaGrid(t: TrackerFixture): void {
+  const rows = readFileSync(SEED_002, 'utf8').split('\n').map((l) => l.split('\t'));
+  const width = Math.max(...rows.map((r) => r.length));
+  const grid = rows.map((r) => r.concat(new Array(width - r.length).fill('')));
+  const sheet = t.ss.insertSheet(QA_GRID_TAB);
+  sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  importQaCalendarJob(t.ss, loadSettings(), t.school.asOf);
+  t.ss.deleteSheet(t.ss.getSheetByName(QA_GRID_TAB)!);
+}
+
+const settings = () => loadSettings();
+
+export const JOBS: ProofJob[] = [
+  {
+    name: 'import (Homework Log + Lates to Lesson pasted into staging tabs)',
+    tabs: (all) => all.filter((x) => x !== 'Homework Log' && x !== 'Lates to Lesson'),
+    prepare: (t) => {
+      for (const tab of ['Homework Log', 'Lates to Lesson']) {
+        const rows = t.school.tables[tab];
+        const width = Math.max(...rows.map((r) => r.length));
+        stagingTab(t.ss, tab).getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.concat(new Array(width - r.length).fill(''))));
+      }
+    },
+    run: (t) => importStaged(t.ss),
+    finished: (r: any) => r.paused.length === 0,
+    keepsStaffCells: false,
+  },
+  { name: 'homework refresh', run: (t) => refreshHomeworkJob(t.ss, settings(), t.school.asOf), keepsStaffCells: true },
+  { name: 'attendance review', run: (t) => reviewAttendanceJob(t.ss, settings(), t.school.asOf), keepsStaffCells: true },
+  {
+    name: 'letter run (AT1, whole school)',
+    prepare: () => {
+      setUpLetterTemplatesJob(loadSettings());
+    },
+    run: (t) => generateLetterRunJob(t.ss, settings(), t.school.asOf, { type: 'AT1', cohort: { kind: 'all' } }, { clock: () => t.g.env.simulatedMs }),
+    finished: (r: any) => !r.stopped,
+    keepsStaffCells: true,
+  },
+  // The one daily trigger's job: QA mornings, homework refresh, attendance review, mentoring (src/jobs/daily.ts).
+  { name: 'morning trigger (daily run)', prepare: pasteQaGrid, run: (t) => dailyRunJob(t.ss, settings(), t.school.asOf), keepsStaffCells: true },
+  { name: 'weekly digests', prepare: pasteQaGrid, run: (t) => weeklyDigestsJob(t.ss, settings(), t.school.asOf), keepsStaffCells: true },
+  { name: 'progress review', run: (t) => progressReview(t.ss, settings(), t.school.asOf), keepsStaffCells: true },
+];
+
+/** A fresh tracker ready for `job` (counts reset, so call 1 is the job's first call). */
+export function trackerFor(job: ProofJob, pupils = PUPILS): TrackerFixture {
+  const school = sampleSchool(pupils);
+  const t = makeTracker({ pupils, school, tabs: job.tabs ? job.tabs(Object.keys(school.tables)) : undefined });
+  if (job.prepare) job.prepare(t);
+  t.g.env.resetCounts();
+  return t;
+}
+
+/** Entry points read "today" from Date (the bundle's Date is the local env's clock; here it is jest's). */
+export function fixDate(at: Date): () => void {
+  jest.useFakeTimers({ now: at, doNotFake: ['performance', 'nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'hrtime'] });
+  return () => jest.useRealTimers();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots
+
+/** Run ids, document ids and URLs differ between executions; everything else must not. */
+export function normalise(v: unknown): string {
+  let s = v instanceof Date ? v.toISOString() : String(v);
+  s = s.replace(/https:\/\/docs\.google\.com\/document\/d\/[\w-]+(\/edit)?/g, '<doc>');
+  s = s.replace(/1DocLocal\d+/g, '<doc>');
+  s = s.replace(/\b(AT1|AT2|panel|EWO|PA|tier[123]|punctuality|lateToLesson|homework|reward)-(\d{4}-\d\d-\d\d)-\d+/g, '$1-$2-<run>');
+  return s;
+}
+
+export type TabsSnapshot = Record<string, string[][]>;
+
+export function snapshotTabs(t: TrackerFixture, opts: { mailLogSent?: boolean } = {}): TabsSnapshot {
+  const snap: TabsSnapshot = {};
+  for (const sheet of t.ss.getSheets()) {
+    const name = sheet.getName();
+    const values = sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues();
+    let rows = values.map((r) => r.map(normalise));
+    // Mail Log: "Sending" is the claim before the send, "Sent" after it: a crash between the two
+    // leaves "Sending" for a message that went (reported as "check it arrived", never resent).
+    if (name === 'Mail Log' && opts.mailLogSent) rows = rows.map((r) => r.map((c) => (c === 'Sending' ? 'Sent' : c)));
+    snap[name] = rows;
+  }
+  return snap;
+}
+
+/** The staff cells of `before` whose value is different (or gone) in `after`: rows the job added are not compared. */
+export function changedStaffCells(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys(before).filter((k) => after[k] !== before[k]).map((k) => `${k}: ${before[k]} → ${after[k]}`);
+}
+
+/** Every cell of every column staff own (not `owned` by the add-on), by tab, row key and header. */
+export function snapshotStaffCells(t: TrackerFixture): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const def of TABS) {
+    const sheet = t.ss.getSheetByName(def.name);
+    if (!sheet || sheet.getLastRow() < 2) continue;
+    const values = sheet.getDataRange().getValues();
+    const header = values[0].map((h) => String(h).trim().toLowerCase());
+    const staffCols = def.columns.filter((c) => !c.owned).map((c) => ({ c, i: header.indexOf(c.header.toLowerCase()) })).filter((x) => x.i >= 0);
+    const keyCols = def.key.map((k) => def.columns.find((c) => c.field === k)).filter(Boolean).map((c) => header.indexOf(c!.header.toLowerCase()));
+    const seen = new Map<string, number>();
+    for (let r = 1; r < values.length; r++) {
+      const base = keyCols.map((i) => (i >= 0 ? normalise(values[r][i]) : '')).join('|') || `row${r}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      const key = n > 1 ? `${base}#${n}` : base;
+      for (const { c, i } of staffCols) cells[`${def.name}|${key}|${c.header}`] = normalise(values[r][i]);
+    }
+  }
+  return cells;
+}
+
+export function sentMail(t: TrackerFixture): Array<{ to: string; subject: string; body: string }> {
+  return ((t.g.services.MailApp as any)._sent as any[]).map((m) => ({ to: [...m.to, ...m.cc, ...m.bcc].join(','), subject: m.subject, body: normalise(m.body) }));
+}
+
+export function runDocuments(t: TrackerFixture): LocalDocument[] {
+  return (t.g.services.DocumentApp as unknown as LocalDocumentApp)._documents().filter((d) => !d._name.startsWith('Pastoral Tracker template'));
+}
+
+/** Letters in every run document, by the Re: line (pupil name and reg group). */
+export function letterLines(t: TrackerFixture, onlyLinked = false): string[] {
+  const linked = new Set<string>();
+  if (onlyLinked) {
+    const log = readTab(t.ss, 'Letters Log').records as any[];
+    for (const e of log) for (const m of String(e.link ?? e.batchDocumentLink ?? JSON.stringify(e)).matchAll(/document\/d\/([\w-]+)/g)) linked.add(m[1]);
+  }
+  const out: string[] = [];
+  for (const d of runDocuments(t)) {
+    if (onlyLinked && !linked.has(d._id)) continue;
+    for (const l of lettersOf(d)) {
+      const re = /Re: [^\n]+/.exec(l);
+      if (re) out.push(re[0]);
+    }
+  }
+  return out;
+}
+
+export function properties(t: TrackerFixture): { doc: Record<string, string>; script: Record<string, string> } {
+  const s = sharedState(t.g.env);
+  return { doc: Object.fromEntries(s.documentProperties), script: Object.fromEntries(s.scriptProperties) };
+}
+
+export function triggers(t: TrackerFixture): string[] {
+  return sharedState(t.g.env).triggers.map((x: any) => `${x.handler}:${x.eventType}`).sort();
+}
+
+export function duplicates(xs: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const x of xs) (seen.has(x) ? dup : seen).add(x);
+  return [...dup];
+}
+
+/** Deterministic sample of `k` points from 1..n (mulberry32), always including 1 and n. */
+export function samplePoints(n: number, k: number, seed = 10): number[] {
+  if (n <= k) return Array.from({ length: n }, (_, i) => i + 1);
+  let a = seed >>> 0;
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  const set = new Set<number>([1, n]);
+  while (set.size < k) set.add(1 + Math.floor(rnd() * n));
+  return [...set].sort((x, y) => x - y);
+}

@@ -1,0 +1,127 @@
+/**
+ * Issue 10.5 — the 6-minute limit and the one-trigger limit, on the local env's simulated Apps
+ * Script clock (local/services/env.ts CALL_COST_MS + CELL_COST_MS; sources documented there).
+ *
+ * Apps Script stops an execution at 6 minutes (developers.google.com/apps-script/guides/services/quotas),
+ * and an add-on may hold one time-based trigger per user per document
+ * (developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions) — which the
+ * morning e-mails use. So a long job's continuation cannot rely on a second timed trigger: with the
+ * morning trigger on, each long job must stop inside the limit, say "run it again / press
+ * Continue", and carry on from its checkpoint with nothing lost and nothing done twice.
+ */
+import { createLocalGoogle } from '../../local/google';
+import { generateSampleSchool } from '../../local/sample/school';
+import { setUpTrackerJob } from '../../src/jobs/setupTracker';
+import { importStaged, stagingTab, describePause } from '../../src/jobs/importData';
+import { startClock } from '../../src/gas/clock';
+import { installDailyTrigger } from '../../src/gas/triggers';
+import { readTab } from '../../src/gas/tables';
+import { loadSettings } from '../../src/gas/settingsStore';
+import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
+import { generateLetterRunJob, resumeLetterRunJob } from '../../src/jobs/letters/run';
+import { loadLetterSources } from '../../src/jobs/letters/sources';
+import { planFor } from '../../src/jobs/letters/preview';
+import { dailyRunJob } from '../../src/jobs/daily';
+import { weeklyDigestsJob } from '../../src/jobs/qa/digests';
+import { makeTracker } from '../fixtures/trackerFixture';
+import { sharedState } from '../../local/services/shared';
+import { duplicates, letterLines, pasteQaGrid, say } from './harness';
+
+jest.setTimeout(240000);
+const LIMIT = 6 * 60 * 1000;
+
+const timeTriggers = (g: { env: any }) => sharedState(g.env).triggers.filter((x: any) => x.eventType === 'CLOCK').map((x: any) => x.handler);
+
+test('a year of marks, pasted while the morning trigger is on: paused runs inside 6 minutes, "run it again", nothing lost or doubled', () => {
+  const pupils = 150;
+  const school = generateSampleSchool({ pupils, asOf: '2024-07-19' });
+  const g = createLocalGoogle({ now: new Date('2024-07-19T07:00:00Z') });
+  const uninstall = g.install();
+  try {
+    const ss = g.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    setUpTrackerJob(ss);
+    installDailyTrigger(ss, 'morningRun', 7);
+    const rows = school.tables['Attendance Marks'];
+    const staging = stagingTab(ss, 'Attendance Marks');
+    staging.insertRowsAfter(staging.getMaxRows(), rows.length);
+    staging.getRange(1, 1, rows.length, 4).setValues(rows);
+    // A 5-second budget stands in for a much bigger school against the real 4.5-minute budget.
+    const runs: { projectedMs: number; paused: boolean; text: string }[] = [];
+    for (let i = 0; i < 30; i++) {
+      g.env.resetCounts();
+      const r = importStaged(ss, { elapsed: startClock(() => g.env.simulatedMs), budgetMs: 5000, chunkCells: 40000 });
+      runs.push({ projectedMs: g.env.simulatedMs, paused: r.paused.length > 0, text: describePause(r) });
+      if (!r.paused.length) break;
+      expect(r.continuationScheduled).toBe(false); // the morning trigger holds the one timed trigger
+    }
+    expect(runs.length).toBeGreaterThan(1);
+    expect(runs[runs.length - 1].paused).toBe(false);
+    for (const r of runs) expect(r.projectedMs).toBeLessThan(LIMIT);
+    for (const r of runs.slice(0, -1)) expect(r.text).toMatch(/Import pasted data again/);
+    const marks = readTab(ss, 'Attendance Marks').records;
+    const keys = marks.map((m: any) => `${m.upn}|${m.date}|${m.session}`);
+    expect(duplicates(keys)).toEqual([]);
+    expect(marks.length).toBe(rows.length - 1 - rows.filter((r) => r[3] === 'H').length); // withdrawn H codes are refused
+    expect(timeTriggers(g)).toEqual(['morningRun']);
+    say(`time limit — a year of marks (${pupils} pupils, ${rows.length - 1} marks): ${runs.length} runs, longest ${(Math.max(...runs.map((r) => r.projectedMs)) / 1000).toFixed(0)} s projected`);
+  } finally {
+    uninstall();
+  }
+});
+
+test('300 letters while the morning trigger is on: each execution stops inside 6 minutes, Continue finishes in the same document', () => {
+  const t = makeTracker({ pupils: 1000 });
+  try {
+    installDailyTrigger(t.ss, 'morningRun', 7);
+    setUpLetterTemplatesJob(loadSettings());
+    const settings = loadSettings();
+    const asOf = t.school.asOf;
+    const { plan } = planFor(loadLetterSources(t.ss, settings, asOf, 'reward'), { type: 'reward', cohort: { kind: 'all' } });
+    expect(plan.toProduce.length).toBeGreaterThanOrEqual(300);
+    const req = { type: 'reward', cohort: { kind: 'all' }, unticked: plan.toProduce.slice(300).map((l) => l.upn) };
+    const executions: number[] = [];
+    t.g.env.resetCounts();
+    const clock = () => t.g.env.simulatedMs;
+    let r = generateLetterRunJob(t.ss, settings, asOf, req, { clock });
+    executions.push(t.g.env.simulatedMs);
+    expect(r.stopped).toBe(true);
+    expect(r.continuation).toBe('manual');
+    expect(r.message).toMatch(/Continue/);
+    while (r.stopped && executions.length < 20) {
+      t.g.env.resetCounts();
+      r = resumeLetterRunJob(t.ss, settings, asOf, { clock })!;
+      executions.push(t.g.env.simulatedMs);
+    }
+    expect(r.stopped).toBe(false);
+    expect(r.done).toBe(300);
+    for (const ms of executions) expect(ms).toBeLessThan(LIMIT);
+    const lines = letterLines(t, true);
+    expect(lines.length).toBe(300);
+    expect(duplicates(lines)).toEqual([]);
+    const log = readTab(t.ss, 'Letters Log').records.filter((e: any) => e.type === 'reward');
+    expect(log.length).toBe(300);
+    expect(new Set(log.map((e: any) => e.link)).size).toBe(1); // one document
+    expect(timeTriggers(t.g)).toEqual(['morningRun']);
+    say(`time limit — 300 letters: ${executions.length} executions, longest ${(Math.max(...executions) / 1000).toFixed(0)} s projected`);
+  } finally {
+    t.uninstall();
+  }
+});
+
+test('the morning run (QA, homework, attendance, mentoring) and the digests for 2,000 pupils fit one execution', () => {
+  const t = makeTracker({ pupils: 2000 });
+  try {
+    pasteQaGrid(t);
+    const settings = loadSettings();
+    t.g.env.resetCounts();
+    dailyRunJob(t.ss, settings, t.school.asOf);
+    const daily = t.g.env.simulatedMs;
+    t.g.env.resetCounts();
+    weeklyDigestsJob(t.ss, settings, t.school.asOf);
+    const digests = t.g.env.simulatedMs;
+    say(`time limit — 2,000 pupils: morning run ${(daily / 1000).toFixed(0)} s, digests ${(digests / 1000).toFixed(0)} s projected`);
+    expect(daily + digests).toBeLessThan(LIMIT);
+  } finally {
+    t.uninstall();
+  }
+});
