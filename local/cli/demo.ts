@@ -100,12 +100,13 @@ function weeksLetterRuns(g: LocalGoogle, call: (fn: string, ...a: unknown[]) => 
   return out;
 }
 
-function log(msg: string): void {
-  process.stdout.write(`${msg}\n`);
+export interface DemoResult {
+  report: Record<string, unknown>;
+  files: Awaited<ReturnType<typeof writeOutputs>>;
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+export async function runDemo(argv: string[], log: (msg: string) => void = (m) => process.stdout.write(`${m}\n`)): Promise<DemoResult> {
+  const args = parseArgs(argv);
   let school: { tables: Record<string, string[][]>; settings: SettingsOverrides; qaGrid?: string; asOf?: IsoDate };
   if (args.data) {
     const d = readDataDir(args.data);
@@ -210,9 +211,10 @@ async function main(): Promise<void> {
   log(`  service calls: ${g.env.total}`);
   log(`  wrote ${files.workbook}, ${path.join(args.out, 'letters')}/, ${path.join(args.out, 'mail')}/, ${path.join(args.out, 'report.json')}`);
   if (problems.length) log(`  ${problems.length} problem(s) in the data: see report.json "problems"`);
+  return { report, files };
 }
 
-main().catch((e) => {
+if (require.main === module) runDemo(process.argv.slice(2)).catch((e) => {
   process.stderr.write(`demo: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

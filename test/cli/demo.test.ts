@@ -1,0 +1,61 @@
+/**
+ * The dry run end to end (issue 2, 6): the real bundle on a small sample school writes the
+ * tracker, letters, mail and report.json; run again from its own tracker (--workbook), it makes
+ * no letter and sends no e-mail twice. A bad --data folder stops before anything is written.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runDemo } from '../../local/cli/demo';
+import { writeSampleCsv } from '../../local/sample/writeCsv';
+import { generateSampleSchool } from '../../local/sample/school';
+
+const quiet = () => undefined;
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run demo', () => {
+  it('writes every output, then a re-run from its own workbook produces nothing twice', async () => {
+    const first = await runDemo(['--pupils', '80', '--out', path.join(dir, 'one')], quiet);
+    const report = first.report as any;
+    expect(report.asOf).toBe('2024-01-26');
+    expect(report.pupils.length).toBeGreaterThan(70);
+    expect(new Set(report.pupils.map((p: any) => p.attendance.stage))).toEqual(new Set(['reward', 'level1', 'level2']));
+    for (const p of report.pupils) {
+      expect(p.attendance.lettersDue.every((t: string) => ['AT1', 'AT2', 'panel', 'EWO', 'PA'].includes(t))).toBe(true);
+      if (p.attendance.held) expect(p.attendance.lettersDue).toEqual([]);
+      for (const w of p.homework.weeks) expect(['none', 'pink', 'red']).toContain(w.band);
+    }
+    expect(report.letters.length).toBeGreaterThan(0);
+    expect(report.emails.length).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(dir, 'one', 'tracker.xlsx'))).toBe(true);
+    expect(first.files.letters.length).toBeGreaterThan(0);
+    expect(first.files.mail.length).toBe(report.emails.length);
+    // Every letter this run made is for a different pupil+type.
+    const keys = report.letters.map((l: any) => `${l.type}|${l.upn}`);
+    expect(new Set(keys).size).toBe(keys.length);
+
+    const second = await runDemo(['--pupils', '80', '--workbook', path.join(dir, 'one', 'tracker.xlsx'), '--out', path.join(dir, 'two')], quiet);
+    expect((second.report as any).letters).toEqual([]);
+    expect((second.report as any).emails).toEqual([]);
+    expect(second.files.letters).toEqual([]);
+  });
+
+  it('refuses a --data folder with a broken header, naming the file, before writing anything', async () => {
+    const data = path.join(dir, 'data');
+    writeSampleCsv(data, generateSampleSchool({ pupils: 30 }));
+    const students = path.join(data, 'students.csv');
+    fs.writeFileSync(students, fs.readFileSync(students, 'utf8').replace('NC Year', 'Something Else'));
+    const out = path.join(dir, 'bad');
+    await expect(runDemo(['--data', data, '--out', out], quiet)).rejects.toThrow(/students\.csv: .*"Year"/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('refuses unknown options and bad dates with the usage', async () => {
+    await expect(runDemo(['--as-of', '26/01/2024'], quiet)).rejects.toThrow(/YYYY-MM-DD/);
+    await expect(runDemo(['--frobnicate'], quiet)).rejects.toThrow(/Unknown option/);
+  });
+});
