@@ -12,7 +12,7 @@ import { parseTab, isImportableTab } from '../../src/core/records/parse';
 import { parseRegisterGrid } from '../../src/core/records/registerGrid';
 import { parseAttendanceSummary } from '../../src/core/records/summaryImport';
 import { wideProgressToLong } from '../../src/core/records/progressWide';
-import { SettingsOverrides } from '../../src/core/settings';
+import { SettingsOverrides, validateSettings, withDefaults } from '../../src/core/settings';
 
 export interface DataDir {
   tables: Record<string, string[][]>;
@@ -54,6 +54,9 @@ export function readDataDir(dir: string): DataDir {
     } catch (e) {
       throw new Error(`settings.json: not valid JSON (${(e as Error).message}).`);
     }
+    // The same checks as the Settings sidebar: a threshold of 197% stops the run here.
+    const problems = validateSettings(withDefaults(settings));
+    if (problems.length) throw new Error(`settings.json: ${problems.join(' ')} Nothing was written.`);
   }
   const gridFile = fs.readdirSync(dir).find((f) => /^qa-calendar.*\.txt$/i.test(f));
   return { tables, settings, qaGrid: gridFile ? fs.readFileSync(path.join(dir, gridFile), 'utf8') : undefined };

@@ -54,6 +54,14 @@ describe('npm run demo', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it('refuses a settings.json the Settings sidebar would refuse', async () => {
+    const data = path.join(dir, 'data2');
+    writeSampleCsv(data, generateSampleSchool({ pupils: 30 }));
+    fs.writeFileSync(path.join(data, 'settings.json'), JSON.stringify({ attendance: { rewardAbove: 197 } }));
+    await expect(runDemo(['--data', data, '--out', path.join(dir, 'bad2')], quiet)).rejects.toThrow(/settings\.json: .*197/);
+    expect(fs.existsSync(path.join(dir, 'bad2'))).toBe(false);
+  });
+
   it('refuses unknown options and bad dates with the usage', async () => {
     await expect(runDemo(['--as-of', '26/01/2024'], quiet)).rejects.toThrow(/YYYY-MM-DD/);
     await expect(runDemo(['--frobnicate'], quiet)).rejects.toThrow(/Unknown option/);
