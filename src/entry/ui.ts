@@ -59,8 +59,10 @@ export function saveSettingsForm(values: unknown): SaveResult {
   if (JSON.stringify(values).length > 20000) {
     return { ok: false, problems: [{ field: '', message: 'The settings form sent too much. Reload the sidebar and try again.' }] };
   }
-  checkSettingsAccess(active_());
-  return withDocumentLock('Save settings', () => saveSettingsFromForm(values));
+  const ss = active_();
+  checkSettingsAccess(ss);
+  // Saving also turns the morning trigger on or off, or moves its hour, when those fields changed.
+  return withDocumentLock('Save settings', () => saveSettingsFromForm(values, ss));
 }
 
 export function restoreDefaultSettings(): SettingsFormData {

@@ -18,8 +18,12 @@ export interface LetterRunState {
   done: number;
   /** Body child count after the last letter recorded (see mergeLetters `keepChildren`). */
   keepChildren?: number;
-  /** Letters Log key of the last letter complete in the document (to repair a log row lost in a crash). */
+  /** Plan number (Letter Runs seq) of the last letter complete in the document (to repair a log row lost in a crash). */
+  lastSeq?: number;
+  /** Older runs: the Letters Log key instead (it holds the UPN, so it is no longer written). */
   lastKey?: string;
+  /** With e-mail to parents on: the one scratch document each pupil's PDF is made from (gas/docs/letterCopy). */
+  copyDocId?: string;
   status: 'running' | 'stopped' | 'done';
   startedOn: string;
   by: string;

@@ -19,11 +19,18 @@
  * "Sending": the message was probably sent, so the re-run does NOT send it again and reports it
  * ("check it arrived"). At most once, never twice. The log holds staff addresses and subjects
  * only — never pupil data.
+ *
+ * Parent letters (`{ audience: 'parents' }`, issue 6 §3) take the same path with one difference:
+ * the recipient check. A parent is not on the Staff tab, so instead each address must be exactly a
+ * Parent Email on file for the pupil the letter is about (the e-mail's `upn`) — core
+ * checkParentRecipients. The Mail Log row then says "parent/carer" rather than the address, so
+ * the log still holds no family's data; the send key (run and letter number) ties it to the run.
  */
 import { IsoDate } from '../core/dates';
 import { Settings } from '../core/settings';
 import { Pupil, StaffMember } from '../core/types';
 import { checkRecipients, checkSubject, escapeHtml, StaffEmail } from '../core/email/compose';
+import { checkParentRecipients } from '../core/email/parentLetter';
 import { cellText, toCell } from './cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -64,15 +71,33 @@ export interface MailOutcome {
   quotaAtStart: number;
 }
 
+/** A letter e-mailed to a parent: which pupil it is about, and the letter as a file (a PDF). */
+export interface ParentLetterEmail extends StaffEmail {
+  upn: string;
+  files?: GoogleAppsScript.Base.BlobSource[];
+}
+
+export interface SendOptions {
+  /** 'staff' (default): Staff tab and school domains. 'parents': each e-mail a ParentLetterEmail, to that pupil's Parent Email on file. */
+  audience?: 'staff' | 'parents';
+}
+
+/** What the Mail Log's To column says for a parent letter (never the family's address). */
+export const PARENT_TO = 'parent/carer (Students tab)';
+
 interface LogRow {
   row: number; // 1-based sheet row
   status: string;
 }
 
 /** Send `emails` through every guard. Throws (after logging) when a send fails unexpectedly. */
-export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContext): MailOutcome {
+export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContext, opts: SendOptions = {}): MailOutcome {
   const out: MailOutcome = { sent: [], alreadySent: [], uncertain: [], deferred: [], refused: [], problems: [], quotaAtStart: 0 };
   const testMode = ctx.settings.testMode;
+  const parents = opts.audience === 'parents';
+  const byUpn = new Map<string, Pupil>();
+  if (parents) for (const p of ctx.pupils) byUpn.set(String(p.upn).trim().toUpperCase(), p);
+  const whom = (to: string[]) => (parents ? 'the parent/carer' : to.join(', '));
   const ready: { email: StaffEmail; to: string[]; key: string }[] = [];
   for (const email of emails) {
     try {
@@ -83,13 +108,15 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
       out.problems.push(`Not sent (unsafe subject): ${reason.replace(/"[^"]*"/, '(subject withheld)')}`);
       continue;
     }
-    const { allowed, refused } = checkRecipients(email.to, ctx.staff, ctx.settings);
+    const { allowed, refused } = parents
+      ? checkParentRecipients(email.to, byUpn.get(String((email as ParentLetterEmail).upn || '').trim().toUpperCase()) || null)
+      : checkRecipients(email.to, ctx.staff, ctx.settings);
     for (const r of refused) {
       out.refused.push({ subject: email.subject, address: r.address, reason: r.reason });
-      out.problems.push(`Not sent "${email.subject}" to ${r.address}: ${r.reason}.`);
+      out.problems.push(parents ? `Not sent "${email.subject}" to a parent/carer: ${r.reason}.` : `Not sent "${email.subject}" to ${r.address}: ${r.reason}.`);
     }
     if (allowed.length === 0) continue;
-    ready.push({ email, to: allowed, key: (testMode ? 'test|' : '') + email.sendKey });
+    ready.push({ email, to: allowed, key: mailLogKey(email.sendKey, testMode) });
   }
   if (ready.length === 0) return out;
 
@@ -110,7 +137,7 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
     }
     if (have && have.status === 'Sending') {
       out.uncertain.push(email.sendKey);
-      out.problems.push(`"${email.subject}" to ${to.join(', ')} may have been sent by an interrupted run (Mail Log says Sending): not sent again — check it arrived.`);
+      out.problems.push(`"${email.subject}" to ${whom(to)} may have been sent by an interrupted run (Mail Log says Sending): not sent again — check it arrived.`);
       continue;
     }
     const recipients = testMode ? [me] : to;
@@ -125,7 +152,7 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
       setStatus(sheet, row, 'Sending');
     } else {
       row = nextRow++;
-      sheet.appendRow([key, toCell(ctx.asOf, 'date'), toCell(to.join(', '), 'text'), toCell(email.subject, 'text'), 'Sending']);
+      sheet.appendRow([key, toCell(ctx.asOf, 'date'), toCell(parents ? PARENT_TO : to.join(', '), 'text'), toCell(email.subject, 'text'), 'Sending']);
       log.rows.set(key, { row, status: 'Sending' });
     }
     // 2. send
@@ -175,10 +202,27 @@ function mailOptions(email: StaffEmail, recipients: string[], intended: string[]
     body,
     name: SENDER_NAME,
   };
+  const files: GoogleAppsScript.Base.BlobSource[] = [];
   if (email.attachments && email.attachments.length) {
-    options.attachments = email.attachments.map((a) => Utilities.newBlob(a.csv !== undefined ? a.csv : a.text || '', a.mimeType, a.name));
+    for (const a of email.attachments) files.push(Utilities.newBlob(a.csv !== undefined ? a.csv : a.text || '', a.mimeType, a.name));
   }
+  for (const f of (email as ParentLetterEmail).files || []) files.push(f);
+  if (files.length) options.attachments = files;
   return options;
+}
+
+/** The Mail Log key of a send key (test-mode sends are recorded apart, so a real run still sends). */
+export function mailLogKey(sendKey: string, testMode: boolean): string {
+  return (testMode ? 'test|' : '') + sendKey;
+}
+
+/** The Mail Log's status by key (one read; empty when there is no Mail Log yet). */
+export function mailLogStatuses(ss: Spreadsheet): Map<string, string> {
+  const sheet = ss.getSheetByName(MAIL_LOG);
+  const out = new Map<string, string>();
+  if (!sheet) return out;
+  readLog(sheet).rows.forEach((r, k) => out.set(k, r.status));
+  return out;
 }
 
 /** The hidden Mail Log tab, created on first use. */

@@ -7,6 +7,9 @@
  */
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The morning trigger's handler: the top-level function in src/entry/qa.ts. */
+export const MORNING_HANDLER = 'morningRun';
+
 export interface TriggerChange {
   handler: string;
   removed: number;

@@ -12,6 +12,9 @@ import { tabDef, TABS } from '../core/tabs';
 import { parseTab, isImportableTab, ParseResult } from '../core/records/parse';
 import { parseRegisterGrid } from '../core/records/registerGrid';
 import { wideProgressToLong } from '../core/records/progressWide';
+import { chooseFftTargets, FftChoice } from '../core/records/fftTargets';
+import { FftBenchmark } from '../core/settings';
+import { loadSettings } from '../gas/settingsStore';
 import { parseAttendanceSummary } from '../core/records/summaryImport';
 import { mergeByKey, importReport, ImportReport } from '../core/records/merge';
 import { startClock, Elapsed, WORK_BUDGET_MS } from '../gas/clock';
@@ -67,6 +70,8 @@ export interface ImportOptions {
   budgetMs?: number;
   /** Cells per append call (default CHUNK_CELLS). */
   chunkCells?: number;
+  /** Progress imports: the FFT benchmark whose column is the Target (default: the settings'). */
+  benchmark?: FftBenchmark;
 }
 
 export interface ImportResult extends ImportReport {
@@ -88,13 +93,16 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
   const elapsed = opts.elapsed ?? startClock();
   let tab = target;
   let parsed: ParseResult<any>;
+  // Progress: which column is the Target (the FFT benchmark chosen in the settings, or the file's own).
+  let fft: FftChoice | null = null;
   if (target === REGISTER_GRID) {
     tab = 'Attendance Marks';
     const g = parseRegisterGrid(rows);
     parsed = { records: g.marks, rows: [], refusals: g.refusals, unknownHeaders: g.unknownHeaders, headerMessages: g.headerMessages, fields: ['upn', 'date', 'session', 'code'] };
   } else if (target === PROGRESS_WIDE) {
     tab = 'Progress';
-    const wide = wideProgressToLong(rows);
+    fft = chooseFftTargets(rows, opts.benchmark ?? loadSettings().progress.benchmark, 'wide');
+    const wide = wideProgressToLong(fft.rows);
     if (wide.messages.length) throw new TrackerError(wide.messages.join('\n'));
     parsed = parseTab('Progress', wide.rows);
     // Refusals name the marksheet's row, not the row of the long form made from it.
@@ -102,6 +110,9 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
   } else if (target === 'Attendance Summary') {
     const s = parseAttendanceSummary(rows);
     parsed = { records: s.records, rows: [], refusals: s.refusals, unknownHeaders: s.unknownHeaders, headerMessages: s.headerMessages, fields: ['upn', 'possible', 'attended', 'authorised', 'unauthorised'] };
+  } else if (target === 'Progress') {
+    fft = chooseFftTargets(rows, opts.benchmark ?? loadSettings().progress.benchmark, 'long');
+    parsed = parseTab('Progress', fft.rows);
   } else if (isImportableTab(target)) {
     parsed = parseTab(target, rows);
   } else {
@@ -142,6 +153,11 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
   report.added = now.added;
   report.updated = now.updated;
   report.unchanged = Math.max(0, merged.unchanged.length - before.added - before.updated);
+  if (fft && fft.note) {
+    report.notes = [fft.note];
+    // The wide form dropped the unused benchmark columns: list them with the columns not used.
+    for (const u of fft.unused) if (report.unknownHeaders.indexOf(u) < 0) report.unknownHeaders = report.unknownHeaders.concat(u);
+  }
   return { ...report, remaining: written.pending, runs: now.runs };
 }
 
@@ -246,7 +262,8 @@ function stagedValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
 
 /**
  * The imports' part of out/report.json (SPEC §8 lists the minimum; this is an extra key):
- * `{ imports: [{ tab, added, updated, unchanged, refused, remaining, refusals: [{ row, column, value, reason }] }] }`.
+ * `{ imports: [{ tab, added, updated, unchanged, refused, remaining, notes, refusals: [{ row, column, value, reason }] }] }`
+ * (`notes`: e.g. which FFT benchmark the Progress targets came from).
  */
 export function importReportPart(results: (ImportReport & { remaining?: number })[]) {
   return {
@@ -257,6 +274,7 @@ export function importReportPart(results: (ImportReport & { remaining?: number }
       unchanged: r.unchanged,
       refused: r.refused,
       remaining: r.remaining ?? 0,
+      notes: r.notes ?? [],
       refusals: r.refusals.map((f) => ({ row: f.row, column: f.column ?? '', value: f.value ?? '', reason: f.reason })),
     })),
   };

@@ -80,6 +80,8 @@ export interface ImportReport {
   refusals: Refusal[];
   unknownHeaders: string[];
   headerMessages: string[];
+  /** What the person should know about how the file was read (e.g. "Targets: FFT20 …"). */
+  notes?: string[];
 }
 
 export function importReport(
@@ -117,6 +119,7 @@ export function formatImportReport(reports: ImportReport | ImportReport[]): stri
         `${r.refused} refused.`);
       r.refusals.slice().sort((a, b) => a.row - b.row).forEach((f) => lines.push(`  ${formatRefusal(r.tab, f)}`));
     }
+    for (const n of r.notes || []) lines.push(`  ${n}`);
     if (r.unknownHeaders.length) {
       lines.push(`  Columns kept as they are (the tracker does not use them): ${r.unknownHeaders.join(', ')}.`);
     }

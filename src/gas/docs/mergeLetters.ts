@@ -137,14 +137,14 @@ function trimTo_(body: GoogleAppsScript.Document.Body, count: number, keep: numb
 }
 
 /** Copies a template header or footer into the new document's, replacing its empty paragraph. */
-function copySection_(children: TplChild[], target: GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection, values: Record<string, string>): void {
+export function copySection_(children: TplChild[], target: GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection, values: Record<string, string>): void {
   const blank = target.getChild(0);
   appendAll_(children, target, values);
   if (children.length > 0 && children[0].node.kind !== 'table') target.removeChild(blank);
 }
 
 /** Appends a filled copy of every template element; returns how many elements were appended. */
-function appendAll_(children: TplChild[], target: Section, values: Record<string, string>): number {
+export function appendAll_(children: TplChild[], target: Section, values: Record<string, string>): number {
   let n = 0;
   for (const child of children) {
     if (child.node.kind === 'para') {

@@ -25,6 +25,7 @@ import { LetterSources, loadLetterSources } from './sources';
 import { TIER_TYPES, TypeView, indexes, letterContext, staleKeys } from './candidates';
 import { LetterRunError, LetterRunRequest, checkRequest, cohortLabel, planFor } from './preview';
 import { TierRow, writeLetterRuns } from './runsTab';
+import { ParentMailOutcome, ParentMailer, describeParentMail, openParentMailer } from './parentMail';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -55,8 +56,10 @@ export interface LetterRunResult {
   /** Letters Log keys marked Out of date by this execution. */
   markedOutOfDate: string[];
   skipped: SkippedPupil[];
-  /** Letters e-mailed to parents (PDF). */
+  /** Letters e-mailed to parents (PDF) by this execution. */
   emailed: number;
+  /** With Settings "e-mail letters to parents" on: what this execution e-mailed and what is printed only. */
+  parentMail: ParentMailOutcome | null;
   notes: string[];
   problems: string[];
   /** What to tell the person, in one paragraph. */
@@ -82,7 +85,7 @@ export function checkRunTemplate(settings: Settings, type: LetterType): string {
 function emptyResult(type: LetterType, cohort: string): LetterRunResult {
   return {
     type, title: letterTitle(type), cohort, runId: '', total: 0, done: 0, letters: [], docId: '', docUrl: '',
-    stopped: false, continuation: 'none', markedOutOfDate: [], skipped: [], emailed: 0, notes: [], problems: [], message: '',
+    stopped: false, continuation: 'none', markedOutOfDate: [], skipped: [], emailed: 0, parentMail: null, notes: [], problems: [], message: '',
   };
 }
 
@@ -155,23 +158,50 @@ function resumeWith(ss: Spreadsheet, settings: Settings, asOf: IsoDate, store: R
   const planned = s.runs.plans.filter((p) => p.runId === state.runId);
   const logged = new Set<string>();
   for (const e of s.log) if (e.status.trim().toLowerCase() !== 'cancelled') logged.add(e.key);
+  const emailing = settings.letters.emailParents;
+  let mailer: ParentMailer | null = null;
+  const mailerFor = () => mailer || (mailer = openParentMailer(ss, s, state, store, checkRunTemplate(settings, type)));
   // A letter complete in the document whose log row was lost to a crash: record it now.
-  if (state.lastKey && !logged.has(state.lastKey)) {
-    const p = planned.find((x) => x.key === state.lastKey);
-    if (p) {
-      writeLogRow(ss, logRow(p.key, p.type, p.upn, asOf, state));
-      logged.add(p.key);
-    }
+  // (lastSeq: the letter's number in the run's plan; lastKey from runs saved by an earlier version.)
+  const last = state.lastSeq ? planned.find((x) => x.seq === state.lastSeq) : state.lastKey ? planned.find((x) => x.key === state.lastKey) : undefined;
+  if (last && !logged.has(last.key)) {
+    writeLogRow(ss, logRow(last.key, last.type, last.upn, asOf, state, emailing && mailerFor().wasSent(last.seq) ? 'Sent' : 'Produced'));
+    logged.add(last.key);
   }
+  // Letters of this run already made whose e-mail to the parent did not go (a crash between the
+  // letter and its e-mail, or the quota): e-mailed now, once (the Mail Log decides).
+  if (emailing) catchUpParentMail(ss, s, mailerFor(), planned.filter((p) => logged.has(p.key)), result);
   const todo: PlannedLetter[] = planned.filter((p) => !logged.has(p.key)).map((p) => ({ upn: p.upn, key: p.key, type: p.type as LetterType }));
   state.done = planned.length - todo.length;
   if (!todo.length) {
     finish(ss, s, store, state, result);
+    if (mailer) reportParentMail(result, (mailer as ParentMailer).outcome);
     result.message = `The ${state.title} run (${state.cohort}) is complete: ${state.done} letter(s) in ${state.docUrl || 'the letters document'}.`;
     return result;
   }
   const templateId = checkRunTemplate(settings, type);
-  return produce(ss, s, store, state, templateId, todo, result, opts);
+  return produce(ss, s, store, state, templateId, todo, result, opts, mailer);
+}
+
+/** E-mails the parent letters an earlier execution of the run made but did not send. */
+function catchUpParentMail(ss: Spreadsheet, s: LetterSources, mailer: ParentMailer, made: Array<{ key: string; seq: number; upn: string; type: string }>, result: LetterRunResult): void {
+  const idx = indexes(s);
+  const withAddress = made.filter((p) => {
+    const pupil = idx.pupils.get(normUpn(p.upn));
+    return pupil && String(pupil.parentEmail || '').trim();
+  });
+  if (!withAddress.length) return;
+  const todo = mailer.pending(withAddress);
+  const sent: string[] = [];
+  for (const p of todo) {
+    const pupil = idx.pupils.get(normUpn(p.upn)) as Pupil;
+    const letter: PlannedLetter = { upn: p.upn, key: p.key, type: p.type as LetterType };
+    const values = letterFields(letterContext(letter.type, pupil, s, idx.review, idx.lists));
+    if (mailer.send(letter, p.seq, pupil, values)) sent.push(p.key);
+  }
+  // The Letters Log says Sent for letters that went to the parent (one write for them all).
+  if (sent.length) upsertByKey(ss, 'Letters Log', sent.map((key) => ({ key, status: 'Sent' })), { fields: ['status'], addMissing: false });
+  result.parentMail = mailer.outcome;
 }
 
 /**
@@ -182,13 +212,14 @@ function writeLogRow(ss: Spreadsheet, row: Record<string, unknown>): void {
   upsertByKey(ss, 'Letters Log', [row], { fields: ['date', 'type', 'upn', 'link', 'by', 'status'] });
 }
 
-function logRow(key: string, type: string, upn: string, asOf: IsoDate, state: LetterRunState): Record<string, unknown> {
-  return { key, date: asOf, type, upn, link: state.docUrl, by: state.by, status: 'Produced' };
+/** Status 'Sent' when the letter was e-mailed to the parent before its row was written. */
+function logRow(key: string, type: string, upn: string, asOf: IsoDate, state: LetterRunState, status: 'Produced' | 'Sent' = 'Produced'): Record<string, unknown> {
+  return { key, date: asOf, type, upn, link: state.docUrl, by: state.by, status };
 }
 
 function produce(
   ss: Spreadsheet, s: LetterSources, store: RunStore, state: LetterRunState, templateId: string,
-  todo: PlannedLetter[], result: LetterRunResult, opts: RunOptions,
+  todo: PlannedLetter[], result: LetterRunResult, opts: RunOptions, openMailer: ParentMailer | null = null,
 ): LetterRunResult {
   const clock = opts.clock as () => number;
   const startedAt = opts.startedAt as number;
@@ -203,11 +234,16 @@ function produce(
   }
   result.runId = state.runId;
   result.total = state.total;
+  const values = ready.map((r) => letterFields(letterContext(type, r.pupil, s, idx.review, idx.lists)));
+  // E-mail to parents (Settings, off by default): each letter as its own PDF, right after it is made.
+  const mailer = s.settings.letters.emailParents ? openMailer || openParentMailer(ss, s, state, store, templateId) : null;
+  const seqOf = new Map<string, number>();
+  for (const p of s.runs.plans) if (p.runId === state.runId) seqOf.set(p.key, p.seq);
   const merged = mergeLetters({
     templateId,
     type,
     title: `${state.title} – ${state.cohort} – ${toUk(state.startedOn)}`,
-    letters: ready.map((r) => ({ values: letterFields(letterContext(type, r.pupil, s, idx.review, idx.lists)) })),
+    letters: values.map((v) => ({ values: v })),
     // A document with no finished letter yet (a crash while making the first) is not reused: what
     // it holds is half a letter, so the run starts a fresh one (the first is linked nowhere).
     existingDocId: state.docId && state.keepChildren ? state.docId : undefined,
@@ -223,17 +259,21 @@ function produce(
       const l = ready[i].letter;
       state.done += 1;
       state.keepChildren = bodyChildren;
-      state.lastKey = l.key;
+      // The letter's number in the run, not its log key: the key holds the UPN, and the state is
+      // kept in the document's properties, which hold no pupil data.
+      state.lastSeq = seqOf.get(l.key);
+      delete state.lastKey;
       store.save(state);
-      writeLogRow(ss, logRow(l.key, l.type, l.upn, s.asOf, state));
+      // The e-mail goes before the log row, so the row can say Sent. A crash in between is
+      // repaired on resume (the row is written then; the Mail Log stops a second e-mail).
+      const emailed = mailer ? mailer.send(l, seqOf.get(l.key) || 0, ready[i].pupil, values[i]) : false;
+      writeLogRow(ss, logRow(l.key, l.type, l.upn, s.asOf, state, emailed ? 'Sent' : 'Produced'));
       result.letters.push(l);
     },
   });
   result.docId = merged.docId;
   result.docUrl = merged.url;
-  if (s.settings.letters.emailParents) {
-    result.notes.push('E-mailing each letter to parents is switched on in Settings, but this version cannot send it yet: print the document instead.');
-  }
+  if (mailer) reportParentMail(result, mailer.outcome);
   if (merged.done < ready.length) {
     state.status = 'stopped';
     state.continuation = scheduleContinuation(opts.continueAfterMs || 60 * 1000) ? 'trigger' : 'manual';
@@ -251,6 +291,13 @@ function produce(
   result.message = `${result.title} (${result.cohort}): ${state.done} letter(s) in one document: ${state.docUrl}` +
     (result.markedOutOfDate.length ? `\n${result.markedOutOfDate.length} earlier letter(s) marked Out of date in the Letters Log.` : '');
   return result;
+}
+
+function reportParentMail(result: LetterRunResult, outcome: ParentMailOutcome): void {
+  result.parentMail = outcome;
+  result.emailed = outcome.emailed.length;
+  result.notes.push(...describeParentMail(outcome));
+  for (const p of outcome.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
 }
 
 function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: LetterRunState, result: LetterRunResult): void {

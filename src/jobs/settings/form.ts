@@ -9,6 +9,9 @@ import { DEFAULT_SETTINGS, FftBenchmark, Settings, SettingsOverrides, TermDates,
 import { isIsoDate } from '../../core/dates';
 import { letterTitle, LETTER_TYPES } from '../../core/letters/defaultTemplates';
 import { loadOverrides, saveSettings } from '../../gas/settingsStore';
+import { MORNING_HANDLER, TriggerChange, installDailyTrigger, removeTriggers } from '../../gas/triggers';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type FieldKind = 'text' | 'multiline' | 'list' | 'percent' | 'whole' | 'hour' | 'benchmark' | 'boolean' | 'halfTerms';
 
@@ -55,6 +58,10 @@ export interface FieldProblem {
 export interface SaveResult {
   ok: boolean;
   problems: FieldProblem[];
+  /** What the person is told when it saved (e.g. "Saved. Morning e-mails are off."); absent when nothing but "Saved." */
+  message?: string;
+  /** The morning trigger installed or removed because "Morning e-mails on" or its hour changed. */
+  trigger?: TriggerChange;
 }
 
 function getPath(obj: any, path: string): unknown {
@@ -199,14 +206,70 @@ export function settingsFormData(): SettingsFormData {
   return { fields: FORM_FIELDS, values: formValues(s), defaults: formValues(DEFAULT_SETTINGS), templates: templateLinks(s) };
 }
 
-/** Parse, check and store the form (nothing stored when any field is wrong). */
-export function saveSettingsFromForm(input: unknown): SaveResult {
+/**
+ * What saving must do to the morning trigger: only when "Morning e-mails on" or its hour changed
+ * (a save that leaves them alone never touches triggers). Pure: the stored and the new settings in.
+ */
+export function triggerAction(before: Settings, after: Settings): 'install' | 'remove' | 'none' {
+  const onChanged = before.triggers.enabled !== after.triggers.enabled;
+  const hourChanged = before.triggers.morningHour !== after.triggers.morningHour;
+  if (after.triggers.enabled) return onChanged || hourChanged ? 'install' : 'none';
+  return onChanged ? 'remove' : 'none';
+}
+
+/** The sentence for the save message (no pupil data). */
+export function describeTriggerChange(change: TriggerChange, testMode: boolean): string {
+  if (change.installed) {
+    return `Morning e-mails are on: every school day at about ${change.hour}:00 (UK time)` +
+      (testMode ? ', in TEST MODE — every e-mail comes to you.' : '.') +
+      (change.removed ? ' The earlier trigger was replaced, so there is still only one.' : '');
+  }
+  return change.removed ? 'Morning e-mails are off.' : 'Morning e-mails are off (they were not on for you in this spreadsheet).';
+}
+
+/**
+ * Parse, check and store the form (nothing stored when any field is wrong). With `ss` (the entry
+ * point passes the active spreadsheet), a change to "Morning e-mails on" or its hour also installs
+ * or removes the daily trigger (handler `morningRun`, one only), before the settings are stored: if
+ * Google refuses the trigger, nothing is stored and the problem is shown on that field.
+ */
+export function saveSettingsFromForm(input: unknown, ss?: Spreadsheet): SaveResult {
   const { overrides, problems } = parseForm(input);
   if (problems.length) return { ok: false, problems };
-  const merged = mergeOverrides(loadOverrides(), overrides);
+  const stored = loadOverrides();
+  const merged = mergeOverrides(stored, overrides);
   const checked = checkOverrides(merged);
   if (checked.length) return { ok: false, problems: checked };
+  const after = withDefaults(merged);
+  const action = ss ? triggerAction(withDefaults(stored), after) : 'none';
+  let trigger: TriggerChange | undefined;
+  if (ss && action !== 'none') {
+    try {
+      trigger = action === 'install'
+        ? installDailyTrigger(ss, MORNING_HANDLER, after.triggers.morningHour)
+        : removeTriggers(ss, MORNING_HANDLER);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return {
+        ok: false,
+        problems: [{
+          field: 'triggers.enabled',
+          message: `Not saved: Google would not ${action === 'install' ? 'set up' : 'remove'} the morning e-mail trigger (${why}). ` +
+            'If a letter run or an import is carrying on by itself, let it finish (an add-on may hold one timed trigger), then save again.',
+        }],
+      };
+    }
+  }
   const refused = saveSettings(merged);
-  if (refused.length) return { ok: false, problems: refused.map((message) => ({ field: fieldOfMessage(message), message })) };
-  return { ok: true, problems: [] };
+  if (refused.length) {
+    // The stored settings did not change: put the trigger back (on at the stored hour, or off).
+    if (ss && trigger) {
+      const was = withDefaults(stored).triggers;
+      if (was.enabled) installDailyTrigger(ss, MORNING_HANDLER, was.morningHour);
+      else removeTriggers(ss, MORNING_HANDLER);
+    }
+    return { ok: false, problems: refused.map((message) => ({ field: fieldOfMessage(message), message })) };
+  }
+  if (!trigger) return { ok: true, problems: [] };
+  return { ok: true, problems: [], trigger, message: `Saved. ${describeTriggerChange(trigger, after.testMode)}` };
 }

@@ -1,0 +1,170 @@
+/**
+ * Letters e-mailed to parents (issue 6 §3; off by default: Settings `letters.emailParents`). When
+ * on, each letter the run adds to the merged document is also made on its own as a PDF (one
+ * scratch document per run, refilled for each pupil: gas/docs/letterCopy) and e-mailed to the
+ * parent's address on file (Students tab, Parent Email) through the one safe sender, gas/mail
+ * `sendMails(…, { audience: 'parents' })`: the Mail Log (never twice, even after a crash), the
+ * quota (what does not fit is not sent; the next execution of the run catches up), test mode
+ * (everything to the person running it), and a recipient check that allows only that pupil's
+ * Parent Email. The subject names the school only.
+ *
+ * A pupil with no usable parent address is "printed only": reported, not an error.
+ * Send key: the run and the letter's number in it ("parent-letter|<runId>|<seq>") — no UPN.
+ */
+import { parentAddresses, parentLetterBody, parentLetterSubject } from '../../core/email/parentLetter';
+import { PlannedLetter } from '../../core/letters/plan';
+import { LetterType, Pupil } from '../../core/types';
+import { openLetterCopy } from '../../gas/docs/letterCopy';
+import { LetterRunState, RunStore } from '../../gas/letterRunStore';
+import { MailContext, ParentLetterEmail, mailLogKey, mailLogStatuses, sendMails } from '../../gas/mail';
+import { LetterSources } from './sources';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const LETTER_PDF_NAME = 'letter.pdf';
+
+export interface PrintedOnly {
+  upn: string;
+  type: string;
+  reason: string;
+}
+
+export interface ParentMailOutcome {
+  /** Letters e-mailed by this execution (in test mode: to the person running it). */
+  emailed: Array<{ upn: string; type: string; key: string }>;
+  /** Letters not e-mailed (no address on file, quota, refused): the printed copy is the letter. */
+  printedOnly: PrintedOnly[];
+  /** E-mails an interrupted execution may have sent (Mail Log "Sending"): not sent again. */
+  uncertain: number;
+  testMode: boolean;
+  problems: string[];
+  /** The scratch document the PDFs are made from ('' when none was needed). */
+  copyDocId: string;
+}
+
+export interface ParentMailer {
+  /**
+   * E-mail letter number `seq` of the run to the pupil's parent. True when it went to the parent
+   * (the Letters Log row may say Sent); false when printed only, deferred, or in test mode.
+   */
+  send(letter: PlannedLetter, seq: number, pupil: Pupil, values: Record<string, string>): boolean;
+  /** Which of these letters still need their e-mail (one Mail Log read): not Sent, not Sending. */
+  pending<T extends { seq: number }>(letters: T[]): T[];
+  /** Whether the Mail Log says this letter went to the parent (not a test-mode send). */
+  wasSent(seq: number): boolean;
+  outcome: ParentMailOutcome;
+}
+
+export function parentSendKey(runId: string, seq: number): string {
+  return `parent-letter|${runId}|${seq}`;
+}
+
+export function openParentMailer(ss: Spreadsheet, s: LetterSources, state: LetterRunState, store: RunStore, templateId: string): ParentMailer {
+  const settings = s.settings;
+  const testMode = settings.testMode;
+  const type = state.type as LetterType;
+  const outcome: ParentMailOutcome = { emailed: [], printedOnly: [], uncertain: 0, testMode, problems: [], copyDocId: state.copyDocId || '' };
+  const ctx: MailContext = { settings, staff: [], pupils: s.pupils, asOf: s.asOf };
+  const subject = parentLetterSubject(settings.school);
+  let quotaOut = false;
+  let statuses: Map<string, string> | null = null;
+  const copy = openLetterCopy({
+    templateId,
+    type,
+    // The scratch document's name says what it is; never a pupil.
+    title: `Pastoral Tracker – letter copy (for e-mail) – ${state.title} – ${state.cohort}`,
+    existingDocId: state.copyDocId || undefined,
+    onDocument: (id) => {
+      state.copyDocId = id;
+      outcome.copyDocId = id;
+      store.save(state);
+    },
+  });
+  const printed = (l: PlannedLetter, reason: string) => outcome.printedOnly.push({ upn: l.upn, type: l.type, reason });
+
+  return {
+    outcome,
+    pending(letters) {
+      if (!statuses) statuses = mailLogStatuses(ss);
+      const st = statuses;
+      return letters.filter((l) => {
+        const v = st.get(mailLogKey(parentSendKey(state.runId, l.seq), testMode));
+        return v !== 'Sent' && v !== 'Sending';
+      });
+    },
+    wasSent(seq) {
+      if (testMode) return false;
+      if (!statuses) statuses = mailLogStatuses(ss);
+      return statuses.get(mailLogKey(parentSendKey(state.runId, seq), false)) === 'Sent';
+    },
+    send(letter, seq, pupil, values) {
+      const to = parentAddresses(pupil);
+      if (!to.length) {
+        printed(letter, String(pupil.parentEmail || '').trim() ? 'the Parent Email on the Students tab is not an e-mail address' : 'no Parent Email on the Students tab');
+        return false;
+      }
+      if (!seq) {
+        printed(letter, 'the letter is missing from the run\'s plan (Letter Runs tab)');
+        return false;
+      }
+      if (quotaOut) {
+        printed(letter, 'the daily e-mail quota ran out');
+        return false;
+      }
+      const pdf = copy.pdf(values, LETTER_PDF_NAME);
+      const { body, htmlBody } = parentLetterBody(pupil, settings.school);
+      const email: ParentLetterEmail = { to, subject, body, htmlBody, sendKey: parentSendKey(state.runId, seq), upn: pupil.upn, files: [pdf] };
+      const r = sendMails(ss, [email], ctx, { audience: 'parents' });
+      outcome.copyDocId = copy.docId();
+      for (const p of r.problems) if (outcome.problems.indexOf(p) < 0) outcome.problems.push(p);
+      if (r.sent.length) {
+        outcome.emailed.push({ upn: letter.upn, type: letter.type, key: letter.key });
+        return !testMode;
+      }
+      if (r.alreadySent.length) return !testMode;
+      if (r.uncertain.length) {
+        outcome.uncertain++;
+        return false;
+      }
+      if (r.deferred.length) {
+        quotaOut = true;
+        printed(letter, 'the daily e-mail quota ran out');
+        return false;
+      }
+      printed(letter, r.refused.length ? r.refused.map((x) => x.reason).join('; ') : 'not sent');
+      return false;
+    },
+  };
+}
+
+/** One paragraph for the person: how many went by e-mail and how many are printed only (no names). */
+export function describeParentMail(o: ParentMailOutcome): string[] {
+  const notes: string[] = [];
+  if (o.emailed.length) {
+    notes.push(o.testMode
+      ? `TEST MODE: ${o.emailed.length} letter(s) e-mailed as PDFs to you instead of the parents.`
+      : `${o.emailed.length} letter(s) e-mailed to parents as PDFs (subject "Letter from …"; see the Mail Log).`);
+  }
+  const noAddress = o.printedOnly.filter((p) => /Parent Email/.test(p.reason)).length;
+  const quota = o.printedOnly.filter((p) => /quota/.test(p.reason)).length;
+  const other = o.printedOnly.length - noAddress - quota;
+  if (noAddress) notes.push(`${noAddress} letter(s) printed only: no usable Parent Email on the Students tab.`);
+  if (quota) notes.push(`${quota} letter(s) not e-mailed: today's e-mail quota ran out. Post the printed copies.`);
+  if (other) notes.push(`${other} letter(s) printed only: the e-mail was refused (see the run's problems).`);
+  if (o.uncertain) notes.push(`${o.uncertain} letter e-mail(s) may have been sent by an interrupted run: not sent again — check with the family if unsure.`);
+  return notes;
+}
+
+/** The parent e-mails part of out/report.json: which letters went by e-mail, and which are printed only. */
+export function lettersParentMailReportPart(results: Array<{ parentMail?: ParentMailOutcome | null } | null> | { parentMail?: ParentMailOutcome | null } | null) {
+  const list = Array.isArray(results) ? results : [results];
+  const emailed: Array<{ type: string; upn: string; testMode: boolean }> = [];
+  const printedOnly: PrintedOnly[] = [];
+  for (const r of list) {
+    const o = r && r.parentMail;
+    if (!o) continue;
+    for (const e of o.emailed) emailed.push({ type: e.type, upn: e.upn, testMode: o.testMode });
+    for (const p of o.printedOnly) printedOnly.push({ ...p });
+  }
+  return { parentLetters: { emailed, printedOnly } };
+}
