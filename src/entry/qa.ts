@@ -7,7 +7,7 @@
 import { checkStaff } from '../jobs/access';
 import { withDocumentLock } from '../gas/lock';
 import { tell, toast, errorMessage } from '../gas/ui';
-import { loadSettings } from '../gas/settingsStore';
+import { loadSettings, loadOverrides, saveSettings } from '../gas/settingsStore';
 import { installDailyTrigger, removeTriggers } from '../gas/triggers';
 import { todayIso } from '../jobs/load';
 import { importQaCalendarJob, describeQaImport, todaysTasksJob, markTaskDoneJob, TaskView } from '../jobs/qa/calendar';
@@ -36,7 +36,11 @@ export function importQaCalendar(): string {
 /** Menu: Turn on morning e-mails. Installing again replaces the trigger: there is only ever one. */
 export function installMorningTrigger(): string {
   const settings = loadSettings();
-  const change = withDocumentLock('Turn on morning e-mails', () => installDailyTrigger(ss(), MORNING_HANDLER, settings.triggers.morningHour));
+  const change = withDocumentLock('Turn on morning e-mails', () => {
+    const c = installDailyTrigger(ss(), MORNING_HANDLER, settings.triggers.morningHour);
+    rememberTriggerSetting(true); // the Settings sidebar shows what the menu did
+    return c;
+  });
   const text =
     `Morning e-mails are on: every school day at about ${settings.triggers.morningHour}:00 (UK time)` +
     (settings.testMode ? ', in TEST MODE — every e-mail comes to you.' : '.') +
@@ -47,7 +51,11 @@ export function installMorningTrigger(): string {
 
 /** Menu: Turn off morning e-mails. */
 export function removeMorningTrigger(): string {
-  const change = withDocumentLock('Turn off morning e-mails', () => removeTriggers(ss(), MORNING_HANDLER));
+  const change = withDocumentLock('Turn off morning e-mails', () => {
+    const c = removeTriggers(ss(), MORNING_HANDLER);
+    rememberTriggerSetting(false);
+    return c;
+  });
   const text = change.removed ? 'Morning e-mails are off.' : 'Morning e-mails were not on for you in this spreadsheet.';
   tell('Morning e-mails', text);
   return text;
@@ -110,6 +118,13 @@ export function markTaskDone(date: string, task: string): { ok: boolean; message
   } catch (e) {
     return { ok: false, message: errorMessage(e) };
   }
+}
+
+/** Keep Settings' "Morning e-mails on" in step with the menu items. */
+function rememberTriggerSetting(enabled: boolean): void {
+  const overrides = loadOverrides();
+  if (loadSettings().triggers.enabled === enabled) return;
+  saveSettings({ ...overrides, triggers: { ...(overrides.triggers || {}), enabled } });
 }
 
 function currentUser(): string {

@@ -90,3 +90,14 @@ test('the rule: act only when on/off or the hour changed', () => {
   expect(triggerAction(base, withDefaults({ triggers: { morningHour: 8 } } as any))).toBe('install');
   expect(triggerAction(base, withDefaults({ school: { ...DEFAULT_SETTINGS.school, name: 'X' } } as any))).toBe('none');
 });
+
+test('the QA calendar menu items keep "Morning e-mails on" in step with the trigger', () => {
+  const { installMorningTrigger, removeMorningTrigger } = require('../../src/entry/qa');
+  expect(saveSettings({ triggers: { enabled: false } } as any)).toEqual([]);
+  installMorningTrigger();
+  expect(morning()).toHaveLength(1);
+  expect(loadSettings().triggers.enabled).toBe(true);
+  removeMorningTrigger();
+  expect(morning()).toHaveLength(0);
+  expect(loadSettings().triggers.enabled).toBe(false);
+});
