@@ -10,8 +10,8 @@ import { generateSampleSchool } from '../local/sample/school';
 import { setUpTrackerJob } from '../src/jobs/setupTracker';
 import { importRows, ImportResult } from '../src/jobs/importData';
 import { startClock } from '../src/gas/clock';
+import type { BenchRow } from './run';
 
-export interface BenchRow { job: string; pupils: number; calls: number; projectedMs: number; computeMs: number; note?: string }
 
 export interface MarksImportRun {
   pupils: number;

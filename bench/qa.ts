@@ -11,15 +11,8 @@ import { morningRunJob } from '../src/jobs/qa/morning';
 import { weeklyDigestsJob } from '../src/jobs/qa/digests';
 import { loadSettings } from '../src/gas/settingsStore';
 import { SAMPLE_QA_CALENDAR_FILE } from '../local/sample/school';
+import type { BenchRow } from './run';
 
-export interface BenchRow {
-  job: string;
-  pupils: number;
-  calls: number;
-  projectedMs: number;
-  computeMs: number;
-  note?: string;
-}
 
 function pasteSeed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const rows = readFileSync(SAMPLE_QA_CALENDAR_FILE, 'utf8').split('\n').map((l) => l.split('\t'));

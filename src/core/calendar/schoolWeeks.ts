@@ -110,7 +110,7 @@ export function buildCalendar(openDates: IsoDate[], settings: Settings, asOf?: I
       const last = mondays.length - 1;
       return fromDayNumber(mondays[last] + 7 * (target - last));
     },
-    schoolDaysBetween: (a, b) => upperBoundStr(schoolDays, b) - upperBoundStr(schoolDays, a),
+    schoolDaysBetween: (a, b) => upperBound(schoolDays, b) - upperBound(schoolDays, a),
     halfTermOf: (d) => findHalfTerm(halfTerms, d),
     termOf: (d) => findTerm(halfTerms, d),
     remainingSchoolDays: (d) => {
@@ -130,8 +130,8 @@ function hasWeekdayWithin(monday: number, from: number, to: number): boolean {
   return false;
 }
 
-/** First index whose value is greater than `v` (values ascending). */
-function upperBound(values: number[], v: number): number {
+/** First index whose value is greater than `v` (values ascending: day numbers or ISO dates). */
+function upperBound<T extends number | string>(values: T[], v: T): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
@@ -142,13 +142,3 @@ function upperBound(values: number[], v: number): number {
   return lo;
 }
 
-function upperBoundStr(values: string[], v: string): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
