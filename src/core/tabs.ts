@@ -30,6 +30,8 @@ export const REASONS = ['Not completed', 'Not to a good standard', 'Late'];
 export const INTERVENTION_STATUS = ['Open', 'Done', 'Cancelled'];
 export const LETTER_STATUS = ['Produced', 'Sent', 'Out of date', 'Cancelled'];
 export const QA_STATUS = ['', 'Done', "QA'd", 'Reviewed'];
+/** The rungs a Head of Year may allow out of order on the Attendance tab (SPEC §4.2). */
+export const HOY_OVERRIDE_OPTIONS = ['', 'AT2', 'panel', 'EWO'];
 
 const upnCol: ColumnDef = { header: 'UPN', field: 'upn', kind: 'text', aliases: ['Unique Pupil Number', 'Pupil UPN'], required: true };
 
@@ -151,6 +153,8 @@ export const TABS: TabDef[] = [
       { header: 'Review Due', field: 'reviewDue', kind: 'date', owned: true },
       { header: 'Sessions Needed', field: 'sessionsNeeded', kind: 'text', owned: true },
       { header: 'Early Warning', field: 'earlyWarning', kind: 'text', owned: true },
+      // Staff's: the Head of Year allows a ladder rung out of order (core/attendance/overrides.ts).
+      { header: 'HoY Override', field: 'hoyOverride', kind: 'enum', options: HOY_OVERRIDE_OPTIONS },
       { header: 'Notes', field: 'notes', kind: 'text' },
     ],
   },

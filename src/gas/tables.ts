@@ -38,7 +38,16 @@ export function readTab<K extends ImportableTab>(
   name: K,
   opts: ParseOptions = {},
 ): ParseResult<import('../core/records/parse').TabRecords[K]> {
-  const values = readValues(openTab(ss, name));
+  return readSheetTab(openTab(ss, name), name, opts);
+}
+
+/** readTab on a sheet the caller already holds (saves looking the tab up twice). */
+export function readSheetTab<K extends ImportableTab>(
+  sheet: Sheet,
+  name: K,
+  opts: ParseOptions = {},
+): ParseResult<import('../core/records/parse').TabRecords[K]> {
+  const values = readValues(sheet);
   if (!values.length) return { records: [], rows: [], refusals: [], unknownHeaders: [], headerMessages: [], fields: [] };
   const parsed = parseTab(name, values, opts);
   if (parsed.headerMessages.length) throw new TrackerError(parsed.headerMessages.join('\n'));

@@ -8,7 +8,7 @@
  */
 import { Settings } from '../core/settings';
 import { IsoDate } from '../core/dates';
-import { readTab } from '../gas/tables';
+import { readSheetTab } from '../gas/tables';
 import { ImportableTab, TabRecords } from '../core/records/parse';
 import { formatRefusal } from '../core/records/refusal';
 import { parseAttendanceSummary } from '../core/records/summaryImport';
@@ -34,11 +34,12 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
       data.summaries = sheet ? parseAttendanceSummary(readValues(sheet)).records : [];
       continue;
     }
-    if (!ss.getSheetByName(name)) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) {
       (data as any)[name] = [];
       continue;
     }
-    const parsed = readTab(ss, name);
+    const parsed = readSheetTab(sheet, name);
     (data as any)[name] = parsed.records;
     for (const r of parsed.refusals) problems.push(formatRefusal(name, r));
   }

@@ -153,7 +153,7 @@ export function planLetterRun(input: LetterRunInput): LetterRunPlan {
     if (first && !overrides.has(upn)) {
       const prior = logByKey.get(letterKey(first, upn, c.key));
       if (!prior || !counts(prior)) {
-        skip(upn, 'outOfOrder', `No ${first} letter in the Letters Log for this episode, so ${type} would skip a rung; the Head of Year can override.`);
+        skip(upn, 'outOfOrder', `No ${first} letter in the Letters Log for this episode, so ${type} would skip a rung. The Head of Year can override on the Attendance tab (HoY Override column).`);
         continue;
       }
     }

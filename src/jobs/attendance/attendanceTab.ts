@@ -8,9 +8,10 @@ import { PupilAttendanceReview } from '../../core/attendance/review';
 import { CodingIssue } from '../../core/attendance/coding';
 import { tabDef } from '../../core/tabs';
 import { mapHeaders, columnLetter } from '../../core/records/headers';
-import { openTab, upsertByKey, UpsertResult } from '../../gas/tables';
+import { openTab, readValues, writeByKey, UpsertResult } from '../../gas/tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const ATTENDANCE_TAB = 'Attendance';
 
@@ -69,9 +70,15 @@ export function attendanceRow(p: PupilAttendanceReview): Record<string, unknown>
   };
 }
 
-export function writeAttendanceTab(ss: Spreadsheet, pupils: PupilAttendanceReview[]): UpsertResult {
-  const result = upsertByKey(ss, ATTENDANCE_TAB, pupils.map(attendanceRow), { clearOthers: true });
-  colourByStage(ss);
+/**
+ * Writes by UPN on values re-read just before writing (as upsertByKey does). `sheet`: the tab the
+ * job already opened (saves looking it up again); the re-read header places the colours too.
+ */
+export function writeAttendanceTab(ss: Spreadsheet, pupils: PupilAttendanceReview[], sheet?: Sheet | null): UpsertResult {
+  const tab = sheet || openTab(ss, ATTENDANCE_TAB);
+  const values = readValues(tab);
+  const result = writeByKey(tab, tabDef(ATTENDANCE_TAB), values, pupils.map(attendanceRow), { clearOthers: true });
+  colourByStage(ss, { sheet: tab, header: values[0] });
   return result;
 }
 
@@ -80,10 +87,10 @@ export function writeAttendanceTab(ss: Spreadsheet, pupils: PupilAttendanceRevie
  * add-on's own (recognised by their formula on a Stage column) are replaced, so a moved Stage
  * column or a grown sheet is followed. A constant number of calls, whatever the roll.
  */
-export function colourByStage(ss: Spreadsheet): void {
-  const sheet = openTab(ss, ATTENDANCE_TAB);
-  const lastCol = sheet.getLastColumn();
-  const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0];
+export function colourByStage(ss: Spreadsheet, known?: { sheet: Sheet; header: unknown[] }): void {
+  const sheet = known ? known.sheet : openTab(ss, ATTENDANCE_TAB);
+  const lastCol = known ? known.header.length : sheet.getLastColumn();
+  const header = known ? known.header : sheet.getRange(1, 1, 1, lastCol).getValues()[0];
   const stageCol = mapHeaders(tabDef(ATTENDANCE_TAB), header).columnIndex.stage;
   if (stageCol === undefined) return;
   const letter = columnLetter(stageCol);

@@ -1,16 +1,20 @@
 /**
  * "Review attendance" (issue 5): read once (runAttendanceReview), decide in core, write once per
  * tab: the Attendance tab by UPN, `episode-end` rows appended to the Letters Log (the ladder's
- * memory, SPEC §4.2), the QA lists as generated tabs, and the tier history. The number of service
- * calls does not depend on the number of pupils.
+ * memory, SPEC §4.2), the QA lists as generated tabs, and the tier history. Head of Year overrides
+ * (HoY Override column) go into the ladder; an override whose pupil is back in reward is spent (the
+ * episode is over) and its cell is cleared. The number of service calls does not depend on the
+ * number of pupils.
  */
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { AttendanceReview, PupilAttendanceReview } from '../../core/attendance/review';
-import { EPISODE_END, letterKey } from '../../core/attendance/ladder';
+import { EPISODE_END, letterKey, Rung } from '../../core/attendance/ladder';
 import { appendNewByKey, UpsertResult } from '../../gas/tables';
+import { OverrideState } from '../../core/attendance/overrides';
 import { runAttendanceReview } from './review';
 import { writeAttendanceTab } from './attendanceTab';
+import { clearOverrideCells } from './overrideCells';
 import { readGenerated, writeGenerated } from './generatedTabs';
 import { writeTierHistory } from './tierHistory';
 import {
@@ -47,6 +51,10 @@ export interface AttendanceJobResult {
   };
   /** Tab name → data rows written. */
   tabsWritten: Record<string, number>;
+  /** Each Head of Year override on the Attendance tab and what the review made of it. */
+  hoyOverrides: Array<{ upn: string; rung: Rung; row: number; state: OverrideState }>;
+  /** Override cells cleared because the pupil's episode is over (back in reward). */
+  overridesCleared: number;
   /** Rows the review could not use (tab, row, value, reason). */
   problems: string[];
   /** The full review, for the report (attendanceReportPart) and callers in the same run. */
@@ -56,7 +64,7 @@ export interface AttendanceJobResult {
 export const EPISODE_END_BY = 'Pastoral Tracker (attendance review)';
 
 export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): AttendanceJobResult {
-  const { review, problems, tierHistory } = runAttendanceReview(ss, settings, asOf);
+  const { review, problems, tierHistory, overrides, attendanceSheet } = runAttendanceReview(ss, settings, asOf);
   const gPrevious = readGenerated(ss, G_CODES.name); // staff's "Entered on Gateway", kept by UPN
   const by = new Map<string, PupilAttendanceReview>();
   for (const p of review.pupils) by.set(p.upn, p);
@@ -75,7 +83,10 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
     .filter((p) => p.ladder.closesEpisode)
     .map((p) => ({ key: letterKey(EPISODE_END, p.upn, asOf), date: asOf, type: EPISODE_END, upn: p.upn, by: EPISODE_END_BY }));
 
-  const attendanceTab = writeAttendanceTab(ss, review.pupils);
+  const spent = overrides.filter((o) => o.state === 'episodeOver');
+
+  const attendanceTab = writeAttendanceTab(ss, review.pupils, attendanceSheet);
+  const overridesCleared = clearOverrideCells(ss, spent, attendanceSheet);
   const episodeEnds = ends.length ? appendNewByKey(ss, 'Letters Log', ends) : 0;
   const tabsWritten: Record<string, number> = { Attendance: review.pupils.length };
   tabsWritten[TIER_LISTS.name] = writeGenerated(ss, TIER_LISTS, lists.tiers);
@@ -87,7 +98,10 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
   tabsWritten[COHORTS.name] = writeGenerated(ss, COHORTS, lists.cohorts);
   writeTierHistory(ss, tierHistory, asOf, review.lists.tiers);
 
-  return summarise(review, problems, attendanceTab, episodeEnds, tabsWritten);
+  const result = summarise(review, problems, attendanceTab, episodeEnds, tabsWritten);
+  result.hoyOverrides = overrides.map((o) => ({ upn: o.upn, rung: o.rung, row: o.row, state: o.state }));
+  result.overridesCleared = overridesCleared;
+  return result;
 }
 
 function summarise(
@@ -135,6 +149,8 @@ function summarise(
       registerIssues: l.coding.registers.length,
     },
     tabsWritten,
+    hoyOverrides: [],
+    overridesCleared: 0,
     problems,
     review,
   };
@@ -151,6 +167,10 @@ export function describeAttendanceJob(r: AttendanceJobResult): string {
     r.held ? `${r.held} ${r.held === 1 ? 'pupil is' : 'pupils are'} held from letters until their coding issues are fixed (see the Coding Review tab).` : 'No pupil is held by the coding review.',
     `Lists: tier lists ${r.lists.tierPupils} pupils (${r.lists.tierIncluded} included, ${r.lists.tierRemoved} to be removed), punctuality ${r.lists.punctuality}, late to lesson ${r.lists.lateToLesson}, G codes ${r.lists.gCodes}, failure to return ${r.lists.registerTakenToday ? r.lists.failureToReturn : "— today's register not taken yet"}, coding issues ${r.lists.codingIssues} (+${r.lists.registerIssues} registers).`,
   ];
+  if (r.hoyOverrides.length) {
+    const honoured = r.hoyOverrides.filter((o) => o.state === 'honoured').length;
+    lines.push(`Head of Year overrides: ${honoured} honoured, ${r.hoyOverrides.length - honoured} not${r.overridesCleared ? ` (${r.overridesCleared} cleared: the pupil is back in reward)` : ''}.`);
+  }
   if (r.episodeEnds) lines.push(`${r.episodeEnds} ${r.episodeEnds === 1 ? 'pupil' : 'pupils'} back in reward: their letter episode is closed in the Letters Log.`);
   if (r.problems.length) {
     lines.push(`${r.problems.length} rows could not be used:`);

@@ -49,3 +49,28 @@ export function attendanceReportPart(result: AttendanceJobResult): AttendanceRep
     attendanceSummary: { ...summary, problems: problems.length },
   };
 }
+
+/**
+ * The Head of Year overrides for out/report.json (an addition to SPEC §8's minimum): each override
+ * on the Attendance tab at the review (UPN, rung, sheet row, what the review made of it) and the
+ * cells cleared — by the review (episode over) and by letter runs (rung produced).
+ */
+export interface HoyOverridesReportPart {
+  hoyOverrides: {
+    overrides: AttendanceJobResult['hoyOverrides'];
+    honoured: number;
+    clearedByReview: number;
+    clearedByLetters: number;
+  };
+}
+
+export function hoyOverridesReportPart(result: AttendanceJobResult, letterRuns: Array<{ overridesCleared: number }> = []): HoyOverridesReportPart {
+  return {
+    hoyOverrides: {
+      overrides: result.hoyOverrides.map((o) => ({ ...o })),
+      honoured: result.hoyOverrides.filter((o) => o.state === 'honoured').length,
+      clearedByReview: result.overridesCleared,
+      clearedByLetters: letterRuns.reduce((n, r) => n + (r.overridesCleared || 0), 0),
+    },
+  };
+}

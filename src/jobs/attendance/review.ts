@@ -1,7 +1,10 @@
 /**
- * The attendance review as one in-process call, for every job that needs it (the review itself,
- * letters, the QA morning run, digests): reads Students, Attendance Marks, Attendance Summary,
- * Letters Log, Lates to Lesson and the tier history ONCE each and runs the core review (SPEC §4).
+ * The attendance review as one in-process call, and the ONE read path for every job that needs
+ * it (the review itself, letters, the QA morning run, digests, the coding review): reads Students,
+ * Attendance Marks, Attendance Summary, Letters Log, Lates to Lesson, the Attendance tab (for the
+ * Head of Year's overrides) and the tier history ONCE each — plus any other tab the caller needs,
+ * in the same pass — and runs the core review (SPEC §4). Callers use the records returned here
+ * instead of reading those tabs again, so all of them see the same data and the same overrides.
  * Read-only: nothing here writes.
  *
  * Attendance Marks are read with a classifier that lets withdrawn and unknown codes through (the
@@ -14,18 +17,30 @@ import { AttendanceReview, ReviewInput, reviewAttendance } from '../../core/atte
 import { classifyCode } from '../../core/attendance/codes';
 import { formatRefusal } from '../../core/records/refusal';
 import { Mark } from '../../core/types';
-import { loadTabs } from '../load';
-import { readTab } from '../../gas/tables';
+import { ImportableTab } from '../../core/records/parse';
+import { OverrideCell, OverrideOutcome, overrideOutcomes, readOverrides } from '../../core/attendance/overrides';
+import { loadTabs, Loaded } from '../load';
+import { readSheetTab, readValues } from '../../gas/tables';
 import { readTierHistory, TierHistory } from './tierHistory';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface AttendanceReviewRun {
   review: AttendanceReview;
-  /** Rows the rules could not use ("Attendance Marks row 12, Date …"), for the person running it. */
+  /**
+   * Rows the rules could not use ("Attendance Marks row 12, Date …") and overrides not honoured
+   * ("Attendance row 7, HoY Override …"), for the person running it. No pupil names.
+   */
   problems: string[];
   /** The tier lists' memory (previous run), so the review job can roll it forward. */
   tierHistory: TierHistory;
+  /** Every record read (Students, Letters Log, Lates to Lesson, Attendance Marks, summaries, extras). */
+  data: Loaded;
+  /** Each Head of Year override on the Attendance tab and what the review made of it. */
+  overrides: OverrideOutcome[];
+  /** The Attendance tab as read (null when the tracker has none yet), for a job that writes it. */
+  attendanceSheet: Sheet | null;
 }
 
 /** Withdrawn and unknown codes reach the review (as coding issues) instead of being refused. */
@@ -34,22 +49,45 @@ const letCodesThrough = (code: string) => {
   return k === 'withdrawn' || k === 'unknown' ? 'notCounted' : k;
 };
 
+export interface AttendanceReadOptions {
+  /** Other tabs the caller needs (Homework Log, QA Calendar, Staff …), read in the same pass. */
+  extra?: ImportableTab[];
+  /**
+   * Read the tier lists' memory, for names included / to be removed (default true). Jobs that do
+   * not show the tier lists' changes skip the read.
+   */
+  tierHistory?: boolean;
+}
+
 export interface AttendanceInputRead {
   input: ReviewInput;
   problems: string[];
   tierHistory: TierHistory;
+  data: Loaded;
+  overrides: OverrideCell[];
+  attendanceSheet: Sheet | null;
 }
 
+const REVIEW_TABS: Array<ImportableTab | 'Attendance Summary'> = ['Students', 'Letters Log', 'Lates to Lesson', 'Attendance Summary'];
+
 /** Every read the review needs, one per tab (the benchmark times the rules apart from this). */
-export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: IsoDate): AttendanceInputRead {
-  const { data, problems } = loadTabs(ss, ['Students', 'Letters Log', 'Lates to Lesson', 'Attendance Summary']);
+export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceInputRead {
+  const extra = (opts.extra || []).filter((t) => t !== 'Attendance Marks' && REVIEW_TABS.indexOf(t) < 0);
+  const { data, problems } = loadTabs(ss, REVIEW_TABS.concat(extra));
   let marks: Mark[] = [];
-  if (ss.getSheetByName('Attendance Marks')) {
-    const parsed = readTab(ss, 'Attendance Marks', { classifyCode: letCodesThrough });
+  const marksSheet = ss.getSheetByName('Attendance Marks');
+  if (marksSheet) {
+    const parsed = readSheetTab(marksSheet, 'Attendance Marks', { classifyCode: letCodesThrough });
     marks = parsed.records;
     for (const r of parsed.refusals) problems.push(formatRefusal('Attendance Marks', r));
   }
-  const tierHistory = readTierHistory(ss, asOf);
+  data['Attendance Marks'] = marks;
+  const attendanceSheet = ss.getSheetByName('Attendance');
+  const overrides = readOverrides(attendanceSheet ? readValues(attendanceSheet) : []);
+  problems.push(...overrides.problems);
+  const tierHistory: TierHistory = opts.tierHistory === false
+    ? { baselineDate: '', baseline: [], baselineYears: new Map() }
+    : readTierHistory(ss, asOf);
   const input: ReviewInput = {
     pupils: data.Students || [],
     marks,
@@ -58,12 +96,20 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
     latesToLesson: data['Lates to Lesson'] || [],
     settings,
     asOf,
-    previousTiers: tierHistory.baseline,
+    overrides: overrides.overrides,
+    previousTiers: opts.tierHistory === false ? undefined : tierHistory.baseline,
   };
-  return { input, problems, tierHistory };
+  return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet };
 }
 
-export function runAttendanceReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate): AttendanceReviewRun {
-  const { input, problems, tierHistory } = readAttendanceInput(ss, settings, asOf);
-  return { review: reviewAttendance(input), problems, tierHistory };
+/** The review on what readAttendanceInput read; overrides not honoured join the problems. */
+export function reviewRead(read: AttendanceInputRead): AttendanceReviewRun {
+  const review = reviewAttendance(read.input);
+  const overrides = overrideOutcomes(read.overrides, review.pupils);
+  const problems = read.problems.concat(overrides.filter((o) => o.state !== 'honoured').map((o) => o.message));
+  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet };
+}
+
+export function runAttendanceReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceReviewRun {
+  return reviewRead(readAttendanceInput(ss, settings, asOf, opts));
 }

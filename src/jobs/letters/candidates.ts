@@ -122,6 +122,10 @@ export function typeView(type: LetterType, s: LetterSources): TypeView {
     }
   }
 
+  // Overrides the review honoured (HoY Override column): the preview says so beside the figures.
+  const overridden = new Map<string, string>();
+  for (const o of s.overrides) if (o.state === 'honoured') overridden.set(normUpn(o.upn), o.rung);
+
   for (const r of s.review.pupils) {
     const u = normUpn(r.upn);
     const c: LetterCandidate = { upn: u, due: [], held: r.held, heldReasons: heldReasons(r), key: period, reasonStillHolds: true };
@@ -129,7 +133,8 @@ export function typeView(type: LetterType, s: LetterSources): TypeView {
       c.due = r.ladder.lettersDue.slice() as LetterType[];
       const key = r.ladder.keys[type as 'AT1'];
       if (key) c.key = parseLetterKey(key).period;
-      if (c.due.length) reasons.set(u, attendanceReason(r));
+      const hoy = overridden.get(u);
+      if (c.due.length) reasons.set(u, attendanceReason(r) + (hoy && c.due.indexOf(hoy as LetterType) >= 0 ? `; Head of Year override: ${hoy} now (HoY Override on the Attendance tab)` : ''));
     } else if (tierDue) {
       if (tierDue.has(u)) {
         c.due = [type];

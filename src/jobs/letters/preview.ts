@@ -10,7 +10,7 @@ import { tabDef } from '../../core/tabs';
 import { LetterType, Pupil } from '../../core/types';
 import { cellText } from '../../gas/cells';
 import { LetterSources } from './sources';
-import { TIER_TYPES, TypeView, typeView } from './candidates';
+import { LADDER_TYPES, TIER_TYPES, TypeView, typeView } from './candidates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -111,6 +111,8 @@ export function planFor(s: LetterSources, req: LetterRunRequest): { plan: Letter
     log: s.log,
     cohort: cohortFilter(req),
     unticked: req.unticked,
+    // The Head of Year's overrides the review honoured for this rung (HoY Override column).
+    overrides: s.overrides.filter((o) => o.state === 'honoured' && o.rung === req.type).map((o) => o.upn),
   });
   return { plan, view };
 }
@@ -140,6 +142,10 @@ export interface LetterRunPreview {
 export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterRunPlan, view: TypeView): LetterRunPreview {
   const byUpn = new Map<string, Pupil>();
   for (const p of s.pupils) byUpn.set(normUpn(p.upn), p);
+  // A skipped pupil with an override on the Attendance tab: say what became of it (ladder letters).
+  const overrideOf = new Map<string, string>();
+  if (LADDER_TYPES.indexOf(req.type) >= 0) for (const o of s.overrides) if (o.state !== 'honoured') overrideOf.set(normUpn(o.upn), o.message);
+  const withOverride = (upn: string, reason: string) => (overrideOf.has(upn) ? `${reason} ${overrideOf.get(upn)}` : reason);
   const row = (upn: string, reason: string, code?: string): PreviewPupil => {
     const p = byUpn.get(upn);
     const out: PreviewPupil = { upn, name: p ? `${p.forename} ${p.surname}`.trim() : upn, year: p ? p.year : null, regGroup: p ? p.regGroup : '', reason };
@@ -151,7 +157,7 @@ export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterR
     title: letterTitle(req.type),
     cohort: cohortLabel(req),
     due: plan.toProduce.map((l) => row(l.upn, view.reasons.get(l.upn) || '')),
-    skipped: plan.skipped.map((k) => row(k.upn, k.reason, k.code)),
+    skipped: plan.skipped.map((k) => row(k.upn, withOverride(k.upn, k.reason), k.code)),
     problems: s.problems.slice(0, 50),
   };
   if (TIER_TYPES.indexOf(req.type) >= 0 && view.tiers) {

@@ -25,6 +25,7 @@ import { LetterSources, loadLetterSources } from './sources';
 import { TIER_TYPES, TypeView, indexes, letterContext, staleKeys } from './candidates';
 import { LetterRunError, LetterRunRequest, checkRequest, cohortLabel, planFor } from './preview';
 import { TierRow, writeLetterRuns } from './runsTab';
+import { clearOverrideCells } from '../attendance/overrideCells';
 import { ParentMailOutcome, ParentMailer, describeParentMail, openParentMailer } from './parentMail';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -53,6 +54,8 @@ export interface LetterRunResult {
   /** True when the run stopped before the end (time budget) and is to be continued. */
   stopped: boolean;
   continuation: 'none' | 'trigger' | 'manual';
+  /** HoY Override cells cleared because this run produced the rung they allowed. */
+  overridesCleared: number;
   /** Letters Log keys marked Out of date by this execution. */
   markedOutOfDate: string[];
   skipped: SkippedPupil[];
@@ -85,7 +88,7 @@ export function checkRunTemplate(settings: Settings, type: LetterType): string {
 function emptyResult(type: LetterType, cohort: string): LetterRunResult {
   return {
     type, title: letterTitle(type), cohort, runId: '', total: 0, done: 0, letters: [], docId: '', docUrl: '',
-    stopped: false, continuation: 'none', markedOutOfDate: [], skipped: [], emailed: 0, parentMail: null, notes: [], problems: [], message: '',
+    stopped: false, continuation: 'none', overridesCleared: 0, markedOutOfDate: [], skipped: [], emailed: 0, parentMail: null, notes: [], problems: [], message: '',
   };
 }
 
@@ -289,7 +292,8 @@ function produce(
   }
   finish(ss, s, store, state, result);
   result.message = `${result.title} (${result.cohort}): ${state.done} letter(s) in one document: ${state.docUrl}` +
-    (result.markedOutOfDate.length ? `\n${result.markedOutOfDate.length} earlier letter(s) marked Out of date in the Letters Log.` : '');
+    (result.markedOutOfDate.length ? `\n${result.markedOutOfDate.length} earlier letter(s) marked Out of date in the Letters Log.` : '') +
+    (result.overridesCleared ? `\n${result.overridesCleared} Head of Year override(s) used and cleared on the Attendance tab.` : '');
   return result;
 }
 
@@ -301,6 +305,9 @@ function reportParentMail(result: LetterRunResult, outcome: ParentMailOutcome): 
 }
 
 function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: LetterRunState, result: LetterRunResult): void {
+  // Overrides this run used are spent: cleared before the run is marked done, so a crash here is
+  // repaired by the resume (one write for the run; core/attendance/overrides.ts has the rule).
+  result.overridesCleared = clearSpentOverrides(ss, s, state);
   state.status = 'done';
   state.continuation = undefined;
   store.save(state);
@@ -312,6 +319,15 @@ function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: Lette
   result.docId = state.docId;
   result.docUrl = state.docUrl;
   result.runId = state.runId;
+}
+
+/** The HoY Override cells of the pupils who got this run's rung: that override is used. */
+function clearSpentOverrides(ss: Spreadsheet, s: LetterSources, state: LetterRunState): number {
+  if (!s.overrides.length) return 0;
+  const planned = new Set<string>();
+  for (const p of s.runs.plans) if (p.runId === state.runId) planned.add(`${normUpn(p.upn)}|${p.type}`);
+  const spent = s.overrides.filter((o) => planned.has(`${normUpn(o.upn)}|${o.rung}`));
+  return clearOverrideCells(ss, spent);
 }
 
 /** Marks the Status cell of stale letters Out of date (one write, only when there are any). */

@@ -1,16 +1,17 @@
 /**
  * What the QA calendar's jobs read, once per run: the calendar, staff, pupils and the attendance
- * review (for the school calendar and the evidence). Each tab is read once (loadTabs).
- *
- * The attendance review is core `reviewAttendance` on the loaded tabs; when the attendance job's
- * `runAttendanceReview` lands (src/jobs/attendance/review.ts) this is the one place to switch.
+ * review (for the school calendar and the evidence). The review, the pupils and the Letters Log
+ * come from the attendance job's own read path (`runAttendanceReview`), with the QA Calendar,
+ * Staff and any homework tabs read in the same pass: each tab once, and the same data and Head of
+ * Year overrides as the attendance review and the letters.
  */
 import { IsoDate, isWeekend } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { LetterLogEntry, Pupil, QaTask, StaffMember } from '../../core/types';
-import { AttendanceReview, reviewAttendance } from '../../core/attendance/review';
+import { AttendanceReview } from '../../core/attendance/review';
 import { SchoolCalendar } from '../../core/calendar/schoolWeeks';
-import { loadTabs, Loaded } from '../load';
+import { Loaded } from '../load';
+import { runAttendanceReview } from '../attendance/review';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,18 +31,10 @@ export interface QaContext {
 export type ExtraTab = 'Homework Log' | 'Homework Set';
 
 export function loadQaContext(ss: Spreadsheet, settings: Settings, asOf: IsoDate, extra: ExtraTab[] = []): QaContext {
-  const { data, problems } = loadTabs(ss, ['QA Calendar', 'Staff', 'Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', ...extra]);
+  // Tier history is not read: the evidence lists tiers as the review finds them today.
+  const { review, problems, data } = runAttendanceReview(ss, settings, asOf, { extra: ['QA Calendar', 'Staff', ...extra], tierHistory: false });
   const pupils = data.Students || [];
   const letters = data['Letters Log'] || [];
-  const review = reviewAttendance({
-    pupils,
-    marks: data['Attendance Marks'] || [],
-    summaries: data.summaries,
-    letters,
-    latesToLesson: data['Lates to Lesson'] || [],
-    settings,
-    asOf,
-  });
   return {
     asOf,
     settings,

@@ -146,6 +146,9 @@ function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
     sheet = ss.insertSheet(DIGEST_HISTORY);
     sheet.getRange(1, 1, 1, HISTORY_HEADER.length).setValues([HISTORY_HEADER]);
     sheet.hideSheet();
+  } else if (sheet.getLastRow() === 0) {
+    // Made by a run that stopped before its header was written: the header first, then the row.
+    sheet.getRange(1, 1, 1, HISTORY_HEADER.length).setValues([HISTORY_HEADER]);
   }
   return sheet;
 }
