@@ -84,7 +84,7 @@ export function buildEvidence(review: AttendanceReview, letters: LetterLogEntry[
     title: lists.registerTakenToday ? "Failure to return: absent today with N or no mark (Year 11 first)" : 'Failure to return: today’s register is not taken yet',
     columns: ['Pupil', 'Year', 'Reg group', 'Sessions'],
     rows: lists.failureToReturn.map((f) => [f.name, f.year, f.regGroup, f.sessions.join(', ')]),
-    note: lists.registerTakenToday ? (lists.failureToReturn.length ? undefined : 'No one.') : 'The list fills once the morning register is taken: open Attendance → Attendance lists later today.',
+    note: lists.registerTakenToday ? undefined : 'The list fills once the morning register is taken: open Attendance → Attendance lists later today.',
   };
 
   const onRoll = review.pupils;
