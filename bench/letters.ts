@@ -4,11 +4,8 @@
  * run, and the 300-letter run against the time budget (executions needed, no repeats).
  */
 import { performance } from 'perf_hooks';
-import { createLocalGoogle } from '../local/google';
-import { generateSampleSchool } from '../local/sample/school';
-import { setUpTrackerJob } from '../src/jobs/setupTracker';
-import { importRows } from '../src/jobs/importData';
-import { loadSettings, saveSettings } from '../src/gas/settingsStore';
+import { makeTracker } from '../local/sample/tracker';
+import { loadSettings } from '../src/gas/settingsStore';
 import { setUpLetterTemplatesJob } from '../src/jobs/letters/templates';
 import { loadLetterSources } from '../src/jobs/letters/sources';
 import { planFor, previewOf } from '../src/jobs/letters/preview';
@@ -16,16 +13,10 @@ import { generateLetterRunJob, resumeLetterRunJob } from '../src/jobs/letters/ru
 import type { BenchRow } from './run';
 
 async function one(pupils: number): Promise<BenchRow[]> {
-  const school = generateSampleSchool({ pupils });
-  const g = createLocalGoogle({ now: new Date(`${school.asOf}T08:00:00Z`) });
-  const uninstall = g.install();
+  // The sample school imported through the same path as the menu (local/sample/tracker.ts).
+  const { g, ss, school, uninstall } = makeTracker({ pupils });
   const rows: BenchRow[] = [];
   try {
-    const ss = g.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
-    setUpTrackerJob(ss);
-    saveSettings(school.settings);
-    const tabs = Object.keys(school.tables).sort((a, b) => (a === 'Students' ? -1 : b === 'Students' ? 1 : 0));
-    for (const tab of tabs) importRows(ss, tab, school.tables[tab]);
     setUpLetterTemplatesJob(loadSettings());
     const settings = loadSettings();
     const asOf = school.asOf;
