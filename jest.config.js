@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2020' } }] },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/scripts/summaryReporter.js'],
 };
