@@ -11,8 +11,9 @@
  *   refused;
  * - a 300 px wide viewport, the width of a Sheets sidebar.
  *
- * Chromium is Debian's (`/usr/bin/chromium`); when it is missing the tests fail and say how to
- * install it: they are never skipped.
+ * Chromium is found by ./chromium.ts: the system's when there is one, otherwise the one npm
+ * installed (@sparticuz/chromium). When none can be found the tests fail and say what was tried:
+ * they are never skipped.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -20,8 +21,8 @@ import * as path from 'path';
 import { chromium, BrowserContext, Page } from 'playwright-core';
 import { loadBundle, Bundle } from '../../local/loadBundle';
 import { LocalGoogle } from '../../local/google';
+import { findChromium } from './chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-output', 'screenshots');
 const STAND_IN_CSS = path.join(__dirname, 'assets', 'add-ons1.css');
 const ORIGIN = 'https://sidebar.invalid';
@@ -32,17 +33,15 @@ export interface Browser {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the sidebar tests need it. Run: sudo apt-get install -y chromium`);
-  }
+  const found = findChromium();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: found.executablePath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-GB'],
     viewport: { width: 300, height: 900 },
     locale: 'en-GB', // a UK school's browser: dates show as dd/mm/yyyy
-    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
+    env: { ...process.env, ...found.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
     timezoneId: 'Europe/London',
     deviceScaleFactor: 1,
   });

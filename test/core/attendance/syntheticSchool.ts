@@ -1,5 +1,5 @@
 /**
- * A reproducible synthetic school for speed checks (the lead's bench can import it):
+ * A reproducible synthetic school (a whole year of register marks for many pupils):
  * `pupils` pupils, two marks a day over the first `days` weekdays from 4 Sep 2023, mostly present,
  * with some illness, lates, holidays and unauthorised absence from a seeded generator.
  */

@@ -43,8 +43,8 @@ describe('trackerGrid', () => {
   });
 });
 
-describe('speed: a whole school', () => {
-  it('2,000 pupils × 39 weeks × 20,000 log rows: weeks, ladder, tracking and grid well under a second', () => {
+describe('a whole school', () => {
+  it('2,000 pupils × 39 weeks × 20,000 log rows: every miss counted once in the grid (speed: npm run bench)', () => {
     const weeks: string[] = [];
     for (let i = 0; i < 39; i++) weeks.push(addDays('2023-09-04', 7 * i));
     const pupils: Pupil[] = [];
@@ -61,18 +61,13 @@ describe('speed: a whole school', () => {
       log.push(miss(p.upn, day, subjects[r % 6], { row: r + 2 }));
     }
     const asOf = addDays(weeks[38], 4);
-    const t0 = Date.now();
     const hw = homeworkWeeks({ log, pupils, asOf, settings, schoolWeeks: weeks });
     const grid = trackerGrid(hw, pupils, asOf, settings);
     homeworkLadder({ hw, pupils, asOf, settings });
     weeklyTracking(hw, pupils, asOf, settings);
-    const ms = Date.now() - t0;
     expect(grid.values).toHaveLength(2001);
     expect(grid.values[0]).toHaveLength(TRACKER_FIXED_HEADERS.length + 39);
     const counted = Array.from(hw.pupils.values()).reduce((s, ph) => s + ph.weeks.reduce((a, w) => a + w.misses, 0), 0);
     expect(counted + hw.sorted.duplicates.length).toBe(20000);
-    // eslint-disable-next-line no-console
-    if (process.env.SHOW_MS) console.log(`whole school: ${ms} ms`);
-    expect(ms).toBeLessThan(1000);
   });
 });
