@@ -8,7 +8,8 @@
  *   asOf, school, pupils[{upn, name, year, regGroup,
  *     homework{weeks[{weekStart, misses, band}], persistent},
  *     attendance{possible, attended, percent, stage, persistentAbsence, severeAbsence,
- *                penaltyThreshold, lettersDue[], held},
+ *                penaltyThreshold, lettersDue[], held,
+ *                authorised, unauthorised, tooFewSessions, compulsorySchoolAge, penaltyFirstMet},
  *     progress[{subject, target, current, status}]}],
  *   letters[{type, upn, date, document}], emails[{to, subject}], qa[{date, task, reminded[]}],
  *   calls{total, byClass}, problems[]
@@ -20,6 +21,7 @@ import { onRoll } from '../../src/core/pupils/roll';
 import { londonDate, isIsoDate } from '../../src/core/dates';
 import { Settings } from '../../src/core/settings';
 import { bandFor } from '../../src/core/homework/weeks';
+import { TOO_FEW_SESSIONS } from '../../src/core/attendance/stage';
 
 type Row = unknown[];
 
@@ -93,9 +95,13 @@ export function buildReport(g: LocalGoogle, x: ReportExtras): Record<string, unk
         })
       : [];
     // SPEC §8: a held pupil gets no letter, so nothing is due for them in the report; the tab
-    // shows what is waiting ("AT1 (held)") for the Head of Year.
+    // still shows what is waiting for the Head of Year, with the Held column saying why.
+    // Attendance fields are defined in docs/attendance.md (academic year to date, exact PA/SA).
     const held = a ? text(a[att.idx('Held')]) !== '' && !/^no$/i.test(text(a[att.idx('Held')])) : false;
     const lettersDue = a && !held ? text(a[att.idx('Letters Due')]).split(/[,\s]+/).filter((t) => LETTERS_DUE.indexOf(t) >= 0) : [];
+    const stageText = a ? text(a[att.idx('Stage')]) : '';
+    const tooFew = stageText === TOO_FEW_SESSIONS;
+    const firstMet = a && att.idx('Penalty First Met') >= 0 ? text(a[att.idx('Penalty First Met')]) : '';
     return {
       upn: p.upn,
       name: `${p.forename} ${p.surname}`,
@@ -106,12 +112,17 @@ export function buildReport(g: LocalGoogle, x: ReportExtras): Record<string, unk
         possible: num(a, 'Possible'),
         attended: num(a, 'Present'),
         percent: num(a, '%'),
-        stage: a ? text(a[att.idx('Stage')]) || null : null,
+        stage: tooFew ? null : stageText || null,
         persistentAbsence: a ? yes(a[att.idx('PA')]) : false,
         severeAbsence: a ? yes(a[att.idx('SA')]) : false,
         penaltyThreshold: a ? yes(a[att.idx('Penalty Threshold')]) : false,
         lettersDue,
         held,
+        authorised: num(a, 'Authorised'),
+        unauthorised: num(a, 'Unauthorised'),
+        tooFewSessions: tooFew,
+        compulsorySchoolAge: a ? yes(a[att.idx('Compulsory School Age')]) : null,
+        penaltyFirstMet: isIsoDate(firstMet) ? firstMet : null,
       },
       progress: (progByUpn.get(p.upn) || []).map((r) => ({
         subject: text(r[prog.idx('Subject')]),

@@ -53,6 +53,10 @@ export interface Settings {
     holidaySessions: number; // 6+ G sessions (3 days) in the term
     nOlderThanSchoolDays: number; // N marks older than 5 school days are a coding issue
     earlyWarningWeeks: number; // trend over the last 4 school weeks
+    /** Figures, stage, PA and SA cover the academic year to date: it starts on the 1st of this month (9 = September). */
+    academicYearStartMonth: number;
+    /** Below this many possible sessions this year it is too early to tell: figures, but no stage, letter or rung (20). */
+    minimumSessions: number;
   };
   letters: {
     templateIds: Record<string, string>; // letter type → Docs id
@@ -118,6 +122,8 @@ export const DEFAULT_SETTINGS: Settings = {
     holidaySessions: 6,
     nOlderThanSchoolDays: 5,
     earlyWarningWeeks: 4,
+    academicYearStartMonth: 9,
+    minimumSessions: 20,
   },
   letters: {
     templateIds: {},
@@ -186,6 +192,8 @@ export function validateSettings(s: Settings): string[] {
   whole(s.attendance.at1MonitorWeeks, 'AT1 monitoring weeks', 1, 52);
   whole(s.attendance.at2MonitorWeeks, 'AT2 monitoring weeks', 1, 52);
   whole(s.attendance.panelMonitorWeeks, 'Panel monitoring weeks', 1, 52);
+  whole(s.attendance.academicYearStartMonth, 'The month the academic year starts', 1, 12);
+  whole(s.attendance.minimumSessions, 'The minimum possible sessions for a stage', 0, 400);
   whole(s.triggers.morningHour, 'The morning trigger hour', 0, 23);
   for (const d of s.school.allowedDomains) {
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)) errs.push(`"${d}" is not an e-mail domain (write it like school.sch.uk).`);

@@ -54,6 +54,9 @@ export const TABS: TabDef[] = [
       { header: 'Address', field: 'address', kind: 'text', aliases: ['Home Address', 'Contact Address'] },
       { header: 'Mentor', field: 'mentor', kind: 'text' },
       { header: 'Leaving Date', field: 'leavingDate', kind: 'date', aliases: ['Date of Leaving', 'Leave Date'] },
+      // Attendance (SPEC §4.1): compulsory school age from the birth date; figures from admission.
+      { header: 'Date of Birth', field: 'dateOfBirth', kind: 'date', aliases: ['DOB', 'Birth Date', 'D.O.B.'] },
+      { header: 'Admission Date', field: 'admissionDate', kind: 'date', aliases: ['Date of Admission', 'Adm Date'] },
     ],
   },
   {
@@ -141,10 +144,16 @@ export const TABS: TabDef[] = [
       { header: 'U', field: 'uCount', kind: 'number', owned: true },
       { header: 'G', field: 'gCount', kind: 'number', owned: true },
       { header: '%', field: 'percent', kind: 'percent', owned: true },
+      // Issue 17: the year's figures start here; the exact figure where it decides PA/SA.
+      { header: 'Figures From', field: 'countedFrom', kind: 'date', owned: true },
+      { header: 'Exact %', field: 'exactNote', kind: 'text', owned: true },
       { header: 'Stage', field: 'stage', kind: 'text', owned: true },
       { header: 'PA', field: 'pa', kind: 'yesno', owned: true },
       { header: 'SA', field: 'sa', kind: 'yesno', owned: true },
+      { header: 'Compulsory School Age', field: 'compulsory', kind: 'yesno', owned: true },
       { header: 'Penalty Threshold', field: 'penalty', kind: 'yesno', owned: true },
+      { header: 'Penalty First Met', field: 'penaltyFirstMet', kind: 'date', owned: true },
+      { header: 'Penalty Window', field: 'penaltyWindow', kind: 'text', owned: true },
       { header: 'Notify LA', field: 'notifyLa', kind: 'yesno', owned: true },
       { header: 'Rung', field: 'rung', kind: 'text', owned: true },
       { header: 'Letters Due', field: 'lettersDue', kind: 'text', owned: true },

@@ -19,6 +19,10 @@ export interface Pupil {
   address: string;
   mentor: string; // staff e-mail or name
   leavingDate: IsoDate | ''; // a leaver (date in the past) is out of every count, list and letter
+  /** Compulsory school age is worked out from it when present (core/attendance/compulsoryAge.ts). */
+  dateOfBirth?: IsoDate | '';
+  /** Attendance figures count from the later of this and the academic year's start. */
+  admissionDate?: IsoDate | '';
 }
 
 export type StaffRole =

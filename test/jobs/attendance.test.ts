@@ -48,7 +48,7 @@ describe('the Attendance tab', () => {
     expect(row(U.level2)['Next Action']).toMatch(/AT1/);
     expect(row(U.level2)['Sessions Needed']).toMatch(/Must attend \d+ of the \d+ sessions left this half term to reach level 1/);
     expect(tabObjects(t.ss, 'Attendance').some((r) => r.UPN === U.leaver)).toBe(false);
-    expect(result.stages).toEqual({ reward: 4, level1: 3, level2: 4, none: 0 }); // level 1 includes the N this morning (28/29)
+    expect(result.stages).toEqual({ reward: 4, level1: 3, level2: 4, tooFew: 0, none: 0 }); // level 1 includes the N this morning (28/29)
   });
 
   it('never writes a staff column, follows a sort, and clears a leaver row but keeps its notes', () => {
@@ -183,6 +183,8 @@ describe('report.json', () => {
     expect(part.pupils.find((p) => p.upn === U.level2)!.attendance).toEqual({
       possible: 30, attended: 28, percent: 93.3, stage: 'level2', persistentAbsence: false, severeAbsence: false,
       penaltyThreshold: false, lettersDue: ['AT1'], held: false,
+      // Additions documented in docs/attendance.md.
+      authorised: 2, unauthorised: 0, tooFewSessions: false, compulsorySchoolAge: true, penaltyFirstMet: null,
     });
     expect(part.pupils.find((p) => p.upn === U.notifyLa)!.attendance).toMatchObject({ severeAbsence: true, persistentAbsence: true, penaltyThreshold: true });
     expect(part.pupils.some((p) => p.upn === U.leaver)).toBe(false);

@@ -3,8 +3,11 @@
  * fixed before letters go out. A pupil with any issue is **held** from letters.
  *
  * - gap: an open session (see register.ts) before today with a blank mark or no row, from the
- *   pupil's first row on (earlier sessions may predate their admission). Today's registers may
- *   still be being taken, so today is not checked.
+ *   pupil's admission date when the Students tab has one, else from their first row (earlier
+ *   sessions may predate their admission). Today's registers may still be being taken, so today
+ *   is not checked.
+ * - Only the current academic year is reviewed (`from`): earlier years' registers were closed at
+ *   their year end; their marks still count in the penalty window as they stand.
  * - oldN: an `N` (reason not yet provided) more than `nOlderThanSchoolDays` school days old.
  * - withdrawn: `H`, `J` or plain `Y`, removed in 2024; unknown: any code not in the table.
  * - registers: a reg group session with some pupils marked and some not is *incomplete*; one with
@@ -59,11 +62,15 @@ export function pupilCodingIssues(
   cal: SchoolCalendar,
   settings: Settings,
   asOf: IsoDate,
+  from: IsoDate = '',
+  admissionDate: IsoDate | '' = '',
 ): CodingIssue[] {
   const issues: CodingIssue[] = [];
   const upn = pm.upn;
   const nAge = settings.attendance.nOlderThanSchoolDays;
-  for (let i = 0; i < pm.marks.length; i++) {
+  let start = 0;
+  while (start < pm.marks.length && pm.marks[start].date < from) start++;
+  for (let i = start; i < pm.marks.length; i++) {
     const m = pm.marks[i];
     const code = pm.codes[i];
     const cls = pm.classes[i];
@@ -77,11 +84,19 @@ export function pupilCodingIssues(
   }
   if (pm.marks.length) {
     // Both lists are in (date, AM before PM) order: walk them together.
-    const first = pm.marks[0].date;
+    let first = admissionDate || pm.marks[0].date;
+    if (first < from) first = from;
     const n = pm.marks.length;
-    let j = 0;
-    for (const s of open) {
-      if (s.date < first) continue;
+    let j = start;
+    let lo = 0;
+    let hi = open.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (open[mid].date < first) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let o = lo; o < open.length; o++) {
+      const s = open[o];
       if (s.date >= asOf) break;
       while (j < n && before(pm.marks[j].date, pm.marks[j].session, s.date, s.session)) j++;
       let has = false;

@@ -1,5 +1,7 @@
 /**
  * Review results by cohort, for the digests and the dashboard (year, reg group, PP, EAL, SEN).
+ * `cohortFigures` sums the pupils on roll it is given; for school-level rates as the DfE counts
+ * them (this year's leavers up to their leaving date) use schoolRates.ts `schoolFigures`.
  */
 import { PupilAttendanceReview } from './review';
 import { percentTenths } from './summary';
@@ -12,11 +14,16 @@ const FLAG_LABEL: Record<'pp' | 'eal' | 'sen', [string, string]> = {
   sen: ['SEN', 'Not SEN'],
 };
 
-/** Results grouped by cohort; group names are the year ("7"), the reg group, or "PP" / "Not PP" etc. */
+/** The cohort a pupil (or leaver) is in: the year ("7"), the reg group, or "PP" / "Not PP" etc. */
+export function cohortName(r: Pick<PupilAttendanceReview, CohortKey>, key: CohortKey): string {
+  return key === 'year' ? String(r.year) : key === 'regGroup' ? r.regGroup : FLAG_LABEL[key][r[key] ? 0 : 1];
+}
+
+/** Results grouped by cohort (group names as `cohortName`). */
 export function splitBy<T extends Pick<PupilAttendanceReview, CohortKey>>(results: T[], key: CohortKey): Record<string, T[]> {
   const out: Record<string, T[]> = {};
   for (const r of results) {
-    const name = key === 'year' ? String(r.year) : key === 'regGroup' ? r.regGroup : FLAG_LABEL[key][r[key] ? 0 : 1];
+    const name = cohortName(r, key);
     (out[name] = out[name] || []).push(r);
   }
   return out;

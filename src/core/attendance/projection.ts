@@ -2,11 +2,13 @@
  * Looking ahead to the end of the half term (SPEC §4.3).
  *
  * Projection: for a pupil at level 1, level 2 or persistent absence, the fewest of the remaining
- * sessions (2 per remaining school day, all assumed possible) they must attend for their rounded
- * percentage to reach the next threshold up — out of persistent absence first, else from level 2 to
- * level 1, else from level 1 to reward — or "cannot reach this half term".
+ * sessions (2 per remaining school day, all assumed possible) they must attend to reach the next
+ * threshold up — out of persistent absence first (on the exact fraction, as PA is judged), else
+ * from level 2 to level 1, else from level 1 to reward (on the rounded percentage, as stages are
+ * judged) — or "cannot reach this half term".
  *
- * Early warning: the pupil's rate over the last `earlyWarningWeeks` school weeks, continued over
+ * Early warning: the pupil's rate over the last `earlyWarningWeeks` school weeks of this academic
+ * year, continued over
  * the rest of the half term, would take them below a threshold they are above now (reward → level 1,
  * → level 2, into persistent or severe absence; the most serious is reported). When the half-term
  * end is not known (no term dates set), the trend is continued for as many sessions again as the
@@ -37,9 +39,9 @@ export function projectSessionsNeeded(
   const target: ProjectionTarget = pa ? 'notPA' : stage === 'level2' ? 'level1' : 'reward';
   const label = target === 'notPA' ? 'out of persistent absence' : target === 'level1' ? 'level 1' : 'reward';
   const meets = (a: number, p: number): boolean => {
+    if (target === 'notPA') return p > 0 && !isPersistentAbsence(a, p, settings);
     const t = percentTenths(a, p);
     if (t === null) return false;
-    if (target === 'notPA') return !isPersistentAbsence(t / 10, settings);
     return stageRank(stageOf(t / 10, settings) as Stage) >= (target === 'reward' ? 2 : 1);
   };
   if (remainingSchoolDays === null) {
@@ -81,12 +83,14 @@ export function earlyWarning(
   const r = remainingSchoolDays === null ? recent.possible : 2 * Math.max(0, remainingSchoolDays);
   if (r === 0) return null;
   const rate = recent.attended / recent.possible;
-  const projTenths = percentTenths(fig.attended + rate * r, fig.possible + r) as number;
+  const projA = fig.attended + rate * r;
+  const projP = fig.possible + r;
+  const projTenths = percentTenths(projA, projP) as number;
   const projected = projTenths / 10;
   const now = fig.percent;
   let threshold: WarningThreshold | null = null;
-  if (isSevereAbsence(projected, settings) && !isSevereAbsence(now, settings)) threshold = 'SA';
-  else if (isPersistentAbsence(projected, settings) && !isPersistentAbsence(now, settings)) threshold = 'PA';
+  if (isSevereAbsence(projA, projP, settings) && !isSevereAbsence(fig.attended, fig.possible, settings)) threshold = 'SA';
+  else if (isPersistentAbsence(projA, projP, settings) && !isPersistentAbsence(fig.attended, fig.possible, settings)) threshold = 'PA';
   else {
     const from = stageOf(now, settings) as Stage;
     const to = stageOf(projected, settings) as Stage;

@@ -1,7 +1,12 @@
 /**
  * The attendance review: every rule of SPEC §4 for every pupil on roll, plus the lists, in one pass
- * over the register. Pure: today is `asOf`. Leavers (Leaving Date on or before `asOf`) are out of
- * every figure, list and letter.
+ * over the register. Pure: today is `asOf`. Leavers (Leaving Date before `asOf`) are out of every
+ * list and letter; those who left this academic year are kept apart in `leavers`, with their
+ * figures up to the leaving date, for the school-level rates (schoolRates.ts).
+ *
+ * Figures cover the current academic year from each pupil's first session on roll (pupilReview.ts);
+ * the register is indexed whole, so the calendar, the penalty window and the ten-day count see
+ * earlier years' marks too.
  *
  * Held pupils (open coding issues) keep their figures and `lettersDue` — the Head of Year sees what
  * is waiting — but `held` is true and the letters job must not produce their letters.
@@ -13,20 +18,20 @@ import { Settings } from '../settings';
 import { AttendanceSummary, LateToLesson, LetterLogEntry, Mark, Pupil } from '../types';
 import { SchoolCalendar, buildCalendar } from '../calendar/schoolWeeks';
 import { HalfTerm, Term } from '../calendar/halfTerms';
+import { AcademicYear, academicYearOfDate } from '../calendar/academicYear';
 import { PupilMarks, indexRegister, pupilMarks } from './register';
-import { AttendanceFigures, emptyTally, addToTally, figuresFromSummary, figuresFromTally } from './summary';
-import { Stage, isPersistentAbsence, isSevereAbsence, stageOf } from './stage';
-import { AbsentRun, PenaltyWindow, penaltyWindow, unauthorisedRun } from './penalty';
-import { LadderOverride, LadderResult, reviewLadder } from './ladder';
-import { CodingIssue, RegisterIssue, pupilCodingIssues, registerIssues, sortedOpenSessions } from './coding';
-import { EarlyWarning, Projection, earlyWarning, projectSessionsNeeded } from './projection';
-import { recentFigures, rewardWeekEnds, weeklyFigures } from './history';
+import { LadderOverride } from './ladder';
+import { CodingIssue, RegisterIssue, registerIssues, sortedOpenSessions } from './coding';
 import { isLeaver } from '../pupils/roll';
-import { PupilIdentity } from '../pupils/identity';
+import { LegalStep } from './legal';
+import { PupilAttendanceReview, reviewPupil } from './pupilReview';
+import { LeaverAttendance, leaverAttendance } from './schoolRates';
 import {
   CountEntry, FailureToReturn, TierEntry, TierList, failureToReturnSessions, marksWithCode, pupilName,
   sortFailureToReturn, tierLists, tierOf,
 } from './lists';
+
+export type { PupilAttendanceReview };
 
 export interface ReviewInput {
   pupils: Pupil[];
@@ -41,21 +46,8 @@ export interface ReviewInput {
   previousTiers?: TierEntry[];
   /** School days left in the half term; default: from the settings' half-term dates. */
   remainingSchoolDays?: number | null;
-}
-
-export interface PupilAttendanceReview extends PupilIdentity {
-  source: 'marks' | 'summary' | 'none';
-  figures: AttendanceFigures;
-  stage: Stage | null;
-  pa: boolean;
-  sa: boolean;
-  penalty: PenaltyWindow | null;
-  notifyLa: AbsentRun | null;
-  held: boolean;
-  issues: CodingIssue[];
-  ladder: LadderResult;
-  projection: Projection | null;
-  earlyWarning: EarlyWarning | null;
+  /** Legal-tab steps (a later issue adds the tab): they answer the penalty and ten-day flags. */
+  legalSteps?: LegalStep[];
 }
 
 export interface AttendanceLists {
@@ -71,10 +63,14 @@ export interface AttendanceLists {
 
 export interface AttendanceReview {
   asOf: IsoDate;
+  /** The academic year the figures cover (to `asOf`). */
+  academicYear: AcademicYear;
   calendar: SchoolCalendar;
   halfTerm: HalfTerm | null;
   term: Term | null;
   pupils: PupilAttendanceReview[];
+  /** Pupils who left this academic year, with figures up to their leaving date (school-level rates only). */
+  leavers: LeaverAttendance[];
   lists: AttendanceLists;
 }
 
@@ -83,6 +79,7 @@ export { isLeaver };
 export function reviewAttendance(input: ReviewInput): AttendanceReview {
   const { settings, asOf } = input;
   const onRoll = input.pupils.filter((p) => !isLeaver(p, asOf));
+  const year = academicYearOfDate(asOf, settings);
   const reg = indexRegister(input.marks, asOf);
   const cal = buildCalendar(reg.openDates, settings, asOf);
   const open = sortedOpenSessions(reg.openSessions);
@@ -92,11 +89,13 @@ export function reviewAttendance(input: ReviewInput): AttendanceReview {
   const termFrom = term ? term.start : '';
   const remaining = input.remainingSchoolDays !== undefined ? input.remainingSchoolDays : cal.remainingSchoolDays(asOf);
   const today = open.filter((s) => s.date === asOf);
+  const ctx = { cal, open, year, settings, asOf, overrides: input.overrides, remainingSchoolDays: remaining };
 
   const summaries = new Map<string, AttendanceSummary>();
   for (const s of input.summaries || []) summaries.set(s.upn, s);
   const lettersBy = groupBy(input.letters, (l) => l.upn);
   const latesBy = groupBy(input.latesToLesson, (l) => l.upn);
+  const legalBy = groupBy(input.legalSteps || [], (l) => l.upn);
   const noLetters: LetterLogEntry[] = [];
 
   const pupils: PupilAttendanceReview[] = [];
@@ -107,65 +106,18 @@ export function reviewAttendance(input: ReviewInput): AttendanceReview {
   const codingIssues: CodingIssue[] = [];
   const gaps: Array<{ regGroup: string; issue: CodingIssue }> = [];
   const groupSizes = new Map<string, number>();
+  const marksOf = (p: Pupil): PupilMarks | null => {
+    const raw = reg.byUpn.get(p.upn);
+    return raw && raw.length ? pupilMarks(p.upn, raw, cal) : null;
+  };
 
   for (const p of onRoll) {
     groupSizes.set(p.regGroup, (groupSizes.get(p.regGroup) || 0) + 1);
-    const raw = reg.byUpn.get(p.upn);
-    const pm: PupilMarks | null = raw && raw.length ? pupilMarks(p.upn, raw, cal) : null;
-    let figures: AttendanceFigures;
-    let source: PupilAttendanceReview['source'] = 'none';
-    if (pm) {
-      const t = emptyTally();
-      for (let i = 0; i < pm.codes.length; i++) addToTally(t, pm.classes[i], pm.codes[i]);
-      figures = figuresFromTally(t);
-      source = 'marks';
-    } else {
-      const s = summaries.get(p.upn);
-      figures = s ? figuresFromSummary(s) : figuresFromTally(emptyTally());
-      if (s) source = 'summary';
-    }
-    const stage = stageOf(figures.percent, settings);
-    const pa = isPersistentAbsence(figures.percent, settings);
-    const sa = isSevereAbsence(figures.percent, settings);
-    const weekly = pm ? weeklyFigures(pm, cal) : null;
-    const issues = pm ? pupilCodingIssues(pm, open, cal, settings, asOf) : [];
-    const ladder = reviewLadder({
-      upn: p.upn,
-      stage,
-      pa,
-      letters: lettersBy.get(p.upn) || noLetters,
-      cal,
-      settings,
-      asOf,
-      overrides: input.overrides,
-      rewardWeekEnds: weekly ? rewardWeekEnds(weekly, settings) : [],
-    });
-    const held = issues.length > 0;
-    if (held) ladder.nextAction = `Held: fix ${issues.length} coding issue${issues.length === 1 ? '' : 's'} before any letter${ladder.nextAction ? `; then ${ladder.nextAction}` : ''}`;
+    const pm = marksOf(p);
+    const r = reviewPupil(p, pm, summaries.get(p.upn), lettersBy.get(p.upn) || noLetters, legalBy.get(p.upn), ctx);
+    pupils.push(r);
 
-    pupils.push({
-      upn: p.upn,
-      name: pupilName(p),
-      year: p.year,
-      regGroup: p.regGroup,
-      pp: p.pp,
-      eal: p.eal,
-      sen: p.sen,
-      source,
-      figures,
-      stage,
-      pa,
-      sa,
-      penalty: pm ? penaltyWindow(pm, cal, settings) : null,
-      notifyLa: pm ? unauthorisedRun(pm, settings) : null,
-      held,
-      issues,
-      ladder,
-      projection: projectSessionsNeeded(figures, stage, pa, remaining, settings),
-      earlyWarning: weekly ? earlyWarning(figures, recentFigures(weekly, cal, asOf, settings.attendance.earlyWarningWeeks), remaining, settings) : null,
-    });
-
-    for (const issue of issues) {
+    for (const issue of r.issues) {
       codingIssues.push(issue);
       if (issue.kind === 'gap') gaps.push({ regGroup: p.regGroup, issue });
     }
@@ -185,14 +137,24 @@ export function reviewAttendance(input: ReviewInput): AttendanceReview {
     }
   }
 
+  // Leavers of this academic year count in the school's rates up to their leaving date.
+  const leavers: LeaverAttendance[] = [];
+  for (const p of input.pupils) {
+    if (!isLeaver(p, asOf) || (p.leavingDate as IsoDate) < year.start) continue;
+    leavers.push(leaverAttendance(p, marksOf(p), summaries.get(p.upn), year, settings));
+  }
+
   return {
     asOf,
+    academicYear: year,
     calendar: cal,
     halfTerm,
     term,
     pupils,
+    leavers,
     lists: {
-      tiers: tierLists(pupils.map((r) => ({ upn: r.upn, year: r.year, tier: tierOf(r.stage, r.pa) })), input.previousTiers),
+      // A pupil too early to tell is in no tier: a tier run is the ladder's letters (SPEC §4.3).
+      tiers: tierLists(pupils.map((r) => ({ upn: r.upn, year: r.year, tier: tierOf(r.stage, r.pa && !r.tooFewSessions) })), input.previousTiers),
       punctuality,
       lateToLesson,
       holidays,

@@ -1,14 +1,21 @@
 /**
  * A pupil's attendance figures (SPEC §4.1), from session marks or from an MIS summary import.
  *
- * Rounding rule: attendance % = 100 × attended ÷ possible, rounded half-up to one decimal place,
- * and **every threshold compares that rounded figure** — the figure the parent reads in the letter
- * is the figure that decides. So 151/160 = 94.375 shows 94.4, and 93.96 shows 94.0 and is level 1.
- * The rounding is done in whole tenths (integers) so no floating-point error can move a pupil
- * across a threshold. Absence % = 100 − attendance %, also in tenths.
+ * Rounding rule: attendance % = 100 × attended ÷ possible, rounded half-up to one decimal place.
+ * The school's stages compare that rounded figure — the figure the parent reads in the letter is
+ * the figure that decides: 151/160 = 94.375 shows 94.4, and 93.96 shows 94.0 and is level 1. The
+ * statutory PA and SA flags compare the exact fraction instead (stage.ts). The rounding is done in
+ * whole tenths (integers) so no floating-point error can move a pupil across a threshold.
+ * Absence % = 100 − attendance %, also in tenths.
+ *
+ * Which sessions: the review counts the current academic year from the pupil's first session on
+ * roll (`tallyMarks` with the year's start); earlier marks stay in the register for the penalty
+ * window, the ten-day count and last year's figures.
  */
+import { IsoDate } from '../dates';
 import { AttendanceSummary, Mark } from '../types';
 import { CodeClass, classifyCode, normaliseCode } from './codes';
+import { PupilMarks } from './register';
 
 export interface AttendanceFigures {
   possible: number;
@@ -22,6 +29,8 @@ export interface AttendanceFigures {
   percent: number | null;
   /** 100 − percent, to one decimal place; null when there are no possible sessions. */
   absencePercent: number | null;
+  /** 100 × attended ÷ possible, unrounded (what PA and SA compare); null when there are no possible sessions. */
+  exactPercent: number | null;
 }
 
 /** Attendance in whole tenths of a percent (943 = 94.3%), rounded half up; null when possible is 0. */
@@ -89,18 +98,46 @@ export function figuresFromTally(t: Tally): AttendanceFigures {
     gCount: t.gCount,
     percent: tenths === null ? null : tenths / 10,
     absencePercent: tenths === null ? null : (1000 - tenths) / 10,
+    exactPercent: t.possible > 0 ? (100 * t.attended) / t.possible : null,
   };
 }
 
-/** Figures from one pupil's marks; marks after `asOf` (when given) are not yet history. */
-export function summariseMarks(marks: Mark[], asOf?: string): AttendanceFigures {
+/**
+ * Figures from one pupil's marks; marks after `asOf` (when given) are not yet history, and marks
+ * before `from` (when given — the academic year's start, see calendar/academicYear.ts) are
+ * earlier years'.
+ */
+export function summariseMarks(marks: Mark[], asOf?: string, from?: IsoDate): AttendanceFigures {
   const t = emptyTally();
   for (const m of marks) {
     if (asOf && m.date > asOf) continue;
+    if (from && m.date < from) continue;
     const code = normaliseCode(m.code);
     addToTally(t, classifyCode(code), code);
   }
   return figuresFromTally(t);
+}
+
+/** Index of the first of a pupil's (date-sorted) marks dated on or after `d`. */
+export function firstMarkFrom(pm: PupilMarks, d: IsoDate): number {
+  let lo = 0;
+  let hi = pm.marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pm.marks[mid].date < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Tally a pupil's marks dated from `from` to `to` inclusive (`to` '' = no end). */
+export function tallyMarks(pm: PupilMarks, from: IsoDate, to: IsoDate | ''): Tally {
+  const t = emptyTally();
+  for (let i = firstMarkFrom(pm, from); i < pm.marks.length; i++) {
+    if (to && pm.marks[i].date > to) break;
+    addToTally(t, pm.classes[i], pm.codes[i]);
+  }
+  return t;
 }
 
 /**
@@ -117,4 +154,26 @@ export function figuresFromSummary(s: AttendanceSummary): AttendanceFigures {
     uCount: 0,
     gCount: 0,
   });
+}
+
+/** Authorised against unauthorised absence (SPEC §4.4: legal steps are for unauthorised absence). */
+export interface AbsenceSplit {
+  absent: number; // possible − attended
+  authorised: number;
+  unauthorised: number;
+  /** Unauthorised sessions as a % of possible sessions, unrounded; null with no possible sessions. */
+  unauthorisedPercent: number | null;
+  /** More than half of the absence is authorised (illness with evidence): support wording, not legal. */
+  mostlyAuthorised: boolean;
+}
+
+export function absenceSplit(f: AttendanceFigures): AbsenceSplit {
+  const absent = f.possible - f.attended;
+  return {
+    absent,
+    authorised: f.authorised,
+    unauthorised: f.unauthorised,
+    unauthorisedPercent: f.possible > 0 ? (100 * f.unauthorised) / f.possible : null,
+    mostlyAuthorised: absent > 0 && f.authorised * 2 > absent,
+  };
 }

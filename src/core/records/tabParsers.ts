@@ -53,6 +53,8 @@ export const BUILDERS: Builders = {
     address: r.text('address'),
     mentor: r.text('mentor'),
     leavingDate: r.date('leavingDate'),
+    dateOfBirth: r.date('dateOfBirth'),
+    admissionDate: r.date('admissionDate'),
   }),
   Staff: (r, ctx) => ({
     name: r.text('name'),

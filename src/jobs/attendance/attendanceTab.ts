@@ -3,9 +3,18 @@
  * columns only (a staff "Notes" column, or any column staff add, is never written). Leavers' rows
  * keep their UPN and staff notes but the add-on's columns are cleared. Rows are coloured by stage
  * with conditional formatting on a custom formula over the Stage column, wherever staff moved it.
+ *
+ * Figures are this academic year's from the pupil's first session on roll ("Figures From"). A
+ * pupil below the minimum of possible sessions shows "too few sessions" as the Stage (no colour).
+ * Letters Due holds only letter types; the Held column says whether they wait on the register.
+ * A tracker set up before a column existed is still written (the other columns), and the job
+ * reports the missing header until Set up tracker adds it.
  */
 import { PupilAttendanceReview } from '../../core/attendance/review';
 import { CodingIssue } from '../../core/attendance/coding';
+import { PenaltyWindow } from '../../core/attendance/penalty';
+import { TOO_FEW_SESSIONS } from '../../core/attendance/stage';
+import { toUk } from '../../core/dates';
 import { tabDef } from '../../core/tabs';
 import { mapHeaders, columnLetter } from '../../core/records/headers';
 import { openTab, readValues, writeByKey, UpsertResult } from '../../gas/tables';
@@ -39,9 +48,18 @@ export function heldText(issues: CodingIssue[]): string {
   return `Yes: ${parts.join(', ')} (see Coding Review)`;
 }
 
+/** "10 sessions (G N O U) in the school weeks 15/01/2024–31/03/2024" — the window the threshold was first met in. */
+export function penaltyWindowText(w: PenaltyWindow): string {
+  const codes: string[] = [];
+  for (const m of w.marks) {
+    const c = m.slice(m.lastIndexOf(' ') + 1);
+    if (codes.indexOf(c) < 0) codes.push(c);
+  }
+  return `${w.sessions} sessions (${codes.join(' ')}) in the school weeks ${toUk(w.from)}–${toUk(w.to)}`;
+}
+
 export function attendanceRow(p: PupilAttendanceReview): Record<string, unknown> {
   const f = p.figures;
-  const due = p.ladder.lettersDue.join(', ');
   return {
     upn: p.upn,
     name: p.name,
@@ -55,13 +73,18 @@ export function attendanceRow(p: PupilAttendanceReview): Record<string, unknown>
     uCount: f.uCount,
     gCount: f.gCount,
     percent: f.percent === null ? '' : f.percent,
-    stage: p.stage || '',
+    countedFrom: p.countedFrom,
+    exactNote: p.exactNote,
+    stage: p.tooFewSessions ? TOO_FEW_SESSIONS : p.stage || '',
     pa: p.pa,
     sa: p.sa,
+    compulsory: p.compulsorySchoolAge,
     penalty: p.penalty !== null,
+    penaltyFirstMet: p.penalty ? p.penalty.firstMet : '',
+    penaltyWindow: p.penalty ? penaltyWindowText(p.penalty) : '',
     notifyLa: p.notifyLa !== null,
     rung: p.ladder.rung === 'none' ? '' : p.ladder.rung,
-    lettersDue: due && p.held ? `${due} (held)` : due,
+    lettersDue: p.ladder.lettersDue.join(', '),
     held: heldText(p.issues),
     nextAction: p.ladder.nextAction,
     reviewDue: p.ladder.reviewDue,
@@ -74,12 +97,18 @@ export function attendanceRow(p: PupilAttendanceReview): Record<string, unknown>
  * Writes by UPN on values re-read just before writing (as upsertByKey does). `sheet`: the tab the
  * job already opened (saves looking it up again); the re-read header places the colours too.
  */
-export function writeAttendanceTab(ss: Spreadsheet, pupils: PupilAttendanceReview[], sheet?: Sheet | null): UpsertResult {
+export function writeAttendanceTab(ss: Spreadsheet, pupils: PupilAttendanceReview[], sheet?: Sheet | null): UpsertResult & { missingColumns: string[] } {
   const tab = sheet || openTab(ss, ATTENDANCE_TAB);
   const values = readValues(tab);
-  const result = writeByKey(tab, tabDef(ATTENDANCE_TAB), values, pupils.map(attendanceRow), { clearOthers: true });
+  const def = tabDef(ATTENDANCE_TAB);
+  const present = values.length ? mapHeaders(def, values[0]).columnIndex : {};
+  const owned = def.columns.filter((c) => c.owned && def.key.indexOf(c.field) < 0);
+  const fields = owned.filter((c) => present[c.field] !== undefined).map((c) => c.field);
+  const missingColumns = owned.filter((c) => present[c.field] === undefined).map((c) => c.header);
+  // No owned column at all is not an old tracker but a broken one: let writeByKey say so.
+  const result = writeByKey(tab, def, values, pupils.map(attendanceRow), { clearOthers: true, fields: fields.length ? fields : undefined });
   colourByStage(ss, { sheet: tab, header: values[0] });
-  return result;
+  return { ...result, missingColumns: fields.length ? missingColumns : [] };
 }
 
 /**

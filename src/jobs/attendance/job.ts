@@ -27,7 +27,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface AttendanceJobResult {
   asOf: IsoDate;
   pupils: number;
-  stages: { reward: number; level1: number; level2: number; none: number };
+  /** `tooFew`: possible sessions this year below the minimum (no stage yet); `none`: no sessions at all. */
+  stages: { reward: number; level1: number; level2: number; tooFew: number; none: number };
   persistentAbsence: number;
   severeAbsence: number;
   penaltyThreshold: number;
@@ -85,7 +86,8 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
 
   const spent = overrides.filter((o) => o.state === 'episodeOver');
 
-  const attendanceTab = writeAttendanceTab(ss, review.pupils, attendanceSheet);
+  const { missingColumns, ...attendanceTab } = writeAttendanceTab(ss, review.pupils, attendanceSheet);
+  for (const h of missingColumns) problems.push(`Attendance: no "${h}" column, so it was not filled in. Run Pastoral Tracker → Set up tracker to add it.`);
   const overridesCleared = clearOverrideCells(ss, spent, attendanceSheet);
   const episodeEnds = ends.length ? appendNewByKey(ss, 'Letters Log', ends) : 0;
   const tabsWritten: Record<string, number> = { Attendance: review.pupils.length };
@@ -111,11 +113,11 @@ function summarise(
   episodeEnds: number,
   tabsWritten: Record<string, number>,
 ): AttendanceJobResult {
-  const stages = { reward: 0, level1: 0, level2: 0, none: 0 };
+  const stages = { reward: 0, level1: 0, level2: 0, tooFew: 0, none: 0 };
   const lettersDue: Record<string, number> = {};
   let pa = 0, sa = 0, penalty = 0, la = 0, held = 0;
   for (const p of review.pupils) {
-    stages[p.stage || 'none']++;
+    stages[p.stage || (p.tooFewSessions ? 'tooFew' : 'none')]++;
     if (p.pa) pa++;
     if (p.sa) sa++;
     if (p.penalty) penalty++;
@@ -161,7 +163,7 @@ export function describeAttendanceJob(r: AttendanceJobResult): string {
   const due = Object.keys(r.lettersDue).map((k) => `${r.lettersDue[k]} ${k}`).join(', ') || 'none';
   const lines = [
     `${r.pupils} pupils reviewed (as of ${r.asOf.split('-').reverse().join('/')}).`,
-    `Reward ${r.stages.reward}, level 1 ${r.stages.level1}, level 2 ${r.stages.level2}${r.stages.none ? `, no sessions yet ${r.stages.none}` : ''}.`,
+    `Reward ${r.stages.reward}, level 1 ${r.stages.level1}, level 2 ${r.stages.level2}${r.stages.tooFew ? `, too few sessions this year ${r.stages.tooFew}` : ''}${r.stages.none ? `, no sessions yet ${r.stages.none}` : ''} (figures: this academic year to date).`,
     `Persistent absence ${r.persistentAbsence}, severe absence ${r.severeAbsence}, penalty threshold ${r.penaltyThreshold}, notify LA ${r.notifyLa}.`,
     `Letters due: ${due}.`,
     r.held ? `${r.held} ${r.held === 1 ? 'pupil is' : 'pupils are'} held from letters until their coding issues are fixed (see the Coding Review tab).` : 'No pupil is held by the coding review.',

@@ -5,7 +5,8 @@
  */
 import { AttendanceReview, PupilAttendanceReview } from '../../core/attendance/review';
 import { CountEntry } from '../../core/attendance/lists';
-import { CohortKey, cohortFigures, splitBy } from '../../core/attendance/cohorts';
+import { CohortKey, cohortName, splitBy } from '../../core/attendance/cohorts';
+import { schoolFigures } from '../../core/attendance/schoolRates';
 import { toUk } from '../../core/dates';
 import { Cell, cellText } from '../../gas/cells';
 import { ListTab } from './generatedTabs';
@@ -37,7 +38,8 @@ export const CODING_REVIEW: ListTab = {
 };
 export const COHORTS: ListTab = {
   name: 'Attendance by Cohort',
-  header: ['Split', 'Group', 'Pupils', 'Possible', 'Attended', '%', 'Reward', 'Level 1', 'Level 2', 'PA', 'SA', 'Penalty Threshold', 'Held'],
+  header: ['Split', 'Group', 'Pupils', 'Possible', 'Attended', '%', 'Reward', 'Level 1', 'Level 2', 'PA', 'SA', 'Penalty Threshold', 'Held',
+    'Too Few Sessions', 'Leavers Counted', 'PA Rate %', 'SA Rate %'],
 };
 
 /** Every tab the review writes, in the order the lists menu describes them. */
@@ -134,22 +136,32 @@ export function codingRows(review: AttendanceReview, by: ByUpn): Cell[][] {
 
 const SPLITS: Array<[CohortKey, string]> = [['year', 'Year'], ['regGroup', 'Reg Group'], ['pp', 'PP'], ['eal', 'EAL'], ['sen', 'SEN']];
 
-function cohortRow(split: string, group: string, list: PupilAttendanceReview[]): Cell[] {
-  const f = cohortFigures(list);
+/**
+ * One cohort's row. As the DfE counts (schoolRates.ts): Possible, Attended and % include this
+ * year's leavers up to their leaving date ("Leavers Counted"), and PA Rate % / SA Rate % are the
+ * share of all those enrolments. Pupils, the stage counts, PA, SA, Penalty Threshold, Held and Too
+ * Few Sessions are the pupils on roll now — the ones staff act on.
+ */
+function cohortRow(split: string, group: string, review: AttendanceReview, include: (p: { year: number; regGroup: string; pp: boolean; eal: boolean; sen: boolean }) => boolean): Cell[] {
+  const list = review.pupils.filter(include);
+  const f = schoolFigures(review, include);
   const n = (ok: (p: PupilAttendanceReview) => boolean) => list.filter(ok).length;
+  const rate = (v: number | null): Cell => (v === null ? '' : v);
   return [
-    split, group, f.pupils, f.possible, f.attended, f.percent === null ? '' : f.percent,
+    split, group, list.length, f.possible, f.attended, rate(f.percent),
     n((p) => p.stage === 'reward'), n((p) => p.stage === 'level1'), n((p) => p.stage === 'level2'),
-    f.persistentAbsentees, f.severeAbsentees, n((p) => p.penalty !== null), n((p) => p.held),
+    n((p) => p.pa), n((p) => p.sa), n((p) => p.penalty !== null), n((p) => p.held),
+    n((p) => p.tooFewSessions), f.leavers, rate(f.paRate), rate(f.saRate),
   ];
 }
 
 export function cohortRows(review: AttendanceReview): Cell[][] {
-  const rows: Cell[][] = [cohortRow('Whole school', 'All', review.pupils)];
+  const rows: Cell[][] = [cohortRow('Whole school', 'All', review, () => true)];
   for (const [key, label] of SPLITS) {
-    const groups = splitBy(review.pupils, key);
+    // Groups of pupils on roll and of this year's leavers (a year group may be all leavers in July).
+    const groups = splitBy([...review.pupils, ...review.leavers], key);
     const names = Object.keys(groups).sort((a, b) => (key === 'year' ? Number(a) - Number(b) : a.localeCompare(b)));
-    for (const g of names) rows.push(cohortRow(label, g, groups[g]));
+    for (const g of names) rows.push(cohortRow(label, g, review, (p) => cohortName(p, key) === g));
   }
   return rows;
 }

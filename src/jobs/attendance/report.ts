@@ -1,9 +1,11 @@
 /**
  * The attendance part of out/report.json (SPEC §8), per pupil on roll (leavers are out):
  * `attendance: { possible, attended, percent, stage, persistentAbsence, severeAbsence,
- * penaltyThreshold, lettersDue, held }`. A held pupil (open coding issues) has `held: true` and an
- * empty `lettersDue`: nothing is due to go out until the register is fixed (the Attendance tab
- * still shows what is waiting, marked "(held)").
+ * penaltyThreshold, lettersDue, held }` plus the documented additions of docs/attendance.md
+ * (`authorised`, `unauthorised`, `tooFewSessions`, `compulsorySchoolAge`, `penaltyFirstMet`).
+ * Figures are this academic year's from the first session on roll; PA/SA on the exact fraction.
+ * `lettersDue` holds only letter types; a held pupil (open coding issues) has `held: true` and an
+ * empty `lettersDue`, as has a pupil with too few sessions (`tooFewSessions: true`, `stage: null`).
  */
 import { DueLetter } from '../../core/attendance/ladder';
 import { Stage } from '../../core/attendance/stage';
@@ -19,6 +21,11 @@ export interface AttendanceReportEntry {
   penaltyThreshold: boolean;
   lettersDue: DueLetter[];
   held: boolean;
+  authorised: number;
+  unauthorised: number;
+  tooFewSessions: boolean;
+  compulsorySchoolAge: boolean;
+  penaltyFirstMet: string | null;
 }
 
 export interface AttendanceReportPart {
@@ -44,6 +51,11 @@ export function attendanceReportPart(result: AttendanceJobResult): AttendanceRep
         penaltyThreshold: p.penalty !== null,
         lettersDue: p.held ? [] : p.ladder.lettersDue.slice(),
         held: p.held,
+        authorised: p.figures.authorised,
+        unauthorised: p.figures.unauthorised,
+        tooFewSessions: p.tooFewSessions,
+        compulsorySchoolAge: p.compulsorySchoolAge,
+        penaltyFirstMet: p.penalty ? p.penalty.firstMet : null,
       },
     })),
     attendanceSummary: { ...summary, problems: problems.length },

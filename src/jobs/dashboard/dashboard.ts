@@ -10,6 +10,8 @@ import { Settings } from '../../core/settings';
 import { reviewAttendance } from '../../core/attendance/review';
 import { indexRegister, pupilMarks } from '../../core/attendance/register';
 import { weeklyFigures, WeeklyFigures } from '../../core/attendance/history';
+import { countFrom } from '../../core/attendance/pupilReview';
+import { isLeaver } from '../../core/pupils/roll';
 import { homeworkWeeks } from '../../core/homework/weeks';
 import { replaceContent } from '../../gas/tables';
 import { readPastoral } from '../profile/read';
@@ -43,10 +45,14 @@ export function dashboardData(input: {
   const review = reviewAttendance({ ...input });
   const cal = review.calendar;
   const reg = indexRegister(input.marks, asOf);
+  // The year to date for pupils on roll; this year's leavers up to their leaving date (as the DfE counts).
   const weekly: WeeklyFigures[] = [];
-  for (const p of review.pupils) {
+  const year = review.academicYear;
+  for (const p of input.pupils) {
+    const leaver = isLeaver(p, asOf);
+    if (leaver && (p.leavingDate as IsoDate) < year.start) continue;
     const raw = reg.byUpn.get(p.upn);
-    if (raw && raw.length) weekly.push(weeklyFigures(pupilMarks(p.upn, raw, cal), cal));
+    if (raw && raw.length) weekly.push(weeklyFigures(pupilMarks(p.upn, raw, cal), cal, countFrom(p, year), leaver ? (p.leavingDate as IsoDate) : ''));
   }
   const hw = homeworkWeeks({ log: input.homeworkLog, pupils: input.pupils, asOf, settings, schoolWeeks: cal.schoolWeeks.length ? cal.schoolWeeks : undefined });
   return {
@@ -54,7 +60,7 @@ export function dashboardData(input: {
     stages: attendanceByStageAndYear(review),
     pa: weekly.length ? paRateByWeek(weekly, cal, termWeekIndexes(cal, asOf), settings) : [],
     homework: homeworkByWeek(hw),
-    letters: lettersByType(input.letters, asOf),
+    letters: lettersByType(input.letters, asOf, settings),
   };
 }
 

@@ -6,33 +6,52 @@
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { AttendanceReview } from '../../core/attendance/review';
+import { schoolFigures } from '../../core/attendance/schoolRates';
 import { HomeworkWeeks } from '../../core/homework/weeks';
 import { LetterLogEntry } from '../../core/types';
 import { letterTitle, LETTER_TYPES } from '../../core/letters/defaultTemplates';
 import { PaWeek } from './weekly';
+import { academicYearOfDate } from '../../core/calendar/academicYear';
 
+/**
+ * One row per year group. Stage counts, PA and SA are pupils on roll (the pupils to act on); a
+ * pupil with too few sessions this year has no stage and is counted apart. The attendance % is the
+ * year group's rate as the DfE counts it: this year's leavers up to their leaving date.
+ */
 export interface StageRow {
   year: number;
   pupils: number;
   reward: number;
   level1: number;
   level2: number;
+  tooFew: number;
   noData: number;
   pa: number;
   sa: number;
+  /** The year group's attendance %, leavers counted to their leaving date; null with no sessions. */
+  percent: number | null;
 }
 
 export function attendanceByStageAndYear(review: AttendanceReview): StageRow[] {
   const by = new Map<number, StageRow>();
+  const row = (year: number): StageRow => {
+    let r = by.get(year);
+    if (!r) by.set(year, (r = { year, pupils: 0, reward: 0, level1: 0, level2: 0, tooFew: 0, noData: 0, pa: 0, sa: 0, percent: null }));
+    return r;
+  };
   for (const p of review.pupils) {
-    let r = by.get(p.year);
-    if (!r) by.set(p.year, (r = { year: p.year, pupils: 0, reward: 0, level1: 0, level2: 0, noData: 0, pa: 0, sa: 0 }));
+    const r = row(p.year);
     r.pupils++;
     if (p.stage) r[p.stage]++;
+    else if (p.tooFewSessions) r.tooFew++;
     else r.noData++;
     if (p.pa) r.pa++;
     if (p.sa) r.sa++;
   }
+  for (const l of review.leavers) if (!by.has(l.year) && l.figures.possible > 0) row(l.year);
+  by.forEach((r) => {
+    r.percent = schoolFigures(review, (p) => p.year === r.year).percent;
+  });
   return Array.from(by.values()).sort((a, b) => a.year - b.year);
 }
 
@@ -67,9 +86,8 @@ export interface LetterTypeRow {
 }
 
 /** Letters produced by type this academic year (cancelled ones and episode markers left out). */
-export function lettersByType(log: LetterLogEntry[], asOf: IsoDate): LetterTypeRow[] {
-  const y = Number(asOf.slice(0, 4));
-  const yearStart = Number(asOf.slice(5, 7)) >= 9 ? `${y}-09-01` : `${y - 1}-09-01`;
+export function lettersByType(log: LetterLogEntry[], asOf: IsoDate, settings: Settings): LetterTypeRow[] {
+  const yearStart = academicYearOfDate(asOf, settings).start;
   const counts = new Map<string, number>();
   for (const l of log) {
     if (!l.date || l.date < yearStart || l.date > asOf) continue;
@@ -103,13 +121,13 @@ export function dashboardBlocks(d: DashboardData): Block[] {
   return [
     {
       title: 'Attendance by stage and year (pupils)',
-      header: ['Year', 'Reward', 'Level 1', 'Level 2', 'No data', 'PA', 'SA'],
-      rows: d.stages.map((r) => [`Year ${r.year}`, r.reward, r.level1, r.level2, r.noData, r.pa, r.sa]),
+      header: ['Year', 'Reward', 'Level 1', 'Level 2', 'Too few sessions', 'No data', 'PA', 'SA', 'Attendance % (incl. leavers)'],
+      rows: d.stages.map((r) => [`Year ${r.year}`, r.reward, r.level1, r.level2, r.tooFew, r.noData, r.pa, r.sa, r.percent === null ? '' : r.percent]),
       chart: { type: 'COLUMN', stacked: true, title: 'Attendance stage by year' },
     },
     {
       title: 'Persistent absence rate over the term (%)',
-      header: ['Week of', 'PA rate %', 'PA pupils', 'Pupils'],
+      header: ['Week of', 'PA rate %', 'PA pupils', 'Pupils (incl. leavers)'],
       rows: d.pa.map((w) => [uk(w.weekStart), w.rate, w.pa, w.pupils]),
       chart: { type: 'LINE', title: 'PA rate over the term (%)' },
     },

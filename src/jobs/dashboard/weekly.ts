@@ -1,7 +1,9 @@
 /**
  * Attendance week by week (pure): a pupil's trend for the profile and the whole school's
  * persistent-absence rate for the dashboard. A "week" is a school week of the calendar
- * (SPEC §2a); figures are cumulative from the first mark, as the Attendance tab's % is.
+ * (SPEC §2a); figures are cumulative over the academic year to date, as the Attendance tab's %
+ * is — the callers build the WeeklyFigures from the year's start (or the pupil's admission), and
+ * for a leaver up to the leaving date.
  */
 import { IsoDate, weekStart } from '../../core/dates';
 import { Settings } from '../../core/settings';
@@ -30,7 +32,7 @@ export interface TrendWeek {
   possible: number;
   /** That week alone, 1 dp; null when the pupil had no possible session. */
   weekPercent: number | null;
-  /** From the first mark to the end of that week, 1 dp. */
+  /** The academic year to the end of that week, 1 dp. */
   toDatePercent: number | null;
 }
 
@@ -59,13 +61,17 @@ export function pupilTrend(w: WeeklyFigures, cal: SchoolCalendar, weeks: number[
 
 export interface PaWeek {
   weekStart: IsoDate;
-  pupils: number; // pupils with a possible session by then
+  pupils: number; // enrolments (pupils and this year's leavers) with a possible session by then
   pa: number;
-  /** PA pupils as a % of pupils, 1 dp. */
+  /** PA enrolments as a % of them, 1 dp. */
   rate: number;
 }
 
-/** Persistent absence (cumulative to each week's end) across pupils, for the given weeks. */
+/**
+ * Persistent absence (the year to each week's end, on the exact fraction as the DfE judges it)
+ * across enrolments, for the given weeks. A leaver's WeeklyFigures stop at the leaving date, so
+ * they count with their figures as they left, as the DfE counts an enrolment.
+ */
 export function paRateByWeek(all: WeeklyFigures[], cal: SchoolCalendar, weeks: number[], settings: Settings): PaWeek[] {
   const n = weeks.length;
   const pupils = new Int32Array(n);
@@ -82,8 +88,7 @@ export function paRateByWeek(all: WeeklyFigures[], cal: SchoolCalendar, weeks: n
       const k = slot.get(i);
       if (k === undefined || p === 0) continue;
       pupils[k]++;
-      const t = percentTenths(a, p);
-      if (t !== null && isPersistentAbsence(t / 10, settings)) pa[k]++;
+      if (isPersistentAbsence(a, p, settings)) pa[k]++;
     }
   }
   return weeks.map((i, k) => ({

@@ -13,6 +13,11 @@ import { Pupil, HomeworkMiss, Intervention, LetterLogEntry, ProgressEntry } from
 import { reviewAttendance } from '../../core/attendance/review';
 import { pupilMarks } from '../../core/attendance/register';
 import { weeklyFigures } from '../../core/attendance/history';
+import { countFrom, yearFigures } from '../../core/attendance/pupilReview';
+import { isPersistentAbsence, isSevereAbsence } from '../../core/attendance/stage';
+import { compulsoryAge } from '../../core/attendance/compulsoryAge';
+import { previousAcademicYear } from '../../core/calendar/academicYear';
+import { toUk } from '../../core/dates';
 import { homeworkWeeks, Band } from '../../core/homework/weeks';
 import { classifyReason } from '../../core/homework/misses';
 import { normUpn } from '../../core/homework/roll';
@@ -31,11 +36,24 @@ export interface PupilProfile {
   };
   attendance: {
     source: 'marks' | 'summary' | 'none';
+    /** The academic year the figures cover ("2023-24"), and the first session counted in it. */
+    academicYear: string; countedFrom: IsoDate | '';
     possible: number; attended: number; authorised: number; unauthorised: number; lates: number;
     percent: number | null; stage: string; pa: boolean; sa: boolean; penalty: boolean; notifyLa: boolean;
+    /** The exact figure where it and the shown one could disagree on PA/SA ('' elsewhere). */
+    exactNote: string;
+    /** Below the minimum of possible sessions: no stage or letter yet. */
+    tooFewSessions: boolean; minimumSessions: number;
+    compulsorySchoolAge: boolean;
+    /** Why: "Date of Birth: until 28/06/2024" or "Year 12 (no Date of Birth)". */
+    compulsoryReason: string;
+    /** The penalty threshold: when it was first met and its window's sessions (null when not flagged). */
+    penaltyWindow: { firstMet: IsoDate; from: IsoDate; to: IsoDate; sessions: number; marks: string[] } | null;
     held: boolean; issues: number; lettersDue: string[]; nextAction: string; reviewDue: IsoDate | '';
     earlyWarning: string;
     trend: TrendWeek[];
+    /** Last academic year beside this one (null when the register has none of it). */
+    lastYear: { academicYear: string; possible: number; attended: number; authorised: number; unauthorised: number; percent: number | null; pa: boolean; sa: boolean } | null;
   } | null;
   homework: {
     weeks: { weekStart: IsoDate; misses: number; lates: number; band: Band }[];
@@ -85,9 +103,14 @@ export function buildProfile(input: ProfileInput): Omit<PupilProfile, 'problems'
   let attendance: PupilProfile['attendance'] = null;
   if (r) {
     const myMarks = input.marks.filter((m) => normUpn(m.upn) === upn && m.date <= asOf);
-    const trend = myMarks.length ? pupilTrend(weeklyFigures(pupilMarks(p.upn, myMarks, review.calendar), review.calendar), review.calendar, termWeekIndexes(review.calendar, asOf)) : [];
+    const pm = myMarks.length ? pupilMarks(p.upn, myMarks, review.calendar) : null;
+    const year = review.academicYear;
+    const trend = pm ? pupilTrend(weeklyFigures(pm, review.calendar, countFrom(p, year)), review.calendar, termWeekIndexes(review.calendar, asOf)) : [];
+    const age = compulsoryAge(p, asOf);
     attendance = {
       source: r.source,
+      academicYear: year.label,
+      countedFrom: r.countedFrom,
       possible: r.figures.possible,
       attended: r.figures.attended,
       authorised: r.figures.authorised,
@@ -99,6 +122,14 @@ export function buildProfile(input: ProfileInput): Omit<PupilProfile, 'problems'
       sa: r.sa,
       penalty: !!r.penalty,
       notifyLa: !!r.notifyLa,
+      exactNote: r.exactNote,
+      tooFewSessions: r.tooFewSessions,
+      minimumSessions: settings.attendance.minimumSessions,
+      compulsorySchoolAge: r.compulsorySchoolAge,
+      compulsoryReason: age.from === 'dateOfBirth'
+        ? `Date of Birth: compulsory school age ${toUk(age.starts as IsoDate)} to ${toUk(age.ends as IsoDate)}`
+        : `Year ${p.year} (no Date of Birth): compulsory school age up to Year 11`,
+      penaltyWindow: r.penalty ? { firstMet: r.penalty.firstMet, from: r.penalty.from, to: r.penalty.to, sessions: r.penalty.sessions, marks: r.penalty.marks.slice() } : null,
       held: r.held,
       issues: r.issues.length,
       lettersDue: r.ladder.lettersDue.slice(),
@@ -106,6 +137,7 @@ export function buildProfile(input: ProfileInput): Omit<PupilProfile, 'problems'
       reviewDue: r.ladder.reviewDue,
       earlyWarning: r.earlyWarning ? r.earlyWarning.text : '',
       trend,
+      lastYear: pm ? lastYearOf(p, pm, asOf, settings) : null,
     };
   }
 
@@ -145,6 +177,17 @@ export function buildProfile(input: ProfileInput): Omit<PupilProfile, 'problems'
       subject: e.subject, target: e.target, current: e.current, predicted: e.predicted,
       status: statusOf(e.current, e.target, settings).status,
     })),
+  };
+}
+
+/** Last academic year's figures from the register (from admission when that was later); null when none. */
+function lastYearOf(p: Pupil, pm: import('../../core/attendance/register').PupilMarks, asOf: IsoDate, settings: Settings): NonNullable<PupilProfile['attendance']>['lastYear'] {
+  const last = previousAcademicYear(asOf, settings);
+  const f = yearFigures(pm, countFrom(p, last), last.end).figures;
+  if (!f.possible) return null;
+  return {
+    academicYear: last.label, possible: f.possible, attended: f.attended, authorised: f.authorised, unauthorised: f.unauthorised,
+    percent: f.percent, pa: isPersistentAbsence(f.attended, f.possible, settings), sa: isSevereAbsence(f.attended, f.possible, settings),
   };
 }
 
