@@ -8,7 +8,8 @@
  *   has figures and the exact PA/SA flags, but no stage, so no ladder rung, no PA letter, no tier
  *   and no episode end — the lists say "too few sessions".
  * - The penalty threshold and "notify the LA" apply only to pupils of compulsory school age on
- *   `asOf`, and stay flagged until a Legal-tab step answers them (legal.ts).
+ *   `asOf`, count marks from the Admission Date on (across terms and years, not before the pupil
+ *   joined), and stay flagged until a Legal-tab step answers them (legal.ts).
  */
 import { IsoDate, toUk } from '../dates';
 import { Settings } from '../settings';
@@ -126,8 +127,10 @@ export function reviewPupil(
     overrides: ctx.overrides,
     rewardWeekEnds: pm ? rewardWeekEnds(pm, settings, from) : [],
   });
-  const penalty = csa && pm ? penaltyWindow(pm, cal, settings, answerDates(legal, answersPenaltyThreshold)) : null;
-  const notifyLa = csa && pm ? unauthorisedRun(pm, settings, answerDates(legal, answersTenDays)) : null;
+  // The legal counts look back across terms and years, but not before the pupil joined this school.
+  const onRoll = pm && csa ? fromAdmission(pm, p.admissionDate || '') : null;
+  const penalty = onRoll ? penaltyWindow(onRoll, cal, settings, answerDates(legal, answersPenaltyThreshold)) : null;
+  const notifyLa = onRoll ? unauthorisedRun(onRoll, settings, answerDates(legal, answersTenDays)) : null;
 
   if (tooFewSessions) ladder.nextAction = `Too early to tell: ${figures.possible} of the ${min} possible sessions this year needed for a stage — no letter yet`;
   if (penalty) ladder.nextAction = join(ladder.nextAction, `Penalty notice threshold met ${toUk(penalty.firstMet)}: consider a Notice to Improve or penalty notice and record it on the Legal tab`);
@@ -160,6 +163,20 @@ export function reviewPupil(
     ladder,
     projection: projectSessionsNeeded(figures, stage, pa, ctx.remainingSchoolDays, settings),
     earlyWarning: weekly ? earlyWarning(figures, recentFigures(weekly, cal, asOf, settings.attendance.earlyWarningWeeks), ctx.remainingSchoolDays, settings) : null,
+  };
+}
+
+/** The pupil's marks from their admission date on (all of them when there is none, or it is older). */
+export function fromAdmission(pm: PupilMarks, admissionDate: IsoDate | ''): PupilMarks {
+  if (!admissionDate || !pm.marks.length || pm.marks[0].date >= admissionDate) return pm;
+  const i = firstMarkFrom(pm, admissionDate);
+  return {
+    upn: pm.upn,
+    marks: pm.marks.slice(i),
+    codes: pm.codes.slice(i),
+    classes: pm.classes.slice(i),
+    dayIdx: pm.dayIdx.slice(i),
+    weekIdx: pm.weekIdx.slice(i),
   };
 }
 
