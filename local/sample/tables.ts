@@ -3,7 +3,7 @@
  * strings with dates as dd/mm/yyyy. Students use SIMS's own headers (Legal Forename, NC Year,
  * Admission No …) rather than the tracker's, on purpose: the importers must match aliases.
  */
-import { toUk } from '../../src/core/dates';
+import { addDays, toUk } from '../../src/core/dates';
 import { SamplePupil, SampleStaff } from './model';
 import { PupilMarks } from './marks';
 import { LetterRow } from './lettersLog';
@@ -33,11 +33,16 @@ const uk = (d: string) => (d ? toUk(d) : '');
 
 export function toTables(s: SampleParts): Record<string, string[][]> {
   const t: Record<string, string[][]> = {};
+  // SIMS's "DOB": spread over the cohort's school year (1 September – 31 August) from the pupil's
+  // position, not a random draw, so adding it moved no other table.
+  const firstDay = s.days[0] || '01/09/2023';
+  const startYear = +firstDay.slice(6, 10) - (+firstDay.slice(3, 5) >= 9 ? 0 : 1);
+  const dob = (p: SamplePupil, i: number) => toUk(addDays(`${startYear - p.year - 5}-09-01`, (i * 53) % 365));
   t['Students'] = [
     ['UPN', 'Admission No', 'Legal Forename', 'Legal Surname', 'NC Year', 'Reg Group', 'Pupil Premium', 'EAL', 'SEN Status',
-      'Primary Contact', 'Primary Contact Email', 'Home Address', 'Mentor', 'Leaving Date'],
-    ...s.pupils.map((p) => [p.upn, p.adno, p.forename, p.surname, String(p.year), p.regGroup, yesNo(p.pp), yesNo(p.eal), p.sen,
-      p.parentName, p.parentEmail, p.address, p.mentor, uk(p.leavingDate)]),
+      'Primary Contact', 'Primary Contact Email', 'Home Address', 'Mentor', 'Leaving Date', 'DOB'],
+    ...s.pupils.map((p, i) => [p.upn, p.adno, p.forename, p.surname, String(p.year), p.regGroup, yesNo(p.pp), yesNo(p.eal), p.sen,
+      p.parentName, p.parentEmail, p.address, p.mentor, uk(p.leavingDate), dob(p, i)]),
   ];
   t['Staff'] = [
     ['Name', 'Email', 'Role', 'Year', 'Reg Group', 'Department'],

@@ -10,7 +10,9 @@ import { importRows } from '../../src/jobs/importData';
 import { readValues } from '../../src/gas/tables';
 import { cellDate } from '../../src/gas/cells';
 import { toUk } from '../../src/core/dates';
-import { AS_OF, DAYS, SmallSchool, U, cellOf, smallSchool, tabObjects } from './attendanceSchool';
+import { AS_OF, DAYS, HALF_TERMS, SmallSchool, U, cellOf, smallSchool, tabObjects } from './attendanceSchool';
+import { buildReport } from '../../local/cli/report';
+import { saveSettings, loadSettings } from '../../src/gas/settingsStore';
 
 let t: SmallSchool;
 beforeEach(() => {
@@ -222,5 +224,49 @@ describe('entry points', () => {
     expect(bar.content).toContain('Withdrawn code');
     expect(bar.content).toContain('&lt;b&gt;Al&lt;/b&gt;');
     expect(bar.content).not.toContain('<b>Al</b>');
+  });
+});
+
+describe('issue 17 on the Attendance tab and in report.json (read back from the tab)', () => {
+  const report = () => buildReport(t.g, { asOf: AS_OF, settings: t.settings, problems: [], lettersBefore: new Set() });
+  const reported = (upn: string) => (report().pupils as Array<{ upn: string; attendance: Record<string, unknown> }>).find((p) => p.upn === upn)!.attendance;
+
+  it('the penalty threshold: the date first met and its window; compulsory school age', () => {
+    run();
+    // 10 U: both sessions of days 4–8 (Fri 12 – Thu 18 Jan); the 10th is Thursday 18 January PM.
+    const r = row(U.penalty);
+    expect(cellDate(r['Penalty First Met'])).toBe('2024-01-18');
+    expect(r['Penalty Window']).toBe('10 sessions (U) in the school weeks 08/01/2024–21/01/2024');
+    expect(r['Compulsory School Age']).toBe('Yes');
+    expect(cellDate(r['Figures From'])).toBe('2024-01-08');
+    // 10 school days of O from Monday 8 Jan: the 10th session is Friday 12 Jan PM, in the first school week.
+    expect(cellDate(row(U.notifyLa)['Penalty First Met'])).toBe('2024-01-12');
+    expect(row(U.notifyLa)['Penalty Window']).toBe('10 sessions (O) in the school weeks 08/01/2024–14/01/2024');
+    expect(row(U.reward)).toMatchObject({ 'Penalty First Met': '', 'Penalty Window': '', 'Exact %': '' });
+    expect(reported(U.penalty)).toMatchObject({ penaltyThreshold: true, penaltyFirstMet: '2024-01-18', compulsorySchoolAge: true, tooFewSessions: false });
+    expect(reported(U.reward)).toMatchObject({ penaltyThreshold: false, penaltyFirstMet: null });
+  });
+
+  it('Letters Due holds only letter types; Held says why they wait', () => {
+    typeCode(U.level2, DAYS[6], 'AM', 'H');
+    run();
+    expect(row(U.level2)['Letters Due']).toBe('AT1');
+    expect(row(U.level2).Held).toMatch(/^Yes: 1 withdrawn code/);
+    expect(reported(U.level2)).toMatchObject({ lettersDue: [], held: true });
+  });
+
+  it('too few sessions: the Stage says so, nothing is due, report.json has stage null and the flag', () => {
+    // Every pupil with marks has 30 possible sessions (28 for the one with two Y1): below a minimum of 31.
+    expect(saveSettings({ calendar: { halfTerms: HALF_TERMS }, attendance: { minimumSessions: 31 } } as any)).toEqual([]);
+    const result = reviewAttendanceJob(t.ss, loadSettings(), AS_OF);
+    expect(row(U.level2)).toMatchObject({ '%': 93.3, Stage: 'too few sessions', 'Letters Due': '', PA: 'No' });
+    expect(row(U.notifyLa)).toMatchObject({ '%': 33.3, Stage: 'too few sessions', 'Letters Due': '', PA: 'Yes', SA: 'Yes', 'Penalty Threshold': 'Yes' });
+    expect(row(U.level2)['Next Action']).toMatch(/^Too early to tell: 30 of the 31 possible sessions/);
+    // The summary-only pupil has 100 possible sessions: a stage as before.
+    expect(row(U.episode).Stage).toBe('reward');
+    expect(result.stages).toMatchObject({ tooFew: 10, reward: 1 });
+    expect(reported(U.level2)).toMatchObject({ stage: null, tooFewSessions: true, lettersDue: [], percent: 93.3, possible: 30 });
+    expect(reported(U.notifyLa)).toMatchObject({ stage: null, tooFewSessions: true, lettersDue: [], persistentAbsence: true });
+    expect(tabObjects(t.ss, 'Tier Lists')).toEqual([]);
   });
 });

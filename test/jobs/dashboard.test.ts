@@ -7,6 +7,7 @@ import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
 import { refreshDashboardJob, dashboardReportPart, DASHBOARD_TAB } from '../../src/jobs/dashboard/dashboard';
 import { loadSettings } from '../../src/gas/settingsStore';
 import { runAttendanceReview } from '../../src/jobs/attendance/review';
+import { schoolFigures } from '../../src/core/attendance/schoolRates';
 
 describe('refresh dashboard', () => {
   let t: TrackerFixture;
@@ -34,8 +35,14 @@ describe('refresh dashboard', () => {
     // The PA rate is weekly over the term, ending with this week's whole-school PA share.
     expect(r.pa.length).toBeGreaterThan(1);
     const last = r.pa[r.pa.length - 1];
-    const paNow = review.pupils.filter((p) => p.pa).length;
-    expect(last.pa).toBe(paNow);
+    // Every enrolment this year counts, the sample's leavers as they left (DfE): the same as schoolFigures.
+    expect(review.leavers.length).toBeGreaterThan(0);
+    const school = schoolFigures(review);
+    expect(last.pa).toBe(school.persistentAbsentees);
+    expect(last.pupils).toBe([...review.pupils, ...review.leavers].filter((p) => p.figures.possible > 0).length);
+    // Each year's attendance % counts its leavers up to their leaving date.
+    for (const row of r.stages) expect(row.percent).toBe(schoolFigures(review, (p) => p.year === row.year).percent);
+    expect(r.stages.reduce((n, s) => n + s.tooFew, 0)).toBe(review.pupils.filter((p) => p.tooFewSessions).length);
     expect(r.homework.length).toBeGreaterThan(1);
     expect(r.homework.some((w) => w.pink + w.red > 0)).toBe(true);
     expect(r.letters.length).toBeGreaterThan(0);

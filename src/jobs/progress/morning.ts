@@ -20,6 +20,7 @@ import { MentoringMorningData, MissedSession, mentoringEmails } from '../../core
 import { normText, normUpn, pupilName, rollIndex } from '../../core/homework/roll';
 import { buildCalendar } from '../../core/calendar/schoolWeeks';
 import { summariseMarks, figuresFromSummary } from '../../core/attendance/summary';
+import { academicYearOfDate } from '../../core/calendar/academicYear';
 import { homeworkWeeks } from '../../core/homework/weeks';
 import { ComposeContext } from '../../core/email/compose';
 import { appendNewByKey, upsertByKey } from '../../gas/tables';
@@ -106,8 +107,10 @@ export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoD
       const pc = figuresFromSummary(s).percent;
       if (mentees.has(k) && pc !== null) attendancePercent[k] = pc;
     }
+    // The academic year to date, as the Attendance tab counts it (earlier years' marks stay out).
+    const yearStart = academicYearOfDate(asOf, settings).start;
     byUpn.forEach((list, k) => {
-      const pc = summariseMarks(list, asOf).percent;
+      const pc = summariseMarks(list, asOf, yearStart).percent;
       if (pc !== null) attendancePercent[k] = pc;
     });
 
