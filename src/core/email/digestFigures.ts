@@ -66,11 +66,16 @@ export function attendanceBlocks(input: DigestInput, main: Group, settings: Sett
     const gw = diff(b.week, a.week);
     const gl = diff(b.last, a.last);
     const gy = diff(b.ytd, a.ytd);
-    rows.push([`Gap (${compare[1].label.toLowerCase()} − ${compare[0].label.toLowerCase()})`, ptsOrDash(gw), ptsOrDash(gl), gw === null || gl === null ? '–' : points(gw - gl), ptsOrDash(gy)]);
-    const parts = (compare[0] === main ? [] : [`${compare[0].label.toLowerCase()} ${rateOf(a.rates.pa, a.rates.pupils)} (${a.rates.pa} of ${a.rates.pupils})`]).concat([`${compare[1].label.toLowerCase()} ${rateOf(b.rates.pa, b.rates.pupils)} (${b.rates.pa} of ${b.rates.pupils})`]);
+    rows.push([`Gap (${lowerFirst(compare[1].label)} − ${lowerFirst(compare[0].label)})`, ptsOrDash(gw), ptsOrDash(gl), gw === null || gl === null ? '–' : points(gw - gl), ptsOrDash(gy)]);
+    const parts = (compare[0] === main ? [] : [`${lowerFirst(compare[0].label)} ${rateOf(a.rates.pa, a.rates.pupils)} (${a.rates.pa} of ${a.rates.pupils})`]).concat([`${lowerFirst(compare[1].label)} ${rateOf(b.rates.pa, b.rates.pupils)} (${b.rates.pa} of ${b.rates.pupils})`]);
     paLine += ` Persistent absence of ${parts.join('; ')}.`;
   }
   return [{ type: 'table', title: 'Attendance', columns: cols, rows }, { type: 'paragraph', text: paLine }];
+}
+
+/** "Pupil premium" → "pupil premium" mid-sentence; "EAL pupils" and "SEN pupils" keep their capitals. */
+function lowerFirst(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 function ptsOrDash(t: number | null): string {
@@ -95,7 +100,7 @@ export function chartBlock(input: DigestInput, g: Group, settings: Settings): Bl
   }
   if (bars.length < 2) return null;
   const lo = Math.max(0, Math.floor(Math.min(...bars.map((b) => b.value)) / 5) * 5 - 5);
-  return { type: 'bars', title: `${input.chartTitle}, week by week: ${g.label}`, min: lo, max: 100, unit: '%', bars };
+  return { type: 'bars', title: `${input.chartTitle}: ${g.label}`, min: lo, max: 100, unit: '%', bars };
 }
 
 /** Per group (year, reg group): the week, the change, the year to date, PA, pink and red. */

@@ -93,7 +93,7 @@ function inDepartment(department: string): (subject: string) => boolean {
   };
 }
 
-export function curriculumLeaderSection(input: DigestInput, department: string): Block[] {
+export function curriculumLeaderSection(input: DigestInput, department: string, settings: Settings): Block[] {
   const inDept = inDepartment(department);
   const misses = input.misses.filter((m) => inDept(m.subject));
   const before = input.missesLastWeek.filter((m) => inDept(m.subject));
@@ -113,7 +113,7 @@ export function curriculumLeaderSection(input: DigestInput, department: string):
   classes.sort((a, b) => b.n - a.n || b.last - a.last || (a.className < b.className ? -1 : a.className > b.className ? 1 : 0));
   return [
     { type: 'heading', text: `${department}: homework` },
-    { type: 'paragraph', text: `Missed homework this week: ${misses.length} in ${classesNow} class${classesNow === 1 ? '' : 'es'} (week before: ${before.length}).` },
+    { type: 'paragraph', text: `Missed homework this week: ${misses.length} in ${classesNow} class${classesNow === 1 ? '' : 'es'} (week before: ${before.length}).${mostText(classes, settings.email.inlineRows)}` },
     {
       type: 'table',
       title: 'Missed homework by class (most first)',
@@ -143,6 +143,13 @@ export function curriculumLeaderSection(input: DigestInput, department: string):
       noun: 'classes',
     },
   ];
+}
+
+/** When the class table goes to a CSV, the classes to look at first, in the sentence. */
+function mostText(classes: { className: string; n: number }[], inlineRows: number): string {
+  if (classes.length <= inlineRows) return '';
+  const top = classes.filter((c) => c.n >= 2).slice(0, 5);
+  return top.length ? ` Most: ${top.map((c) => `${c.className} (${c.n})`).join(', ')}.` : '';
 }
 
 export type Cohort = 'pp' | 'sen' | 'eal';

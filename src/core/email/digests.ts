@@ -99,7 +99,7 @@ export function planDigests(input: DigestInput, staff: StaffMember[], settings: 
         }
       } else if (h.role === 'Curriculum leader') {
         if (!m.department) problems.push(`Staff tab: ${m.name} is a Curriculum leader but has no Department, so gets no department digest.`);
-        else addSection(`Curriculum leader ${m.department}`, () => curriculumLeaderSection(input, m.department), []);
+        else addSection(`Curriculum leader ${m.department}`, () => curriculumLeaderSection(input, m.department, settings), []);
       } else if (h.role === 'PP lead') addSection('PP lead', () => cohortSection(input, 'pp', settings), []);
       else if (h.role === 'SENCO') addSection('SENCO', () => cohortSection(input, 'sen', settings), []);
       else if (h.role === 'EAL coordinator') addSection('EAL coordinator', () => cohortSection(input, 'eal', settings), []);

@@ -36,9 +36,13 @@ export function attachedLine(t: TableBlock, name: string): string {
   return `${t.title ? `${t.title} — ` : ''}${n} ${noun}, attached as ${name}.`;
 }
 
+/** Attach the table (once: the same list twice is one file; another list with the same name gets "-2"). */
 function attach(t: TableBlock, name: string, files: EmailAttachment[]): Block {
-  if (!files.some((f) => f.name === name)) files.push({ name, mimeType: 'text/csv', csv: tableToCsv(t) });
-  return { type: 'paragraph', text: attachedLine(t, name) };
+  const csv = tableToCsv(t);
+  let file = name;
+  for (let i = 2; files.some((f) => f.name === file && f.csv !== csv); i++) file = name.replace(/(\.csv)?$/, `-${i}.csv`);
+  if (!files.some((f) => f.name === file)) files.push({ name: file, mimeType: 'text/csv', csv });
+  return { type: 'paragraph', text: attachedLine(t, file) };
 }
 
 function uniqueName(base: string, files: EmailAttachment[], taken: string[]): string {

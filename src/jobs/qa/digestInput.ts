@@ -41,10 +41,10 @@ function chartWeeks(cal: SchoolCalendar, week: IsoDate): { weeks: IsoDate[]; tit
   if (term) {
     const from = weekStart(term.start);
     const weeks = upTo.filter((w) => w >= from);
-    if (weeks.length >= CHART_MIN_WEEKS) return { weeks, title: `Attendance this term (${term.name})` };
+    if (weeks.length >= CHART_MIN_WEEKS) return { weeks, title: `Attendance week by week, this term (${term.name})` };
   }
   const weeks = upTo.slice(-CHART_MIN_WEEKS);
-  return { weeks, title: `Attendance over the last ${weeks.length} school weeks` };
+  return { weeks, title: `Attendance week by week, last ${weeks.length} school weeks` };
 }
 
 export interface DigestSources {

@@ -36,7 +36,7 @@ const INPUT: DigestInput = {
   week: { start: '2024-01-15', through: '2024-01-19', last: '2024-01-08', yearFrom: '2023-09-04' },
   weekStarts: ['2024-01-08', '2024-01-15'],
   chartWeeks: ['2024-01-08', '2024-01-15'],
-  chartTitle: 'Attendance this term (Spring 2023-24)',
+  chartTitle: 'Attendance week by week, this term (Spring 2023-24)',
   rates: RATES,
   pupils: PUPILS,
   misses: [{ date: '2024-01-17', upn: 'BOLD', forename: 'Ben', surname: 'Bold', year: 10, regGroup: '10A', subject: 'Maths', className: '10x1', teacher: 'Mr T', reason: 'Not completed', detentionAttended: 'No' }],

@@ -58,9 +58,12 @@ describe('layoutEmail', () => {
     expect(r.text).toContain('This e-mail was shortened to stay under the e-mail size limit');
   });
 
-  test('two lists with the same CSV name are attached once', () => {
+  test('the same list twice is attached once; another list with the same name is kept apart', () => {
     const r = layoutEmail([table(30), table(30)], [], { inlineRows: 20, maxBytes: 150000 }, render);
     expect(r.attachments).toHaveLength(1);
+    const other = layoutEmail([table(30), table(31)], [], { inlineRows: 20, maxBytes: 150000 }, render);
+    expect(other.attachments.map((a) => a.name)).toEqual(['level-2-2024-01-15.csv', 'level-2-2024-01-15-2.csv']);
+    expect(other.text).toContain('31 pupils, attached as level-2-2024-01-15-2.csv');
   });
 });
 
