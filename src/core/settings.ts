@@ -80,6 +80,14 @@ export interface Settings {
     enabled: boolean;
     digestWeekday: number; // 0 = Monday
   };
+  /** Staff e-mails (docs/emails.md). */
+  email: {
+    senderName: string; // '' → "Pastoral Tracker — <school name>"
+    noReply: boolean; // Google Workspace only: send from a no-reply address (replies go nowhere)
+    chaseEveryDays: number; // an unchanged overdue or waiting QA item is sent again after this many days (7)
+    inlineRows: number; // a list up to this many rows is printed in the e-mail; a longer one is attached as CSV (20)
+    maxBodyKb: number; // every HTML and text body is kept under this (150; Google's limit is 200 consumer / 400 Workspace)
+  };
   /** Test mode: every e-mail goes to the person running the add-on, not the recipients. */
   testMode: boolean;
 }
@@ -145,6 +153,13 @@ export const DEFAULT_SETTINGS: Settings = {
     enabled: true,
     digestWeekday: 0,
   },
+  email: {
+    senderName: '',
+    noReply: false,
+    chaseEveryDays: 7,
+    inlineRows: 20,
+    maxBodyKb: 150,
+  },
   testMode: false,
 };
 
@@ -195,6 +210,9 @@ export function validateSettings(s: Settings): string[] {
   whole(s.attendance.academicYearStartMonth, 'The month the academic year starts', 1, 12);
   whole(s.attendance.minimumSessions, 'The minimum possible sessions for a stage', 0, 400);
   whole(s.triggers.morningHour, 'The morning trigger hour', 0, 23);
+  whole(s.email.chaseEveryDays, 'Days between reminders', 1, 60);
+  whole(s.email.inlineRows, 'Rows printed in an e-mail', 0, 200);
+  whole(s.email.maxBodyKb, 'The e-mail body budget (KB)', 20, 190);
   for (const d of s.school.allowedDomains) {
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)) errs.push(`"${d}" is not an e-mail domain (write it like school.sch.uk).`);
   }

@@ -200,8 +200,13 @@ function mailOptions(email: StaffEmail, recipients: string[], intended: string[]
     subject: email.subject,
     htmlBody,
     body,
-    name: SENDER_NAME,
+    name: email.name || SENDER_NAME,
   };
+  // Replies reach the person who owns the task or the digest's subject (composeEmail checked them
+  // like recipients); in test mode they come back to the tester. noReply is Workspace-only
+  // (MailApp.sendEmail advanced parameters) and leaves no one to reply to.
+  if (email.noReply) options.noReply = true;
+  else if (!intended && email.replyTo && email.replyTo.length) options.replyTo = email.replyTo.join(',');
   const files: GoogleAppsScript.Base.BlobSource[] = [];
   if (email.attachments && email.attachments.length) {
     for (const a of email.attachments) files.push(Utilities.newBlob(a.csv !== undefined ? a.csv : a.text || '', a.mimeType, a.name));

@@ -115,6 +115,8 @@ export function normalise(v: unknown): string {
   let s = v instanceof Date ? v.toISOString() : String(v);
   s = s.replace(/https:\/\/docs\.google\.com\/document\/d\/[\w-]+(\/edit)?/g, '<doc>');
   s = s.replace(/1DocLocal\d+/g, '<doc>');
+  // E-mails link to the tracker's tabs: another tracker (the clean run's) has another id.
+  s = s.replace(/https:\/\/docs\.google\.com\/spreadsheets\/d\/[\w-]+\/edit(#gid=\d+)?/g, '<tab link>');
   s = s.replace(/\b(AT1|AT2|panel|EWO|PA|tier[123]|punctuality|lateToLesson|homework|reward)-(\d{4}-\d\d-\d\d)-\d+/g, '$1-$2-<run>');
   return s;
 }

@@ -1,6 +1,6 @@
 /**
  * Safe staff e-mails, as data for gas/ to send. Three guards, because an e-mail cannot be
- * recalled:
+ * recalled (plus the size budget of layout.ts and the sender/reply-to of docs/emails.md):
  *  - recipients only from the Staff tab, and only in the school's allowed domains (a typo in a
  *    sheet must not mail pupil data to a personal address): anything else is refused and reported;
  *  - subjects carry no pupil names, UPNs or SEN/EAL/PP words (subjects show on lock screens and
@@ -10,15 +10,10 @@
 import { Settings } from '../settings';
 import { Pupil, StaffMember } from '../types';
 import { Block, blocksToHtml, blocksToText, escapeHtml, wrapHtml } from './render';
+import { EmailAttachment, layoutEmail } from './layout';
 
 export { escapeHtml };
-
-export interface EmailAttachment {
-  name: string;
-  mimeType: string;
-  csv?: string;
-  text?: string;
-}
+export type { EmailAttachment };
 
 export interface StaffEmail {
   to: string[];
@@ -28,6 +23,20 @@ export interface StaffEmail {
   attachments?: EmailAttachment[];
   /** Recorded by the job before sending: the same key is never sent twice. */
   sendKey: string;
+  /** The sender's display name ("Pastoral Tracker — Hillside Academy"). */
+  name?: string;
+  /** Where replies go: staff in the school's domains who own the task or the subject. */
+  replyTo?: string[];
+  /** Google Workspace only: send from a no-reply address (the school's setting). */
+  noReply?: boolean;
+}
+
+/** "Pastoral Tracker — Hillside Academy", or the school's own sender name. */
+export function senderName(settings: Settings): string {
+  const own = String(settings.email.senderName || '').replace(/[\r\n"<>]+/g, ' ').trim();
+  if (own) return own;
+  const school = String(settings.school.name || '').replace(/[\r\n"<>]+/g, ' ').trim();
+  return school ? `Pastoral Tracker — ${school}` : 'Pastoral Tracker';
 }
 
 export interface Refusal {
@@ -127,6 +136,10 @@ export interface ComposeInput {
   blocks: Block[];
   attachments?: EmailAttachment[];
   sendKey: string;
+  /** Who replies should reach (checked like recipients; the recipients themselves are left out). */
+  replyTo?: string[];
+  /** yyyy-mm-dd for the names of files made from long tables. */
+  fileDate?: string;
 }
 
 export interface ComposeContext {
@@ -144,14 +157,27 @@ export function composeEmail(input: ComposeInput, ctx: ComposeContext): { email:
   const { allowed, refused } = checkRecipients(input.to, ctx.staff, ctx.settings);
   const problems = refused.map((r) => `Not sent "${input.subject}": ${r.reason}.`);
   if (allowed.length === 0) return { email: null, problems };
-  const footer = `Sent by Pastoral Tracker for ${ctx.settings.school.name}. This e-mail holds pupil information: do not forward it outside school.`;
+  const settings = ctx.settings;
+  const footer = `Sent by Pastoral Tracker for ${settings.school.name}. This e-mail holds pupil information: do not forward it outside school.`;
+  const render = (blocks: Block[]) => ({
+    html: wrapHtml(input.title, blocksToHtml(blocks), footer),
+    text: `${input.title}\n\n${blocksToText(blocks)}\n${footer}\n`,
+  });
+  const laid = layoutEmail(input.blocks, input.attachments || [], { inlineRows: settings.email.inlineRows, maxBytes: settings.email.maxBodyKb * 1000, fileDate: input.fileDate }, render);
   const email: StaffEmail = {
     to: allowed,
     subject: input.subject,
-    htmlBody: wrapHtml(input.title, blocksToHtml(input.blocks), footer),
-    body: `${input.title}\n\n${blocksToText(input.blocks)}\n${footer}\n`,
+    htmlBody: laid.html,
+    body: laid.text,
     sendKey: input.sendKey,
+    name: senderName(settings),
   };
-  if (input.attachments && input.attachments.length) email.attachments = input.attachments;
+  if (laid.attachments.length) email.attachments = laid.attachments;
+  if (settings.email.noReply) email.noReply = true;
+  else {
+    const mine = allowed.map((a) => a.toLowerCase());
+    const reply = checkRecipients((input.replyTo || []).filter((a) => mine.indexOf(String(a).trim().toLowerCase()) < 0), ctx.staff, settings).allowed;
+    if (reply.length) email.replyTo = reply;
+  }
   return { email, problems };
 }

@@ -1,43 +1,55 @@
 /**
- * What the weekly digests are built from: plain data the jobs already have (attendance review,
- * homework tracking, Letters Log, QA calendar). Leavers are removed before it gets here. The
- * previous week's snapshot is stored by the job (e.g. in document properties) and passed back in
- * so the digest can show the change since last week.
+ * What the weekly digests are built from (SPEC §6, issue 21): plain data the job gathers once —
+ * per-pupil session counts for the week, the week before, the term's weeks and the year to date
+ * (core/attendance/weekRates.ts), each pupil's position at the end of the week (the attendance
+ * review run as at the last completed school day), homework bands for the week and the week
+ * before, the week's letters and legal steps, and the QA calendar.
+ *
+ * Every figure counts **completed school days only**: `week.through` is the last day counted, so
+ * a digest sent at 07:00 on Monday covers Monday to Friday of the week before and none of today.
+ * Leavers are in `pupils` with `onRoll: false`: they count in rates up to their leaving date
+ * (as the DfE counts) and are in no list.
  */
-import { IsoDate } from '../dates';
+import { IsoDate, toUk, weekday } from '../dates';
 import { QaTask } from '../types';
+import { PupilRates } from '../attendance/weekRates';
 
 export type Stage = 'reward' | 'level1' | 'level2';
 export type Band = 'none' | 'pink' | 'red';
 
 export interface DigestPupil {
   upn: string;
-  name: string; // "Forename Surname"
+  forename: string;
+  surname: string;
   year: number;
   regGroup: string;
   pp: boolean;
   eal: boolean;
   sen: boolean;
+  /** False for a leaver: in the rates up to their leaving date, in no list. */
+  onRoll: boolean;
+  /** The pupil's position at the end of the week (null stage: no possible sessions yet). */
   attendance?: {
-    percent: number;
-    stage: Stage;
+    percent: number | null; // year to date, to week.through
+    stage: Stage | null;
     pa: boolean;
     sa: boolean;
     penalty: boolean; // penalty notice threshold reached
-    lettersDue: string[];
   };
   homework?: {
     band: Band; // this week
-    misses: number; // this week
+    misses: number;
+    lastBand: Band; // the week before
     persistent: boolean;
   };
 }
 
-/** One Homework Log miss in the digest's week, with the pupil's details joined in. */
+/** One Homework Log miss, with the pupil's details joined in. */
 export interface DigestMiss {
   date: IsoDate;
   upn: string;
-  name: string;
+  forename: string;
+  surname: string;
   year: number;
   regGroup: string;
   subject: string;
@@ -57,76 +69,75 @@ export interface SetShortfall {
   set: number;
 }
 
-export interface YearCounts {
-  pupils: number; // with an attendance figure
-  reward: number;
-  level1: number;
-  level2: number;
-  pa: number;
-  sa: number;
-  penalty: number;
-  pink: number;
-  red: number;
-  persistent: number;
+export interface DigestWeek {
+  /** The Monday of the week the digest covers. */
+  start: IsoDate;
+  /** The last completed school day counted (never the day the digest is sent). */
+  through: IsoDate;
+  /** The Monday of the school week before (null at the start of the register). */
+  last: IsoDate | null;
+  /** The academic year's first day, for "year to date". */
+  yearFrom: IsoDate;
 }
 
-export interface DigestSnapshot {
-  weekStart: IsoDate;
-  /** By year group, plus "all" for the whole school. */
-  byYear: { [year: string]: YearCounts };
+export interface DigestLinks {
+  attendance?: string;
+  dashboard?: string;
+  homework?: string;
+  qaCalendar?: string;
+  lettersLog?: string;
+  legal?: string;
 }
 
 export interface DigestInput {
-  weekStart: IsoDate; // the Monday of the run
+  week: DigestWeek;
+  /** The Mondays `rates[..].weeks` are counted for, ascending: the term's weeks up to `week.start`, and `week.last`. */
+  weekStarts: IsoDate[];
+  /** The weeks drawn in the chart (a subset of weekStarts, ascending), and what they are. */
+  chartWeeks: IsoDate[];
+  chartTitle: string;
+  rates: Map<string, PupilRates>;
   pupils: DigestPupil[];
-  previous?: DigestSnapshot | null;
-  misses: DigestMiss[];
+  misses: DigestMiss[]; // this week
+  missesLastWeek: DigestMiss[];
   setShortfalls: SetShortfall[];
-  /** Letters produced in the week (Letters Log rows). */
-  letters: { type: string; date: IsoDate }[];
+  /** Letters produced in the week (Letters Log). */
+  letters: { type: string; date: IsoDate; upn: string }[];
+  /** Steps recorded on the Legal tab in the week; null when the tracker has no Legal tab. */
+  legal: { step: string; date: IsoDate; upn: string }[] | null;
   qa: { done: QaTask[]; overdue: QaTask[] };
-  /** Whole-school attendance % by week, oldest first (the chart). */
-  trend: { weekStart: IsoDate; percent: number }[];
+  links: DigestLinks;
 }
 
-export function emptyCounts(): YearCounts {
-  return { pupils: 0, reward: 0, level1: 0, level2: 0, pa: 0, sa: 0, penalty: 0, pink: 0, red: 0, persistent: 0 };
+/** "Monday 15 to Friday 19 January 2024" — the days a digest counts. */
+export function daysCounted(week: DigestWeek): string {
+  const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const part = (d: IsoDate, withMonth: boolean) => `${days[weekday(d)]} ${+d.slice(8, 10)}${withMonth ? ` ${months[+d.slice(5, 7) - 1]} ${d.slice(0, 4)}` : ''}`;
+  if (week.through < week.start) return `no completed school days (week beginning ${toUk(week.start)})`;
+  if (week.through === week.start) return part(week.start, true);
+  const sameMonth = week.start.slice(0, 7) === week.through.slice(0, 7);
+  return `${part(week.start, !sameMonth)} to ${part(week.through, true)}`;
 }
 
-/** This week's counts, to show now and to store for next week's "change since last week". */
-export function snapshotOf(pupils: DigestPupil[], weekStart: IsoDate): DigestSnapshot {
-  const byYear: { [year: string]: YearCounts } = { all: emptyCounts() };
-  for (const p of pupils) {
-    const key = String(p.year);
-    if (!byYear[key]) byYear[key] = emptyCounts();
-    for (const c of [byYear[key], byYear.all]) {
-      const a = p.attendance;
-      if (a) {
-        c.pupils++;
-        c[a.stage]++;
-        if (a.pa) c.pa++;
-        if (a.sa) c.sa++;
-        if (a.penalty) c.penalty++;
-      }
-      const h = p.homework;
-      if (h) {
-        if (h.band === 'pink') c.pink++;
-        if (h.band === 'red') c.red++;
-        if (h.persistent) c.persistent++;
-      }
-    }
+/**
+ * The week's steps from a Legal tab read as text (header row first, dates ISO): columns found by
+ * header ("Date", "UPN", "Step"), rows outside [from, to] or without a step left out.
+ */
+export function legalStepsIn(rows: string[][], from: IsoDate, to: IsoDate): { step: string; date: IsoDate; upn: string }[] {
+  if (!rows.length) return [];
+  const head = rows[0].map((h) => String(h || '').trim().toLowerCase());
+  const col = (...names: string[]) => head.findIndex((h) => names.indexOf(h) >= 0);
+  const d = col('date');
+  const u = col('upn');
+  const s = col('step', 'legal step', 'action');
+  if (d < 0 || s < 0) return [];
+  const out: { step: string; date: IsoDate; upn: string }[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const date = String(rows[r][d] || '').trim();
+    const step = String(rows[r][s] || '').trim();
+    if (!step || !/^\d{4}-\d{2}-\d{2}$/.test(date) || date < from || date > to) continue;
+    out.push({ step, date, upn: u >= 0 ? String(rows[r][u] || '').trim() : '' });
   }
-  return { weekStart, byYear };
-}
-
-/** "12 (+2)" — the count and its change since the previous snapshot, when there is one. */
-export function withChange(now: number, before: number | undefined): string {
-  if (before === undefined) return String(now);
-  const d = now - before;
-  return `${now} (${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)})`;
-}
-
-/** A rate to 1 decimal place, as the SPEC shows percentages. */
-export function rate(n: number, of: number): string {
-  return of > 0 ? `${(Math.round((1000 * n) / of) / 10).toFixed(1)}%` : '–';
+  return out;
 }

@@ -1,182 +1,196 @@
 /**
- * The sections of the weekly digests, one builder per audience (SPEC §6): SLT sees the whole
- * school, a form tutor their reg group, a Head of Year their year, a curriculum leader their
- * department's homework, the PP lead / SENCO / EAL coordinator their cohort. Names appear only in
- * bodies, never in subjects.
+ * The sections of the weekly digests, one builder per audience (SPEC §6): SLT the whole school,
+ * a form tutor their reg group, a Head of Year their year, a curriculum leader their department's
+ * homework, the PP lead / SENCO / EAL coordinator their cohort — each only its own pupils. Every
+ * section starts with its figures (digestFigures.ts); lists follow in surname order and are
+ * attached as CSV when long. Names appear only in bodies and attachments, never in subjects.
  */
 import { toUk } from '../dates';
 import { Settings } from '../settings';
-import { QaTask } from '../types';
-import { DigestInput, DigestPupil, emptyCounts, rate, snapshotOf, withChange, YearCounts } from './digestData';
-import { Block, COLOURS, TableBlock } from './render';
+import { DigestInput, DigestPupil } from './digestData';
+import { attendanceBlocks, attendanceList, chartBlock, Group, groupBy, groupsTable, homeworkLine, homeworkList, lettersAndLegal } from './digestFigures';
+import { bySurname, listName } from './names';
+import { Block, csvFileName, ItemBlock } from './render';
+import { tidyChain } from '../qa/tidy';
 
-const STAGE_LABEL: Record<string, string> = { reward: 'Reward', level1: 'Level 1', level2: 'Level 2' };
-
-function stageColour(p: DigestPupil): string | null {
-  const a = p.attendance;
-  if (!a) return null;
-  return a.stage === 'level2' || a.pa ? COLOURS.red : a.stage === 'level1' ? COLOURS.amber : null;
+function ppCompare(pupils: DigestPupil[]): [Group, Group] {
+  return [{ label: 'Pupil premium', pupils: pupils.filter((p) => p.pp) }, { label: 'Not pupil premium', pupils: pupils.filter((p) => !p.pp) }];
 }
 
-function bandColour(p: DigestPupil): string | null {
-  const h = p.homework;
-  return h && h.band === 'red' ? COLOURS.red : h && h.band === 'pink' ? COLOURS.pink : null;
-}
-
-const byName = (a: DigestPupil, b: DigestPupil) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-/** Attendance by stage per year, with the change since last week. */
-function stageTable(input: DigestInput, years: string[], title: string): TableBlock {
-  const now = snapshotOf(input.pupils, input.weekStart).byYear;
-  const before = input.previous ? input.previous.byYear : {};
-  const rows = years.map((y) => {
-    const c = now[y] || emptyCounts();
-    const p: Partial<YearCounts> = before[y] || {};
-    return [y === 'all' ? 'Whole school' : `Year ${y}`, c.pupils, withChange(c.reward, p.reward), withChange(c.level1, p.level1), withChange(c.level2, p.level2), `${rate(c.pa, c.pupils)} (${c.pa})`, `${rate(c.sa, c.pupils)} (${c.sa})`, c.penalty];
-  });
-  const since = input.previous ? ` (change since ${toUk(input.previous.weekStart)})` : '';
-  return { type: 'table', title: title + since, columns: ['Year', 'Pupils', 'Reward', 'Level 1', 'Level 2', 'PA', 'SA', 'Penalty threshold'], rows };
-}
-
-function homeworkByYearTable(input: DigestInput, years: string[]): TableBlock {
-  const now = snapshotOf(input.pupils, input.weekStart).byYear;
-  const before = input.previous ? input.previous.byYear : {};
-  return {
-    type: 'table',
-    title: 'Homework this week: pink and red by year',
-    columns: ['Year', 'Pink', 'Red', 'Persistent'],
-    rows: years.map((y) => {
-      const c = now[y] || emptyCounts();
-      const p: Partial<YearCounts> = before[y] || {};
-      return [y === 'all' ? 'Whole school' : `Year ${y}`, withChange(c.pink, p.pink), withChange(c.red, p.red), withChange(c.persistent, p.persistent)];
-    }),
-  };
-}
-
-function attendanceCases(pupils: DigestPupil[], title: string, keep: (p: DigestPupil) => boolean): TableBlock {
-  const list = pupils.filter((p) => p.attendance && keep(p)).sort(byName);
-  return {
-    type: 'table',
-    title,
-    columns: ['Pupil', 'Year', 'Reg group', '%', 'Stage', 'PA', 'SA', 'Letters due'],
-    rows: list.map((p) => {
-      const a = p.attendance!;
-      return [p.name, p.year, p.regGroup, a.percent.toFixed(1), STAGE_LABEL[a.stage] || a.stage, a.pa ? 'Yes' : '', a.sa ? 'Yes' : '', a.lettersDue.join(', ')];
-    }),
-    rowColours: list.map(stageColour),
-    empty: 'No pupils.',
-  };
-}
-
-function homeworkCases(pupils: DigestPupil[], title: string): TableBlock {
-  const list = pupils.filter((p) => p.homework && (p.homework.band !== 'none' || p.homework.persistent)).sort(byName);
-  return {
-    type: 'table',
-    title,
-    columns: ['Pupil', 'Year', 'Reg group', 'Misses this week', 'Band', 'Persistent'],
-    rows: list.map((p) => [p.name, p.year, p.regGroup, p.homework!.misses, p.homework!.band === 'none' ? '' : p.homework!.band, p.homework!.persistent ? 'Yes' : '']),
-    rowColours: list.map(bandColour),
-    empty: 'No pupils on pink or red.',
-  };
-}
-
-function qaTable(tasks: QaTask[], title: string): TableBlock {
-  return { type: 'table', title, columns: ['Date', 'Task', 'Owner chain', 'Status'], rows: tasks.map((t) => [toUk(t.date), t.task, t.ownerChain.join(' > '), t.status || 'Not done']), empty: 'None.' };
-}
-
-function yearsOf(input: DigestInput): string[] {
-  const ys: number[] = [];
-  for (const p of input.pupils) if (ys.indexOf(p.year) < 0) ys.push(p.year);
-  return ys.sort((a, b) => a - b).map(String);
+function links(items: ({ text: string; url?: string } | null)[]): Block[] {
+  const ok = items.filter((l): l is { text: string; url: string } => !!l && !!l.url);
+  if (!ok.length) return [];
+  const block: ItemBlock = { type: 'item', title: 'In the tracker', lines: [], links: ok };
+  return [block];
 }
 
 export function sltSection(input: DigestInput, settings: Settings): Block[] {
-  const a = settings.attendance;
-  const lettersByType: { [t: string]: number } = {};
-  for (const l of input.letters) lettersByType[l.type] = (lettersByType[l.type] || 0) + 1;
-  const lo = input.trend.length ? Math.max(0, Math.floor(Math.min(...input.trend.map((t) => t.percent)) / 5) * 5 - 5) : 0;
-  return [
-    { type: 'heading', text: 'Whole school (SLT)' },
-    {
-      type: 'bars',
-      title: 'Whole-school attendance by week',
-      min: lo,
-      max: 100,
-      unit: '%',
-      bars: input.trend.map((t) => ({
-        label: `w/c ${toUk(t.weekStart)}`,
-        value: t.percent,
-        colour: t.percent > a.rewardAbove ? '#4f9a4f' : t.percent >= a.level1From ? '#d9a300' : '#c0392b',
-      })),
-    },
-    stageTable(input, yearsOf(input).concat(['all']), 'Attendance by stage and year'),
-    attendanceCases(input.pupils, 'Penalty notice threshold reached (consider Notice to Improve / penalty notice)', (p) => p.attendance!.penalty),
-    homeworkByYearTable(input, yearsOf(input).concat(['all'])),
-    { type: 'table', title: 'Letters produced this week', columns: ['Letter', 'Number'], rows: Object.keys(lettersByType).sort().map((t) => [t, lettersByType[t]]), empty: 'No letters this week.' },
-    { type: 'paragraph', text: `QA calendar: ${input.qa.done.length} task(s) done, ${input.qa.overdue.length} overdue.` },
-    qaTable(input.qa.overdue, 'QA tasks overdue'),
-  ];
-}
-
-export function formTutorSection(input: DigestInput, regGroup: string): Block[] {
-  const mine = input.pupils.filter((p) => p.regGroup.toLowerCase() === regGroup.toLowerCase());
-  return [
-    { type: 'heading', text: `Reg group ${regGroup}` },
-    homeworkCases(mine, 'Homework: pink (check planner daily next week) and red (FT detention, planner check, parent contact)'),
-    attendanceCases(mine, 'Attendance: level 1, level 2 and persistent absence', (p) => p.attendance!.stage !== 'reward' || p.attendance!.pa),
-  ];
-}
-
-export function headOfYearSection(input: DigestInput, year: number): Block[] {
-  const mine = input.pupils.filter((p) => p.year === year);
-  return [
-    { type: 'heading', text: `Year ${year}` },
-    stageTable(input, [String(year)], 'Attendance by stage'),
-    attendanceCases(mine, 'Level 2, persistent and severe absence, penalty threshold', (p) => p.attendance!.stage === 'level2' || p.attendance!.pa || p.attendance!.sa || p.attendance!.penalty),
-    homeworkCases(mine, 'Homework: pink, red and persistent'),
-  ];
-}
-
-export function curriculumLeaderSection(input: DigestInput, department: string): Block[] {
-  const dep = department.toLowerCase();
-  const inDept = (subject: string) => subject.toLowerCase() === dep || subject.toLowerCase().indexOf(dep) >= 0 || dep.indexOf(subject.toLowerCase()) >= 0;
-  const misses = input.misses.filter((m) => inDept(m.subject));
-  const byClass: { [k: string]: { className: string; teacher: string; subject: string; n: number } } = {};
-  for (const m of misses) {
-    const k = `${m.className}|${m.subject}`;
-    if (!byClass[k]) byClass[k] = { className: m.className, teacher: m.teacher, subject: m.subject, n: 0 };
-    byClass[k].n++;
+  const all = input.pupils;
+  const whole: Group = { label: 'Whole school', pupils: all };
+  const years = groupBy(all, (p) => String(p.year), (y) => `Year ${y}`);
+  const blocks: Block[] = [{ type: 'heading', text: 'Whole school' }];
+  blocks.push(...attendanceBlocks(input, whole, settings, ppCompare(all)));
+  const chart = chartBlock(input, whole, settings);
+  if (chart) blocks.push(chart);
+  blocks.push(groupsTable(input, years.concat([whole]), settings, 'By year group (pink and red: homework this week)', 'Year'));
+  blocks.push(homeworkLine(all));
+  blocks.push(...lettersAndLegal(input, null));
+  blocks.push(attendanceList(input, all, 'Penalty notice threshold reached: consider a Notice to Improve or a penalty notice', 'penalty-threshold', (p) => p.attendance!.penalty));
+  const qa = input.qa;
+  blocks.push({ type: 'paragraph', text: `QA calendar: ${qa.done.length} task${qa.done.length === 1 ? '' : 's'} marked done this week; ${qa.overdue.length} earlier task${qa.overdue.length === 1 ? '' : 's'} not done.` });
+  if (qa.overdue.length) {
+    blocks.push({
+      type: 'table',
+      title: 'QA tasks not done',
+      columns: ['Date', 'Task', 'Owner chain'],
+      rows: qa.overdue.map((t) => [t.date, t.task, tidyChain(t.ownerChain)]),
+      dateColumns: [0],
+      csv: csvFileName('qa-tasks-not-done', input.week.start),
+      noun: 'tasks',
+    });
   }
-  const missedDetention = misses.filter((m) => /^no$/i.test(m.detentionAttended.trim()));
+  blocks.push(...links([{ text: 'Attendance tab', url: input.links.attendance }, { text: 'Dashboard', url: input.links.dashboard }, { text: 'QA Calendar', url: input.links.qaCalendar }]));
+  return blocks;
+}
+
+export function headOfYearSection(input: DigestInput, year: number, settings: Settings): Block[] {
+  const mine = input.pupils.filter((p) => p.year === year);
+  const g: Group = { label: `Year ${year}`, pupils: mine };
+  const blocks: Block[] = [{ type: 'heading', text: `Year ${year}` }];
+  blocks.push(...attendanceBlocks(input, g, settings, ppCompare(mine), { context: [{ label: 'Whole school', pupils: input.pupils }] }));
+  const chart = chartBlock(input, g, settings);
+  if (chart) blocks.push(chart);
+  blocks.push(groupsTable(input, groupBy(mine.filter((p) => p.onRoll), (p) => p.regGroup, (r) => r), settings, 'By reg group (pink and red: homework this week)', 'Reg group'));
+  blocks.push(homeworkLine(mine));
+  blocks.push(...lettersAndLegal(input, mine));
+  blocks.push(attendanceList(input, mine, 'Level 2, persistent or severe absence, penalty threshold', `year-${year}-attendance-concerns`, (p) => p.attendance!.stage === 'level2' || p.attendance!.pa || p.attendance!.sa || p.attendance!.penalty, 'group'));
+  blocks.push(homeworkList(input, mine, 'Homework: pink, red and persistent', `year-${year}-homework`, settings, 'group'));
+  blocks.push(...links([{ text: 'Attendance tab', url: input.links.attendance }, { text: 'Homework Tracker', url: input.links.homework }]));
+  return blocks;
+}
+
+export function formTutorSection(input: DigestInput, regGroup: string, settings: Settings): Block[] {
+  const mine = input.pupils.filter((p) => p.regGroup.toLowerCase() === regGroup.toLowerCase());
+  const g: Group = { label: `Reg group ${regGroup}`, pupils: mine };
+  const year = mine.length ? mine[0].year : null;
+  const context: Group[] = (year === null ? [] : [{ label: `Year ${year}`, pupils: input.pupils.filter((p) => p.year === year) }]).concat([{ label: 'Whole school', pupils: input.pupils }]);
+  const blocks: Block[] = [{ type: 'heading', text: `Reg group ${regGroup}` }];
+  blocks.push(...attendanceBlocks(input, g, settings, undefined, { context }));
+  const chart = chartBlock(input, g, settings);
+  if (chart) blocks.push(chart);
+  blocks.push(homeworkList(input, mine, `Homework: pink (check planner daily next week) and red (FT detention, planner check, parent contact)`, `${regGroup}-homework`, settings, 'none'));
+  blocks.push(attendanceList(input, mine, 'Attendance: level 1, level 2 and persistent absence', `${regGroup}-attendance`, (p) => p.attendance!.stage !== 'reward' || p.attendance!.pa, 'none'));
+  blocks.push(...lettersAndLegal(input, mine));
+  blocks.push(...links([{ text: 'Homework Tracker', url: input.links.homework }, { text: 'Attendance tab', url: input.links.attendance }]));
+  return blocks;
+}
+
+function inDepartment(department: string): (subject: string) => boolean {
+  const dep = department.trim().toLowerCase();
+  return (subject: string) => {
+    const s = subject.trim().toLowerCase();
+    return s !== '' && (s === dep || s.indexOf(dep) >= 0 || dep.indexOf(s) >= 0);
+  };
+}
+
+export function curriculumLeaderSection(input: DigestInput, department: string, settings: Settings): Block[] {
+  const inDept = inDepartment(department);
+  const misses = input.misses.filter((m) => inDept(m.subject));
+  const before = input.missesLastWeek.filter((m) => inDept(m.subject));
+  const byClass: { [k: string]: { className: string; teacher: string; subject: string; n: number; last: number } } = {};
+  const add = (m: (typeof misses)[0], now: boolean) => {
+    const k = `${m.className}|${m.subject}`;
+    if (!byClass[k]) byClass[k] = { className: m.className, teacher: m.teacher, subject: m.subject, n: 0, last: 0 };
+    if (now) byClass[k].n++;
+    else byClass[k].last++;
+  };
+  for (const m of misses) add(m, true);
+  for (const m of before) add(m, false);
+  const missedDetention = misses.filter((m) => /^no$/i.test(m.detentionAttended.trim())).sort(bySurname);
+  const classes = Object.keys(byClass).map((k) => byClass[k]);
+  const classesNow = classes.filter((c) => c.n > 0).length;
+  // Most misses first: the classes to look at are at the top.
+  classes.sort((a, b) => b.n - a.n || b.last - a.last || (a.className < b.className ? -1 : a.className > b.className ? 1 : 0));
   return [
     { type: 'heading', text: `${department}: homework` },
-    { type: 'table', title: 'Missed homework this week by class', columns: ['Class', 'Subject', 'Teacher', 'Misses'], rows: Object.keys(byClass).sort().map((k) => [byClass[k].className, byClass[k].subject, byClass[k].teacher, byClass[k].n]), empty: 'No missed homework recorded.' },
-    { type: 'table', title: 'Subject detention not attended: after-school CL detention', columns: ['Pupil', 'Year', 'Class', 'Date'], rows: missedDetention.map((m) => [m.name, m.year, m.className, toUk(m.date)]), empty: 'None.' },
-    { type: 'table', title: 'Classes setting less homework than the statement of practice expects', columns: ['Class', 'Subject', 'Year', 'Teacher', 'Expected', 'Set'], rows: input.setShortfalls.filter((s) => inDept(s.subject)).map((s) => [s.className, s.subject, s.year, s.teacher, s.expected, s.set]), empty: 'None.' },
+    { type: 'paragraph', text: `Missed homework this week: ${misses.length} in ${classesNow} class${classesNow === 1 ? '' : 'es'} (week before: ${before.length}).${mostText(classes, settings.email.inlineRows)}` },
+    {
+      type: 'table',
+      title: 'Missed homework by class (most first)',
+      columns: ['Class', 'Subject', 'Teacher', 'This week', 'Week before'],
+      rows: classes.map((c) => [c.className, c.subject, c.teacher, c.n, c.last]),
+      empty: 'No missed homework recorded.',
+      csv: csvFileName(`${department}-homework-by-class`, input.week.start),
+      noun: 'classes',
+    },
+    {
+      type: 'table',
+      title: 'Subject detention not attended: after-school CL detention',
+      columns: ['Pupil', 'Year', 'Class', 'Date'],
+      rows: missedDetention.map((m) => [listName(m), m.year, m.className, m.date]),
+      dateColumns: [3],
+      empty: 'None.',
+      csv: csvFileName(`${department}-cl-detentions`, input.week.start),
+      noun: 'pupils',
+    },
+    {
+      type: 'table',
+      title: 'Classes setting less homework than the statement of practice expects',
+      columns: ['Class', 'Subject', 'Year', 'Teacher', 'Expected', 'Set'],
+      rows: input.setShortfalls.filter((s) => inDept(s.subject)).map((s) => [s.className, s.subject, s.year, s.teacher, s.expected, s.set]),
+      empty: 'None.',
+      csv: csvFileName(`${department}-homework-set`, input.week.start),
+      noun: 'classes',
+    },
   ];
+}
+
+/** When the class table goes to a CSV, the classes to look at first, in the sentence. */
+function mostText(classes: { className: string; n: number }[], inlineRows: number): string {
+  if (classes.length <= inlineRows) return '';
+  const top = classes.filter((c) => c.n >= 2).slice(0, 5);
+  return top.length ? ` Most: ${top.map((c) => `${c.className} (${c.n})`).join(', ')}.` : '';
 }
 
 export type Cohort = 'pp' | 'sen' | 'eal';
-const COHORT_NAME: Record<Cohort, string> = { pp: 'Pupil Premium', sen: 'SEN', eal: 'EAL' };
+const COHORT_NAME: Record<Cohort, string> = { pp: 'Pupil premium', sen: 'SEN', eal: 'EAL' };
 
-/** The cohort lead's list: cohort pupils who missed homework this week, and cohort attendance. */
+/** The cohort lead's section: the cohort against the rest of the school, and its pupils. */
 export function cohortSection(input: DigestInput, cohort: Cohort, settings: Settings): Block[] {
-  const hw = settings.homework;
+  const name = COHORT_NAME[cohort];
   const mine = input.pupils.filter((p) => p[cohort]);
+  const rest = input.pupils.filter((p) => !p[cohort]);
+  const g: Group = { label: `${name} pupils`, pupils: mine };
   const missesBy: { [upn: string]: string[] } = {};
   for (const m of input.misses) (missesBy[m.upn] = missesBy[m.upn] || []).push(m.subject);
-  // The Homework Log rows give the subjects; the tracker's weekly count covers pupils whose rows
-  // were not passed in.
+  const missed = mine.filter((p) => p.onRoll && ((missesBy[p.upn] && missesBy[p.upn].length) || (p.homework && p.homework.misses > 0))).sort(bySurname);
   const count = (p: DigestPupil) => Math.max(missesBy[p.upn] ? missesBy[p.upn].length : 0, p.homework ? p.homework.misses : 0);
-  const missed = mine.filter((p) => count(p) > 0).sort(byName);
-  const withAtt = mine.filter((p) => p.attendance);
-  const pa = withAtt.filter((p) => p.attendance!.pa).length;
-  const all = input.pupils.filter((p) => p.attendance);
-  const allPa = all.filter((p) => p.attendance!.pa).length;
+  const blocks: Block[] = [{ type: 'heading', text: `${name} cohort` }];
+  blocks.push(...attendanceBlocks(input, g, settings, [g, { label: 'Rest of the school', pupils: rest }], { mainRow: false }));
+  const chart = chartBlock(input, g, settings);
+  if (chart) blocks.push(chart);
+  blocks.push(homeworkLine(mine));
+  blocks.push({
+    type: 'table',
+    title: 'Missed homework this week',
+    columns: ['Pupil', 'Year', 'Reg group', 'Misses', 'Subjects'],
+    rows: missed.map((p) => [listName(p), p.year, p.regGroup, count(p), (missesBy[p.upn] || []).join(', ')]),
+    empty: 'No missed homework this week.',
+    csv: csvFileName(`${cohort}-cohort-homework`, input.week.start),
+    noun: 'pupils',
+  });
+  blocks.push(attendanceList(input, mine, 'Level 2 or persistently absent', `${cohort}-cohort-attendance`, (p) => p.attendance!.stage === 'level2' || p.attendance!.pa));
+  blocks.push(...lettersAndLegal(input, mine));
+  return blocks;
+}
+
+/** The line under the title: whose digest, what it counts (attendance wording only where there are attendance figures). */
+export function digestIntro(name: string, audiences: string[], input: DigestInput, counted: string, attendance: boolean): Block[] {
+  const what = attendance
+    ? `Figures count ${counted} — completed school days only — and the year to date from ${toUk(input.week.yearFrom)}; a pupil who has left counts up to their leaving date.`
+    : `Figures count ${counted}.`;
   return [
-    { type: 'heading', text: `${COHORT_NAME[cohort]} cohort` },
-    { type: 'table', title: 'Missed homework this week', columns: ['Pupil', 'Year', 'Reg group', 'Misses', 'Subjects'], rows: missed.map((p) => [p.name, p.year, p.regGroup, count(p), (missesBy[p.upn] || []).join(', ')]), rowColours: missed.map((p) => (count(p) >= hw.redAt ? COLOURS.red : count(p) >= hw.pinkAt ? COLOURS.pink : null)), empty: 'No missed homework this week.' },
-    { type: 'paragraph', text: `Persistent absence: ${rate(pa, withAtt.length)} of the cohort (${pa} of ${withAtt.length}); whole school ${rate(allPa, all.length)}.` },
-    attendanceCases(mine, 'Cohort pupils at level 2 or persistently absent', (p) => p.attendance!.stage === 'level2' || p.attendance!.pa),
+    { type: 'paragraph', text: `For ${name}: ${audiences.join('; ')}.` },
+    { type: 'note', text: `${what} Lists are in surname order; a long list is attached as a CSV file.` },
   ];
 }

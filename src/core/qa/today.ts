@@ -28,6 +28,11 @@ export interface QaItem {
   reason: string;
   /** For QA, review and chase: who the step before was with. */
   waitingOn: string[];
+  /**
+   * Who a reply about this item should reach (e-mails): for a task to do, the people who QA it;
+   * for a QA or review prompt, the people whose work it is; for a chase, the people holding it up.
+   */
+  replyTo: string[];
 }
 
 export interface QaMessage {
@@ -107,25 +112,26 @@ export function planMorning(input: MorningInput): MorningPlan {
     if (task.ownerChain.length === 0) problems.push(`${where}: no owner chain, so no one was reminded.`);
     const stages = resolved.stages;
     const names = (i: number) => (stages[i] ? stages[i].people.map((p) => p.name) : []);
-    const item = (action: QaAction, reason: string, waitingOn: string[]): QaItem => ({ action, task, kind: check.kind, years: check.years, reason, waitingOn });
+    const emails = (i: number) => (stages[i] ? stages[i].people.map((p) => String(p.email || '').trim()).filter((e) => e !== '') : []);
+    const item = (action: QaAction, reason: string, waitingOn: string[], replyTo: string[]): QaItem => ({ action, task, kind: check.kind, years: check.years, reason, waitingOn, replyTo });
     let used = false;
 
     if (waiting === 0 && dueToday && stages[0]) {
-      add(stages[0].people, item('do', `On the QA calendar for ${toUk(task.date)}`, []));
+      add(stages[0].people, item('do', `On the QA calendar for ${toUk(task.date)}`, [], emails(1)));
       used = true;
     }
     if (waiting === 1 && stages[1]) {
-      add(stages[1].people, item('qa', `Marked Done${task.doneOn ? ` on ${toUk(task.doneOn)}` : ''}${task.doneBy ? ` by ${task.doneBy}` : ''}; ready for QA`, names(0)));
+      add(stages[1].people, item('qa', `Marked Done${task.doneOn ? ` on ${toUk(task.doneOn)}` : ''}${task.doneBy ? ` by ${task.doneBy}` : ''}; ready for QA`, names(0), emails(0)));
       used = true;
     }
     if (waiting === 2 && stages[2]) {
-      add(stages[2].people, item('review', "QA'd; ready for review", names(1)));
+      add(stages[2].people, item('review', "QA'd; ready for review", names(1), emails(1)));
       used = true;
     }
     if (deadline) {
       const up = chaseStage(stages, waiting);
       if (up) {
-        add(up.people, item('chase', deadline, names(waiting)));
+        add(up.people, item('chase', deadline, names(waiting), emails(waiting)));
         used = true;
       }
     }

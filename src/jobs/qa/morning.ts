@@ -6,6 +6,10 @@
  * On the digest weekday (Monday by default) — or the first school day of the week after it, when
  * that day was a holiday — the run also sends the weekly digests, sharing this run's reads.
  *
+ * An item waiting on someone (a QA or review prompt, an overdue chase) is sent the first morning it
+ * applies and then every `email.chaseEveryDays` days while it does not change (core/qa/cadence.ts,
+ * memory in the hidden "QA Reminders" tab, written after sending).
+ *
  * Deferred mail (the daily quota ran out) is sent by the next run: the dates with deferred morning
  * e-mails and the week with deferred digests are kept in document properties (dates only, no
  * pupil data); the next run re-plans those dates and the Mail Log's send keys make sure nothing
@@ -14,11 +18,16 @@
 import { addDays, IsoDate, isWeekend, weekday, weekStart } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { planMorning, QaMessage } from '../../core/qa/today';
-import { morningEmail } from '../../core/email/morning';
+import { applyCadence, CadencedMessage, updateMemory } from '../../core/qa/cadence';
+import { QaCheck } from '../../core/qa/checks';
+import { morningEmail, MorningLinks } from '../../core/email/morning';
 import { StaffEmail } from '../../core/email/compose';
 import { sendMails, MailOutcome } from '../../gas/mail';
+import { tabLinks, TabLinks } from '../../gas/links';
+import { CODING_REVIEW, FAILURE_TO_RETURN, G_CODES, LATE_TO_LESSON_LIST, PUNCTUALITY, TIER_LISTS } from '../attendance/lists';
 import { loadQaContext, QaContext } from './context';
 import { buildEvidence } from './evidence';
+import { readReminders, writeReminders } from './reminders';
 import { DigestResult, digestWeek as coveredWeek, weeklyDigestsJob } from './digests';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -65,13 +74,17 @@ export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate
   result.dates = dates;
 
   const evidence = buildEvidence(ctx.review, ctx.letters);
+  const stored = readReminders(ss, settings.testMode);
+  const links = tabLinks(ss);
   const emails: StaffEmail[] = [];
-  const byKey = new Map<string, { msg: QaMessage }>();
+  const byKey = new Map<string, { msg: CadencedMessage }>();
+  const planned: QaMessage[] = [];
   for (const d of dates) {
     const plan = planMorning({ tasks: ctx.tasks, staff: ctx.staff, asOf: d, isSchoolDay: ctx.isSchoolDay });
     for (const p of plan.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
-    for (const msg of plan.messages) {
-      const r = morningEmail(msg, evidence, { staff: ctx.staff, settings, pupils: ctx.pupils });
+    planned.push(...plan.messages);
+    for (const msg of applyCadence(plan.messages, stored.memory, settings.email.chaseEveryDays, ctx.isSchoolDay)) {
+      const r = morningEmail(msg, evidence, { staff: ctx.staff, settings, pupils: ctx.pupils }, morningLinks(msg, links));
       for (const p of r.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
       if (!r.email) continue;
       emails.push(r.email);
@@ -83,6 +96,9 @@ export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate
   result.mail = mail;
   result.problems.push(...mail.problems);
   result.reminders = reminders(mail, byKey);
+  const delivered = new Set<string>(mail.sent.map((m) => m.sendKey).concat(mail.alreadySent, mail.uncertain));
+  const deliveredMsgs = Array.from(byKey.values()).map((v) => v.msg).filter((m) => delivered.has(m.sendKey));
+  writeReminders(ss, stored, updateMemory(stored.memory, planned, deliveredMsgs), settings.testMode);
 
   const stillMorning = Array.from(new Set(mail.deferred.map((m) => (byKey.get(m.sendKey) as { msg: QaMessage }).msg.date)));
   let digestWeek: IsoDate | '' = pending.digestWeek;
@@ -96,6 +112,30 @@ export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate
   const next: Pending = { morning: stillMorning, digestWeek };
   if (JSON.stringify(next) !== JSON.stringify(pending)) props.setProperty(PENDING_KEY, JSON.stringify(next));
   return result;
+}
+
+/** The tab each built-in check's work is on. */
+const CHECK_TABS: Partial<Record<QaCheck, string>> = {
+  codingReview: CODING_REVIEW.name,
+  tierLetters: TIER_LISTS.name,
+  gCodes: G_CODES.name,
+  punctuality: PUNCTUALITY.name,
+  lateToLesson: LATE_TO_LESSON_LIST.name,
+  failureToReturn: FAILURE_TO_RETURN.name,
+  ewoOnSite: 'Attendance',
+  contractMeetings: 'Attendance',
+};
+
+/** Links for one message: the QA Calendar, and the tab of each check its tasks match. */
+function morningLinks(msg: CadencedMessage, links: TabLinks): MorningLinks {
+  const out: MorningLinks = { calendar: links('QA Calendar') || undefined, checks: {} };
+  for (const item of msg.items) {
+    const tab = CHECK_TABS[item.kind];
+    if (!tab || out.checks![item.kind]) continue;
+    const url = links(tab);
+    if (url) out.checks![item.kind] = { tab, url };
+  }
+  return out;
 }
 
 /** Could today be the digest day? (Decides whether to read the homework tabs.) */
@@ -124,7 +164,7 @@ function readPending(raw: string | null): Pending {
 }
 
 /** Who was reminded of what: from the e-mails sent now or by an earlier run today. */
-function reminders(mail: MailOutcome, byKey: Map<string, { msg: QaMessage }>): QaReminder[] {
+function reminders(mail: MailOutcome, byKey: Map<string, { msg: CadencedMessage }>): QaReminder[] {
   const delivered = new Set<string>(mail.sent.map((s) => s.sendKey).concat(mail.alreadySent));
   const out = new Map<string, QaReminder>();
   for (const [key, { msg }] of byKey) {

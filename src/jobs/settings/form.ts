@@ -47,6 +47,8 @@ export const FORM_FIELDS: FormField[] = [
   { path: 'progress.benchmark', label: 'FFT benchmark', kind: 'benchmark' },
   { path: 'triggers.enabled', label: 'Morning e-mails on', kind: 'boolean' },
   { path: 'triggers.morningHour', label: 'Morning e-mails at (hour)', kind: 'hour', says: ['The morning trigger hour'] },
+  { path: 'email.chaseEveryDays', label: 'Remind again about an unchanged overdue task after (days)', kind: 'whole', says: ['Days between reminders'] },
+  { path: 'email.noReply', label: 'Send from a no-reply address (Google Workspace only)', kind: 'boolean' },
   { path: 'testMode', label: 'Test mode (all e-mail to me)', kind: 'boolean' },
 ];
 

@@ -1,4 +1,4 @@
-import { checkRecipients, checkSubject, composeEmail, escapeHtml } from '../../../src/core/email/compose';
+import { checkRecipients, checkSubject, composeEmail, escapeHtml, senderName } from '../../../src/core/email/compose';
 import { tableToCsv } from '../../../src/core/email/render';
 import { withDefaults } from '../../../src/core/settings';
 import { member, pupil, SETTINGS } from './fixtures';
@@ -65,8 +65,28 @@ describe('composeEmail', () => {
     expect(html).not.toMatch(/<style|<link|<img|class=/i);
     expect(html).toContain('max-width:640px');
     expect(html).toContain('border:1px solid');
-    // 95 on a 90–100 scale fills half of the 30 bar cells
-    expect((html.match(/height:12px;padding:0;background:/g) || []).length).toBe(15);
+    // 95 on a 90–100 scale fills half of the 300px track: 150px coloured, 150px left
+    expect(html).toContain('width:150px;height:14px;padding:0;background:#3b6ea5');
+    expect(html).toContain('width:150px;height:14px;padding:0;background:#e8ecf0');
+    expect(email!.body).toContain('w/c 08/01/2024  ########## 95.0%');
+  });
+
+  test('the sender name says what it is, with the school', () => {
+    const { email } = composeEmail({ to: ['ann.officer@school.sch.uk'], subject: 'Weekly list', title: 'List', sendKey: 'k', blocks: [] }, { staff: STAFF, settings: SETTINGS, pupils: [] });
+    expect(email!.name).toBe('Pastoral Tracker — Hill School');
+    expect(senderName(withDefaults({ school: { name: 'Hill School' }, email: { senderName: 'Attendance team' } }))).toBe('Attendance team');
+    expect(senderName(withDefaults({ school: { name: '' } }))).toBe('Pastoral Tracker');
+  });
+
+  test('reply-to: staff in the allowed domains only, never the recipient; noReply leaves none', () => {
+    const staff = STAFF.concat([member('Hana Ten', ['Head of Year'])]);
+    const input = { to: ['ann.officer@school.sch.uk'], subject: 'Weekly list', title: 'List', sendKey: 'k', blocks: [], replyTo: ['hana.ten@school.sch.uk', 'gus@gmail.com', 'ANN.officer@school.sch.uk', 'nobody@school.sch.uk'] };
+    const { email } = composeEmail(input, { staff, settings: SETTINGS, pupils: [] });
+    expect(email!.replyTo).toEqual(['hana.ten@school.sch.uk']);
+    expect(email!.noReply).toBeUndefined();
+    const quiet = composeEmail(input, { staff, settings: withDefaults({ school: { name: 'Hill School', allowedDomains: ['school.sch.uk'] }, email: { noReply: true } }), pupils: [] }).email!;
+    expect(quiet.noReply).toBe(true);
+    expect(quiet.replyTo).toBeUndefined();
   });
 
   test('refused recipients are reported and no e-mail is made when none is left', () => {
@@ -82,5 +102,6 @@ describe('composeEmail', () => {
 
 test('escapeHtml and CSV attachments defuse markup and formulas', () => {
   expect(escapeHtml('<b>&"\'')).toBe('&lt;b&gt;&amp;&quot;&#39;');
-  expect(tableToCsv({ columns: ['Name', 'Note'], rows: [['=HYPERLINK("x")', 'a, b']] })).toBe('Name,Note\r\n"\'=HYPERLINK(""x"")","a, b"\r\n');
+  // A byte-order mark first, so Excel reads the UTF-8 ("Wiśniewski") as UTF-8.
+  expect(tableToCsv({ columns: ['Name', 'Note'], rows: [['=HYPERLINK("x")', 'a, b']] })).toBe('\ufeffName,Note\r\n"\'=HYPERLINK(""x"")","a, b"\r\n');
 });
