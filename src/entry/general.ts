@@ -10,6 +10,8 @@ import { withDocumentLock, BusyError } from '../gas/lock';
 import { TrackerError } from '../gas/tables';
 import { tell, askText, toast } from '../gas/ui';
 import { TABS } from '../core/tabs';
+import { rememberOwner } from '../gas/owner';
+import { activeUserEmail } from '../gas/session';
 
 export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
   buildMenu(e && e.authMode);
@@ -21,6 +23,7 @@ export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
 
 export function setUpTracker(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  rememberOwner(activeUserEmail()); // the first person to set up owns the tracker (may use every job)
   const text = withDocumentLock('Set up tracker', () => describeSetup(setUpTrackerJob(ss)));
   tell('Set up tracker', text);
   return text;
