@@ -11,6 +11,9 @@ import { TrackerError } from '../gas/tables';
 import { tell, askText, toast } from '../gas/ui';
 import { TABS } from '../core/tabs';
 import { rememberOwner } from '../gas/owner';
+import { AccessError } from '../jobs/access';
+import { checkImportAccess } from '../jobs/importFile';
+import { PROBLEMS_TAB } from '../jobs/importProblems';
 import { activeUserEmail } from '../gas/session';
 
 export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
@@ -46,20 +49,23 @@ export function prepareImportTab(): void {
 
 export function importPastedData(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  toast('Importing…');
   let result;
   try {
+    checkImportAccess(ss); // a menu function is also callable from google.script.run
+    toast('Importing…');
     result = withDocumentLock('Import', () => importStaged(ss));
   } catch (e) {
-    // Another job holds the tracker, or a tab/header a person can fix: say so in words.
-    if (!(e instanceof BusyError) && !(e instanceof TrackerError)) throw e;
+    // Another job holds the tracker, a tab/header a person can fix, or not allowed: say so in words.
+    if (!(e instanceof BusyError) && !(e instanceof TrackerError) && !(e instanceof AccessError)) throw e;
     tell('Import', e.message);
     return e.message;
   }
   const pause = describePause(result);
+  const refused = result.refusals.length ? `\n\nThe refused rows are listed on the ${PROBLEMS_TAB} tab.` : '';
+  const removed = result.reports.some((r) => r.headerMessages.length) ? `\n\nThe "${STAGING_PREFIX}" tab was removed: fix the header in the export, then paste it again.` : '';
   const text = result.reports.length
-    ? formatImportReport(result.reports) + (pause ? `\n\n${pause}` : '')
-    : `Nothing to import: paste an export into a tab named "${STAGING_PREFIX}<Tab>" first.`;
+    ? formatImportReport(result.reports) + refused + removed + (pause ? `\n\n${pause}` : '')
+    : `Nothing to import: paste an export into a tab named "${STAGING_PREFIX}<Tab>" first (Data → Make an import tab), or use Data → Import a file.`;
   tell('Import', text);
   return text;
 }

@@ -37,7 +37,8 @@ export function decideAccess(staff: StaffMember[], activeEmail: string, effectiv
     return { email, staff: staff.find((s) => s.email.trim().toLowerCase() === email) || null, canEditSettings: true };
   }
   if (!staff.length) {
-    if (email === String(effectiveEmail || '').trim().toLowerCase()) return { email, staff: null, canEditSettings: true };
+    // No owner remembered (a tracker set up before owners were): the person the add-on runs as.
+    if (!ownerEmail && email === String(effectiveEmail || '').trim().toLowerCase()) return { email, staff: null, canEditSettings: true };
     throw new AccessError('The Staff tab is empty: only the person who installed Pastoral Tracker can use it until the Staff tab is imported.');
   }
   const me = staff.find((s) => s.email.trim().toLowerCase() === email) || null;

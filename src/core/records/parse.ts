@@ -24,6 +24,8 @@ export interface ParseOptions {
   firstRow?: number;
   /** Year groups accepted; 7–13 unless the school says otherwise. */
   years?: YearRange;
+  /** Sheet row of each data row (rows[1…]) when they are not consecutive (a file sent in chunks). */
+  rowNumbers?: number[];
   /** Letters Log: the school's half terms, to key imported non-ladder letters by half term. */
   halfTerms?: TermDates[];
   /** Letters Log on import: letters dated after this day are refused. */
@@ -95,7 +97,7 @@ export function parseTab<K extends ImportableTab>(
   for (let i = 1; i < rows.length; i++) {
     const cells = rows[i] || [];
     if (cells.every(isBlank)) continue;
-    const sheetRow = firstRow + i;
+    const sheetRow = opts.rowNumbers && opts.rowNumbers[i - 1] !== undefined ? opts.rowNumbers[i - 1] : firstRow + i;
     const reader = new RowReader(tab, map, cells, sheetRow);
     const record = build(reader, ctx);
     if (reader.problems.length) {
