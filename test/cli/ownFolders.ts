@@ -45,7 +45,7 @@ const PUPILS: [keyof typeof U, string, string, string][] = [
   ['A', 'Amir', 'Khan', '9X'], ['B', 'Bella', 'Jones', '9X'], ['C', 'Callum', 'Reid', '9X'], ['D', 'Dina', 'Patel', '9Y'], ['E', 'Ethan', 'Ward', '9Y'],
 ];
 
-function students(extra: string[][] = []): string[][] {
+export function students(extra: string[][] = []): string[][] {
   const rows = PUPILS.map(([k, f, s, g], i) => [U[k], String(2301 + i), f, s, '9', g, `Mrs ${s}`, `parent.${s.toLowerCase()}@home.example`, `${i + 1} Oak Road, Oakfield, OK1 ${i + 1}AB`, 'White British']);
   return [STUDENT_HEAD, ...rows, ...extra];
 }
@@ -63,7 +63,7 @@ function absences(): Record<string, [number, 'AM' | 'PM', string][]> {
 
 const MARKS_HEAD = ['Pupil UPN', 'Date', 'Session', 'Mark'];
 
-function marks(): string[][] {
+export function marks(): string[][] {
   const days = schoolDays();
   const abs = absences();
   const rows: string[][] = [MARKS_HEAD];
@@ -81,7 +81,7 @@ function marks(): string[][] {
 
 const STAFF_HEAD = ['Staff Name', 'E-mail', 'Roles', 'Year Group', 'Form', 'Dept'];
 /** No attendance officer; a supply tutor whose address is outside the school's domain. */
-function staff(): string[][] {
+export function staff(): string[][] {
   return [
     STAFF_HEAD,
     ['Pat Head', `pat.head@${DOMAIN}`, 'SLT', '', '', ''],

@@ -76,7 +76,7 @@ export function letterTypeOf(text: string): TypeCheck {
   const k = typeKey(raw);
   const hint = k === 'attendance' || k === ''
     ? 'which attendance letter was it? Write AT1, AT2, Panel, EWO or PA'
-    : 'write one of AT1, AT2, Panel, EWO, PA, Tier 1, Tier 2, Tier 3, Punctuality, Late to lessons, Homework concern, Reward (docs/imports.md lists every spelling accepted)';
+    : 'write one of AT1, AT2, Panel, EWO, PA, Tier 1, Tier 2, Tier 3, Punctuality, Late to lessons, Homework concern or Reward (spellings such as "AT1 letter" or "Attendance letter 1" are read too)';
   return { ok: false, reason: `"${raw}" is not a letter type the tracker knows — ${hint}.` };
 }
 
