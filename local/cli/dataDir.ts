@@ -70,6 +70,10 @@ export async function readDataDir(dir: string): Promise<DataDir> {
   const files: Record<string, string> = {};
   const names = fs.readdirSync(dir).sort();
   for (const file of names) {
+    const old = /^(.*)\.xls$/i.exec(file);
+    if (old && wanted.has(old[1].toLowerCase())) {
+      throw new Error(`${file}: an old Excel .xls file. Open it in Excel and save it as "Excel Workbook (.xlsx)" or as CSV. Nothing was written.`);
+    }
     const m = /^(.*)\.(csv|xlsx)$/i.exec(file);
     const tab = m ? wanted.get(m[1].toLowerCase()) : undefined;
     if (!tab) continue;

@@ -74,7 +74,7 @@ export function showHelp(): void {
   const html = HtmlService.createHtmlOutput(
     '<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5">' +
       '<p><b>Pastoral Tracker</b> keeps homework, attendance, letters, the QA calendar and mentoring in this spreadsheet.</p>' +
-      '<ol><li>Set up tracker (adds the tabs).</li><li>Data → Make an import tab, paste your MIS export, then Import pasted data.</li>' +
+      '<ol><li>Set up tracker (adds the tabs).</li><li>Data → Import a file: choose each MIS export (CSV or Excel) on your computer.</li>' +
       '<li>Homework → Refresh, Attendance → Review, then Letters → Letter run.</li><li>QA calendar → Turn on morning e-mails.</li></ol>' +
       '<p>Settings holds your school name, address, thresholds and e-mail domain.</p></div>',
   ).setTitle('Pastoral Tracker help');

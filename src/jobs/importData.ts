@@ -34,14 +34,14 @@ export const PROGRESS_WIDE = 'Progress Wide';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Create (or find) the staging tab for `target`, formatted as plain text. */
+/**
+ * Create (or find) the staging tab for `target`, formatted as plain text — every time, so the
+ * paste that follows lands in plain-text cells (a pasted "=…" stays text, UPNs keep their zeros).
+ */
 export function stagingTab(ss: Spreadsheet, target: string): GoogleAppsScript.Spreadsheet.Sheet {
   const name = STAGING_PREFIX + target;
-  let sheet = ss.getSheetByName(name);
-  if (!sheet) {
-    sheet = ss.insertSheet(name);
-    sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).setNumberFormat('@');
-  }
+  const sheet = ss.getSheetByName(name) || ss.insertSheet(name);
+  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).setNumberFormat('@');
   return sheet;
 }
 
