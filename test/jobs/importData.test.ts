@@ -200,7 +200,7 @@ describe('every MIS table', () => {
 });
 
 describe('the menu path: "Import - <Tab>" staging tabs', () => {
-  it('imports pasted tabs, removes the clean ones and keeps the one with refusals', () => {
+  it('imports pasted tabs and removes every one of them, listing the refused row on Import Problems', () => {
     const s1 = stagingTab(ss, 'Students');
     s1.getRange(1, 1, 3, STUDENT_HEAD.length).setValues([STUDENT_HEAD, student(1), student(2)]);
     const s2 = stagingTab(ss, 'Lates to Lesson');
@@ -210,8 +210,10 @@ describe('the menu path: "Import - <Tab>" staging tabs', () => {
     const result = importStaged(ss);
     expect(result.reports.map((r) => [r.tab, r.added, r.refused])).toEqual([['Students', 2, 0], ['Lates to Lesson', 1, 1]]);
     expect(ss.getSheetByName('Import - Students')).toBeNull();
-    expect(ss.getSheetByName('Import - Lates to Lesson')).not.toBeNull();
+    expect(ss.getSheetByName('Import - Lates to Lesson')).toBeNull();
     expect(result.paused).toEqual([]);
+    expect(ss.getSheetByName('Import Problems')!.getDataRange().getValues().slice(1).map((r) => r.slice(0, 5)))
+      .toEqual([['pasted into Import - Lates to Lesson', 'Lates to Lesson', 3, 'Date', '31/02/2024']]);
     expect(readTab(ss, 'Students').records.map((p) => p.adno)).toEqual(['000001', '000002']);
   });
 });
