@@ -59,4 +59,23 @@ if (existsSync(ui)) {
     for (const f of readdirSync(parts).filter((f) => f.endsWith('.html'))) cpSync(join(parts, f), join(out, 'include', f));
   }
 }
+// The Import a file sidebar's browser code (src/ui/lib: CSV and .xlsx reading, chunking) as an
+// include part: one <script> defining the global FileRows. It runs in the browser, not Apps Script.
+{
+  const page = await build({
+    entryPoints: [join(root, 'src/ui/lib/browser.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+  });
+  const js = page.outputFiles[0].text;
+  if (/<\/script/i.test(js)) throw new Error('src/ui/lib would close its own <script> tag');
+  mkdirSync(join(out, 'include'), { recursive: true });
+  writeFileSync(join(out, 'include', 'fileRows.html'), `<script>\n${js}</script>\n`);
+}
 console.log(`build/Code.js: ${(code.length / 1024).toFixed(0)} KiB, ${exportsOf.length} entry points`);

@@ -9,6 +9,7 @@ export * from './entry/general';
 export * from './entry/attendance';
 export * from './entry/homework';
 export * from './entry/data';
+export * from './entry/importFile';
 export * from './entry/ui';
 export * from './entry/qa';
 export * from './entry/mentoring';

@@ -1,8 +1,16 @@
 /**
  * `npm run demo`: a whole school week of the add-on on this computer (SPEC §8). The real bundle
  * (build/Code.js) runs on the local Google services against the built-in sample school — or a
- * school's own CSV exports (--data) — and what Google would have held is written to out/:
+ * school's own CSV / .xlsx exports (--data) — and what Google would have held is written to out/:
  * tracker.xlsx, letters/*.docx, mail/*.eml and report.json.
+ *
+ * Who is at the keyboard (issue 16): the tracker's owner — the person who set it up, who may
+ * always use every job — `owner@<school domain>` (the first of settings.json's
+ * school.allowedDomains, else the domain most staff e-mails in the Staff file share, else
+ * school.example). The owner sets up the tracker and imports every file through the Import a
+ * file sidebar's own calls; `--as EMAIL` then does the week as that person instead (they must be
+ * on the Staff tab, as Google would require). With no domain in settings.json the school's domain
+ * is the owner's, so a first run shows the e-mails.
  *
  * The week: Monday to Friday of the as-of week. Each school morning the time-driven trigger runs
  * (QA reminders with evidence; Monday also the weekly digests); on the as-of day the Head of
@@ -19,13 +27,18 @@ import { buildReport } from './report';
 import { createLocalGoogle } from '../google';
 import { loadBundle, Bundle } from '../loadBundle';
 import { loadXlsx } from '../export/xlsx';
-import { generateSampleSchool, SampleSchool, keyboardUser } from '../sample/school';
+import { generateSampleSchool, SampleSchool } from '../sample/school';
 import { QA_CALENDAR_GRID_NAME } from '../sample/writeCsv';
 import { SAMPLE_QA_CALENDAR_FILE } from '../sample/school';
 import { addDays, weekStart, londonMidnight, IsoDate, isWeekend } from '../../src/core/dates';
-import { withDefaults, SettingsOverrides } from '../../src/core/settings';
+import { withDefaults, withOwnerDomain, SettingsOverrides } from '../../src/core/settings';
 import { londonDate } from '../../src/core/dates';
 import { STAGING_PREFIX } from '../../src/jobs/importData';
+import { CHUNK_CHARS } from '../../src/jobs/importFile';
+import { PROBLEMS_TAB } from '../../src/jobs/importProblems';
+import { formatRefusal } from '../../src/core/records/refusal';
+import { planChunks, ChunkCell } from '../../src/ui/lib/chunks';
+import { csvNameFor } from '../../src/core/tabs';
 import { qaReportPart } from '../../src/jobs/qa/report';
 import { parseTab } from '../../src/core/records/parse';
 import { checkForTask } from '../../src/core/qa/checks';
@@ -105,20 +118,83 @@ export interface DemoResult {
   files: Awaited<ReturnType<typeof writeOutputs>>;
 }
 
+/** The domain most e-mails in a Staff file share ('' when there is no Staff file). */
+function commonStaffDomain(staff: unknown[][] | undefined): string {
+  if (!staff || staff.length < 2) return '';
+  const counts = new Map<string, number>();
+  for (const row of staff.slice(1)) {
+    for (const cell of row) {
+      const m = /^[^@\s]+@([a-z0-9.-]+\.[a-z]{2,})$/i.exec(String(cell ?? '').trim());
+      if (m) counts.set(m[1].toLowerCase(), (counts.get(m[1].toLowerCase()) ?? 0) + 1);
+    }
+  }
+  let best = '';
+  counts.forEach((n, d) => { if (!best || n > (counts.get(best) as number) || (n === counts.get(best) && d < best)) best = d; });
+  return best;
+}
+
+/** The tracker's owner for a dry run (see the file comment). */
+export function ownerFor(settings: SettingsOverrides, tables: Record<string, unknown[][]>): string {
+  const domain = (settings.school?.allowedDomains ?? [])[0] || commonStaffDomain(tables.Staff) || 'school.example';
+  return `owner@${String(domain).trim().toLowerCase().replace(/^@/, '')}`;
+}
+
+/** Students first (other tabs are checked against the roll), then Staff, then the rest. */
+function importOrder(tabs: string[]): string[] {
+  const rank = (t: string) => (t === 'Students' ? 0 : t === 'Staff' ? 1 : 2);
+  return tabs.slice().sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * Import each file as a person would with Data → Import a file: the header checked, then the rows
+ * sent in chunks (grouped by pupil, as the sidebar sends them), a chunk sent again while the add-on
+ * says it ran out of time. Returns the add-on's notes.
+ */
+function importFiles(call: (fn: string, ...a: unknown[]) => any, tables: Record<string, ChunkCell[][]>, files: Record<string, string>, log: (m: string) => void): string[] {
+  const notes: string[] = [];
+  for (const tab of importOrder(Object.keys(tables))) {
+    const rows = tables[tab];
+    if (!rows.length) continue;
+    const file = files[tab] ?? csvNameFor(tab);
+    const check = call('importFileCheck', { target: tab, rows: rows.slice(0, 3) });
+    if (check.messages.length) throw new Error(`${file}: ${check.messages.join(' ')} Nothing was imported from this file.`);
+    const header = rows.slice(0, check.headerRows);
+    const chunks = planChunks(rows.slice(check.headerRows), check.headerRows + 1, check.groupColumns, CHUNK_CHARS);
+    if (!chunks.length) chunks.push({ rows: [], rowNumbers: [] });
+    let added = 0, updated = 0, refused = 0;
+    chunks.forEach((c, i) => {
+      let r = call('importFilePart', { target: tab, file, header, rows: c.rows, rowNumbers: c.rowNumbers, first: i === 0 });
+      while (r.remaining > 0) r = call('importFilePart', { target: tab, file, header, rows: c.rows, rowNumbers: c.rowNumbers, first: false, again: true });
+      added += r.added; updated += r.updated; refused += r.refused;
+      for (const n of r.notes as string[]) if (notes.indexOf(n) < 0) notes.push(n);
+    });
+    log(`  ${file} → ${tab}: ${added} added, ${updated} updated, ${refused} refused`);
+  }
+  return notes;
+}
+
+/** report.json's problems: the Import Problems tab, one line per refused row (no file names, so a folder of .xlsx reports as its .csv twin). */
+function problemLines(g: LocalGoogle): string[] {
+  const sheet = g.spreadsheet.getSheetByName(PROBLEMS_TAB);
+  if (!sheet || sheet.getLastRow() < 2) return [];
+  return sheet.getDataRange().getValues().slice(1).filter((r) => r[2] !== '').map((r) => formatRefusal(String(r[1]), { row: Number(r[2]), column: String(r[3]), value: String(r[4]), reason: String(r[5]) }));
+}
+
 export async function runDemo(argv: string[], log: (msg: string) => void = (m) => process.stdout.write(`${m}\n`)): Promise<DemoResult> {
   const args = parseArgs(argv);
-  let school: { tables: Record<string, string[][]>; settings: SettingsOverrides; qaGrid?: string; asOf?: IsoDate };
+  let school: { tables: Record<string, ChunkCell[][]>; files: Record<string, string>; settings: SettingsOverrides; qaGrid?: string; asOf?: IsoDate };
   if (args.data) {
-    const d = readDataDir(args.data);
+    const d = await readDataDir(args.data);
     school = { ...d };
   } else {
     const s: SampleSchool = generateSampleSchool({ pupils: args.pupils, asOf: args.asOf });
-    school = { tables: s.tables, settings: s.settings, asOf: s.asOf, qaGrid: fs.readFileSync(SAMPLE_QA_CALENDAR_FILE, 'utf8') };
+    school = { tables: s.tables, files: {}, settings: s.settings, asOf: s.asOf, qaGrid: fs.readFileSync(SAMPLE_QA_CALENDAR_FILE, 'utf8') };
   }
   const asOf: IsoDate = args.asOf ?? school.asOf ?? londonDate(new Date());
-  const settings = withDefaults(school.settings);
+  const owner = ownerFor(school.settings, school.tables);
+  const settings = withOwnerDomain(withDefaults(school.settings), owner);
 
-  const g = createLocalGoogle({ now: morningOf(asOf), user: keyboardUser(school.tables) ?? 'attendance.officer@' + (settings.school.allowedDomains[0] ?? 'school.example') });
+  const g = createLocalGoogle({ now: morningOf(asOf), user: owner });
   if (args.workbook) {
     const ss = await loadXlsx(args.workbook, g.env, 'Pastoral Tracker');
     g.app._setActive(ss);
@@ -130,27 +206,18 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
     return bundle[fn](...a);
   };
 
-  // The person setting up the add-on: Set up tracker, then Settings (what the Settings sidebar stores).
+  // The owner sets up the add-on: Set up tracker, then Settings (what the Settings sidebar stores).
   call('setUpTracker');
   g.services.PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(school.settings));
 
-  // Imports: each export pasted into its "Import - <Tab>" tab, then Data → Import pasted data.
-  log(`Importing ${Object.keys(school.tables).length} exports…`);
-  for (const [tab, rows] of Object.entries(school.tables)) {
-    if (!rows.length) continue;
-    const sheet = freshTab(g, STAGING_PREFIX + tab);
-    if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    const range = sheet.getRange(1, 1, rows.length, width);
-    range.setNumberFormat('@'); // the staging tab is plain text, as prepareImportTab makes it
-    range.setValues(rows.map((r) => (r.length < width ? r.concat(new Array(width - r.length).fill('')) : r)));
-  }
-  const importText = call('importPastedData');
-  const problems: string[] = [];
-  if (typeof importText === 'string') problems.push(...importText.split('\n').map((l: string) => l.trim()).filter((l: string) => / row \d+/.test(l)));
+  // Imports: each export chosen in Data → Import a file, in the sidebar's own calls.
+  log(`Importing ${Object.keys(school.tables).length} exports as ${owner} (the tracker's owner)…`);
+  const notes = importFiles(call, school.tables, school.files, log);
+  for (const n of notes) log(`  note: ${n}`);
+  const problems = problemLines(g);
 
   if (school.qaGrid) {
+    // The QA calendar's Word grid is pasted into its plain-text staging tab (the paste path).
     const sheet = freshTab(g, STAGING_PREFIX + 'QA Calendar Grid');
     const rows = school.qaGrid.split(/\r?\n/).map((l) => l.split('\t'));
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
@@ -158,6 +225,16 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
     sheet.getRange(1, 1, rows.length, width).setNumberFormat('@');
     sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.concat(new Array(width - r.length).fill(''))));
     call('importQaCalendar');
+  }
+
+  // --as: the rest of the week is done by that person, as Google would let them (Staff tab).
+  const actor = args.as ?? owner;
+  if (args.as && args.as !== owner) {
+    const staff = parseTab('Staff', g.spreadsheet.getSheetByName('Staff')!.getDataRange().getValues()).records;
+    if (!staff.some((m) => m.email === args.as)) {
+      throw new Error(`--as ${args.as}: not on the Staff tab${school.files.Staff ? ` (${school.files.Staff})` : ''}, so the add-on would refuse them, as Google would. Use an e-mail from the Staff file, or leave --as out to act as the owner (${owner}).`);
+    }
+    (g.services.Session as any)._setUser(args.as);
   }
 
   // Letters already in the Letters Log (imported history, or an earlier run's on --workbook):
@@ -201,13 +278,13 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
   const pupils = report.pupils as any[];
   const stages: Record<string, number> = {};
   for (const p of pupils) stages[p.attendance.stage ?? 'none'] = (stages[p.attendance.stage ?? 'none'] ?? 0) + 1;
-  log(`\n${settings.school.name}, week of ${monday} (as of ${asOf})`);
+  log(`\n${settings.school.name}, week of ${monday} (as of ${asOf}); acting as ${actor}${actor === owner ? " (the tracker's owner)" : ''}`);
   log(`  pupils on roll: ${pupils.length}; stages: ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   log(`  PA: ${pupils.filter((p) => p.attendance.persistentAbsence).length}, held by coding review: ${pupils.filter((p) => p.attendance.held).length}`);
   log(`  homework persistent: ${pupils.filter((p) => p.homework.persistent).length}`);
   log(`  letters produced: ${(report.letters as any[]).length} in ${files.letters.length} document(s): ${letterRuns.map((r) => `${r.type}${r.year ? ` Y${r.year}` : ''} ${r.done}`).join(', ') || 'none due'}`);
   log(`  e-mails sent: ${files.mail.length} (morning reminders with evidence, Monday digests, mentoring)` +
-    (settings.school.allowedDomains.length ? '' : ' — none can be sent until the school\'s e-mail domain is set (settings.json: school.allowedDomains)'));
+    (settings.school.allowedDomains.length ? ` to ${settings.school.allowedDomains.join(', ')} only` : ' — none can be sent until the school\'s e-mail domain is set (settings.json: school.allowedDomains)'));
   log(`  service calls: ${g.env.total}`);
   log(`  wrote ${files.workbook}, ${path.join(args.out, 'letters')}/, ${path.join(args.out, 'mail')}/, ${path.join(args.out, 'report.json')}`);
   if (problems.length) log(`  ${problems.length} problem(s) in the data: see report.json "problems"`);

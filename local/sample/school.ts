@@ -101,7 +101,7 @@ export function generateSampleSchool(opts: SampleOptions = {}): SampleSchool {
 }
 
 /**
- * The person at the keyboard in the demo and the job tests: the school's attendance officer, a
+ * The person at the keyboard in the job tests (the demo acts as the tracker's owner): the school's attendance officer, a
  * real row of the Staff table (the sidebars and menu serve staff on the Staff tab only).
  */
 export function keyboardUser(tables: Record<string, string[][]>): string | null {

@@ -221,3 +221,22 @@ export function validateSettings(s: Settings): string[] {
   }
   return errs;
 }
+
+/**
+ * Google's own consumer mail: an owner signed in with one of these has no school domain, so no
+ * domain is assumed for them (mail to every Gmail address on the Staff tab would not be "the
+ * school's domain").
+ */
+export const CONSUMER_MAIL_DOMAINS = ['gmail.com', 'googlemail.com'];
+
+/**
+ * The school's e-mail domain defaults to the tracker owner's (issue 16: in Google, the installing
+ * user's Workspace domain), so a first run shows the e-mails. A domain set in Settings overrides.
+ */
+export function withOwnerDomain(s: Settings, ownerEmail: string): Settings {
+  if (s.school.allowedDomains.length) return s;
+  const at = String(ownerEmail || '').lastIndexOf('@');
+  const domain = at < 0 ? '' : String(ownerEmail).slice(at + 1).trim().toLowerCase();
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain) || CONSUMER_MAIL_DOMAINS.indexOf(domain) >= 0) return s;
+  return { ...s, school: { ...s.school, allowedDomains: [domain] } };
+}

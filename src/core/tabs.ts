@@ -207,16 +207,41 @@ export const TABS: TabDef[] = [
     ],
   },
   {
+    // History imports as schools keep it — Date, Type, UPN (issue 16): the Key is made by the
+    // add-on when a file has none (core/records/lettersLog.ts), so it is not required.
     name: 'Letters Log',
     key: ['key'],
     columns: [
-      { header: 'Key', field: 'key', kind: 'text', owned: true, required: true },
-      { header: 'Date', field: 'date', kind: 'date', owned: true, required: true },
-      { header: 'Type', field: 'type', kind: 'text', owned: true, required: true },
+      { header: 'Key', field: 'key', kind: 'text', owned: true, aliases: ['Letter Key'] },
+      { header: 'Date', field: 'date', kind: 'date', owned: true, required: true, aliases: ['Date Sent', 'Letter Date', 'Sent On', 'Date Produced'] },
+      { header: 'Type', field: 'type', kind: 'text', owned: true, required: true, aliases: ['Letter Type', 'Letter'] },
       upnCol,
-      { header: 'Batch Document', field: 'link', kind: 'text', owned: true, aliases: ['Link', 'Document'] },
-      { header: 'By', field: 'by', kind: 'text', owned: true },
-      { header: 'Status', field: 'status', kind: 'enum', options: LETTER_STATUS },
+      { header: 'Batch Document', field: 'link', kind: 'text', owned: true, aliases: ['Link', 'Document', 'Document Link'] },
+      { header: 'By', field: 'by', kind: 'text', owned: true, aliases: ['Sent By', 'Produced By'] },
+      { header: 'Status', field: 'status', kind: 'enum', options: LETTER_STATUS, aliases: ['Letter Status'] },
+    ],
+  },
+  {
+    // A pupil's contacts as SIMS and Arbor export them (SPEC §2, issue 16): who letters are
+    // addressed to. One row per pupil and contact; key UPN + Name.
+    name: 'Contacts',
+    key: ['upn', 'name'],
+    columns: [
+      { ...upnCol, aliases: ['Unique Pupil Number', 'Pupil UPN', 'Student UPN'] },
+      // An export's bare "Forename"/"Surname" is often the pupil's, so only contact-named headers
+      // are read as the contact's name parts.
+      { header: 'Name', field: 'name', kind: 'text', aliases: ['Contact Name', 'Contact Full Name', 'Guardian Name', 'Guardian Full Name', 'Parent Name', 'Parent/Carer', 'Parent/Carer Name'] },
+      { header: 'Contact Forename', field: 'forename', kind: 'text', aliases: ['Contact First Name', 'Guardian Forename', 'Guardian First Name', 'Parent Forename'] },
+      { header: 'Contact Surname', field: 'surname', kind: 'text', aliases: ['Contact Last Name', 'Guardian Surname', 'Guardian Last Name', 'Parent Surname'] },
+      { header: 'Title', field: 'title', kind: 'text', aliases: ['Contact Title', 'Guardian Title'] },
+      { header: 'Relationship', field: 'relationship', kind: 'text', aliases: ['Relationship To Pupil', 'Relationship To Student', 'Relationship To Child', 'Contact Relationship', 'Relation'] },
+      { header: 'Parental Responsibility', field: 'parentalResponsibility', kind: 'yesno', options: YES_NO, aliases: ['Has Parental Responsibility', 'Parental Resp', 'Parental Responsibility?', 'PR'] },
+      { header: 'Priority', field: 'priority', kind: 'number', aliases: ['Contact Priority', 'Priority Order', 'Contact Order'] },
+      { header: 'Address', field: 'address', kind: 'text', aliases: ['Home Address', 'Contact Address', 'Full Address', 'Postal Address', 'Address Block'] },
+      { header: 'Email', field: 'email', kind: 'text', aliases: ['E-mail', 'Email Address', 'Contact Email', 'Primary Email', 'Main Email'] },
+      { header: 'Lives With Pupil', field: 'livesWithPupil', kind: 'yesno', options: YES_NO, aliases: ['Lives With Student', 'Lives With Child', 'Lives With', 'Resides With Pupil', 'Same Address As Pupil'] },
+      { header: 'Salutation', field: 'salutation', kind: 'text', aliases: ['Letter Salutation', 'Dear', 'Addressee Salutation'] },
+      { header: 'Correspondence', field: 'correspondence', kind: 'yesno', options: YES_NO, aliases: ['Receives Correspondence', 'Send Correspondence', 'Correspondence Allowed'] },
     ],
   },
   {

@@ -10,6 +10,11 @@ import { withDocumentLock, BusyError } from '../gas/lock';
 import { TrackerError } from '../gas/tables';
 import { tell, askText, toast } from '../gas/ui';
 import { TABS } from '../core/tabs';
+import { rememberOwner } from '../gas/owner';
+import { AccessError } from '../jobs/access';
+import { checkImportAccess } from '../jobs/importFile';
+import { PROBLEMS_TAB } from '../jobs/importProblems';
+import { activeUserEmail } from '../gas/session';
 
 export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
   buildMenu(e && e.authMode);
@@ -21,6 +26,7 @@ export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
 
 export function setUpTracker(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  rememberOwner(activeUserEmail()); // the first person to set up owns the tracker (may use every job)
   const text = withDocumentLock('Set up tracker', () => describeSetup(setUpTrackerJob(ss)));
   tell('Set up tracker', text);
   return text;
@@ -43,20 +49,23 @@ export function prepareImportTab(): void {
 
 export function importPastedData(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  toast('Importing…');
   let result;
   try {
+    checkImportAccess(ss); // a menu function is also callable from google.script.run
+    toast('Importing…');
     result = withDocumentLock('Import', () => importStaged(ss));
   } catch (e) {
-    // Another job holds the tracker, or a tab/header a person can fix: say so in words.
-    if (!(e instanceof BusyError) && !(e instanceof TrackerError)) throw e;
+    // Another job holds the tracker, a tab/header a person can fix, or not allowed: say so in words.
+    if (!(e instanceof BusyError) && !(e instanceof TrackerError) && !(e instanceof AccessError)) throw e;
     tell('Import', e.message);
     return e.message;
   }
   const pause = describePause(result);
+  const refused = result.refusals.length ? `\n\nThe refused rows are listed on the ${PROBLEMS_TAB} tab.` : '';
+  const removed = result.reports.some((r) => r.headerMessages.length) ? `\n\nThe "${STAGING_PREFIX}" tab was removed: fix the header in the export, then paste it again.` : '';
   const text = result.reports.length
-    ? formatImportReport(result.reports) + (pause ? `\n\n${pause}` : '')
-    : `Nothing to import: paste an export into a tab named "${STAGING_PREFIX}<Tab>" first.`;
+    ? formatImportReport(result.reports) + refused + removed + (pause ? `\n\n${pause}` : '')
+    : `Nothing to import: paste an export into a tab named "${STAGING_PREFIX}<Tab>" first (Data → Make an import tab), or use Data → Import a file.`;
   tell('Import', text);
   return text;
 }
@@ -65,7 +74,7 @@ export function showHelp(): void {
   const html = HtmlService.createHtmlOutput(
     '<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5">' +
       '<p><b>Pastoral Tracker</b> keeps homework, attendance, letters, the QA calendar and mentoring in this spreadsheet.</p>' +
-      '<ol><li>Set up tracker (adds the tabs).</li><li>Data → Make an import tab, paste your MIS export, then Import pasted data.</li>' +
+      '<ol><li>Set up tracker (adds the tabs).</li><li>Data → Import a file: choose each MIS export (CSV or Excel) on your computer.</li>' +
       '<li>Homework → Refresh, Attendance → Review, then Letters → Letter run.</li><li>QA calendar → Turn on morning e-mails.</li></ol>' +
       '<p>Settings holds your school name, address, thresholds and e-mail domain.</p></div>',
   ).setTitle('Pastoral Tracker help');

@@ -64,6 +64,7 @@ export const MENU: MenuGroup[] = [
   {
     label: 'Data',
     items: [
+      { label: 'Import a file…', fn: 'showImportFile' },
       { label: 'Make an import tab…', fn: 'prepareImportTab' },
       { label: 'Import pasted data', fn: 'importPastedData' },
       { label: 'Pupil profile…', fn: 'showPupilProfile' },

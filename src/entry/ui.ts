@@ -14,7 +14,7 @@ import { SaveResult, SettingsFormData, saveSettingsFromForm, settingsFormData } 
 import { PupilProfile, SearchHit, pupilProfileJob, searchPupilsJob } from '../jobs/profile/profile';
 import { refreshDashboardJob, DashboardResult } from '../jobs/dashboard/dashboard';
 
-const PARTS = ['include/styles', 'include/client'];
+const PARTS = ['include/styles', 'include/client', 'include/fileRows'];
 
 /** Template helper: the shared CSS/JS snippets, by name (only those). */
 export function include(name: string): string {

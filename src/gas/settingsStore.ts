@@ -4,18 +4,23 @@
  * properties are shared by every install of the add-on, so nothing school-specific goes there).
  * Only overrides are stored; defaults come from core/settings.ts.
  */
-import { Settings, SettingsOverrides, validateSettings, withDefaults } from '../core/settings';
+import { Settings, SettingsOverrides, validateSettings, withDefaults, withOwnerDomain } from '../core/settings';
+import { trackerOwner } from './owner';
 
 const KEY = 'pastoralTracker.settings';
 
+/** The settings the jobs use: the school's overrides on the defaults; no domain set → the owner's. */
 export function loadSettings(): Settings {
   const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
-  if (!raw) return withDefaults();
-  try {
-    return withDefaults(JSON.parse(raw) as SettingsOverrides);
-  } catch (e) {
-    throw new Error('The add-on settings are damaged. Open Settings and choose "Restore defaults".');
+  let overrides: SettingsOverrides = {};
+  if (raw) {
+    try {
+      overrides = JSON.parse(raw) as SettingsOverrides;
+    } catch (e) {
+      throw new Error('The add-on settings are damaged. Open Settings and choose "Restore defaults".');
+    }
   }
+  return withOwnerDomain(withDefaults(overrides), trackerOwner());
 }
 
 /** Validates, then stores. Returns the problems (nothing stored) or [] when saved. */

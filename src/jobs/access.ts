@@ -5,12 +5,15 @@
  * - staff only: the active user's e-mail is on the Staff tab;
  * - first set-up: while the Staff tab is empty, the person the add-on runs as (the owner who
  *   installed it) is let in, so someone can import the Staff tab;
- * - settings: SLT, attendance officer or intervention team (or that owner on an empty Staff tab).
+ * - settings: SLT, attendance officer or intervention team (or that owner on an empty Staff tab);
+ * - the tracker's owner (the person who set it up, gas/owner.ts) may always use every job, on the
+ *   Staff tab or not: a school's own staff list must not lock out the person who installed it.
  * Read once per call: one read of the Staff tab.
  */
 import { StaffMember } from '../core/types';
 import { hasRole } from '../core/homework/owners';
 import { loadTabs } from './load';
+import { trackerOwner } from '../gas/owner';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -24,14 +27,18 @@ export interface Caller {
   canEditSettings: boolean;
 }
 
-/** Pure: decide access from the Staff records and the two e-mails. */
-export function decideAccess(staff: StaffMember[], activeEmail: string, effectiveEmail: string): Caller {
+/** Pure: decide access from the Staff records, the two e-mails and the tracker's owner. */
+export function decideAccess(staff: StaffMember[], activeEmail: string, effectiveEmail: string, ownerEmail = ''): Caller {
   const email = String(activeEmail || '').trim().toLowerCase();
   if (!email) {
     throw new AccessError('Google did not tell the add-on who you are (this happens when you are signed in with an account outside the school). Sign in with your school account and try again.');
   }
+  if (email === String(ownerEmail || '').trim().toLowerCase()) {
+    return { email, staff: staff.find((s) => s.email.trim().toLowerCase() === email) || null, canEditSettings: true };
+  }
   if (!staff.length) {
-    if (email === String(effectiveEmail || '').trim().toLowerCase()) return { email, staff: null, canEditSettings: true };
+    // No owner remembered (a tracker set up before owners were): the person the add-on runs as.
+    if (!ownerEmail && email === String(effectiveEmail || '').trim().toLowerCase()) return { email, staff: null, canEditSettings: true };
     throw new AccessError('The Staff tab is empty: only the person who installed Pastoral Tracker can use it until the Staff tab is imported.');
   }
   const me = staff.find((s) => s.email.trim().toLowerCase() === email) || null;
@@ -42,7 +49,7 @@ export function decideAccess(staff: StaffMember[], activeEmail: string, effectiv
 /** The caller, checked against the Staff tab (throws AccessError when not staff). */
 export function checkStaff(ss: Spreadsheet): Caller {
   const { data } = loadTabs(ss, ['Staff']);
-  return decideAccess(data.Staff || [], Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail());
+  return decideAccess(data.Staff || [], Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail(), trackerOwner());
 }
 
 export function checkSettingsAccess(ss: Spreadsheet): Caller {

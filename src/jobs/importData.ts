@@ -1,12 +1,13 @@
 /**
- * Imports (issue 3): one code path for the Sheets menu and the CLI's --data. Staff paste (or
- * File → Import) a MIS export into a staging tab named "Import - <Tab>" — created by the add-on
- * with every cell formatted as plain text, so UPNs keep their leading zeros — then choose
- * "Import pasted data". The CLI fills the same staging tabs from CSV files.
+ * Imports (issues 3, 16): one code path for every way rows arrive — a file chosen in the Import a
+ * file sidebar (jobs/importFile.ts, also what the CLI's --data does), or the paste path: a staging
+ * tab named "Import - <Tab>", made by the add-on with every cell formatted as plain text before
+ * the paste (UPNs keep their leading zeros, a pasted "=…" stays text), then "Import pasted data".
  *
  * Rows are merged into the tab by key: re-importing the same file changes nothing, an updated
- * file updates rows by key, and only the columns the file has are written. A staging tab that
- * imported with no refusals is removed; one with refusals stays for the person to fix.
+ * file updates rows by key, and only the columns the file has are written. Refused rows go to the
+ * Import Problems tab (jobs/importProblems.ts); a staging tab is removed after its import whatever
+ * happened — only a big import still carrying on (time limit) keeps it until it is done.
  */
 import { tabDef, TABS } from '../core/tabs';
 import { parseTab, isImportableTab, ParseResult } from '../core/records/parse';
@@ -22,6 +23,8 @@ import { scheduleContinuation } from '../gas/continuation';
 import { Refusal } from '../core/records/refusal';
 import { openTab, readValues, writeByKey, TrackerError } from '../gas/tables';
 import { ensureTab } from '../gas/setupTabs';
+import { IsoDate } from '../core/dates';
+import { writeProblems, ProblemsWrite } from './importProblems';
 
 export const STAGING_PREFIX = 'Import - ';
 /** Staging for the wide register grid (a column per date and session). */
@@ -31,23 +34,27 @@ export const PROGRESS_WIDE = 'Progress Wide';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Create (or find) the staging tab for `target`, formatted as plain text. */
+/**
+ * Create (or find) the staging tab for `target`, formatted as plain text — every time, so the
+ * paste that follows lands in plain-text cells (a pasted "=…" stays text, UPNs keep their zeros).
+ */
 export function stagingTab(ss: Spreadsheet, target: string): GoogleAppsScript.Spreadsheet.Sheet {
   const name = STAGING_PREFIX + target;
-  let sheet = ss.getSheetByName(name);
-  if (!sheet) {
-    sheet = ss.insertSheet(name);
-    sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).setNumberFormat('@');
-  }
+  const sheet = ss.getSheetByName(name) || ss.insertSheet(name);
+  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).setNumberFormat('@');
   return sheet;
 }
+
+/** The staging tab of the QA calendar's Word grid has its own import (QA calendar menu). */
+const OWN_IMPORT = ['QA Calendar Grid'];
 
 export function stagedTargets(ss: Spreadsheet): string[] {
   return ss
     .getSheets()
     .map((s) => s.getName())
     .filter((n) => n.startsWith(STAGING_PREFIX))
-    .map((n) => n.slice(STAGING_PREFIX.length));
+    .map((n) => n.slice(STAGING_PREFIX.length))
+    .filter((t) => OWN_IMPORT.indexOf(t) < 0);
 }
 
 /** A big import's progress, kept between runs (document properties: counts only, no pupil data). */
@@ -72,6 +79,13 @@ export interface ImportOptions {
   chunkCells?: number;
   /** Progress imports: the FFT benchmark whose column is the Target (default: the settings'). */
   benchmark?: FftBenchmark;
+  /** Letters Log imports: today (letters dated later are refused; default: the clock). */
+  today?: IsoDate;
+  /**
+   * Sheet/file row of each data row (rows[1…]) when they are not consecutive — a file sent in
+   * chunks grouped by pupil (jobs/importFile.ts). Refusals and notes name these rows.
+   */
+  rowNumbers?: number[];
 }
 
 export interface ImportResult extends ImportReport {
@@ -114,11 +128,20 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
     fft = chooseFftTargets(rows, opts.benchmark ?? loadSettings().progress.benchmark, 'long');
     parsed = parseTab('Progress', fft.rows);
   } else if (isImportableTab(target)) {
-    parsed = parseTab(target, rows);
+    const settings = target === 'Letters Log' ? loadSettings() : null;
+    parsed = parseTab(target, rows, {
+      rowNumbers: opts.rowNumbers,
+      ...(settings ? { halfTerms: settings.calendar.halfTerms, today: opts.today ?? londonToday() } : {}),
+    });
   } else {
     throw new TrackerError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.map((t) => t.name).join(', ')}, ${REGISTER_GRID}, ${PROGRESS_WIDE}.`);
   }
   if (parsed.headerMessages.length) throw new TrackerError(parsed.headerMessages.join('\n'));
+  // Parsers that number rows by position (grid, summary, wide marksheet): the file's own rows.
+  const numberedByParser = isImportableTab(target) && target !== 'Progress';
+  if (opts.rowNumbers && !numberedByParser) {
+    parsed.refusals = parsed.refusals.map((r) => ({ ...r, row: fileRow(r.row, rows.length - opts.rowNumbers!.length, opts.rowNumbers!) }));
+  }
 
   const def = tabDef(tab);
   ensureTab(ss, def);
@@ -153,12 +176,24 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
   report.added = now.added;
   report.updated = now.updated;
   report.unchanged = Math.max(0, merged.unchanged.length - before.added - before.updated);
+  if (parsed.notes && parsed.notes.length) report.notes = parsed.notes.slice();
   if (fft && fft.note) {
-    report.notes = [fft.note];
+    report.notes = (report.notes || []).concat(fft.note);
     // The wide form dropped the unused benchmark columns: list them with the columns not used.
     for (const u of fft.unused) if (report.unknownHeaders.indexOf(u) < 0) report.unknownHeaders = report.unknownHeaders.concat(u);
   }
   return { ...report, remaining: written.pending, runs: now.runs };
+}
+
+/** A position-based row (header rows first, 1-based) → the row in the person's file. */
+function fileRow(position: number, headerRows: number, rowNumbers: number[]): number {
+  const i = position - 1 - headerRows;
+  return i >= 0 && i < rowNumbers.length ? rowNumbers[i] : position;
+}
+
+/** Today in Europe/London, from the clock (jobs only: core rules take today as a parameter). */
+function londonToday(): IsoDate {
+  return Utilities.formatDate(new Date(), 'Europe/London', 'yyyy-MM-dd');
 }
 
 function readCheckpoint(raw: string | null): Checkpoint | null {
@@ -207,14 +242,17 @@ export interface StagedImportResult {
 export const CONTINUE_IMPORT = 'continueImport';
 
 /**
- * Import every "Import - …" staging tab. A staging tab that imported completely with no refusals is
- * removed; one with refusals stays for the person to fix; one that ran out of time stays too, and
- * a one-off trigger carries on a minute later (or the person runs the import again).
+ * Import every "Import - …" staging tab, Students first. Each staging tab is removed after its
+ * import whatever happened (imported, rows refused, a header it could not use): pupil data never
+ * waits in a tab nobody looks after. Refused rows go to the Import Problems tab. Only an import
+ * that ran out of time keeps its tab, and a one-off trigger carries on a minute later (or the
+ * person runs the import again).
  */
 export function importStaged(ss: Spreadsheet, opts: ImportOptions = {}): StagedImportResult {
   const elapsed = opts.elapsed ?? startClock();
   const budget = opts.budgetMs ?? WORK_BUDGET_MS;
   const result: StagedImportResult = { reports: [], refusals: [], paused: [], continuationScheduled: false };
+  const problems: ProblemsWrite[] = [];
   // Students first: other tabs are checked against the roll.
   const order = (t: string) => (t === 'Students' ? 0 : t === 'Staff' ? 1 : 2);
   for (const target of stagedTargets(ss).sort((a, b) => order(a) - order(b))) {
@@ -223,12 +261,25 @@ export function importStaged(ss: Spreadsheet, opts: ImportOptions = {}): StagedI
       continue;
     }
     const sheet = ss.getSheetByName(STAGING_PREFIX + target) as GoogleAppsScript.Spreadsheet.Sheet;
-    const report = importRows(ss, target, stagedValues(sheet), { ...opts, elapsed, budgetMs: budget });
-    result.reports.push(report);
-    report.refusals.forEach((r) => result.refusals.push({ tab: target, refusal: r }));
-    if (report.remaining > 0) result.paused.push({ tab: target, remaining: report.remaining });
-    else if (!report.refusals.length) ss.deleteSheet(sheet);
+    let keep = false;
+    try {
+      const report = importRows(ss, target, stagedValues(sheet), { ...opts, elapsed, budgetMs: budget });
+      result.reports.push(report);
+      report.refusals.forEach((r) => result.refusals.push({ tab: target, refusal: r }));
+      problems.push({ file: `pasted into ${STAGING_PREFIX}${target}`, tab: target, refusals: report.refusals, replace: true });
+      if (report.remaining > 0) {
+        result.paused.push({ tab: target, remaining: report.remaining });
+        keep = true;
+      }
+    } catch (e) {
+      if (!(e instanceof TrackerError)) throw e;
+      // A header it cannot use: nothing was imported; the message says what to fix.
+      result.reports.push({ tab: target, added: 0, updated: 0, unchanged: 0, refused: 0, refusals: [], unknownHeaders: [], headerMessages: e.message.split('\n'), remaining: 0, runs: 1 });
+    } finally {
+      if (!keep) ss.deleteSheet(sheet);
+    }
   }
+  writeProblems(ss, problems);
   if (result.paused.length) result.continuationScheduled = scheduleContinuation(ss, CONTINUE_IMPORT);
   return result;
 }

@@ -132,14 +132,16 @@ describe('validation that tells people what to fix', () => {
 });
 
 describe('formula injection', () => {
-  it('stores =IMPORTXML(...) in a surname as text, never a formula', () => {
+  it('refuses =IMPORTXML(...) as a surname; formula-like text elsewhere is stored as text, never a formula', () => {
     const evil = '=IMPORTXML("http://x")';
-    importRows(ss, 'Students', [STUDENT_HEAD, student(1, { Surname: evil, Forename: '+44 7700', 'Reg Group': '@8A' })]);
+    const refused = importRows(ss, 'Students', [STUDENT_HEAD, student(1, { Surname: evil })]);
+    expect(refused.refusals).toEqual([expect.objectContaining({ row: 2, column: 'Surname', value: evil })]);
+    importRows(ss, 'Students', [STUDENT_HEAD, student(1, { Forename: 'Ann', 'Reg Group': '@8A', Adno: '+44 7700' })]);
     const sh = ss.getSheetByName('Students')!;
     const range = sh.getDataRange();
     expect(range.getFormulas().flat().filter((f) => f !== '')).toEqual([]);
     const rec = readTab(ss, 'Students').records[0];
-    expect([rec.surname, rec.forename, rec.regGroup]).toEqual([evil, '+44 7700', '@8A']);
+    expect([rec.regGroup, rec.adno]).toEqual(['@8A', '+44 7700']);
   });
 });
 
@@ -152,13 +154,13 @@ describe('every MIS table', () => {
       importRows(ss, 'Homework Log', [['Date', 'UPN', 'Subject', 'Class', 'Teacher', 'Reason'], ['10/01/2024', upn(1), 'Maths', '8M1', 'Ms T', 'Not completed']]),
       importRows(ss, 'Homework Set', [['Set On', 'Class', 'Subject', 'NC Year', 'Teacher', 'Due Date'], ['08/01/2024', '8M1', 'Maths', '8', 'Ms T', '15/01/2024']]),
       importRows(ss, 'Lates to Lesson', [['Date', 'UPN', 'Period', 'Mins'], ['10/01/2024', upn(2), 'P3', '7']]),
-      importRows(ss, 'Letters Log', [['Key', 'Date', 'Type', 'UPN', 'Link', 'By', 'Status'], ['AT1|x', '05/01/2024', 'AT1', upn(1), 'https://docs.google.com/d/1', 'hoy', 'Sent']]),
+      importRows(ss, 'Letters Log', [['Key', 'Date', 'Type', 'UPN', 'Link', 'By', 'Status'], ['', '05/01/2024', 'AT1', upn(1), 'https://docs.google.com/d/1', 'hoy', 'Sent']]),
     ];
     expect(reports.map((r) => [r.tab, r.added, r.refused])).toEqual([
       ['Staff', 1, 0], ['Homework Log', 1, 0], ['Homework Set', 1, 0], ['Lates to Lesson', 1, 0], ['Letters Log', 1, 0],
     ]);
     expect(readTab(ss, 'Homework Set').records[0]).toMatchObject({ dateSet: '2024-01-08', due: '2024-01-15', year: 8 });
-    expect(readTab(ss, 'Letters Log').records[0]).toMatchObject({ key: 'AT1|x', date: '2024-01-05', status: 'Sent' });
+    expect(readTab(ss, 'Letters Log').records[0]).toMatchObject({ key: `AT1|${upn(1)}|episode-2024-01-05`, date: '2024-01-05', status: 'Sent' });
   });
 
   it('an attendance summary for schools without marks', () => {
@@ -198,7 +200,7 @@ describe('every MIS table', () => {
 });
 
 describe('the menu path: "Import - <Tab>" staging tabs', () => {
-  it('imports pasted tabs, removes the clean ones and keeps the one with refusals', () => {
+  it('imports pasted tabs and removes every one of them, listing the refused row on Import Problems', () => {
     const s1 = stagingTab(ss, 'Students');
     s1.getRange(1, 1, 3, STUDENT_HEAD.length).setValues([STUDENT_HEAD, student(1), student(2)]);
     const s2 = stagingTab(ss, 'Lates to Lesson');
@@ -208,8 +210,10 @@ describe('the menu path: "Import - <Tab>" staging tabs', () => {
     const result = importStaged(ss);
     expect(result.reports.map((r) => [r.tab, r.added, r.refused])).toEqual([['Students', 2, 0], ['Lates to Lesson', 1, 1]]);
     expect(ss.getSheetByName('Import - Students')).toBeNull();
-    expect(ss.getSheetByName('Import - Lates to Lesson')).not.toBeNull();
+    expect(ss.getSheetByName('Import - Lates to Lesson')).toBeNull();
     expect(result.paused).toEqual([]);
+    expect(ss.getSheetByName('Import Problems')!.getDataRange().getValues().slice(1).map((r) => r.slice(0, 5)))
+      .toEqual([['pasted into Import - Lates to Lesson', 'Lates to Lesson', 3, 'Date', '31/02/2024']]);
     expect(readTab(ss, 'Students').records.map((p) => p.adno)).toEqual(['000001', '000002']);
   });
 });

@@ -30,7 +30,7 @@ function withCalendar(asOf?: string): TrackerFixture {
   const t = makeTracker({ pupils: PUPILS, asOf });
   pasteGrid(t);
   importQaCalendarJob(t.ss, loadSettings(), t.school.asOf);
-  t.ss.deleteSheet(t.ss.getSheetByName(QA_GRID_TAB)!);
+  expect(t.ss.getSheetByName(QA_GRID_TAB)).toBeNull(); // the pasted grid is removed once imported
   t.g.env.resetCounts();
   return t;
 }
@@ -67,6 +67,8 @@ describe('importing the QA calendar (seed 002 pasted as a grid)', () => {
 
   test("re-importing keeps the staff's Status, Done On and Done By", () => {
     markTaskDoneJob(t.ss, '2024-01-11', 'Coding review', 'ao@hillside.sch.uk', '2024-01-11');
+    expect(t.ss.getSheetByName(QA_GRID_TAB)).toBeNull(); // the first import removed the pasted grid
+    pasteGrid(t); // the person pastes it again
     const r = importQaCalendarJob(t.ss, loadSettings(), t.school.asOf);
     expect(r).toMatchObject({ added: 0, updated: 0 });
     const task = loadTabs(t.ss, ['QA Calendar']).data['QA Calendar']!.find((x) => x.date === '2024-01-11')!;

@@ -54,8 +54,7 @@ export function pasteQaGrid(t: TrackerFixture): void {
   const grid = rows.map((r) => r.concat(new Array(width - r.length).fill('')));
   const sheet = t.ss.insertSheet(QA_GRID_TAB);
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
-  importQaCalendarJob(t.ss, loadSettings(), t.school.asOf);
-  t.ss.deleteSheet(t.ss.getSheetByName(QA_GRID_TAB)!);
+  importQaCalendarJob(t.ss, loadSettings(), t.school.asOf); // removes the pasted grid
 }
 
 const settings = () => loadSettings();

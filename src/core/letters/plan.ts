@@ -143,7 +143,7 @@ export function planLetterRun(input: LetterRunInput): LetterRunPlan {
       continue;
     }
     const key = letterKey(type, upn, c.key);
-    const already = logByKey.get(key);
+    const already = logByKey.get(key) || inPeriod(input.log, type, upn, c.key, input.asOf, blocks);
     if (already) {
       const note = counts(already) ? '' : ` (now marked ${already.status})`;
       skip(upn, 'alreadyProduced', `${title} already produced on ${toUk(already.date)}${note}; Letters Log key ${key}.`);
@@ -151,7 +151,7 @@ export function planLetterRun(input: LetterRunInput): LetterRunPlan {
     }
     const first = NEEDS_FIRST[type];
     if (first && !overrides.has(upn)) {
-      const prior = logByKey.get(letterKey(first, upn, c.key));
+      const prior = logByKey.get(letterKey(first, upn, c.key)) || inPeriod(input.log, first, upn, c.key, input.asOf, counts);
       if (!prior || !counts(prior)) {
         skip(upn, 'outOfOrder', `No ${first} letter in the Letters Log for this episode, so ${type} would skip a rung. The Head of Year can override on the Attendance tab (HoY Override column).`);
         continue;
@@ -168,6 +168,18 @@ export function planLetterRun(input: LetterRunInput): LetterRunPlan {
   toProduce.sort((a, b) => order(a.upn, b.upn));
   skipped.sort((a, b) => order(a.upn, b.upn));
   return { type, toProduce, skipped };
+}
+
+/**
+ * A letter of this type to this pupil dated within the period (`episode-<start>` or
+ * `halfterm-<start>`, up to today), whatever its key: history imported from a school's own log
+ * may carry another key form (issue 16), and must still stop a second letter or count as the
+ * rung below.
+ */
+function inPeriod(log: LetterLogEntry[], type: LetterType, upn: string, period: string, asOf: IsoDate, ok: (e: LetterLogEntry) => boolean): LetterLogEntry | undefined {
+  const m = /^(?:episode|halfterm)-(\d{4}-\d{2}-\d{2})$/.exec(period);
+  if (!m) return undefined;
+  return log.find((e) => e.type === type && normUpn(e.upn) === upn && e.date >= m[1] && e.date <= asOf && ok(e));
 }
 
 /**

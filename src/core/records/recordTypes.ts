@@ -43,3 +43,23 @@ export interface SessionAttendance {
   attended: string; // Yes / No / '' (not taken yet)
   followedUp: IsoDate | '';
 }
+
+/**
+ * A pupil's contact (SPEC §2 Contacts tab: SIMS / Arbor contact exports). Letters are addressed to
+ * the contacts with parental responsibility; `correspondence` false means "no correspondence".
+ */
+export interface Contact {
+  upn: string;
+  name: string; // as exported, or Contact Forename + Contact Surname
+  forename: string;
+  surname: string;
+  title: string;
+  relationship: string;
+  parentalResponsibility: boolean | null; // null: not stated
+  priority: number | null;
+  address: string;
+  email: string;
+  livesWithPupil: boolean | null;
+  salutation: string;
+  correspondence: boolean | null; // null: not stated (letters go)
+}

@@ -9,6 +9,7 @@ import { Refusal, shown } from './refusal';
 import { checkUpn } from './upn';
 import { parseUkDate } from './ukDate';
 import { CELL_TEXT_LIMIT } from './safeText';
+import { letterStatusOf, letterTypeOf } from './letterTypes';
 import {
   Checked, ClassifyCode, YearRange, cellText, isBlank, parseCode, parseEmail, parseEmailList,
   parseEnum, parseNumber, parseSen, parseSession, parseYear, parseYesNo,
@@ -68,6 +69,38 @@ export class RowReader {
     return t;
   }
 
+  /**
+   * A person's name (pupil, parent, contact, member of staff). A name starting with = + - or @
+   * is not a name but a spreadsheet formula (or the start of one): the row is refused, so no
+   * letter or e-mail is ever addressed with it and the MIS record gets fixed (issue 16).
+   */
+  name(field: string): string {
+    const t = this.text(field);
+    if (/^[=+\-@]/.test(t)) {
+      this.fail(field, 'looks like a spreadsheet formula, not a name — correct it in the MIS and export again.');
+      return '';
+    }
+    return t;
+  }
+
+  /** A Letters Log type, read leniently (core/records/letterTypes.ts). */
+  letterType(field: string): string {
+    if (!this.present(field)) return '';
+    const t = letterTypeOf(cellText(this.raw(field)));
+    if (t.ok) return t.type;
+    this.fail(field, t.reason);
+    return '';
+  }
+
+  /** A Letters Log status, with the words schools use for each (Posted → Sent, Void → Cancelled …). */
+  letterStatus(field: string): string {
+    if (!this.present(field)) return '';
+    const s = letterStatusOf(cellText(this.raw(field)));
+    if (s !== null) return s;
+    this.fail(field, `"${cellText(this.raw(field))}" is not a letter status (Produced, Sent, Out of date or Cancelled).`);
+    return '';
+  }
+
   /** Text split into a list (roles on , or ;  — an owner chain on >). */
   list(field: string, separator: RegExp): string[] {
     return this.text(field).split(separator).map((s) => s.trim()).filter((s) => s !== '');
@@ -92,6 +125,12 @@ export class RowReader {
   yesNo(field: string, alsoYes: string[] = []): boolean {
     if (!this.present(field)) return false;
     return this.take(field, parseYesNo(this.raw(field), alsoYes), null) === true;
+  }
+
+  /** Yes, No, or null when the cell is blank ("not stated" is not "no"). */
+  yesNoOrNull(field: string, alsoYes: string[] = []): boolean | null {
+    if (!this.present(field)) return null;
+    return this.take(field, parseYesNo(this.raw(field), alsoYes), null);
   }
 
   /** SEN status: any provision → true; N or blank → false. */

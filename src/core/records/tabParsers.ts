@@ -6,7 +6,7 @@ import {
   HomeworkMiss, HomeworkSet, Intervention, LateToLesson, LetterLogEntry, Mark, ProgressEntry, Pupil,
   QaTask, StaffMember,
 } from '../types';
-import { MentorMeeting, MentoringSlip, SessionAttendance, SessionRequest } from './recordTypes';
+import { Contact, MentorMeeting, MentoringSlip, SessionAttendance, SessionRequest } from './recordTypes';
 import { RowReader } from './rowReader';
 import { ClassifyCode, YearRange } from './cells';
 import { canonicalRole } from './staffRoles';
@@ -27,6 +27,7 @@ export interface TabRecords {
   'Mentoring Slips': MentoringSlip;
   Sessions: SessionRequest;
   'Session Register': SessionAttendance;
+  Contacts: Contact;
 }
 export type ImportableTab = keyof TabRecords;
 
@@ -41,14 +42,14 @@ export const BUILDERS: Builders = {
   Students: (r, ctx) => ({
     upn: r.upn(),
     adno: r.text('adno'),
-    forename: r.text('forename'),
-    surname: r.text('surname'),
+    forename: r.name('forename'),
+    surname: r.name('surname'),
     year: r.year('year', ctx.years) || 0,
     regGroup: r.text('regGroup'),
     pp: r.yesNo('pp', ['PP', 'Pupil Premium', 'FSM', 'Ever 6', 'Ever6']),
     eal: r.yesNo('eal', ['EAL']),
     sen: r.sen('sen'),
-    parentName: r.text('parentName'),
+    parentName: r.name('parentName'),
     parentEmail: r.emailList('parentEmail'),
     address: r.text('address'),
     mentor: r.text('mentor'),
@@ -57,7 +58,7 @@ export const BUILDERS: Builders = {
     admissionDate: r.date('admissionDate'),
   }),
   Staff: (r, ctx) => ({
-    name: r.text('name'),
+    name: r.name('name'),
     email: r.email('email'),
     roles: r.list('roles', /[,;]/).map(canonicalRole),
     year: r.year('year', ctx.years),
@@ -110,14 +111,16 @@ export const BUILDERS: Builders = {
     entryValue: r.text('entryValue'),
     exitValue: r.text('exitValue'),
   }),
+  // Type and Status read leniently ("AT1 letter", "Posted"); a blank Key is made afterwards
+  // from the whole history (core/records/lettersLog.ts, called by parse.ts).
   'Letters Log': (r) => ({
     key: r.text('key'),
     date: r.date('date'),
-    type: r.text('type'),
+    type: r.letterType('type'),
     upn: r.upn(),
     link: r.text('link'),
     by: r.text('by'),
-    status: r.oneOf('status'),
+    status: r.letterStatus('status'),
   }),
   'QA Calendar': (r) => ({
     date: r.date('date'),
@@ -167,6 +170,29 @@ export const BUILDERS: Builders = {
     teacher: r.text('teacher'),
     requestedBy: r.text('requestedBy'),
   }),
+  Contacts: (r) => {
+    const forename = r.name('forename');
+    const surname = r.name('surname');
+    let name = r.name('name');
+    if (!name) name = [forename, surname].filter((x) => x !== '').join(' ');
+    if (!name && !r.problems.length) r.fail(r.has('name') ? 'name' : 'upn', 'the contact has no name (Name, or Contact Forename and Contact Surname).');
+    const priority = r.number('priority', 1);
+    return {
+      upn: r.upn(),
+      name,
+      forename,
+      surname,
+      title: r.name('title'),
+      relationship: r.text('relationship'),
+      parentalResponsibility: r.yesNoOrNull('parentalResponsibility'),
+      priority,
+      address: r.text('address'),
+      email: r.email('email'),
+      livesWithPupil: r.yesNoOrNull('livesWithPupil'),
+      salutation: r.name('salutation'),
+      correspondence: r.yesNoOrNull('correspondence', ['Yes - all', 'All']),
+    };
+  },
   'Session Register': (r) => ({
     date: r.date('date'),
     upn: r.upn(),

@@ -11,6 +11,8 @@ import { LetterType, Pupil } from '../../core/types';
 import { cellText } from '../../gas/cells';
 import { LetterSources } from './sources';
 import { LADDER_TYPES, TIER_TYPES, TypeView, typeView } from './candidates';
+import { episodeNotes } from '../../core/records/lettersLog';
+import { LetterLogEntry } from '../../core/types';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -160,6 +162,7 @@ export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterR
     skipped: plan.skipped.map((k) => row(k.upn, withOverride(k.upn, k.reason), k.code)),
     problems: s.problems.slice(0, 50),
   };
+  addHistoryNotes(s, req, preview, row);
   if (TIER_TYPES.indexOf(req.type) >= 0 && view.tiers) {
     const years = req.cohort.kind === 'year' ? [req.cohort.year] : null;
     const inCohort = (u: string) => {
@@ -180,4 +183,45 @@ export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterR
       }));
   }
   return preview;
+}
+
+/**
+ * Issue 16: a Letters Log history that reads more than one way (a rung sent again with no episode
+ * end, an episode that starts above AT1 — typical of history imported from a school's own log) is
+ * said beside the pupil, and a pupil at level 1 or 2 whom it leaves without this ladder letter is
+ * listed among the skipped with the ladder's next step and why — never silently left out.
+ */
+function addHistoryNotes(s: LetterSources, req: LetterRunRequest, preview: LetterRunPreview, row: (upn: string, reason: string, code?: string) => PreviewPupil): void {
+  if (['AT1', 'AT2', 'panel', 'EWO'].indexOf(req.type) < 0) return;
+  const logOf = new Map<string, LetterLogEntry[]>();
+  for (const e of s.log) {
+    const u = normUpn(e.upn);
+    logOf.set(u, (logOf.get(u) || []).concat(e));
+  }
+  const listed = new Set(preview.due.concat(preview.skipped).map((p) => p.upn));
+  for (const r of s.review.pupils) {
+    const u = normUpn(r.upn);
+    const notes = episodeNotes(logOf.get(u) || [], r.ladder.episodeStart, s.asOf);
+    if (!notes.length) continue;
+    const said = `Letters Log: ${notes.join('; ')}.`;
+    const mine = preview.due.concat(preview.skipped).find((p) => p.upn === u);
+    if (mine) {
+      mine.reason = mine.reason ? `${mine.reason}${/[.!?)]$/.test(mine.reason) ? '' : '.'} ${said}` : said;
+      continue;
+    }
+    const eligible = req.type === 'AT1' ? r.stage === 'level1' || r.stage === 'level2' : r.stage === 'level2';
+    if (!eligible || listed.has(u) || !matchesCohort(s, req, u)) continue;
+    const next = r.ladder.lettersDue.length ? `the ladder has ${r.ladder.lettersDue.join(', ')} due instead` : r.ladder.nextAction || 'nothing is due on the ladder';
+    preview.skipped.push(row(u, `No ${letterTitle(req.type)} is due: ${next}. ${said}`, 'notDue'));
+  }
+}
+
+function matchesCohort(s: LetterSources, req: LetterRunRequest, upn: string): boolean {
+  const p = s.pupils.find((x) => normUpn(x.upn) === upn);
+  if (!p) return false;
+  const c = req.cohort;
+  if (c.kind === 'year') return p.year === c.year;
+  if (c.kind === 'regGroup') return p.regGroup.trim().toLowerCase() === String(c.regGroup).trim().toLowerCase();
+  if (c.kind === 'selection') return (c.upns || []).indexOf(upn) >= 0;
+  return true;
 }

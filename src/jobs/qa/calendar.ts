@@ -38,18 +38,29 @@ export function academicYearStart(asOf: IsoDate): number {
 
 /** Import the pasted grid (or the staged CSV form) into the QA Calendar tab. */
 export function importQaCalendarJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): QaImportResult {
+  // The staging tab goes after its import, whatever happened (issue 16): a paste is imported once.
   const grid = ss.getSheetByName(QA_GRID_TAB);
-  if (grid) return importGridValues(ss, readValues(grid), asOf);
+  if (grid) {
+    try {
+      return importGridValues(ss, readValues(grid), asOf);
+    } finally {
+      ss.deleteSheet(grid);
+    }
+  }
   const csv = ss.getSheetByName(QA_CSV_TAB);
   if (csv) {
-    const report = importRows(ss, 'QA Calendar', readValues(csv));
-    return {
-      source: 'csv',
-      tasks: report.added + report.updated + report.unchanged,
-      added: report.added,
-      updated: report.updated,
-      problems: report.refusals.map((r) => `QA Calendar import, row ${r.row}: ${r.reason}`),
-    };
+    try {
+      const report = importRows(ss, 'QA Calendar', readValues(csv));
+      return {
+        source: 'csv',
+        tasks: report.added + report.updated + report.unchanged,
+        added: report.added,
+        updated: report.updated,
+        problems: report.refusals.map((r) => `QA Calendar import, row ${r.row}: ${r.reason}`),
+      };
+    } finally {
+      ss.deleteSheet(csv);
+    }
   }
   throw new TrackerError(`Paste the QA calendar (the Word table, as it is) into a tab named "${QA_GRID_TAB}" — or the Date, Task, Owner Chain… columns into "${QA_CSV_TAB}" — then choose Import QA calendar again.`);
 }

@@ -181,3 +181,17 @@ describe('letterKey', () => {
     expect(parseLetterKey(letterKey('PA', ' a123 ', '2023/24-HT3'))).toEqual({ type: 'PA', upn: 'A123', period: '2023/24-HT3' });
   });
 });
+
+describe('history imported with another key form (issue 16)', () => {
+  it('an AT1 in the episode counts as the rung below whatever its key; a PA this half term blocks a second', () => {
+    const at1 = { ...logRow('AT1', 'U1', '2024-01-08', 'Sent'), key: 'AT1|U1|date-2024-01-08' };
+    const plan = run({ type: 'AT2', candidates: [cand('U1', ['AT2'])], log: [at1] });
+    expect(plan.toProduce).toEqual([{ upn: 'U1', type: 'AT2', key: `AT2|U1|${EP}` }]);
+    // Before the episode began it does not count: AT2 would skip a rung.
+    const older = run({ type: 'AT2', candidates: [cand('U1', ['AT2'])], log: [{ ...at1, date: '2023-12-04', key: 'AT1|U1|date-2023-12-04' }] });
+    expect(older.skipped).toEqual([expect.objectContaining({ upn: 'U1', code: 'outOfOrder' })]);
+    const pa = { ...logRow('PA', 'U1', '2024-01-10', 'Sent'), key: 'PA|U1|date-2024-01-10' };
+    const second = run({ type: 'PA', candidates: [cand('U1', ['PA'], { key: 'halfterm-2024-01-03' })], log: [pa] });
+    expect(second.skipped).toEqual([expect.objectContaining({ upn: 'U1', code: 'alreadyProduced', reason: expect.stringContaining('10/01/2024') })]);
+  });
+});

@@ -62,13 +62,13 @@ describe('parseCsv', () => {
 });
 
 describe('readCsv into parseTab', () => {
-  it('a Windows-1252 semicolon file with a formula surname imports literally', () => {
+  it('a Windows-1252 semicolon file: the accented forename is read, the formula surname refused naming its row', () => {
     const csv = bytes('UPN;Forename;Surname;NC Year;Form\r\n', U1, ';Zo', [0xeb], ';"=IMPORTXML(""http://x"")";9;9X\r\n');
     const r = readCsv(csv);
     expect(r.separator).toBe(';');
     expect(r.encoding).toBe('windows-1252');
+    expect(r.rows[1]).toEqual([U1, 'Zoë', '=IMPORTXML("http://x")', '9', '9X']);
     const res = parseTab('Students', r.rows);
-    expect(res.refusals).toEqual([]);
-    expect(res.records[0]).toMatchObject({ upn: U1, forename: 'Zoë', surname: '=IMPORTXML("http://x")', year: 9 });
+    expect(res.refusals).toEqual([expect.objectContaining({ row: 2, column: 'Surname', value: '=IMPORTXML("http://x")' })]);
   });
 });

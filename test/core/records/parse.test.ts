@@ -21,10 +21,11 @@ describe('parseTab — Students', () => {
     expect(res.rows).toEqual([2, 3, 4]);
   });
 
-  it('keeps a formula-looking surname literally; asSheetText makes it safe to write', () => {
+  it('refuses a formula-looking surname (a name is never a formula); other text stays literal and safe to write', () => {
     const res = parseTab('Students', [STUDENT_HEADER, [U1, '', 'Bob', '=IMPORTXML("http://x")', 9, '9X', '', '', '', '']]);
-    expect(res.records[0].surname).toBe('=IMPORTXML("http://x")');
-    expect(asSheetText(res.records[0].surname)).toBe('\'=IMPORTXML("http://x")');
+    expect(res.records).toEqual([]);
+    expect(res.refusals).toEqual([{ row: 2, column: 'Surname', value: '=IMPORTXML("http://x")', reason: expect.stringMatching(/formula, not a name/) }]);
+    expect(asSheetText('=IMPORTXML("http://x")')).toBe('\'=IMPORTXML("http://x")');
   });
 
   it('accepts MIS aliases and a moved or extra column', () => {
@@ -179,8 +180,8 @@ describe('parseTab — other tabs', () => {
       .toEqual([{ date: '2024-01-08', upn: U1, lesson: '3', minutes: 12 }]);
     expect(parseTab('Progress', [['UPN', 'Subject', 'FFT Target', 'Working At'], [U1, 'Maths', 6, '5+']]).records)
       .toEqual([{ upn: U1, subject: 'Maths', target: '6', current: '5+', predicted: '', status: '' }]);
-    expect(parseTab('Letters Log', [['Key', 'Date', 'Type', 'UPN', 'Status'], ['AT1|x', '2024-01-08', 'AT1', U1, 'sent']]).records[0])
-      .toMatchObject({ key: 'AT1|x', status: 'Sent' });
+    expect(parseTab('Letters Log', [['Key', 'Date', 'Type', 'UPN', 'Status'], [`AT1|${U1}|episode-2024-01-08`, '2024-01-08', 'AT1', U1, 'sent']]).records[0])
+      .toMatchObject({ key: `AT1|${U1}|episode-2024-01-08`, status: 'Sent' });
     expect(parseTab('Homework Set', [['Set On', 'Class', 'Subject', 'NC Year', 'Due Date'], ['08/01/2024', '9X1', 'Maths', 'Y9', '15/01/2024']]).records)
       .toEqual([{ dateSet: '2024-01-08', className: '9X1', subject: 'Maths', year: 9, teacher: '', due: '2024-01-15' }]);
     expect(parseTab('Mentoring Slips', [['Date', 'UPN', 'From', 'Kind'], ['08/01/2024', U1, 'JH', 'concern']]).records[0].kind).toBe('Concern');
