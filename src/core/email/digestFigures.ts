@@ -57,7 +57,6 @@ export function attendanceBlocks(input: DigestInput, main: Group, settings: Sett
   const rowOf = (label: string, s: Shown) => [label, pct(s.week), pct(s.last), points(diff(s.week, s.last)), pct(s.ytd)];
   const m = shown(input, main, settings);
   const rows: (string | number)[][] = opts.mainRow === false ? [] : [rowOf(main.label, m)];
-  for (const c of opts.context || []) rows.push(rowOf(c.label, shown(input, c, settings)));
   let paLine = `Persistent absence this year: ${rateOf(m.rates.pa, m.rates.pupils)} of pupils (${m.rates.pa} of ${m.rates.pupils}); severe absence ${rateOf(m.rates.sa, m.rates.pupils)} (${m.rates.sa}).`;
   if (compare && compare[0].pupils.length && compare[1].pupils.length) {
     const a = shown(input, compare[0], settings);
@@ -70,6 +69,8 @@ export function attendanceBlocks(input: DigestInput, main: Group, settings: Sett
     const parts = (compare[0] === main ? [] : [`${lowerFirst(compare[0].label)} ${rateOf(a.rates.pa, a.rates.pupils)} (${a.rates.pa} of ${a.rates.pupils})`]).concat([`${lowerFirst(compare[1].label)} ${rateOf(b.rates.pa, b.rates.pupils)} (${b.rates.pa} of ${b.rates.pupils})`]);
     paLine += ` Persistent absence of ${parts.join('; ')}.`;
   }
+  // Context last (the year, the whole school), after the group and its own split.
+  for (const c of opts.context || []) rows.push(rowOf(c.label, shown(input, c, settings)));
   return [{ type: 'table', title: 'Attendance', columns: cols, rows }, { type: 'paragraph', text: paLine }];
 }
 
