@@ -50,7 +50,6 @@ export function measureMail(pupils: number, days: string[] = MAIL_DAYS): MailSiz
     const width = Math.max(...rows.map((r) => r.length));
     t.ss.insertSheet(QA_GRID_TAB).getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.concat(new Array(width - r.length).fill(''))));
     importQaCalendarJob(t.ss, loadSettings(), days[0]);
-    t.ss.deleteSheet(t.ss.getSheetByName(QA_GRID_TAB)!);
     const sent = (t.g.services.MailApp as unknown as { _sent: SentMail[] })._sent;
     t.g.env.resetCounts();
     const problems: string[] = [];

@@ -20,7 +20,6 @@ function withCalendar(asOf: string, pupils = 60): TrackerFixture {
   const width = Math.max(...rows.map((r) => r.length));
   t.ss.insertSheet(QA_GRID_TAB).getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.concat(new Array(width - r.length).fill(''))));
   importQaCalendarJob(t.ss, loadSettings(), asOf);
-  t.ss.deleteSheet(t.ss.getSheetByName(QA_GRID_TAB)!);
   return t;
 }
 

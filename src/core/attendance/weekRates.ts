@@ -7,7 +7,8 @@
  *  - only sessions from `yearFrom` (the academic year's first day) to `through` (the last
  *    **completed** school day: a digest sent at 07:00 on Monday never counts Monday's marks);
  *  - a leaver counts up to and including their leaving date, never after it;
- *  - a pupil's figures start at their first session on roll (the register has no marks before);
+ *  - a pupil's figures start at their admission date when the Students tab has one (countFrom,
+ *    the review's own rule), else at their first session in the register;
  *  - possible = present + approved educational activity + authorised + unauthorised; not-counted
  *    codes (`X`, `Y1`…, `#`), blanks, withdrawn and unknown codes are not possible sessions.
  * Pure: one pass over the marks, then each group is a sum over its pupils.
@@ -15,7 +16,7 @@
 import { IsoDate, weekStart } from '../dates';
 import { Settings } from '../settings';
 import { Mark, Pupil } from '../types';
-import { academicYearOf } from '../calendar/halfTerms';
+import { academicYearOfDate } from '../calendar/academicYear';
 import { codeInfo } from './register';
 import { percentTenths } from './summary';
 
@@ -42,19 +43,21 @@ export interface WeekRatesInput {
   weekStarts: IsoDate[];
 }
 
-/** The first day of the academic year holding `d` (the calendar's own year boundary). */
-export function academicYearFrom(d: IsoDate): IsoDate {
-  return `${academicYearOf(d).slice(0, 4)}-08-01`;
+/** The first day of the academic year holding `d` (`attendance.academicYearStartMonth`, September). */
+export function academicYearFrom(d: IsoDate, settings: Settings): IsoDate {
+  return academicYearOfDate(d, settings).start;
 }
 
 /** Each pupil's year-to-date and weekly session counts, in one pass over the register. */
 export function pupilRates(input: WeekRatesInput): Map<string, PupilRates> {
   const out = new Map<string, PupilRates>();
   const leaving = new Map<string, IsoDate>();
+  const admitted = new Map<string, IsoDate>();
   for (const p of input.pupils) {
     if (out.has(p.upn)) continue;
     out.set(p.upn, { upn: p.upn, ytd: { attended: 0, possible: 0 }, weeks: input.weekStarts.map(() => ({ attended: 0, possible: 0 })) });
     if (p.leavingDate) leaving.set(p.upn, p.leavingDate);
+    if (p.admissionDate) admitted.set(p.upn, p.admissionDate);
   }
   const weekIndex = new Map<IsoDate, number>();
   input.weekStarts.forEach((w, i) => weekIndex.set(w, i));
@@ -68,6 +71,8 @@ export function pupilRates(input: WeekRatesInput): Map<string, PupilRates> {
     if (!r) continue;
     const left = leaving.get(m.upn);
     if (left && m.date > left) continue;
+    const from = admitted.get(m.upn);
+    if (from && m.date < from) continue;
     const cls = codeInfo(m.code)[1];
     const attended = cls === 'present' || cls === 'aea';
     if (!attended && cls !== 'authorised' && cls !== 'unauthorised') continue;

@@ -66,7 +66,8 @@ export function buildDigestInput(ctx: QaContext, src: DigestSources): DigestInpu
   const through = days.length ? days[days.length - 1] : until;
   const earlier = cal.schoolWeeks.filter((w) => w < start);
   const last = earlier.length ? earlier[earlier.length - 1] : null;
-  const firstDay = cal.schoolDays.find((d) => d >= academicYearFrom(through)) || academicYearFrom(through);
+  const yearStart = academicYearFrom(through, settings);
+  const firstDay = cal.schoolDays.find((d) => d >= yearStart) || yearStart;
   const chart = chartWeeks(cal, start);
   const weekStarts = Array.from(new Set(chart.weeks.concat(last ? [last] : []).concat([start]))).sort();
 

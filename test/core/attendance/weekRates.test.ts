@@ -27,7 +27,7 @@ const PUPILS = [pupil('A'), pupil('B', { leavingDate: '2024-01-17' }), pupil('C'
 const WEEKS = ['2024-01-08', '2024-01-15'];
 
 describe('pupilRates and groupRates', () => {
-  const rates = pupilRates({ marks: MARKS, pupils: PUPILS, yearFrom: academicYearFrom('2024-01-19'), through: '2024-01-19', weekStarts: WEEKS });
+  const rates = pupilRates({ marks: MARKS, pupils: PUPILS, yearFrom: academicYearFrom('2024-01-19', settings()), through: '2024-01-19', weekStarts: WEEKS });
 
   test('each pupil: the week, the week before and the year to date', () => {
     expect(rates.get('A')).toEqual({ upn: 'A', ytd: { attended: 5, possible: 7 }, weeks: [{ attended: 3, possible: 4 }, { attended: 2, possible: 3 }] });
@@ -52,10 +52,16 @@ describe('pupilRates and groupRates', () => {
     expect(ratePercent(g.weeks[0])).toBeNull();
   });
 
-  test('the academic year starts in the summer break: July is last year, September this year', () => {
-    expect(academicYearFrom('2024-01-19')).toBe('2023-08-01');
-    expect(academicYearFrom('2023-09-04')).toBe('2023-08-01');
-    expect(academicYearFrom('2023-07-20')).toBe('2022-08-01');
+  test("the academic year starts on the 1st of the school's start month: July is last year, September this year", () => {
+    expect(academicYearFrom('2024-01-19', settings())).toBe('2023-09-01');
+    expect(academicYearFrom('2023-09-04', settings())).toBe('2023-09-01');
+    expect(academicYearFrom('2023-07-20', settings())).toBe('2022-09-01');
+    expect(academicYearFrom('2024-01-19', settings({ attendance: { academicYearStartMonth: 8 } }))).toBe('2023-08-01');
+  });
+
+  test('a pupil admitted mid-week counts from the admission date', () => {
+    const late = pupilRates({ marks: MARKS, pupils: [pupil('C', { admissionDate: '2024-01-16' })], yearFrom: '2023-09-01', through: '2024-01-19', weekStarts: WEEKS });
+    expect(late.get('C')!.weeks[1]).toEqual({ attended: 1, possible: 2 }); // 16th only: / N
   });
 });
 
