@@ -31,7 +31,8 @@ export type PackBlock =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; bold?: boolean; note?: boolean }
-  | { kind: 'table'; rows: string[][]; shade: CellShade[]; links: CellLink[] };
+  | { kind: 'table'; rows: string[][]; shade: CellShade[]; links: CellLink[]; widths?: Array<number | null> }
+  | { kind: 'pageBreak' };
 
 export interface PackDocument {
   /** The Drive name: "Evidence pack – Surname, Forename (UPN) – dd/mm/yyyy". */
@@ -69,12 +70,20 @@ export interface PackInput {
   settings: Settings;
 }
 
-const table = (rows: string[][], links: CellLink[] = []): PackBlock => ({
+/**
+ * A table with a shaded header row. `widths`: points per column, null for "share what is left" —
+ * dates and short words narrow, free text wide (a portrait A4 page with ¾-inch margins is 487 pt).
+ */
+const table = (rows: string[][], widths: Array<number | null>, links: CellLink[] = []): PackBlock => ({
   kind: 'table',
   rows,
   shade: rows.length ? rows[0].map((_, c) => ({ row: 0, col: c, colour: HEADER_COLOUR })) : [],
   links,
+  widths,
 });
+
+/** Interventions whose area is homework (detentions, planner checks) are sanctions, not attendance support. */
+const HOMEWORK_AREA = /^\s*homework\s*$/i;
 
 const uk = (d: IsoDate | '') => (d ? toUk(d) : '');
 
@@ -96,7 +105,7 @@ export function buildPack(input: PackInput): PackDocument {
   const para = (text: string, extra: { bold?: boolean; note?: boolean } = {}) => blocks.push({ kind: 'paragraph', text, ...extra });
   const a = settings.attendance;
 
-  blocks.push({ kind: 'title', text: 'School attendance: evidence for the local authority' });
+  blocks.push({ kind: 'title', text: 'Attendance evidence for the local authority' });
   para(`${input.schoolName} · prepared on ${toUk(input.asOf)}${input.preparedBy ? ` by ${input.preparedBy}` : ''}`, { note: true });
 
   blocks.push({ kind: 'heading', text: 'Pupil' });
@@ -109,7 +118,7 @@ export function buildPack(input: PackInput): PackDocument {
     ['Parents / carers', input.parents.join('; ') || 'Not recorded'],
     ['Of compulsory school age', input.compulsoryText],
   ];
-  blocks.push({ kind: 'table', rows: facts.slice(1), shade: facts.slice(1).map((_, r) => ({ row: r, col: 0, colour: HEADER_COLOUR })), links: [] });
+  blocks.push({ kind: 'table', rows: facts.slice(1), shade: facts.slice(1).map((_, r) => ({ row: r, col: 0, colour: HEADER_COLOUR })), links: [], widths: [140, null] });
 
   blocks.push({ kind: 'heading', text: 'Summary' });
   const f = input.figures;
@@ -138,7 +147,7 @@ export function buildPack(input: PackInput): PackDocument {
   const steps = sortSteps(input.steps);
   if (steps.length) {
     blocks.push(table([['Date', 'Step', 'Parent', 'Amount', 'Period end', 'Outcome', 'By'],
-      ...steps.map((s) => [uk(s.date), s.step, s.parent, s.amount, uk(s.periodEnd), redact(s.outcome), s.by])]));
+      ...steps.map((s) => [uk(s.date), s.step, s.parent, s.amount, uk(s.periodEnd), redact(s.outcome), s.by])], [62, 80, 80, 90, 62, null, 60]));
   } else para('No legal step has been recorded.');
 
   blocks.push({ kind: 'heading', text: 'Letters sent' });
@@ -153,18 +162,22 @@ export function buildPack(input: PackInput): PackDocument {
       if (url) links.push({ row: rows.length, col: 3, url });
       rows.push([toUk(l.date), letterName(l.type), l.status || 'Produced', url ? 'Open the letter' : '']);
     }
-    blocks.push(table(rows, links));
+    blocks.push(table(rows, [70, null, 70, 95], links));
     para('Links open the school\'s copy of the letter run (school staff only).', { note: true });
   } else para('No letter has been recorded in the Letters Log.');
 
   blocks.push({ kind: 'heading', text: 'Meetings and support offered' });
-  const support = input.interventions.filter((i) => i.date).sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  const dated = input.interventions.filter((i) => i.date).sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  const support = dated.filter((i) => !HOMEWORK_AREA.test(i.area));
   if (support.length) {
     blocks.push(table([['Date', 'Area', 'Action', 'Owner', 'Status', 'Outcome'],
-      ...support.map((i) => [toUk(i.date), i.area, redact(i.action), i.owner, i.status, redact(i.outcome)])]));
-  } else para('No meeting or support has been recorded on the Interventions tab.');
+      ...support.map((i) => [toUk(i.date), i.area, redact(i.action), i.owner, i.status, redact(i.outcome)])], [62, 70, null, 85, 50, null]));
+  } else para('No attendance meeting or support has been recorded on the Interventions tab.');
+  if (dated.length > support.length) para(`${dated.length - support.length} homework ${dated.length - support.length === 1 ? 'intervention (a detention or planner check) is' : 'interventions (detentions, planner checks) are'} not listed: they are not attendance support.`, { note: true });
 
   const codes: string[] = [];
+  // The certificates start on a new page: the part an officer files as the register extract.
+  blocks.push({ kind: 'pageBreak' });
   for (const c of input.certificates) {
     blocks.push({ kind: 'heading', text: `Registration certificate ${c.year.label}` });
     if (!c.rows.length) {
@@ -173,14 +186,14 @@ export function buildPack(input: PackInput): PackDocument {
     }
     para(`Every session from ${toUk(c.rows[1][0])} to ${toUk(c.year.to)}: morning then afternoon mark for each day. ${NOT_OPEN} the school was not open; ${NO_MARK} no mark recorded.` +
       (c.shade.some((s) => s.colour === WINDOW_WEEK_COLOUR) ? ' Shaded: the school weeks of the penalty threshold window; darker: the days with the unauthorised sessions that count.' : ''), { note: true });
-    blocks.push({ kind: 'table', rows: c.rows, shade: c.shade, links: [] });
+    blocks.push({ kind: 'table', rows: c.rows, shade: c.shade, links: [], widths: [72, null, null, null, null, null, 72] });
     const g = c.figures;
     para(`${c.year.label}: present ${g.attended} of ${g.possible} possible sessions (${g.percent === null ? '–' : g.percent.toFixed(1)}%); authorised absence ${g.authorised}; unauthorised absence ${g.unauthorised}.${c.gaps ? ` ${c.gaps} open ${c.gaps === 1 ? 'session has' : 'sessions have'} no mark.` : ''}`);
     for (const code of c.codes) if (codes.indexOf(code) < 0) codes.push(code);
   }
   if (codes.length) {
     blocks.push({ kind: 'heading', text: 'Codes used in these certificates' });
-    blocks.push(table([['Code', 'Meaning', 'Counts as'], ...codes.map((c) => [c, codeMeaning(c), codeCountsAs(c)])]));
+    blocks.push(table([['Code', 'Meaning', 'Counts as'], ...codes.map((c) => [c, codeMeaning(c), codeCountsAs(c)])], [40, null, 150]));
   }
   para(`Made by Pastoral Tracker from the school's register and records on ${toUk(input.asOf)}. The register itself is the legal record. This pack is about one pupil and names no other.`, { note: true });
   return { name: packName(p, input.asOf), blocks };

@@ -62,8 +62,13 @@ function writeBlock_(body: Body, b: PackBlock): void {
       if (b.bold) t.setBold(true);
       if (b.note) t.setItalic(true).setForegroundColor(NOTE_COLOUR);
     }
+  } else if (b.kind === 'pageBreak') {
+    body.appendPageBreak();
   } else {
     const table = body.appendTable(b.rows.map((r) => r.map(lineBreaks)));
+    (b.widths || []).forEach((w, i) => {
+      if (w) table.setColumnWidth(i, w);
+    });
     for (const s of b.shade) table.getCell(s.row, s.col).setBackgroundColor(s.colour);
     for (const l of b.links) {
       if (b.rows[l.row][l.col]) table.getCell(l.row, l.col).editAsText().setLinkUrl(l.url);

@@ -76,7 +76,7 @@ export function checkPackRequest(raw: unknown): PackRequest {
 }
 
 /** The pupils a request means: those named (of compulsory school age), or every case at the threshold stage. */
-export function pupilsFor(s: LegalSources, req: PackRequest): { cases: PupilCase[]; notes: string[] } {
+export function pupilsFor(s: LegalSources, req: PackRequest, log?: PackRow[]): { cases: PupilCase[]; notes: string[] } {
   const notes: string[] = [];
   if (req.upns && req.upns.length) {
     const known = new Set(s.pupils.map((p) => normUpn(p.upn)));
@@ -87,7 +87,12 @@ export function pupilsFor(s: LegalSources, req: PackRequest): { cases: PupilCase
     if (older.length) notes.push(`${older.length} ${older.length === 1 ? 'pupil is' : 'pupils are'} not of compulsory school age: no evidence pack (legal steps apply only to pupils of compulsory school age).`);
     return { cases: cases.filter((c) => c.compulsory), notes };
   }
-  const cases = legalCases(s).filter((c) => c.compulsory && c.due.packWanted && !isLeaver(c.pupil, s.asOf));
+  // A pack made today is today's evidence: "every pupil" does not make it again (a pupil asked
+  // for by name does get a fresh one, e.g. after a step recorded this afternoon).
+  const madeToday = new Set((log || []).filter((r) => r.status === 'Made' && r.date === s.asOf).map((r) => normUpn(r.upn)));
+  const due = legalCases(s).filter((c) => c.compulsory && c.due.packWanted && !isLeaver(c.pupil, s.asOf));
+  const cases = due.filter((c) => !madeToday.has(normUpn(c.pupil.upn)));
+  if (cases.length < due.length) notes.push(`${due.length - cases.length} of these ${due.length === 1 ? 'pupil already has' : 'pupils already have'} today's pack (see the Evidence Packs tab).`);
   return { cases: sortCases(cases), notes };
 }
 
@@ -108,10 +113,10 @@ export function makeEvidencePacksJob(ss: Spreadsheet, settings: Settings, asOf: 
   if (open.length) {
     plan = open;
   } else {
-    const { cases, notes } = pupilsFor(s, req);
+    const { cases, notes } = pupilsFor(s, req, log);
     result.notes.push(...notes);
     if (!cases.length) {
-      result.message = req.all ? 'No pupil of compulsory school age has met the penalty notice threshold or reached the penalty-notice stage: there is no evidence pack to make.' : ['No evidence pack was made.'].concat(notes).join(' ');
+      result.message = ['No evidence pack was made.'].concat(req.all && !notes.length ? ['No pupil of compulsory school age has met the penalty notice threshold or reached the penalty-notice stage.'] : notes).join(' ');
       return result;
     }
     const runId = nextRunId(log, asOf);
