@@ -27,12 +27,17 @@ export function createPackDocument(): { doc: Document; id: string; url: string }
   return { doc, id: doc.getId(), url: doc.getUrl() };
 }
 
-/** Opens the document a crashed run made (null when it is gone: deleted or not shared with this user). */
+/**
+ * Opens the document a crashed run made; null when it is gone (deleted, or not shared with this
+ * user: Apps Script's "Document is missing"). Any other failure (a transient service error) is
+ * thrown: making a second document then would leave two packs for the pupil.
+ */
 export function reopenPackDocument(id: string): Document | null {
   try {
     return DocumentApp.openById(id);
   } catch (e) {
-    return null;
+    if (/is missing|not found|does not exist/i.test(e instanceof Error ? e.message : String(e))) return null;
+    throw e;
   }
 }
 

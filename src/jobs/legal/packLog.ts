@@ -80,7 +80,9 @@ export function nextRunId(rows: PackRow[], asOf: IsoDate): string {
 /** Appends a run's plan (one setValues), making the tab when it is missing. */
 export function appendPlan(ss: Spreadsheet, plan: PackRow[]): void {
   let sheet = ss.getSheetByName(PACK_LOG.name);
-  if (!sheet) sheet = newLogSheet(ss);
+  if (!sheet) sheet = ss.insertSheet(PACK_LOG.name);
+  // A new tab, or one a crash left without its header (made, but not yet headed).
+  if (sheet.getLastRow() === 0) headLogSheet(sheet);
   const last = Math.max(1, sheet.getLastRow());
   const need = last + plan.length - sheet.getMaxRows();
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
@@ -101,11 +103,9 @@ export function updatePackRow(ss: Spreadsheet, row: PackRow): void {
   throw new Error(`Evidence Packs: the row for pack ${row.seq} of run ${row.run} is missing. Choose Evidence pack… again to start a new run.`);
 }
 
-function newLogSheet(ss: Spreadsheet): Sheet {
-  const sheet = ss.insertSheet(PACK_LOG.name);
+function headLogSheet(sheet: Sheet): void {
   const head = sheet.getRange(1, 1, 1, PACK_LOG.header.length);
   head.setValues([PACK_LOG.header.slice()]);
   head.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(1);
-  return sheet;
 }
