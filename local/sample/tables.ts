@@ -80,7 +80,7 @@ export function toTables(s: SampleParts): Record<string, string[][]> {
     ...s.sessions.map((r) => [uk(r.date), r.upn, r.slot, r.subject, r.time, r.teacher, r.requestedBy]),
   ];
   t['Session Register'] = [['Date', 'UPN', 'Subject', 'Attended'], ...s.register.map((r) => [uk(r.date), r.upn, r.subject, r.attended])];
-  if (s.legal) {
+  if (s.legal && s.legal.length) {
     t['Legal'] = [['Date', 'UPN', 'Step', 'Parent', 'Amount', 'Period End', 'Outcome', 'By'],
       ...s.legal.map((r) => [uk(r.date), r.upn, r.step, r.parent, r.amount, uk(r.periodEnd), r.outcome, r.by])];
   }

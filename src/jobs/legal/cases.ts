@@ -3,7 +3,10 @@
  * age, the threshold and the ten-day run, and what is due next (core/legal/dueNext.ts). Pure apart
  * from the records it is given; the register is indexed once for all the pupils asked about.
  */
+import { IsoDate } from '../../core/dates';
+import { Settings } from '../../core/settings';
 import { Pupil } from '../../core/types';
+import { SchoolCalendar } from '../../core/calendar/schoolWeeks';
 import { normUpn } from '../../core/homework/roll';
 import { PupilAttendanceReview } from '../../core/attendance/review';
 import { PupilMarks, indexRegister, pupilMarks } from '../../core/attendance/register';
@@ -54,15 +57,21 @@ export function legalCases(s: LegalSources, upns?: string[]): PupilCase[] {
   }
   return pupils.map((pupil) => {
     const k = normUpn(pupil.upn);
-    const review = reviewBy.get(k);
     const raw = reg.byUpn.get(pupil.upn);
     const pm = raw && raw.length ? pupilMarks(pupil.upn, raw, cal) : null;
-    const steps = stepsBy.get(k) || [];
-    const parents = parentsOf(pupil);
-    const age = compulsoryOf(pupil, review, s.asOf);
-    const threshold = age.compulsory ? thresholdOf(review, s.settings, steps) : null;
-    const tenDays = age.compulsory && pm ? unauthorisedRun(pm, s.settings) : null;
-    const due = legalDueNext({ compulsory: age.compulsory, threshold, tenDays, pm, cal, steps, parents, settings: s.settings, asOf: s.asOf });
-    return { pupil, review, pm, steps, parents, compulsory: age.compulsory, compulsoryText: age.text, threshold, tenDays, due };
+    return caseFor(pupil, reviewBy.get(k), pm, cal, stepsBy.get(k) || [], s.settings, s.asOf);
   });
+}
+
+/** One pupil's case from their review, indexed marks and Legal rows (the profile uses it too). */
+export function caseFor(
+  pupil: Pupil, review: PupilAttendanceReview | undefined, pm: PupilMarks | null, cal: SchoolCalendar,
+  steps: LegalRecord[], settings: Settings, asOf: IsoDate,
+): PupilCase {
+  const parents = parentsOf(pupil);
+  const age = compulsoryOf(pupil, review, asOf);
+  const threshold = age.compulsory ? thresholdOf(review, settings, steps) : null;
+  const tenDays = age.compulsory && pm ? unauthorisedRun(pm, settings) : null;
+  const due = legalDueNext({ compulsory: age.compulsory, threshold, tenDays, pm, cal, steps, parents, settings, asOf });
+  return { pupil, review, pm, steps, parents, compulsory: age.compulsory, compulsoryText: age.text, threshold, tenDays, due };
 }

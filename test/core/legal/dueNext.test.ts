@@ -3,6 +3,7 @@
  * officer's morning e-mail show. Answers written by hand from the rules in docs/RULES.md.
  */
 import { legalDueNext, LegalDueInput, ThresholdFacts } from '../../../src/core/legal/dueNext';
+import { legalDueSection } from '../../../src/core/legal/email';
 import { LegalRecord } from '../../../src/core/legal/steps';
 import { Mark } from '../../../src/core/types';
 import { OPEN_2024, indexed, marksOn, settings } from '../attendance/helpers';
@@ -146,5 +147,22 @@ describe('notices per parent', () => {
       '3 notices to Mrs X Lowe in 3 years — a further case: consider prosecution, not a notice',
       'penalty notice 15/01 has no parent named — fill in Parent on the Legal tab',
     ]);
+  });
+});
+
+describe("the attendance officer's morning e-mail section", () => {
+  it('lists the pupils with something to do now, by year, with only the lines to act on', () => {
+    const running = legalDueNext(input(register({}), { steps: [step('2024-03-05', 'Notice to Improve')], asOf: '2024-03-12' }));
+    const due = legalDueNext(input(register({}), { threshold: window }));
+    const sec = legalDueSection([
+      { name: 'Zed, Amy', year: 9, regGroup: '9B', due },
+      { name: 'Able, Ben', year: 8, regGroup: '8A', due },
+      { name: 'Cole, Cat', year: 7, regGroup: '7A', due: running },
+    ]);
+    expect(sec.rows).toEqual([
+      ['Able, Ben', 8, '8A', 'threshold first met 12/03 — no Notice to Improve yet'],
+      ['Zed, Amy', 9, '9B', 'threshold first met 12/03 — no Notice to Improve yet'],
+    ]);
+    expect(legalDueSection([{ name: 'Cole, Cat', year: 7, regGroup: '7A', due: running }]).note).toBe('No legal step is due today.');
   });
 });

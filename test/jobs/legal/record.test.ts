@@ -28,10 +28,11 @@ describe('Notice to Improve', () => {
   });
 
   it('across the October half term the period is a week longer (Wed 9 Oct → Wed 13 Nov)', () => {
-    const r = record(t, { upn: U.callum, step: 'Notice to Improve', date: '2024-10-09', parents: ['Mr Tom Reid'] });
+    // School weeks from 7 Oct: 14 Oct, (half term 21–25 Oct), 28 Oct, 4 Nov, 11 Nov — the 4th.
+    const r = record(t, { upn: U.amir, step: 'Notice to Improve', date: '2024-10-09', parents: ['Mrs Rana Shah'] });
     expect(legalRows(t)[0]['Period End']).toEqual(londonMidnight('2024-11-13'));
-    // Callum was away 9–11 Oct (after the notice day): 4 sessions in the period, which has ended.
-    expect(r.dueNext).toContain('improvement period ended 13/11 with 4 unauthorised sessions — consider a penalty notice');
+    // No unauthorised session since the notice; the period ended on 13/11: nothing is due.
+    expect(r.dueNext).toBe('');
   });
 
   it('once per threshold episode: a second Notice for the same threshold is refused and nothing is written', () => {
@@ -141,6 +142,23 @@ describe('only pupils of compulsory school age', () => {
     try {
       expect(() => record(t, { upn: U.dana, step: 'Penalty notice', parents: ['Mrs Kay Lowe'] }))
         .toThrow('Dana Lowe is not of compulsory school age (No (Year 12)): legal steps apply only to pupils of compulsory school age.');
+    } finally {
+      t.uninstall();
+    }
+  });
+});
+
+describe('a Legal history imported (legal.csv, or pasted into Import - Legal)', () => {
+  it('rows with no Parent (a Notice to Improve, an LA notification) are taken, and answer the threshold', () => {
+    const t = legalSchool({ legal: [
+      ['Date', 'UPN', 'Step', 'Parent', 'Amount', 'Period End', 'Outcome', 'By'],
+      ['16/09/2024', U.amir, 'NTI', '', '', '14/10/2024', '', 'Ann Officer'],
+      ['14/10/2024', U.callum, 'LA notified', '', '', '14/10/2024', '', 'Ann Officer'],
+    ] });
+    try {
+      expect(legalRows(t).map((r) => [r.UPN, r.Step, r.Parent])).toEqual([[U.amir, 'NTI', ''], [U.callum, 'LA notified', '']]);
+      // Amir's threshold (first met 13/09) is answered: a second Notice is refused.
+      expect(() => record(t, { upn: U.amir, step: 'Notice to Improve', date: '2024-11-01', parents: [] })).toThrow(/once per threshold episode/);
     } finally {
       t.uninstall();
     }
