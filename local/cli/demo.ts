@@ -263,6 +263,9 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
       call('reviewAttendanceNow');
       call('setUpLetterTemplates');
       letterRuns.push(...weeksLetterRuns(g, call, monday, asOf));
+      // Attendance → Evidence pack…: every pupil whose threshold is met, carried on while it stops for time.
+      let packs = call('makeEvidencePacks', { all: true });
+      while (packs.stopped) packs = call('makeEvidencePacks', { all: true });
       call('runProgressReview');
       call('refreshDashboard');
     }
@@ -283,6 +286,7 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
   log(`  PA: ${pupils.filter((p) => p.attendance.persistentAbsence).length}, held by coding review: ${pupils.filter((p) => p.attendance.held).length}`);
   log(`  homework persistent: ${pupils.filter((p) => p.homework.persistent).length}`);
   log(`  letters produced: ${(report.letters as any[]).length} in ${files.letters.length} document(s): ${letterRuns.map((r) => `${r.type}${r.year ? ` Y${r.year}` : ''} ${r.done}`).join(', ') || 'none due'}`);
+  log(`  evidence packs for the local authority: ${files.evidence.length} in ${path.join(args.out, 'evidence')}/`);
   log(`  e-mails sent: ${files.mail.length} (morning reminders with evidence, Monday digests, mentoring)` +
     (settings.school.allowedDomains.length ? ` to ${settings.school.allowedDomains.join(', ')} only` : ' — none can be sent until the school\'s e-mail domain is set (settings.json: school.allowedDomains)'));
   log(`  service calls: ${g.env.total}`);

@@ -14,14 +14,16 @@ export interface WrittenFiles {
   letters: string[];
   templates: string[];
   mail: string[];
+  /** Evidence packs for the local authority (issue 19), one .docx per pupil. */
+  evidence: string[];
 }
 
 export function safeFileName(s: string): string {
-  return s.replace(/[^A-Za-z0-9 ._-]+/g, '-').replace(/\s+/g, '-').replace(/-+/g, '-').slice(0, 80);
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9 ._-]+/g, '-').replace(/\s+/g, '-').replace(/-+/g, '-').slice(0, 80);
 }
 
 export async function writeOutputs(g: LocalGoogle, outDir: string): Promise<WrittenFiles> {
-  for (const sub of ['letters', 'templates', 'mail']) {
+  for (const sub of ['letters', 'templates', 'mail', 'evidence']) {
     const dir = path.join(outDir, sub);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
@@ -29,15 +31,15 @@ export async function writeOutputs(g: LocalGoogle, outDir: string): Promise<Writ
   const workbook = path.join(outDir, 'tracker.xlsx');
   await saveXlsx(g.spreadsheet as any, workbook);
 
-  const files: WrittenFiles = { workbook, letters: [], templates: [], mail: [] };
+  const files: WrittenFiles = { workbook, letters: [], templates: [], mail: [], evidence: [] };
   const docs = (g.services.DocumentApp as any)._documents() as any[];
   for (const doc of docs) {
     const name = String(doc.getName ? doc._name ?? doc.getName() : 'document');
     const isTemplate = /template/i.test(name);
-    const dir = path.join(outDir, isTemplate ? 'templates' : 'letters');
-    const file = path.join(dir, `${safeFileName(name)}.docx`);
+    const kind = /^Evidence pack/.test(name) ? 'evidence' : isTemplate ? 'templates' : 'letters';
+    const file = path.join(outDir, kind, `${safeFileName(name)}.docx`);
     await saveDocx(doc, file);
-    (isTemplate ? files.templates : files.letters).push(file);
+    files[kind].push(file);
   }
   const sent = (g.services.MailApp as any)._sent as any[];
   let n = 0;

@@ -6,7 +6,7 @@
 import { writeFileSync, mkdirSync } from 'fs';
 import { dirname } from 'path';
 import {
-  AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell,
+  AlignmentType, Document, ExternalHyperlink, Footer, Header, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell,
   TableRow, TextRun, WidthType,
 } from 'docx';
 import type { LocalDocument } from '../services/document/document';
@@ -26,23 +26,26 @@ const ALIGN: Record<string, (typeof AlignmentType)[keyof typeof AlignmentType]> 
 };
 const twips = (pt: number) => Math.round(pt * 20);
 
-function runsOf(p: LocalParagraph): (TextRun | PageBreak)[] {
-  const out: (TextRun | PageBreak)[] = [];
+function runsOf(p: LocalParagraph): (TextRun | PageBreak | ExternalHyperlink)[] {
+  const out: (TextRun | PageBreak | ExternalHyperlink)[] = [];
   for (const k of p._kids) {
     if (k instanceof LocalText) {
       for (const r of k._runs()) {
         // A line break inside a Docs paragraph is \r (or \v) in its text: Word's <w:br/>.
         const lines = r.text.split(/\r\n|[\r\n\v]/);
-        lines.forEach((line, i) => out.push(new TextRun({
+        const runs = lines.map((line, i) => new TextRun({
           text: line,
           break: i > 0 ? 1 : undefined,
           bold: r.attrs.bold || undefined,
           italics: r.attrs.italic || undefined,
-          underline: r.attrs.underline ? {} : undefined,
+          underline: r.attrs.underline || r.attrs.linkUrl ? {} : undefined,
           size: r.attrs.fontSize ? r.attrs.fontSize * 2 : undefined,
           font: r.attrs.fontFamily,
-          color: r.attrs.foregroundColor?.replace('#', ''),
-        })));
+          color: r.attrs.linkUrl && !r.attrs.foregroundColor ? '1155CC' : r.attrs.foregroundColor?.replace('#', ''),
+        }));
+        // Text.setLinkUrl: a link in Word too.
+        if (r.attrs.linkUrl) out.push(new ExternalHyperlink({ link: r.attrs.linkUrl, children: runs }));
+        else out.push(...runs);
       }
     } else if (k._type === 'PAGE_BREAK') {
       out.push(new PageBreak());
@@ -65,13 +68,27 @@ function paragraphOf(p: LocalParagraph): Paragraph {
   });
 }
 
+/** Page width inside the margins, in points (what a table with column widths shares out). */
+let contentWidthPt = 451.3;
+
 function tableOf(t: LocalTable): Table {
+  // Column widths set with Table.setColumnWidth (points); the other columns share what is left.
+  const cols = t._kids.reduce((n, row) => Math.max(n, (row as LocalTableRow)._kids.length), 0);
+  const set = Object.keys(t._columnWidths).map(Number).filter((i) => i < cols);
+  let widths: number[] | undefined;
+  if (set.length && cols) {
+    const fixed = set.reduce((sum, i) => sum + t._columnWidths[i], 0);
+    const rest = cols - set.length ? Math.max(20, (contentWidthPt - fixed) / (cols - set.length)) : 0;
+    widths = Array.from({ length: cols }, (_, i) => twips(t._columnWidths[i] ?? rest));
+  }
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: widths ? { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA } : { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths,
     rows: t._kids.map((row) => new TableRow({
-      children: (row as LocalTableRow)._kids.map((cell) => new TableCell({
+      children: (row as LocalTableRow)._kids.map((cell, i) => new TableCell({
         children: blocksOf(cell as LocalTableCell).filter((b): b is Paragraph => b instanceof Paragraph),
         shading: (cell as LocalTableCell)._background ? { fill: (cell as LocalTableCell)._background!.replace('#', '') } : undefined,
+        width: widths ? { size: widths[i], type: WidthType.DXA } : undefined,
       })),
     })),
   });
@@ -92,6 +109,7 @@ function blocksOf(c: LocalContainer): (Paragraph | Table)[] {
 export async function docxBuffer(document: GoogleAppsScript.Document.Document | LocalDocument): Promise<Buffer> {
   const doc = (document as unknown as { _raw: LocalDocument })._raw;
   const m = doc._body._page;
+  contentWidthPt = m.pageWidth - m.marginLeft - m.marginRight;
   const file = new Document({
     title: doc._name,
     creator: 'Pastoral Tracker',

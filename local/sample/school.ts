@@ -24,6 +24,7 @@ import { generateProgress } from './progress';
 import { generateMentorMeetings, generateSessions, generateSlips } from './mentoring';
 import { SampleStaff, SCHOOL_DOMAIN } from './model';
 import { toTables } from './tables';
+import { generateLegalHistory } from './legal';
 
 export { CANARY } from './students';
 
@@ -96,6 +97,7 @@ export function generateSampleSchool(opts: SampleOptions = {}): SampleSchool {
     lates: lates.rows, progress: generateProgress(rng.progress, pupils),
     meetings: generateMentorMeetings(rng.meetings, pupils, days), slips: generateSlips(rng.slips, pupils, days),
     sessions: sessions.sessions, register: sessions.register,
+    legal: generateLegalHistory(pupils, story, days, (staff.all.find((m) => m.roles.indexOf('Attendance officer') >= 0) || staff.all[0]).name),
   });
   return { settings: JSON.parse(JSON.stringify(SAMPLE_SETTINGS)), tables, asOf, story };
 }

@@ -11,6 +11,7 @@ import { MissRow, SetRow } from './homework';
 import { LateRow } from './lessonLates';
 import { ProgressRow } from './progress';
 import { MeetingRow, RegisterRow, SessionRow, SlipRow } from './mentoring';
+import { LegalRow } from './legal';
 
 export interface SampleParts {
   staff: SampleStaff[];
@@ -26,6 +27,7 @@ export interface SampleParts {
   slips: SlipRow[];
   sessions: SessionRow[];
   register: RegisterRow[];
+  legal?: LegalRow[];
 }
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
@@ -78,5 +80,9 @@ export function toTables(s: SampleParts): Record<string, string[][]> {
     ...s.sessions.map((r) => [uk(r.date), r.upn, r.slot, r.subject, r.time, r.teacher, r.requestedBy]),
   ];
   t['Session Register'] = [['Date', 'UPN', 'Subject', 'Attended'], ...s.register.map((r) => [uk(r.date), r.upn, r.subject, r.attended])];
+  if (s.legal && s.legal.length) {
+    t['Legal'] = [['Date', 'UPN', 'Step', 'Parent', 'Amount', 'Period End', 'Outcome', 'By'],
+      ...s.legal.map((r) => [uk(r.date), r.upn, r.step, r.parent, r.amount, uk(r.periodEnd), r.outcome, r.by])];
+  }
   return t;
 }

@@ -71,6 +71,17 @@ export interface Settings {
     /** KS3 grade words in order, lowest first (e.g. Emerging, Developing, Secure, Mastered); absent → 9–1 only. */
     ks3Scale?: string[];
   };
+  /** The legal steps (SPEC §4.4; DfE national framework for penalty notices, August 2024). */
+  legal: {
+    improvementWeeks: number; // a Notice to Improve's improvement period, in school weeks (3–6; 4)
+    noticeYears: number; // penalty notices to one parent for one child are counted over this many years (3)
+    noticeLimit: number; // … and at most this many in that time (2): the next case is "consider prosecution"
+    reducedAmount: number; // £80 for a first notice paid within `reducedWithinDays`
+    fullAmount: number; // £160 within `payWithinDays`, and always for a second notice
+    reducedWithinDays: number; // 21
+    payWithinDays: number; // 28
+    countNoticesFrom: IsoDate; // notices before the framework (19 August 2024) do not count towards the limit
+  };
   calendar: {
     halfTerms: TermDates[]; // empty → inferred from the register (SPEC §2a)
     breakWeeks: number; // a break of ≥ this many weeks with no sessions ends a half term
@@ -143,6 +154,16 @@ export const DEFAULT_SETTINGS: Settings = {
     belowSubjectsForRac: 3,
     mentorMeetingDays: 31,
     mentoredYears: [10, 11],
+  },
+  legal: {
+    improvementWeeks: 4,
+    noticeYears: 3,
+    noticeLimit: 2,
+    reducedAmount: 80,
+    fullAmount: 160,
+    reducedWithinDays: 21,
+    payWithinDays: 28,
+    countNoticesFrom: '2024-08-19',
   },
   calendar: {
     halfTerms: [],
@@ -219,6 +240,13 @@ export function validateSettings(s: Settings): string[] {
   for (const t of s.calendar.halfTerms) {
     if (!(t.start <= t.end)) errs.push(`Half term "${t.name}" ends before it starts.`);
   }
+  // The framework sets the improvement period at 3 to 6 weeks.
+  whole(s.legal.improvementWeeks, 'The Notice to Improve improvement period (weeks)', 3, 6);
+  whole(s.legal.noticeYears, 'The years penalty notices are counted over', 1, 10);
+  whole(s.legal.noticeLimit, 'Penalty notices per parent in that time', 1, 10);
+  whole(s.legal.reducedWithinDays, 'Days to pay the reduced penalty', 1, 60);
+  whole(s.legal.payWithinDays, 'Days to pay the penalty', 1, 90);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(String(s.legal.countNoticesFrom))) errs.push(`The date penalty notices count from must be a date (it is ${s.legal.countNoticesFrom}).`);
   return errs;
 }
 

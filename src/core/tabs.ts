@@ -30,6 +30,8 @@ export const REASONS = ['Not completed', 'Not to a good standard', 'Late'];
 export const INTERVENTION_STATUS = ['Open', 'Done', 'Cancelled'];
 export const LETTER_STATUS = ['Produced', 'Sent', 'Out of date', 'Cancelled'];
 export const QA_STATUS = ['', 'Done', "QA'd", 'Reviewed'];
+import { LEGAL_OUTCOMES, LEGAL_STEPS } from './legal/steps';
+
 /** The rungs a Head of Year may allow out of order on the Attendance tab (SPEC §4.2). */
 export const HOY_OVERRIDE_OPTIONS = ['', 'AT2', 'panel', 'EWO'];
 
@@ -159,6 +161,8 @@ export const TABS: TabDef[] = [
       { header: 'Letters Due', field: 'lettersDue', kind: 'text', owned: true },
       { header: 'Held', field: 'held', kind: 'text', owned: true },
       { header: 'Next Action', field: 'nextAction', kind: 'text', owned: true },
+      // Issue 19: what is due next in the pupil's legal case (core/legal/dueNext.ts).
+      { header: 'Legal Next', field: 'legalNext', kind: 'text', owned: true },
       { header: 'Review Due', field: 'reviewDue', kind: 'date', owned: true },
       { header: 'Sessions Needed', field: 'sessionsNeeded', kind: 'text', owned: true },
       { header: 'Early Warning', field: 'earlyWarning', kind: 'text', owned: true },
@@ -320,6 +324,23 @@ export const TABS: TabDef[] = [
       { header: 'Subject', field: 'subject', kind: 'text', required: true },
       { header: 'Attended', field: 'attended', kind: 'yesno', options: YES_NO },
       { header: 'Followed Up', field: 'followedUp', kind: 'date', owned: true },
+    ],
+  },
+  {
+    // The legal steps (SPEC §4.4, issue 19): staff's tab, typed with drop-downs or imported from
+    // legal.csv; the add-on appends its own rows when it records a step and never edits a row.
+    // Penalty notices go to each parent separately, so the parent is part of a row's identity.
+    name: 'Legal',
+    key: ['upn', 'date', 'step', 'parent'],
+    columns: [
+      { header: 'Date', field: 'date', kind: 'date', aliases: ['Date Issued', 'Issued On', 'Step Date'], required: true },
+      upnCol,
+      { header: 'Step', field: 'step', kind: 'enum', options: LEGAL_STEPS, aliases: ['Legal Step', 'Action'], required: true },
+      { header: 'Parent', field: 'parent', kind: 'text', aliases: ['Parent/Carer', 'Issued To', 'Recipient'] },
+      { header: 'Amount', field: 'amount', kind: 'text', aliases: ['Penalty Amount', 'Fine'] },
+      { header: 'Period End', field: 'periodEnd', kind: 'date', aliases: ['Improvement Period End', 'Return Date'] },
+      { header: 'Outcome', field: 'outcome', kind: 'enum', options: LEGAL_OUTCOMES },
+      { header: 'By', field: 'by', kind: 'text', aliases: ['Recorded By', 'Issued By'] },
     ],
   },
 ];

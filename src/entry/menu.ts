@@ -33,6 +33,8 @@ export const MENU: MenuGroup[] = [
       { label: 'Review attendance', fn: 'reviewAttendanceNow' },
       { label: 'Coding review', fn: 'showCodingReview' },
       { label: 'Attendance lists', fn: 'showAttendanceLists' },
+      { label: 'Record a legal step…', fn: 'showLegalSteps' },
+      { label: 'Evidence pack…', fn: 'showEvidencePack' },
     ],
   },
   {

@@ -150,10 +150,14 @@ export function writeByKey(
   def.columns.forEach((c) => (kinds[c.field] = c));
 
   // Check first, then write: a record without its key cannot be matched, so nothing is written.
+  // A key part whose column is optional may be blank (the Legal tab's Parent: a Notice to Improve
+  // or an LA notification has none) as long as the rest of the key is there.
   const blankKeys: string[] = [];
+  const requiredKey = (f: string) => !!(def.columns.find((c) => c.field === f) || { required: true }).required;
   records.forEach((rec, i) => {
     const blank = def.key.filter((f) => String(rec[f] ?? '').trim() === '');
-    if (blank.length && blankKeys.length < 5) blankKeys.push(`record ${i + 1}: ${blank.map((f) => headerOf(def, f)).join(', ')}`);
+    const refused = blank.length === def.key.length || blank.some(requiredKey);
+    if (refused && blankKeys.length < 5) blankKeys.push(`record ${i + 1}: ${blank.map((f) => headerOf(def, f)).join(', ')}`);
   });
   if (blankKeys.length) {
     throw new TrackerError(`${def.name}: blank ${def.key.map((f) => headerOf(def, f)).join(' + ')} — a row is found by it, so nothing was written (${blankKeys.join('; ')}).`);

@@ -17,12 +17,15 @@ import { SERVICE_ERROR } from '../../local/services/env';
 import { readTab } from '../../src/gas/tables';
 import {
   JOBS, ProofJob, trackerFor, say, snapshotTabs, snapshotStaffCells, changedStaffCells, sentMail, letterLines, properties, triggers, duplicates, samplePoints,
+  packTexts,
 } from './harness';
 
 interface Outcome {
   tabs: ReturnType<typeof snapshotTabs>;
   mail: string[];
   letters: string[];
+  /** Evidence packs linked from the Evidence Packs tab (issue 19). */
+  packs: string[];
   logKeys: string[];
   docProps: string[];
   triggers: string[];
@@ -35,6 +38,7 @@ function outcome(t: TrackerFixture): Outcome {
     tabs: snapshotTabs(t, { mailLogSent: true }),
     mail: sentMail(t).map((m) => `${m.to}|${m.subject}|${m.body}`).sort(),
     letters: letterLines(t, true).sort(),
+    packs: packTexts(t).sort(),
     logKeys: log.filter((e) => String(e.status).toLowerCase() !== 'cancelled').map((e) => String(e.key)),
     docProps: Object.keys(properties(t).doc).sort(),
     triggers: triggers(t),
@@ -65,6 +69,8 @@ function check(job: ProofJob, label: string, t: TrackerFixture, clean: Outcome, 
   if (staffBefore) expect({ where, staffChanged: changedStaffCells(staffBefore, snapshotStaffCells(t)).slice(0, 5) }).toEqual({ where, staffChanged: [] });
   expect({ where, mail: got.mail }).toEqual({ where, mail: clean.mail });
   expect({ where, letters: got.letters }).toEqual({ where, letters: clean.letters });
+  expect({ where, dupPacks: duplicates(got.packs) }).toEqual({ where, dupPacks: [] });
+  expect({ where, packs: got.packs }).toEqual({ where, packs: clean.packs });
   expect({ where, triggers: got.triggers }).toEqual({ where, triggers: clean.triggers });
   expect({ where, docProps: got.docProps }).toEqual({ where, docProps: clean.docProps });
   for (const tab of new Set([...Object.keys(clean.tabs), ...Object.keys(got.tabs)])) {

@@ -18,6 +18,9 @@ import { importQaCalendarJob, QA_GRID_TAB } from '../../src/jobs/qa/calendar';
 import { dailyRunJob } from '../../src/jobs/daily';
 import { weeklyDigestsJob } from '../../src/jobs/qa/digests';
 import { progressReview } from '../../src/jobs/progress/review';
+import { makeEvidencePacksJob } from '../../src/jobs/legal/packs';
+import { PACK_LOG } from '../../src/jobs/legal/packLog';
+import { renderText } from '../../local/services/document/document';
 import { sharedState } from '../../local/services/shared';
 import type { LocalDocumentApp } from '../../local/services/document/document-app';
 import type { LocalDocument } from '../../local/services/document/document';
@@ -89,6 +92,13 @@ export const JOBS: ProofJob[] = [
   { name: 'morning trigger (daily run)', prepare: pasteQaGrid, run: (t) => dailyRunJob(t.ss, settings(), t.school.asOf), keepsStaffCells: true },
   { name: 'weekly digests', prepare: pasteQaGrid, run: (t) => weeklyDigestsJob(t.ss, settings(), t.school.asOf), keepsStaffCells: true },
   { name: 'progress review', run: (t) => progressReview(t.ss, settings(), t.school.asOf), keepsStaffCells: true },
+  // Attendance → Evidence pack… for every pupil whose threshold is met (issue 19): a document per pupil.
+  {
+    name: 'evidence packs (every pupil whose threshold is met)',
+    run: (t) => makeEvidencePacksJob(t.ss, settings(), t.school.asOf, { all: true }, { clock: () => t.g.env.simulatedMs }),
+    finished: (r: any) => !r.stopped,
+    keepsStaffCells: true,
+  },
 ];
 
 /** A fresh tracker ready for `job` (counts reset, so call 1 is the job's first call). */
@@ -185,6 +195,21 @@ export function letterLines(t: TrackerFixture, onlyLinked = false): string[] {
       const re = /Re: [^\n]+/.exec(l);
       if (re) out.push(re[0]);
     }
+  }
+  return out;
+}
+
+/** The text of every evidence pack linked from the Evidence Packs tab, one entry per link (a pupil twice shows as a duplicate). */
+export function packTexts(t: TrackerFixture): string[] {
+  const sheet = t.ss.getSheetByName(PACK_LOG.name);
+  if (!sheet || sheet.getLastRow() < 2) return [];
+  const col = PACK_LOG.header.indexOf('Document');
+  const byId = new Map(runDocuments(t).map((d) => [d._id, d]));
+  const out: string[] = [];
+  for (const row of sheet.getDataRange().getValues().slice(1)) {
+    const m = /document\/d\/([\w-]+)/.exec(String(row[col]));
+    const d = m ? byId.get(m[1]) : undefined;
+    out.push(d ? `${d._name}\n${renderText(d)}` : `(no document: ${normalise(row[col])})`);
   }
   return out;
 }

@@ -18,6 +18,8 @@ import { LETTER_TYPES } from '../../src/core/letters/defaultTemplates';
 import { morningRunJob } from '../../src/jobs/qa/morning';
 import { weeklyDigestsJob } from '../../src/jobs/qa/digests';
 import { progressReview } from '../../src/jobs/progress/review';
+import { makeEvidencePacksJob } from '../../src/jobs/legal/packs';
+import { renderText } from '../../local/services/document/document';
 import { morningRun } from '../../src/entry/qa';
 import { canonicalRoles } from '../../src/core/qa/roles';
 import { letters as lettersOf } from '../gas/docs/helpers';
@@ -84,6 +86,7 @@ beforeAll(() => {
   weeklyDigestsJob(t.ss, settings(), asOf);
   digestMail = sent().slice(before);
   progressReview(t.ss, settings(), asOf);
+  makeEvidencePacksJob(t.ss, settings(), asOf, { all: true }, { clock: () => t.g.env.simulatedMs });
   const restore = fixDate(t.g.env.now);
   try {
     morningRun(); // the trigger's entry point, which logs its outcome (nothing new to send now)
@@ -141,9 +144,20 @@ test("a digest that names the canary goes only to the canary's own staff", () =>
   expect(leaks).toEqual([]);
 });
 
+const isPack = (d: { _name: string }) => /^Evidence pack/.test(d._name);
+
+test("an evidence pack names its own pupil only: the canary is in their pack and in no other", () => {
+  const packs = runDocuments(t).filter(isPack);
+  const theirs = packs.filter((d) => d._name.indexOf(canary.upn) >= 0);
+  expect(theirs.length).toBe(1); // the canary stopped coming: their threshold is met
+  expect(mentions(renderText(theirs[0])).length).toBeGreaterThan(0);
+  for (const d of packs) if (d !== theirs[0]) expect({ doc: d._name, hits: mentions(`${d._name}\n${renderText(d)}`) }).toEqual({ doc: d._name, hits: [] });
+  say(`no-leaks: ${packs.length} evidence packs checked`);
+});
+
 test("only letters addressed to the canary's family mention the canary", () => {
   let theirs = 0;
-  for (const d of runDocuments(t)) {
+  for (const d of runDocuments(t).filter((x) => !isPack(x))) {
     for (const letter of lettersOf(d)) {
       const addressed = letter.indexOf(`Re: ${canary.name}`) >= 0;
       if (addressed) {

@@ -11,6 +11,7 @@ import { reviewAttendanceNow } from '../../src/entry/attendance';
 import { generateLetterRun } from '../../src/entry/letters';
 import { morningRun, sendWeeklyDigests } from '../../src/entry/qa';
 import { runProgressReview } from '../../src/entry/mentoring';
+import { makeEvidencePacks } from '../../src/entry/legal';
 
 const ENTRY: Record<string, () => unknown> = {
   import: () => importPastedData(),
@@ -20,6 +21,7 @@ const ENTRY: Record<string, () => unknown> = {
   'morning trigger': () => morningRun(),
   'weekly digests': () => sendWeeklyDigests(),
   'progress review': () => runProgressReview(),
+  'evidence packs': () => makeEvidencePacks({ all: true }),
 };
 
 /** Started from the menu: the person must see an alert (the others are a sidebar call and a trigger). */

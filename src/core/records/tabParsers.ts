@@ -10,6 +10,7 @@ import { Contact, MentorMeeting, MentoringSlip, SessionAttendance, SessionReques
 import { RowReader } from './rowReader';
 import { ClassifyCode, YearRange } from './cells';
 import { canonicalRole } from './staffRoles';
+import { LEGAL_STEPS, LegalRecord, stepKind } from '../legal/steps';
 
 /** Every tab the importer reads, with the record it becomes. */
 export interface TabRecords {
@@ -20,6 +21,7 @@ export interface TabRecords {
   'Attendance Marks': Mark;
   'Lates to Lesson': LateToLesson;
   Interventions: Intervention;
+  Legal: LegalRecord;
   'Letters Log': LetterLogEntry;
   'QA Calendar': QaTask;
   Progress: ProgressEntry;
@@ -111,6 +113,22 @@ export const BUILDERS: Builders = {
     entryValue: r.text('entryValue'),
     exitValue: r.text('exitValue'),
   }),
+  // Steps are read leniently ("NTI", "fixed penalty notice") but must be a step the rules know:
+  // a row the rules cannot place would be a notice silently not counted.
+  Legal: (r) => {
+    const step = r.text('step');
+    if (step && !stepKind(step)) r.fail('step', `"${step}" is not a legal step (use one of: ${LEGAL_STEPS.join(', ')}).`);
+    return {
+      date: r.date('date'),
+      upn: r.upn(),
+      step,
+      parent: r.text('parent'),
+      amount: r.text('amount'),
+      periodEnd: r.date('periodEnd'),
+      outcome: r.text('outcome'),
+      by: r.text('by'),
+    };
+  },
   // Type and Status read leniently ("AT1 letter", "Posted"); a blank Key is made afterwards
   // from the whole history (core/records/lettersLog.ts, called by parse.ts).
   'Letters Log': (r) => ({

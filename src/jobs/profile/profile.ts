@@ -25,6 +25,9 @@ import { statusOf } from '../../core/progress/review';
 import { isLeaver } from '../../core/pupils/roll';
 import { pupilTrend, termWeekIndexes, TrendWeek } from '../dashboard/weekly';
 import { readPastoral } from './read';
+import { LegalRecord, sortSteps } from '../../core/legal/steps';
+import { LegalDueItem } from '../../core/legal/dueNext';
+import { caseFor } from '../legal/cases';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -63,6 +66,8 @@ export interface PupilProfile {
   letters: { date: IsoDate; type: string; status: string; link: string }[];
   interventions: { date: IsoDate; area: string; action: string; owner: string; due: IsoDate | ''; status: string; outcome: string }[];
   progress: { subject: string; target: string; current: string; predicted: string; status: string }[];
+  /** Legal steps (issue 19): only for pupils of compulsory school age (null otherwise). */
+  legal: { due: LegalDueItem[]; steps: { date: IsoDate; step: string; parent: string; amount: string; periodEnd: IsoDate | ''; outcome: string }[] } | null;
   problems: string[];
 }
 
@@ -76,6 +81,8 @@ export interface ProfileInput {
   homeworkLog: HomeworkMiss[];
   interventions: Intervention[];
   progress: ProgressEntry[];
+  /** The Legal tab's rows (any pupil's: the profile picks this pupil's). */
+  legal?: LegalRecord[];
   settings: Settings;
   asOf: IsoDate;
 }
@@ -101,12 +108,21 @@ export function buildProfile(input: ProfileInput): Omit<PupilProfile, 'problems'
   });
   const r = review.pupils[0];
   let attendance: PupilProfile['attendance'] = null;
+  let legal: PupilProfile['legal'] = null;
   if (r) {
     const myMarks = input.marks.filter((m) => normUpn(m.upn) === upn && m.date <= asOf);
     const pm = myMarks.length ? pupilMarks(p.upn, myMarks, review.calendar) : null;
     const year = review.academicYear;
     const trend = pm ? pupilTrend(weeklyFigures(pm, review.calendar, countFrom(p, year)), review.calendar, termWeekIndexes(review.calendar, asOf)) : [];
     const age = compulsoryAge(p, asOf);
+    const steps = mine(input.legal || []);
+    const c = caseFor(asPupil, r, pm, review.calendar, steps, settings, asOf);
+    if (c.compulsory) {
+      legal = {
+        due: c.due.items,
+        steps: sortSteps(steps).map((x) => ({ date: x.date, step: x.step, parent: x.parent, amount: x.amount, periodEnd: x.periodEnd, outcome: x.outcome })),
+      };
+    }
     attendance = {
       source: r.source,
       academicYear: year.label,
@@ -177,6 +193,7 @@ export function buildProfile(input: ProfileInput): Omit<PupilProfile, 'problems'
       subject: e.subject, target: e.target, current: e.current, predicted: e.predicted,
       status: statusOf(e.current, e.target, settings).status,
     })),
+    legal,
   };
 }
 
@@ -191,7 +208,7 @@ function lastYearOf(p: Pupil, pm: import('../../core/attendance/register').Pupil
   };
 }
 
-const PROFILE_TABS = ['Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', 'Homework Log', 'Interventions', 'Progress'] as const;
+const PROFILE_TABS = ['Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', 'Homework Log', 'Interventions', 'Progress', 'Legal'] as const;
 
 export class UnknownPupilError extends Error {}
 
@@ -211,6 +228,7 @@ export function pupilProfileJob(ss: Spreadsheet, upn: string, settings: Settings
     homeworkLog: data['Homework Log'] || [],
     interventions: data.Interventions || [],
     progress: data.Progress || [],
+    legal: data.Legal || [],
     settings,
     asOf,
   });

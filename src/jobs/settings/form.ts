@@ -39,6 +39,7 @@ export const FORM_FIELDS: FormField[] = [
   { path: 'attendance.at1MonitorWeeks', label: 'Monitor after AT1 (school weeks)', kind: 'whole', says: ['AT1 monitoring weeks'] },
   { path: 'attendance.at2MonitorWeeks', label: 'Monitor after AT2 (school weeks)', kind: 'whole', says: ['AT2 monitoring weeks'] },
   { path: 'attendance.panelMonitorWeeks', label: 'Monitor after panel (school weeks)', kind: 'whole', says: ['Panel monitoring weeks'] },
+  { path: 'legal.improvementWeeks', label: 'Notice to Improve: improvement period (school weeks, 3–6)', kind: 'whole', says: ['The Notice to Improve improvement period'] },
   { path: 'homework.pinkAt', label: 'Pink at (misses in a week)', kind: 'whole', says: ['Misses for pink'] },
   { path: 'homework.redAt', label: 'Red at (misses in a week)', kind: 'whole', says: ['Misses for red'] },
   { path: 'homework.persistentWeeks', label: 'Persistent: weeks pink or red', kind: 'whole', says: ['Weeks for persistent'] },
