@@ -20,7 +20,9 @@ export function loadSettings(): Settings {
       throw new Error('The add-on settings are damaged. Open Settings and choose "Restore defaults".');
     }
   }
-  return withOwnerDomain(withDefaults(overrides), trackerOwner());
+  const settings = withDefaults(overrides);
+  // The owner is looked up only when no domain is set (one read fewer on every other job).
+  return settings.school.allowedDomains.length ? settings : withOwnerDomain(settings, trackerOwner());
 }
 
 /** Validates, then stores. Returns the problems (nothing stored) or [] when saved. */

@@ -25,6 +25,7 @@ import { openTab, readValues, writeByKey, TrackerError } from '../gas/tables';
 import { ensureTab } from '../gas/setupTabs';
 import { IsoDate } from '../core/dates';
 import { writeProblems, ProblemsWrite } from './importProblems';
+import { Checkpoint, CHECKPOINT_PREFIX, fingerprintOf, readCheckpoint } from './importCheckpoint';
 
 export const STAGING_PREFIX = 'Import - ';
 /** Staging for the wide register grid (a column per date and session). */
@@ -57,16 +58,6 @@ export function stagedTargets(ss: Spreadsheet): string[] {
     .filter((t) => OWN_IMPORT.indexOf(t) < 0);
 }
 
-/** A big import's progress, kept between runs (document properties: counts only, no pupil data). */
-interface Checkpoint {
-  /** Which data this is: row count and a hash of the keys, so a different file starts afresh. */
-  fingerprint: string;
-  added: number;
-  updated: number;
-  runs: number;
-}
-
-const CHECKPOINT_PREFIX = 'pastoralTracker.import.';
 /** Cells per setValues when appending: 100,000 marks (4 columns) a call. */
 export const CHUNK_CELLS = 400000;
 
@@ -196,33 +187,6 @@ function londonToday(): IsoDate {
   return Utilities.formatDate(new Date(), 'Europe/London', 'yyyy-MM-dd');
 }
 
-function readCheckpoint(raw: string | null): Checkpoint | null {
-  if (!raw) return null;
-  try {
-    const c = JSON.parse(raw) as Checkpoint;
-    return typeof c.fingerprint === 'string' ? c : null;
-  } catch (e) {
-    return null;
-  }
-}
-
-/** Row count and a 32-bit FNV-1a hash of the keys: which data, without keeping any of it. */
-function fingerprintOf(records: Record<string, unknown>[], key: string[]): string {
-  let h = 0x811c9dc5;
-  for (const r of records) {
-    for (const f of key) {
-      const s = String(r[f]);
-      for (let i = 0; i < s.length; i++) {
-        h ^= s.charCodeAt(i);
-        h = Math.imul(h, 0x01000193);
-      }
-      h ^= 1;
-      h = Math.imul(h, 0x01000193);
-    }
-  }
-  return `${records.length}:${(h >>> 0).toString(16)}`;
-}
-
 function readExisting(tab: string, values: unknown[][]): Record<string, unknown>[] {
   if (tab === 'Attendance Summary') return parseAttendanceSummary(values).records as any;
   if (!isImportableTab(tab)) return [];
@@ -242,17 +206,18 @@ export interface StagedImportResult {
 export const CONTINUE_IMPORT = 'continueImport';
 
 /**
- * Import every "Import - …" staging tab, Students first. Each staging tab is removed after its
- * import whatever happened (imported, rows refused, a header it could not use): pupil data never
- * waits in a tab nobody looks after. Refused rows go to the Import Problems tab. Only an import
- * that ran out of time keeps its tab, and a one-off trigger carries on a minute later (or the
- * person runs the import again).
+ * Import every "Import - …" staging tab, Students first. Each staging tab is removed once its
+ * import has finished, whatever it found (rows imported, rows refused, a header it could not use):
+ * pupil data never waits in a tab nobody looks after. Refused rows go to the Import Problems tab
+ * first, so a crash between the two loses nothing. A tab stays only while its import has not
+ * finished — it ran out of time (a one-off trigger carries on a minute later, or the person runs
+ * the import again) or it stopped on an unexpected error (running the import again carries on:
+ * rows already written are matched by key).
  */
 export function importStaged(ss: Spreadsheet, opts: ImportOptions = {}): StagedImportResult {
   const elapsed = opts.elapsed ?? startClock();
   const budget = opts.budgetMs ?? WORK_BUDGET_MS;
   const result: StagedImportResult = { reports: [], refusals: [], paused: [], continuationScheduled: false };
-  const problems: ProblemsWrite[] = [];
   // Students first: other tabs are checked against the roll.
   const order = (t: string) => (t === 'Students' ? 0 : t === 'Staff' ? 1 : 2);
   for (const target of stagedTargets(ss).sort((a, b) => order(a) - order(b))) {
@@ -261,25 +226,24 @@ export function importStaged(ss: Spreadsheet, opts: ImportOptions = {}): StagedI
       continue;
     }
     const sheet = ss.getSheetByName(STAGING_PREFIX + target) as GoogleAppsScript.Spreadsheet.Sheet;
-    let keep = false;
+    let report: ImportResult;
     try {
-      const report = importRows(ss, target, stagedValues(sheet), { ...opts, elapsed, budgetMs: budget });
-      result.reports.push(report);
-      report.refusals.forEach((r) => result.refusals.push({ tab: target, refusal: r }));
-      problems.push({ file: `pasted into ${STAGING_PREFIX}${target}`, tab: target, refusals: report.refusals, replace: true });
-      if (report.remaining > 0) {
-        result.paused.push({ tab: target, remaining: report.remaining });
-        keep = true;
-      }
+      report = importRows(ss, target, stagedValues(sheet), { ...opts, elapsed, budgetMs: budget });
     } catch (e) {
-      if (!(e instanceof TrackerError)) throw e;
+      if (!(e instanceof TrackerError)) throw e; // unexpected: the tab stays for the next run
       // A header it cannot use: nothing was imported; the message says what to fix.
-      result.reports.push({ tab: target, added: 0, updated: 0, unchanged: 0, refused: 0, refusals: [], unknownHeaders: [], headerMessages: e.message.split('\n'), remaining: 0, runs: 1 });
-    } finally {
-      if (!keep) ss.deleteSheet(sheet);
+      report = { tab: target, added: 0, updated: 0, unchanged: 0, refused: 0, refusals: [], unknownHeaders: [], headerMessages: e.message.split('\n'), remaining: 0, runs: 1 };
     }
+    result.reports.push(report);
+    report.refusals.forEach((r) => result.refusals.push({ tab: target, refusal: r }));
+    if (report.remaining > 0) {
+      result.paused.push({ tab: target, remaining: report.remaining });
+      continue;
+    }
+    const problems: ProblemsWrite = { file: `pasted into ${STAGING_PREFIX}${target}`, tab: target, refusals: report.refusals, replace: true };
+    if (!report.headerMessages.length) writeProblems(ss, [problems]);
+    ss.deleteSheet(sheet);
   }
-  writeProblems(ss, problems);
   if (result.paused.length) result.continuationScheduled = scheduleContinuation(ss, CONTINUE_IMPORT);
   return result;
 }

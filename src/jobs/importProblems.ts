@@ -53,4 +53,9 @@ export function writeProblems(ss: Spreadsheet, writes: ProblemsWrite[]): void {
   }
   const target = sheet || ss.insertSheet(PROBLEMS_TAB);
   replaceContent(target, [PROBLEMS_HEADER as Cell[]].concat(lines));
+  if (!sheet) {
+    // A new tab: a header people can find, kept in view while they scroll.
+    target.getRange(1, 1, 1, PROBLEMS_HEADER.length).setFontWeight('bold');
+    target.setFrozenRows(1);
+  }
 }
