@@ -247,6 +247,22 @@ describe('issue 17 on the Attendance tab and in report.json (read back from the 
     expect(reported(U.reward)).toMatchObject({ penaltyThreshold: false, penaltyFirstMet: null });
   });
 
+  it('a step on the Legal tab answers the threshold: the flag goes; the ten days stay until "LA notified"', () => {
+    importRows(t.ss, 'Legal', [
+      ['Date', 'UPN', 'Step', 'Parent'],
+      ['22/01/2024', U.penalty, 'Notice to Improve', 'Mrs Case'],
+      ['22/01/2024', U.notifyLa, 'Notice to Improve', 'Mr Case'],
+      ['10/01/2024', U.latesAndG, 'LA notified (10 days)', ''], // another pupil, and no flag to answer
+    ]);
+    run();
+    expect(row(U.penalty)).toMatchObject({ 'Penalty Threshold': 'No', 'Penalty First Met': '', 'Penalty Window': '' });
+    expect(row(U.notifyLa)).toMatchObject({ 'Penalty Threshold': 'No', 'Notify LA': 'Yes' });
+    importRows(t.ss, 'Legal', [['Date', 'UPN', 'Step', 'Parent'], ['23/01/2024', U.notifyLa, 'LA notified (10 days)', '']]);
+    run();
+    expect(row(U.notifyLa)['Notify LA']).toBe('No');
+    expect(reported(U.penalty)).toMatchObject({ penaltyThreshold: false, penaltyFirstMet: null });
+  });
+
   it('Letters Due holds only letter types; Held says why they wait', () => {
     typeCode(U.level2, DAYS[6], 'AM', 'H');
     run();

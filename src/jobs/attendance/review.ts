@@ -1,8 +1,9 @@
 /**
  * The attendance review as one in-process call, and the ONE read path for every job that needs
  * it (the review itself, letters, the QA morning run, digests, the coding review): reads Students,
- * Attendance Marks, Attendance Summary, Letters Log, Lates to Lesson, the Attendance tab (for the
- * Head of Year's overrides) and the tier history ONCE each — plus any other tab the caller needs,
+ * Attendance Marks, Attendance Summary, Letters Log, Lates to Lesson, Legal (its steps answer the
+ * penalty threshold and the ten-day flag), the Attendance tab (for the Head of Year's overrides)
+ * and the tier history ONCE each — plus any other tab the caller needs,
  * in the same pass — and runs the core review (SPEC §4). Callers use the records returned here
  * instead of reading those tabs again, so all of them see the same data and the same overrides.
  * Read-only: nothing here writes.
@@ -68,7 +69,8 @@ export interface AttendanceInputRead {
   attendanceSheet: Sheet | null;
 }
 
-const REVIEW_TABS: Array<ImportableTab | 'Attendance Summary'> = ['Students', 'Letters Log', 'Lates to Lesson', 'Attendance Summary'];
+// The Legal tab: its steps answer the penalty threshold and the ten-day flag (SPEC §4.3).
+const REVIEW_TABS: Array<ImportableTab | 'Attendance Summary'> = ['Students', 'Letters Log', 'Lates to Lesson', 'Attendance Summary', 'Legal'];
 
 /** Every read the review needs, one per tab (the benchmark times the rules apart from this). */
 export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceInputRead {
@@ -98,6 +100,7 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
     asOf,
     overrides: overrides.overrides,
     previousTiers: opts.tierHistory === false ? undefined : tierHistory.baseline,
+    legalSteps: (data.Legal || []).map((l) => ({ upn: l.upn, date: l.date, step: l.step })),
   };
   return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet };
 }

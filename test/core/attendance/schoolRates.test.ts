@@ -63,6 +63,9 @@ describe('Legal-tab steps answer the statutory flags (the tab is a later issue; 
   it('a Notice to Improve answers the threshold, not the ten days', () => {
     expect(flags([{ date: '2024-01-22', step: 'Notice to Improve' }])).toEqual([null, '2024-01-08']);
   });
+  it('so does the school\'s record that it considered the threshold and chose support ("Considered: no notice")', () => {
+    expect(flags([{ date: '2024-01-15', step: 'Considered: no notice' }])).toEqual([null, '2024-01-08']);
+  });
   it('"LA notified (10 days)" answers the ten days, not the threshold', () => {
     expect(flags([{ date: '2024-01-22', step: 'LA notified (10 days)' }])).toEqual(['2024-01-12', null]);
   });
