@@ -6,6 +6,9 @@ import { freshTracker, upn, tabValues, Ss } from './tableHelpers';
 import { readTab, upsertByKey, TrackerError } from '../../src/gas/tables';
 import { LocalGoogle } from '../../local/google';
 
+/** A Letters Log key as the tracker makes it (type | UPN | period): the log refuses any other. */
+const K = (type: string, n: number): string => `${type}|${upn(n)}|2023-24`;
+
 let g: LocalGoogle;
 let ss: Ss;
 let uninstall: () => void;
@@ -22,9 +25,9 @@ function staffLog(): void {
   sh.getRange(1, 1, 4, 8).setValues([
     // Type moved to the front, "Called home" is staff's own column, headers in odd case/spacing.
     ['type', 'Staff note', ' KEY ', 'Date', 'upn', 'Batch\u00a0Document', 'By', 'Status'],
-    ['AT1', 'rang mum', 'AT1|A|1', new Date('2024-01-10T00:00:00Z'), upn(1), 'doc1', 'hoy', 'Sent'],
-    ['AT1', '', 'AT1|A|2', new Date('2024-01-11T00:00:00Z'), upn(2), 'doc1', 'hoy', 'Produced'],
-    ['PA', 'left message', 'PA|A|3', new Date('2024-01-12T00:00:00Z'), upn(3), 'doc2', 'hoy', 'Produced'],
+    ['AT1', 'rang mum', K('AT1', 1), new Date('2024-01-10T00:00:00Z'), upn(1), 'doc1', 'hoy', 'Sent'],
+    ['AT1', '', K('AT1', 2), new Date('2024-01-11T00:00:00Z'), upn(2), 'doc1', 'hoy', 'Produced'],
+    ['PA', 'left message', K('PA', 3), new Date('2024-01-12T00:00:00Z'), upn(3), 'doc2', 'hoy', 'Produced'],
   ]);
 }
 
@@ -35,9 +38,9 @@ describe('reading by header', () => {
     expect(r.refusals).toEqual([]);
     expect(r.unknownHeaders).toEqual(['Staff note']);
     expect(r.records.map((x) => [x.key, x.type, x.upn, x.link, x.date])).toEqual([
-      ['AT1|A|1', 'AT1', upn(1), 'doc1', '2024-01-10'],
-      ['AT1|A|2', 'AT1', upn(2), 'doc1', '2024-01-11'],
-      ['PA|A|3', 'PA', upn(3), 'doc2', '2024-01-12'],
+      [K('AT1', 1), 'AT1', upn(1), 'doc1', '2024-01-10'],
+      [K('AT1', 2), 'AT1', upn(2), 'doc1', '2024-01-11'],
+      [K('PA', 3), 'PA', upn(3), 'doc2', '2024-01-12'],
     ]);
   });
 
@@ -77,17 +80,17 @@ describe('writing by key', () => {
   it('writes owned columns only, in the columns staff moved them to, and leaves staff columns alone', () => {
     staffLog();
     const before = tabValues(ss, 'Letters Log');
-    upsertByKey(ss, 'Letters Log', [{ key: 'AT1|A|2', link: 'doc-new', by: 'hoy2' }, produced('AT2|A|4', upn(4))]);
+    upsertByKey(ss, 'Letters Log', [{ key: K('AT1', 2), link: 'doc-new', by: 'hoy2' }, produced(K('AT2', 4), upn(4))]);
     const after = tabValues(ss, 'Letters Log');
     expect(after[0]).toEqual(before[0]);
-    // Row of AT1|A|2: link and by changed in their own columns, staff note and status untouched.
-    expect(after[2]).toEqual(['AT1', '', 'AT1|A|2', before[2][3], upn(2), 'doc-new', 'hoy2', 'Produced']);
+    // Row of K('AT1', 2): link and by changed in their own columns, staff note and status untouched.
+    expect(after[2]).toEqual(['AT1', '', K('AT1', 2), before[2][3], upn(2), 'doc-new', 'hoy2', 'Produced']);
     expect(after[1]).toEqual(before[1]);
     expect(after[3]).toEqual(before[3]);
     // New row: the add-on's columns filled, staff's blank.
     expect(after[4][0]).toBe('AT2');
     expect(after[4][1]).toBe('');
-    expect(after[4][2]).toBe('AT2|A|4');
+    expect(after[4][2]).toBe(K('AT2', 4));
     expect(after[4][7]).toBe('');
   });
 
@@ -95,7 +98,7 @@ describe('writing by key', () => {
     staffLog();
     const sh = ss.getSheetByName('Letters Log')!;
     sh.getRange(1, 9, 4, 1).setValues([['Follow-up'], ['ok'], ['=1+1'], ['chase']]);
-    upsertByKey(ss, 'Letters Log', [{ key: 'AT1|A|1', by: 'x' }, { key: 'AT1|A|2', by: 'y' }, { key: 'PA|A|3', by: 'z' }]);
+    upsertByKey(ss, 'Letters Log', [{ key: K('AT1', 1), by: 'x' }, { key: K('AT1', 2), by: 'y' }, { key: K('PA', 3), by: 'z' }]);
     expect(sh.getRange(1, 9, 4, 1).getValues().map((r) => r[0])).toEqual(['Follow-up', 'ok', '#NAME?', 'chase']);
     expect(sh.getRange(3, 9).getFormula()).toBe('=1+1');
   });
@@ -113,7 +116,7 @@ describe('writing by key', () => {
       if (row[2] === '') continue;
       expect(row[6]).toBe(`hoy:${String(row[4]).slice(-3)}`);
     }
-    expect(tabValues(ss, 'Letters Log').find((r) => r[2] === 'AT1|A|1')![1]).toBe('rang mum');
+    expect(tabValues(ss, 'Letters Log').find((r) => r[2] === K('AT1', 1))![1]).toBe('rang mum');
   });
 
   it('one getValues and one setValues per run of written columns, however many rows', () => {
@@ -155,7 +158,7 @@ describe('writing by key', () => {
 
   it('stores formula-like text as text', () => {
     staffLog();
-    upsertByKey(ss, 'Letters Log', [{ key: 'AT1|A|1', by: '=IMPORTXML("http://x")' }]);
+    upsertByKey(ss, 'Letters Log', [{ key: K('AT1', 1), by: '=IMPORTXML("http://x")' }]);
     const sh = ss.getSheetByName('Letters Log')!;
     expect(sh.getRange(2, 7).getValue()).toBe('=IMPORTXML("http://x")');
     expect(sh.getRange(2, 7).getFormula()).toBe('');
