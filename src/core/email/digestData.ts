@@ -120,24 +120,3 @@ export function daysCounted(week: DigestWeek): string {
   return `${part(week.start, !sameMonth)} to ${part(week.through, true)}`;
 }
 
-/**
- * The week's steps from a Legal tab read as text (header row first, dates ISO): columns found by
- * header ("Date", "UPN", "Step"), rows outside [from, to] or without a step left out.
- */
-export function legalStepsIn(rows: string[][], from: IsoDate, to: IsoDate): { step: string; date: IsoDate; upn: string }[] {
-  if (!rows.length) return [];
-  const head = rows[0].map((h) => String(h || '').trim().toLowerCase());
-  const col = (...names: string[]) => head.findIndex((h) => names.indexOf(h) >= 0);
-  const d = col('date');
-  const u = col('upn');
-  const s = col('step', 'legal step', 'action');
-  if (d < 0 || s < 0) return [];
-  const out: { step: string; date: IsoDate; upn: string }[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const date = String(rows[r][d] || '').trim();
-    const step = String(rows[r][s] || '').trim();
-    if (!step || !/^\d{4}-\d{2}-\d{2}$/.test(date) || date < from || date > to) continue;
-    out.push({ step, date, upn: u >= 0 ? String(rows[r][u] || '').trim() : '' });
-  }
-  return out;
-}

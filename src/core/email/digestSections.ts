@@ -49,7 +49,7 @@ export function sltSection(input: DigestInput, settings: Settings): Block[] {
       noun: 'tasks',
     });
   }
-  blocks.push(...links([{ text: 'Attendance tab', url: input.links.attendance }, { text: 'Dashboard', url: input.links.dashboard }, { text: 'QA Calendar', url: input.links.qaCalendar }]));
+  blocks.push(...links([{ text: 'Attendance tab', url: input.links.attendance }, { text: 'Dashboard', url: input.links.dashboard }, { text: 'Legal tab', url: input.links.legal }, { text: 'QA Calendar', url: input.links.qaCalendar }]));
   return blocks;
 }
 

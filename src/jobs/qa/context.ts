@@ -1,17 +1,17 @@
 /**
  * What the QA calendar's jobs read, once per run: the calendar, staff, pupils and the attendance
  * review (for the school calendar and the evidence). The review, the pupils and the Letters Log
- * come from the attendance job's own read path (`runAttendanceReview`), with the QA Calendar,
+ * come from the attendance job's own read path (`readAttendanceInput` + `reviewRead`), with the QA Calendar,
  * Staff and any homework tabs read in the same pass: each tab once, and the same data and Head of
  * Year overrides as the attendance review and the letters.
  */
 import { IsoDate, isWeekend } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { LetterLogEntry, Pupil, QaTask, StaffMember } from '../../core/types';
-import { AttendanceReview } from '../../core/attendance/review';
+import { AttendanceReview, ReviewInput } from '../../core/attendance/review';
 import { SchoolCalendar } from '../../core/calendar/schoolWeeks';
 import { Loaded } from '../load';
-import { runAttendanceReview } from '../attendance/review';
+import { readAttendanceInput, reviewRead } from '../attendance/review';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -23,6 +23,8 @@ export interface QaContext {
   pupils: Pupil[];
   letters: LetterLogEntry[];
   review: AttendanceReview;
+  /** What the review was run on (the digests run it again as at the end of their week). */
+  reviewInput: ReviewInput;
   data: Loaded;
   isSchoolDay: (d: IsoDate) => boolean;
   problems: string[];
@@ -32,7 +34,8 @@ export type ExtraTab = 'Homework Log' | 'Homework Set';
 
 export function loadQaContext(ss: Spreadsheet, settings: Settings, asOf: IsoDate, extra: ExtraTab[] = []): QaContext {
   // Tier history is not read: the evidence lists tiers as the review finds them today.
-  const { review, problems, data } = runAttendanceReview(ss, settings, asOf, { extra: ['QA Calendar', 'Staff', ...extra], tierHistory: false });
+  const read = readAttendanceInput(ss, settings, asOf, { extra: ['QA Calendar', 'Staff', ...extra], tierHistory: false });
+  const { review, problems, data } = reviewRead(read);
   const pupils = data.Students || [];
   const letters = data['Letters Log'] || [];
   return {
@@ -43,6 +46,7 @@ export function loadQaContext(ss: Spreadsheet, settings: Settings, asOf: IsoDate
     pupils,
     letters,
     review,
+    reviewInput: read.input,
     data,
     isSchoolDay: schoolDayRule(review.calendar, settings),
     problems,

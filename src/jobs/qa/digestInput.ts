@@ -1,6 +1,6 @@
 /**
  * Gathering the weekly digests' data from what the morning run already read (issue 21): no tab is
- * read again except the Legal tab, when there is one.
+ * read again (the Legal tab comes with the attendance review's read).
  *
  * Which week: run Monday to Thursday, the previous school week; Friday to Sunday, the current
  * week. Which days: only completed school days — up to the end of that week or yesterday,
@@ -17,7 +17,7 @@ import { homeworkWeeks } from '../../core/homework/weeks';
 import { countsAsMiss } from '../../core/homework/misses';
 import { isLeaver, normUpn } from '../../core/homework/roll';
 import { sopReview } from '../../core/homework/sop';
-import { DigestInput, DigestLinks, DigestMiss, DigestPupil, legalStepsIn } from '../../core/email/digestData';
+import { DigestInput, DigestLinks, DigestMiss, DigestPupil } from '../../core/email/digestData';
 import { isNonTaskDay } from '../../core/qa/checks';
 import { SchoolCalendar } from '../../core/calendar/schoolWeeks';
 import { QaContext } from './context';
@@ -50,8 +50,8 @@ function chartWeeks(cal: SchoolCalendar, week: IsoDate): { weeks: IsoDate[]; tit
 export interface DigestSources {
   log: HomeworkMiss[];
   set: HomeworkSet[];
-  /** The Legal tab as text (dates ISO), or null when the tracker has none. */
-  legal: string[][] | null;
+  /** Whether the tracker has a Legal tab (its steps come with the review's read). */
+  hasLegal: boolean;
   links: DigestLinks;
 }
 
@@ -75,15 +75,7 @@ export function buildDigestInput(ctx: QaContext, src: DigestSources): DigestInpu
   const marks = ctx.data['Attendance Marks'] || [];
   const rates = pupilRates({ marks, pupils: students, yearFrom: firstDay, through, weekStarts });
   // Each pupil's position at the end of the week: the review's own rules, as at `through`.
-  const atEnd = reviewAttendance({
-    pupils: students,
-    marks,
-    summaries: ctx.data.summaries || [],
-    letters: ctx.letters,
-    latesToLesson: ctx.data['Lates to Lesson'] || [],
-    settings,
-    asOf: through,
-  });
+  const atEnd = reviewAttendance({ ...ctx.reviewInput, asOf: through, previousTiers: undefined });
   const position = new Map(atEnd.pupils.map((r) => [r.upn, r]));
   const hw = homeworkWeeks({ log: src.log, pupils: students, asOf: through, settings, schoolWeeks: cal.schoolWeeks });
   const wi = hw.weeks.indexOf(start);
@@ -134,7 +126,7 @@ export function buildDigestInput(ctx: QaContext, src: DigestSources): DigestInpu
     missesLastWeek: last ? missesIn(last, addDays(last, 6)) : [],
     setShortfalls: sop.below.map((r) => ({ className: r.className, subject: r.subject, year: r.year, teacher: r.teachers.join(', '), expected: r.expected, set: r.set })),
     letters: ctx.letters.filter((l) => l.date >= start && l.date <= weekEnd).map((l) => ({ type: l.type, date: l.date, upn: l.upn })),
-    legal: src.legal ? legalStepsIn(src.legal, start, weekEnd) : null,
+    legal: src.hasLegal ? (ctx.data.Legal || []).filter((l) => l.date >= start && l.date <= weekEnd).map((l) => ({ step: l.step, date: l.date, upn: l.upn })) : null,
     qa: {
       done: tasks.filter((t) => t.date >= start && t.date <= weekEnd && t.status !== ''),
       overdue: tasks.filter((t) => t.date < asOf && t.status === ''),

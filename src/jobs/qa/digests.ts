@@ -14,8 +14,6 @@ import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { digestEmails } from '../../core/email/digests';
 import { sendMails, MailOutcome } from '../../gas/mail';
-import { cellText } from '../../gas/cells';
-import { readValues } from '../../gas/tables';
 import { tabLinks } from '../../gas/links';
 import { loadTabs } from '../load';
 import { loadQaContext, QaContext } from './context';
@@ -44,14 +42,13 @@ export function weeklyDigestsJob(ss: Spreadsheet, settings: Settings, asOf: IsoD
     set = more.data['Homework Set'] || [];
     problems.push(...more.problems);
   }
-  const legalSheet = ss.getSheetByName('Legal');
-  const legal = legalSheet ? readValues(legalSheet).map((r) => r.map(cellText)) : null;
   const link = tabLinks(ss);
+  const legal = link('Legal');
   const input = buildDigestInput(ctx, {
     log,
     set,
-    legal,
-    links: { attendance: link('Attendance'), dashboard: link('Dashboard'), homework: link('Homework Tracker'), qaCalendar: link('QA Calendar') },
+    hasLegal: legal !== '',
+    links: { attendance: link('Attendance'), dashboard: link('Dashboard'), homework: link('Homework Tracker'), qaCalendar: link('QA Calendar'), legal },
   });
   const { emails, problems: planProblems } = digestEmails(input, { staff: ctx.staff, settings, pupils: ctx.pupils });
   problems.push(...planProblems);

@@ -4,7 +4,7 @@
  * PA rate; each audience only its own pupils; lists in surname order; replies to the owner.
  */
 import { digestEmails, planDigests } from '../../../src/core/email/digests';
-import { DigestInput, DigestPupil, daysCounted, legalStepsIn } from '../../../src/core/email/digestData';
+import { DigestInput, DigestPupil, daysCounted } from '../../../src/core/email/digestData';
 import { PupilRates } from '../../../src/core/attendance/weekRates';
 import { checkSubject } from '../../../src/core/email/compose';
 import { withDefaults } from '../../../src/core/settings';
@@ -162,8 +162,3 @@ test('daysCounted: the days a digest counts, in words', () => {
   expect(daysCounted({ start: '2024-01-29', through: '2024-02-01', last: null, yearFrom: '' })).toBe('Monday 29 January 2024 to Thursday 1 February 2024');
 });
 
-test('legalStepsIn: the week\'s steps from a Legal tab found by header', () => {
-  const rows = [['UPN', 'Date', 'Step', 'Amount'], ['A1', '2024-01-16', 'Penalty notice', '80'], ['A2', '2024-01-22', 'Notice to Improve', ''], ['A3', '', 'Referral', '']];
-  expect(legalStepsIn(rows, '2024-01-15', '2024-01-21')).toEqual([{ step: 'Penalty notice', date: '2024-01-16', upn: 'A1' }]);
-  expect(legalStepsIn([['Whatever']], '2024-01-15', '2024-01-21')).toEqual([]);
-});
