@@ -9,6 +9,11 @@
  */
 export type Elapsed = () => number;
 
+/** "Today" for a job: the Europe/London date of the clock (a parameter in tests and the CLI). */
+export function todayIso(): string {
+  return Utilities.formatDate(new Date(), 'Europe/London', 'yyyy-MM-dd');
+}
+
 export function startClock(now: () => number = () => Date.now()): Elapsed {
   const start = now();
   return () => now() - start;

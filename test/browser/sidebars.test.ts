@@ -14,6 +14,8 @@ import { Bundle } from '../../local/loadBundle';
 const XSS_FORENAME = '<script>alert(1)</script>';
 const XSS_SURNAME = 'Evans"><img src=x onerror=alert(2)>';
 const SETTINGS_KEY = 'pastoralTracker.settings';
+/** How long to wait for the page: generous, since a busy machine is slow, not wrong. */
+const WAIT_MS = 60000;
 
 let t: TrackerFixture;
 let bundle: Bundle;
@@ -48,13 +50,13 @@ function storedSettings(): any {
 
 /** Wait for the save to finish, then check what the page says (its words show in a failure). */
 async function expectStatus(s: Sidebar, text: string) {
-  await s.page.waitForFunction(() => /\w[.!]?$/.test(document.getElementById('status')!.textContent || '') && !/…$/.test(document.getElementById('status')!.textContent || ''), undefined, { timeout: 10000 }).catch(() => undefined);
+  await s.page.waitForFunction(() => /\w[.!]?$/.test(document.getElementById('status')!.textContent || '') && !/…$/.test(document.getElementById('status')!.textContent || ''), undefined, { timeout: WAIT_MS }).catch(() => undefined);
   const errors = await s.page.$$eval('.error', (e) => e.map((x) => x.textContent).filter(Boolean));
   expect({ status: await s.page.textContent('#status'), errors }).toEqual({ status: text, errors: [] });
 }
 
 async function settled(s: Sidebar, selector: string) {
-  await s.page.waitForSelector(selector, { timeout: 10000 });
+  await s.page.waitForSelector(selector, { timeout: WAIT_MS });
 }
 
 describe('Settings sidebar', () => {
@@ -134,8 +136,8 @@ describe('Settings sidebar', () => {
     try {
       const alerts = t.g.app._record.alerts.length;
       bundle.showSettings();
-      expect(t.g.app._record.alerts[alerts].prompt).toMatch(/Only SLT, Attendance officer, Intervention team can change the settings/);
-      expect(() => bundle.saveSettingsForm({ 'school.name': 'Hacked' })).toThrow(/Only SLT/);
+      expect(t.g.app._record.alerts[alerts].prompt).toBe('Only the SLT, Attendance officer or Intervention team can do this (Role on the Staff tab). Ask one of them.');
+      expect(() => bundle.saveSettingsForm({ 'school.name': 'Hacked' })).toThrow(/^Only the SLT, Attendance officer or Intervention team/);
       (t.g.services.Session as any)._setUser('stranger@gmail.com');
       expect(() => bundle.getPupilProfile(xssUpn)).toThrow(/not on the Staff tab/);
     } finally {
@@ -155,7 +157,7 @@ describe('Pupil profile sidebar', () => {
   test('a name holding markup shows as text in the search results and the profile', async () => {
     await s.page.fill('#q', 'script');
     await s.page.keyboard.press('Enter');
-    await s.page.waitForSelector('#profile h2#name', { timeout: 15000 });
+    await s.page.waitForSelector('#profile h2#name', { timeout: WAIT_MS });
     const hit = await s.page.textContent('#hits li');
     expect(hit).toContain(XSS_SURNAME);
     expect(hit).toContain(XSS_FORENAME);
@@ -185,7 +187,7 @@ describe('Pupil profile sidebar', () => {
     const upn = letters[1][upnCol];
     await s.page.fill('#q', upn);
     await s.page.keyboard.press('Enter');
-    await s.page.waitForFunction((u) => (document.querySelector('#profile .gray') || { textContent: '' }).textContent!.includes(u), upn, { timeout: 15000 });
+    await s.page.waitForFunction((u) => (document.querySelector('#profile .gray') || { textContent: '' }).textContent!.includes(u), upn, { timeout: WAIT_MS });
     const items = await s.page.$$eval('#profile .section', (secs) => {
       const sec = secs.find((x) => x.querySelector('h2')!.textContent === 'Letters sent')!;
       return sec.querySelectorAll('li').length;
@@ -206,7 +208,7 @@ describe('Record a missed homework sidebar (issue 4)', () => {
       const log = t.ss.getSheetByName('Homework Log')!;
       const rowsBefore = log.getLastRow();
       await s.page.fill('#search', xssUpn);
-      await s.page.waitForSelector('#results li', { timeout: 10000 });
+      await s.page.waitForSelector('#results li', { timeout: WAIT_MS });
       const li = await s.page.textContent('#results li');
       expect(li).toContain(XSS_FORENAME);
       await s.page.keyboard.press('ArrowDown');
@@ -217,7 +219,7 @@ describe('Record a missed homework sidebar (issue 4)', () => {
       await s.page.selectOption('#reason', 'Not completed');
       await screenshot(s, 'record-miss');
       await s.page.click('#record');
-      await s.page.waitForFunction(() => !/Recording/.test(document.getElementById('status')!.textContent || ''), undefined, { timeout: 15000 });
+      await s.page.waitForFunction(() => !/Recording/.test(document.getElementById('status')!.textContent || ''), undefined, { timeout: WAIT_MS });
       const status = await s.page.textContent('#status');
       expect(await s.page.getAttribute('#status', 'class')).not.toBe('error');
       expect(status).not.toBe('');
@@ -242,10 +244,10 @@ describe('Letter run sidebar (issue 6)', () => {
     bundle.setUpLetterTemplates();
     const s = await openSidebar(browser, t.g, bundle, 'showLetterRun');
     try {
-      await s.page.waitForSelector('#type option', { state: 'attached', timeout: 10000 });
+      await s.page.waitForSelector('#type option', { state: 'attached', timeout: WAIT_MS });
       await s.page.selectOption('#type', 'AT1');
       await s.page.click('#preview');
-      await s.page.waitForSelector('#result:not(.hidden), #error:not(:empty)', { timeout: 20000 });
+      await s.page.waitForSelector('#result:not(.hidden), #error:not(:empty)', { timeout: WAIT_MS });
       expect(await s.page.textContent('#error')).toBe('');
       const due = await s.page.$$eval('#due li', (li) => li.map((x) => x.textContent || ''));
       const skipped = await s.page.$$eval('#skipped li', (li) => li.length);

@@ -195,7 +195,6 @@ describe('report.json', () => {
 });
 
 describe('entry points', () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const entry = require('../../src/entry/attendance');
   // Jobs run straight from src/ read the real clock (todayIso): fix it at the school's morning.
   beforeEach(() => jest.useFakeTimers({ now: new Date(`${AS_OF}T08:00:00Z`), doNotFake: ['setTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'] }));

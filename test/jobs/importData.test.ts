@@ -3,18 +3,16 @@
  * staging tabs; re-import and updates by key; the report; validation; formula injection.
  */
 import { freshTracker, upn, tabValues, Ss } from '../gas/tableHelpers';
-import { LocalGoogle } from '../../local/google';
 import { importRows, importStaged, stagingTab, REGISTER_GRID } from '../../src/jobs/importData';
 import { readTab } from '../../src/gas/tables';
 import { formatImportReport } from '../../src/core/records/merge';
 import { LOST_ZEROS } from '../../src/core/records/upn';
 import { sampleSchool } from '../fixtures/trackerFixture';
 
-let g: LocalGoogle;
 let ss: Ss;
 let uninstall: () => void;
 beforeEach(() => {
-  ({ g, ss, uninstall } = freshTracker());
+  ({ ss, uninstall } = freshTracker());
 });
 afterEach(() => uninstall());
 
@@ -220,7 +218,6 @@ describe('the menu path: "Import - <Tab>" staging tabs', () => {
 
 describe('the CLI\'s --data DIR: the sample school\'s CSV files', () => {
   it('imports through readCsv + importRows and the roll is exactly the pupils in students.csv', () => {
-    /* eslint-disable @typescript-eslint/no-var-requires */
     const fs = require('fs');
     const os = require('os');
     const path = require('path');

@@ -11,7 +11,6 @@ import { startClock } from '../../src/gas/clock';
 import { loadBundle } from '../../local/loadBundle';
 import { sampleSchool } from '../fixtures/trackerFixture';
 
-jest.setTimeout(240000);
 
 describe('a year of marks', () => {
   it('200 vs 2,000 pupils: the same calls but for the chunks, inside 6 minutes', () => {

@@ -36,9 +36,6 @@ function withCalendar(asOf?: string): TrackerFixture {
 }
 
 const mail = (t: TrackerFixture) => (t.g.services.MailApp as any) as { _sent: any[]; _setQuota(n: number): void };
-const at = (t: TrackerFixture, iso: string) => {
-  t.g.env.now = new Date(`${iso}T07:00:00Z`);
-};
 
 describe('importing the QA calendar (seed 002 pasted as a grid)', () => {
   let t: TrackerFixture;
