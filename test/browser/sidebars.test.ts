@@ -221,7 +221,7 @@ describe('Record a missed homework sidebar (issue 4)', () => {
       await s.page.click('#record');
       await s.page.waitForFunction(() => !/Recording/.test(document.getElementById('status')!.textContent || ''), undefined, { timeout: WAIT_MS });
       const status = await s.page.textContent('#status');
-      expect(await s.page.getAttribute('#status', 'class')).not.toBe('error');
+      expect(await s.page.getAttribute('#status', 'class')).not.toMatch(/error/);
       expect(status).not.toBe('');
       expect(log.getLastRow()).toBe(rowsBefore + 1);
       const last = log.getRange(log.getLastRow(), 1, 1, log.getLastColumn()).getValues()[0].map(String);
@@ -263,16 +263,81 @@ describe('Letter run sidebar (issue 6)', () => {
   });
 });
 
-describe("Today's tasks and mentoring slip sidebars (issues 7, 8)", () => {
-  for (const [show, name] of [['showTodaysTasks', 'todays-tasks'], ['showMentoringSlip', 'mentoring-slip']]) {
-    test(`${show} opens, loads without errors and opens no dialog`, async () => {
-      if (typeof bundle[show] !== 'function') throw new Error(`${show} is not in the bundle`);
+describe("Today's tasks sidebar (issue 7)", () => {
+  test("lists today's task from the QA Calendar and marks it done in the tab", async () => {
+    // Typed into the QA Calendar tab as staff would (by header: staff may have moved the columns).
+    const qaTab = t.ss.getSheetByName('QA Calendar')!;
+    const header = qaTab.getRange(1, 1, 1, qaTab.getLastColumn()).getValues()[0].map(String);
+    const typed: Record<string, unknown> = { Date: new Date(Date.UTC(2024, 0, 26)), Task: 'Coding review', 'Owner Chain': 'Attendance officer > Pastoral manager > SLT attendance', 'Checking For': 'Gaps & <b>old</b> N codes' };
+    qaTab.appendRow(header.map((h) => (h in typed ? typed[h] : '')));
+    (t.g.services.Session as any)._setUser('attendance.officer@hillside.sch.uk');
+    const s = await openSidebar(browser, t.g, bundle, 'showTodaysTasks');
+    try {
+      await s.page.waitForFunction(() => /Signed in as/.test(document.getElementById('status')!.textContent || ''), undefined, { timeout: WAIT_MS });
+      expect(await s.page.textContent('#status')).toBe('Signed in as attendance.officer@hillside.sch.uk.');
+      expect(await s.page.$$eval('#today .task .title', (n) => n.map((x) => x.textContent))).toEqual(['26/01/2024: Coding review']);
+      // Staff-typed text shows as text, never as markup.
+      expect(await s.page.$$eval('#today .task .meta', (n) => n.map((x) => x.textContent))).toEqual([
+        'Owner chain: Attendance officer > Pastoral manager > SLT attendance',
+        'Checking for: Gaps & <b>old</b> N codes',
+      ]);
+      expect(await s.page.$$eval('#today b', (n) => n.length)).toBe(0);
+      await screenshot(s, 'todays-tasks');
+      await s.page.click('#today button');
+      await s.page.waitForSelector('#today .done', { timeout: WAIT_MS });
+      expect(await s.page.textContent('#status')).toBe('Marked done. The next person in the chain is asked to QA it tomorrow morning.');
+      const qa = t.ss.getSheetByName('QA Calendar')!.getDataRange().getValues();
+      const row = qa.find((r) => r[1] === 'Coding review')!;
+      expect([row[qa[0].indexOf('Status')], row[qa[0].indexOf('Done By')]]).toEqual(['Done', 'attendance.officer@hillside.sch.uk']);
+      expect(s.dialogs).toEqual([]);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.page.close();
+    }
+  });
+});
+
+describe('Mentoring slip sidebar (issue 8)', () => {
+  test('finds a mentored pupil by name and shows only mentored years', async () => {
+    const s = await openSidebar(browser, t.g, bundle, 'showMentoringSlip');
+    try {
+      await s.page.waitForFunction(() => (document.getElementById('status')!.textContent || '') === '', undefined, { timeout: WAIT_MS });
+      const students = t.school.tables.Students;
+      const h = students[0].map((x) => x.toLowerCase());
+      const year = h.findIndex((x) => /year/.test(x));
+      const y11 = students.slice(1).find((r) => r[year] === '11')!;
+      const surname = y11[h.findIndex((x) => /surname/.test(x))];
+      await s.page.fill('#slipSearch', surname);
+      await s.page.waitForSelector('#slipResults li', { timeout: WAIT_MS });
+      const found = await s.page.$$eval('#slipResults li', (n) => n.map((x) => x.textContent || ''));
+      expect(found.some((f) => f.includes(surname) && f.includes('Y11'))).toBe(true);
+      expect(found.every((f) => /, Y1[01]\)$/.test(f))).toBe(true);
+      expect(await s.page.textContent('#sessionYear')).toBe('11');
+      await screenshot(s, 'mentoring-slip');
+      expect(s.dialogs).toEqual([]);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.page.close();
+    }
+  });
+});
+
+describe('every sidebar is built from the shared parts', () => {
+  const pages: Array<[string, string]> = [
+    ['showSettings', 'settings'], ['showPupilProfile', 'pupil-profile-open'], ['showRecordMiss', 'record-miss-open'], ['showLetterRun', 'letter-run-open'],
+    ['showTodaysTasks', 'todays-tasks-open'], ['showMentoringSlip', 'mentoring-slip-open'], ['showCodingReview', 'coding-review'], ['showHelp', 'help'],
+  ];
+  for (const [show, name] of pages) {
+    test(`${show}: Google's add-on CSS, the shared styles, the 300 px layout`, async () => {
       const s = await openSidebar(browser, t.g, bundle, show);
       try {
         await s.page.waitForLoadState('networkidle');
-        await s.page.waitForTimeout(300);
-        expect(await s.page.$$eval('body *', (n) => n.length)).toBeGreaterThan(3);
-        await screenshot(s, name);
+        const sheets = await s.page.$$eval('link[rel=stylesheet]', (n) => n.map((x) => (x as HTMLLinkElement).href));
+        expect(sheets).toEqual(['https://ssl.gstatic.com/docs/script/css/add-ons1.css']);
+        expect(await s.page.$$eval('body > .sidebar', (n) => n.length)).toBe(1);
+        // No horizontal scroll at the sidebar's width.
+        expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+        await screenshot(s, name, true);
         expect(s.dialogs).toEqual([]);
         expect(s.errors).toEqual([]);
       } finally {
@@ -280,4 +345,23 @@ describe("Today's tasks and mentoring slip sidebars (issues 7, 8)", () => {
       }
     });
   }
+});
+
+describe('Coding review sidebar (issue 5)', () => {
+  test('lists the pupils held by their register issues, names as text', async () => {
+    const s = await openSidebar(browser, t.g, bundle, 'showCodingReview');
+    try {
+      const body = (await s.page.textContent('body')) || '';
+      expect(body).toMatch(/Coding review for 26\/01\/2024\./);
+      const heading = (await s.page.$$eval('h2', (n) => n.map((x) => x.textContent || ''))).find((x) => x.startsWith('Pupils'))!;
+      const held = Number(/\((\d+)\)/.exec(heading)![1]);
+      const rows = await s.page.$$eval('table.figures', (tables) => tables.map((tb) => tb.querySelectorAll('tr').length - 1));
+      if (held === 0) expect(body).toContain('No coding issues: no pupil is held.');
+      else expect(rows[rows.length - 1]).toBe(held);
+      expect(await s.page.$$eval('script, img', (n) => n.length)).toBe(0);
+      expect(s.dialogs).toEqual([]);
+    } finally {
+      await s.page.close();
+    }
+  });
 });
