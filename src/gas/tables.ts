@@ -249,8 +249,6 @@ export function replaceContent(sheet: Sheet, grid: Cell[][]): void {
   sheet.getRange(1, 1, rows, cols).setValues(grid);
 }
 
-/** Google Sheets holds at most 10 million cells per spreadsheet, blank ones included. */
-export const SPREADSHEET_CELL_LIMIT = 10000000;
 /** A tab growing past this many rows loses the blank columns right of its header (see prepareRows). */
 const LONG_TAB_ROWS = 50000;
 

@@ -271,23 +271,3 @@ function stagedValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
   }
   return values;
 }
-
-/**
- * The imports' part of out/report.json (SPEC §8 lists the minimum; this is an extra key):
- * `{ imports: [{ tab, added, updated, unchanged, refused, remaining, notes, refusals: [{ row, column, value, reason }] }] }`
- * (`notes`: e.g. which FFT benchmark the Progress targets came from).
- */
-export function importReportPart(results: (ImportReport & { remaining?: number })[]) {
-  return {
-    imports: results.map((r) => ({
-      tab: r.tab,
-      added: r.added,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      refused: r.refused,
-      remaining: r.remaining ?? 0,
-      notes: r.notes ?? [],
-      refusals: r.refusals.map((f) => ({ row: f.row, column: f.column ?? '', value: f.value ?? '', reason: f.reason })),
-    })),
-  };
-}

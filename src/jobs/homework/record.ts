@@ -15,16 +15,6 @@ import { loadTabs } from '../load';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface MissForm {
-  upn: string;
-  subject: string;
-  reason: string;
-  date: IsoDate;
-  className?: string;
-  teacher?: string;
-  notes?: string;
-}
-
 export interface RecordResult {
   ok: boolean;
   message: string;

@@ -260,22 +260,3 @@ export function searchPupilsJob(ss: Spreadsheet, query: string, asOf: IsoDate): 
   const { data } = readPastoral(ss, ['Students']);
   return searchPupils(data.Students || [], query, asOf);
 }
-
-/** The report.json piece (SPEC §8 shapes): the pupil with attendance and homework as the demo reports them. */
-export function profileReportPart(result: PupilProfile) {
-  const a = result.attendance;
-  return {
-    pupils: [
-      {
-        upn: result.pupil.upn,
-        homework: result.homework
-          ? { weeks: result.homework.weeks.map((w) => ({ weekStart: w.weekStart, misses: w.misses, band: w.band })), persistent: result.homework.persistent }
-          : { weeks: [], persistent: false },
-        attendance: a
-          ? { possible: a.possible, attended: a.attended, percent: a.percent, stage: a.stage, persistentAbsence: a.pa, severeAbsence: a.sa, penaltyThreshold: a.penalty, lettersDue: a.lettersDue, held: a.held }
-          : null,
-        progress: result.progress.map((p) => ({ subject: p.subject, target: p.target, current: p.current, status: p.status })),
-      },
-    ],
-  };
-}

@@ -13,7 +13,7 @@ import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { Intervention, ProgressEntry, Pupil } from '../../core/types';
 import { progressReview as reviewProgress, ProgressStatus, ReviewRow, RaiseSuggestion } from '../../core/progress/review';
-import { normText, normUpn } from '../../core/homework/roll';
+import { normUpn } from '../../core/homework/roll';
 import { loadTabs } from '../load';
 import { parseTab } from '../../core/records/parse';
 import { formatRefusal } from '../../core/records/refusal';
@@ -170,18 +170,4 @@ export function describeProgressReview(r: ProgressReviewResult): string {
   }
   if (r.problems.length) lines.push(`${r.problems.length} rows were not read: ${r.problems.slice(0, 3).join('; ')}`);
   return lines.join('\n');
-}
-
-/** report.json (SPEC §8): per pupil, progress[] with subject, target, current and status. */
-export function progressReportPart(result: ProgressReviewResult): { pupils: Array<{ upn: string; progress: Array<{ subject: string; target: string; current: string; status: 'above' | 'on' | 'below' | 'ungradeable' }> }> } {
-  const byUpn = new Map<string, Array<{ subject: string; target: string; current: string; status: ProgressStatus }>>();
-  for (const r of result.rows) {
-    const k = normUpn(r.upn);
-    let list = byUpn.get(k);
-    if (!list) byUpn.set(k, (list = []));
-    list.push({ subject: r.subject, target: r.target, current: r.current, status: r.status });
-  }
-  const pupils: Array<{ upn: string; progress: Array<{ subject: string; target: string; current: string; status: ProgressStatus }> }> = [];
-  byUpn.forEach((progress, upn) => pupils.push({ upn, progress: progress.sort((a, b) => normText(a.subject).localeCompare(normText(b.subject))) }));
-  return { pupils };
 }
