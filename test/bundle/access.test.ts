@@ -51,6 +51,11 @@ function argsFor(name: string): unknown[] {
     recordMentoringSlip: [{ upn, kind: 'Concern', comment: 'x', target: 'y' }],
     requestSession: [{ upn, slot: 'After school', subject: 'Maths', date: '2024-01-29', time: '15:30', teacher: 'T' }],
     saveSettingsForm: [{ 'school.name': 'Hacked' }],
+    importFileCheck: [{ target: 'Students', rows: t.school.tables.Students.slice(0, 3) }],
+    importFilePart: [{ target: 'Students', file: 'students.csv', header: t.school.tables.Students.slice(0, 1), rows: t.school.tables.Students.slice(1, 3), rowNumbers: [2, 3], first: true }],
+    legalCase: [upn],
+    recordLegalStep: [{ upn, step: 'Notice to Improve', date: '2024-01-26' }],
+    makeEvidencePacks: [{ upns: [upn] }],
   };
   return table[name] ?? [];
 }
@@ -157,7 +162,7 @@ test('a stranger calling each entry point gets no pupil data, changes nothing, a
 });
 
 test('the same calls by the owner do reach the pupils (the detector above can fail)', () => {
-  for (const name of ['getPupilProfile', 'previewLetterRun', 'showCodingReview']) {
+  for (const name of ['getPupilProfile', 'previewLetterRun', 'showCodingReview', 'legalCase']) {
     expect([name, pupilDataIn(callAs(OWNER, name)).length > 0]).toEqual([name, true]);
   }
 });
