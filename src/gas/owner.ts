@@ -22,7 +22,9 @@ function driveOwner(): string {
     const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner();
     return owner ? norm(owner.getEmail()) : '';
   } catch (e) {
-    return ''; // not readable in this authorisation mode: the remembered owner decides
+    // Refused here (an authorisation mode, or a scope Google wants for it that the documented
+    // spreadsheets.currentonly may not cover): the owner remembered at set-up decides.
+    return '';
   }
 }
 
