@@ -203,17 +203,20 @@ describe('entry points', () => {
   afterEach(() => jest.useRealTimers());
 
   it('Review attendance tells the counts (no names) and the lists entry opens the Tier Lists', () => {
-    const text: string = entry.reviewAttendanceNow();
-    expect(text).toMatch(/11 pupils reviewed \(as of 26\/01\/2024\)/);
-    expect(text).not.toMatch(/Case-/);
-    expect(t.g.app._record.alerts.pop()!.title).toBe('Review attendance');
-    const lists: string = entry.showAttendanceLists();
-    expect(lists).toMatch(/Punctuality: 1 row\n/);
+    // Menu items return nothing to the browser: the person reads the dialog.
+    expect(entry.reviewAttendanceNow()).toBeUndefined();
+    const told = t.g.app._record.alerts.pop()!;
+    expect(told.title).toBe('Review attendance');
+    expect(told.prompt).toMatch(/11 pupils reviewed \(as of 26\/01\/2024\)/);
+    expect(told.prompt).not.toMatch(/Case-/);
+    expect(entry.showAttendanceLists()).toBeUndefined();
+    expect(t.g.app._record.alerts.pop()!.prompt).toMatch(/Punctuality: 1 row\n/);
     expect(t.ss.getActiveSheet().getName()).toBe('Tier Lists');
   });
 
   it('the lists entry says to run the review first when there are no lists', () => {
-    expect(entry.showAttendanceLists()).toMatch(/Review attendance first/);
+    entry.showAttendanceLists();
+    expect(t.g.app._record.alerts.pop()!).toMatchObject({ title: 'Attendance lists', prompt: expect.stringMatching(/Review attendance first/) });
   });
 
   it('Coding review shows a sidebar with the issues, names escaped', () => {
