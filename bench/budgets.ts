@@ -14,7 +14,7 @@
 import { performance } from 'perf_hooks';
 import { readFileSync } from 'fs';
 import { createLocalGoogle, LocalGoogle } from '../local/google';
-import { generateSampleSchool } from '../local/sample/school';
+import { generateSampleSchool, SAMPLE_QA_CALENDAR_FILE } from '../local/sample/school';
 import { setUpTrackerJob } from '../src/jobs/setupTracker';
 import { importRows } from '../src/jobs/importData';
 import { saveSettings, loadSettings } from '../src/gas/settingsStore';
@@ -33,7 +33,7 @@ import { naiveAttendanceTab, naiveImportMarks, writeHomeworkGridNaively } from '
 import type { BenchRow } from './run';
 
 const AS_OF = '2024-07-19';
-const SEED_002 = '/work/shared/seeds/002_b19071d33ddc3945.txt';
+const SEED_002 = SAMPLE_QA_CALENDAR_FILE; // seed 002, shipped with the sample school
 /** Quotas page: total trigger runtime a day. */
 export const TRIGGER_RUNTIME_MS = { consumer: 90 * 60 * 1000, workspace: 6 * 60 * 60 * 1000 };
 

@@ -8,7 +8,9 @@
  * Each bench/<feature>.ts exports `bench<Feature>(): Promise<BenchRow[]>`; this file runs them all.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { writePerformanceDoc } from './_doc';
 
 export interface BenchRow {
   job: string;
@@ -25,6 +27,7 @@ function pad(s: string, n: number, right = false): string {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
+  const started = { at: new Date(), load: os.loadavg() };
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('_'))
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
   const out = path.join(__dirname, '..', 'out');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'bench.json'), JSON.stringify(rows, null, 2));
+  // The whole bench regenerates the performance doc; one job only prints.
+  if (!only) console.log(`\nwrote ${path.relative(process.cwd(), writePerformanceDoc(rows, started))}`);
 }
 
 main().catch((e) => {

@@ -7,7 +7,6 @@
 import * as path from 'path';
 import * as fs from 'fs';
 // gas-local has no type definitions.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const gas = require('gas-local');
 import { LocalGoogle } from './google';
 

@@ -5,7 +5,7 @@
 // puts every export of main.ts on one object, followed by a plain `function name(...)` stub per
 // export. Not minified: Apps Script stack traces stay readable.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -48,19 +48,13 @@ for (const [bad, re] of [['require(', /\brequire\(/], ['process.', /\bprocess\.[
 }
 writeFileSync(join(out, 'Code.js'), code);
 cpSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+// Every sidebar page and shared part, flat: build/ is exactly what a paste install copies.
 const ui = join(root, 'src/ui');
-if (existsSync(ui)) {
-  for (const f of readdirSync(ui).filter((f) => f.endsWith('.html'))) cpSync(join(ui, f), join(out, f));
-  // Shared sidebar parts (src/ui/include/*.html) keep their folder: clasp pushes them as
-  // "include/<name>", which HtmlService.createHtmlOutputFromFile('include/<name>') reads.
-  const parts = join(ui, 'include');
-  if (existsSync(parts)) {
-    mkdirSync(join(out, 'include'), { recursive: true });
-    for (const f of readdirSync(parts).filter((f) => f.endsWith('.html'))) cpSync(join(parts, f), join(out, 'include', f));
-  }
-}
-// The Import a file sidebar's browser code (src/ui/lib: CSV and .xlsx reading, chunking) as an
-// include part: one <script> defining the global FileRows. It runs in the browser, not Apps Script.
+const pages = existsSync(ui) ? readdirSync(ui).filter((f) => f.endsWith('.html')).sort() : [];
+for (const f of pages) cpSync(join(ui, f), join(out, f));
+// The Import a file sidebar's browser code (src/ui/lib: CSV and .xlsx reading, chunking) as a
+// shared part, fileRows.html: one <script> defining the global FileRows. It runs in the browser,
+// not Apps Script.
 {
   const page = await build({
     entryPoints: [join(root, 'src/ui/lib/browser.ts')],
@@ -75,7 +69,9 @@ if (existsSync(ui)) {
   });
   const js = page.outputFiles[0].text;
   if (/<\/script/i.test(js)) throw new Error('src/ui/lib would close its own <script> tag');
-  mkdirSync(join(out, 'include'), { recursive: true });
-  writeFileSync(join(out, 'include', 'fileRows.html'), `<script>\n${js}</script>\n`);
+  writeFileSync(join(out, 'fileRows.html'), `<script>
+${js}</script>
+`);
+  pages.push('fileRows.html');
 }
-console.log(`build/Code.js: ${(code.length / 1024).toFixed(0)} KiB, ${exportsOf.length} entry points`);
+console.log(`build/Code.js: ${(code.length / 1024).toFixed(0)} KiB, ${exportsOf.length} entry points; ${pages.length} HTML files`);

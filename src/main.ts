@@ -8,7 +8,6 @@
 export * from './entry/general';
 export * from './entry/attendance';
 export * from './entry/homework';
-export * from './entry/data';
 export * from './entry/importFile';
 export * from './entry/ui';
 export * from './entry/qa';

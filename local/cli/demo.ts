@@ -28,7 +28,6 @@ import { createLocalGoogle } from '../google';
 import { loadBundle, Bundle } from '../loadBundle';
 import { loadXlsx } from '../export/xlsx';
 import { generateSampleSchool, SampleSchool } from '../sample/school';
-import { QA_CALENDAR_GRID_NAME } from '../sample/writeCsv';
 import { SAMPLE_QA_CALENDAR_FILE } from '../sample/school';
 import { addDays, weekStart, londonMidnight, IsoDate, isWeekend } from '../../src/core/dates';
 import { withDefaults, withOwnerDomain, SettingsOverrides } from '../../src/core/settings';
@@ -39,7 +38,6 @@ import { PROBLEMS_TAB } from '../../src/jobs/importProblems';
 import { formatRefusal } from '../../src/core/records/refusal';
 import { planChunks, ChunkCell } from '../../src/ui/lib/chunks';
 import { csvNameFor } from '../../src/core/tabs';
-import { qaReportPart } from '../../src/jobs/qa/report';
 import { parseTab } from '../../src/core/records/parse';
 import { checkForTask } from '../../src/core/qa/checks';
 import { LocalGoogle } from '../google';
@@ -273,7 +271,7 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
 
   log('Writing out/ …');
   const report = buildReport(g, { asOf, settings, problems, lettersBefore });
-  report.qa = mergeQa(mornings.map((m) => qaReportPart(m.qa).qa));
+  report.qa = mergeQa(mornings.map((m) => m.reminders));
   fs.mkdirSync(args.out, { recursive: true });
   const files = await writeOutputs(g, args.out);
   fs.writeFileSync(path.join(args.out, 'report.json'), JSON.stringify(report, null, 2));

@@ -53,7 +53,7 @@ export function generatePupils(rng: Rng, count: number, staff: SampleStaffList, 
   for (const year of YEARS) {
     const allocated = 2016 - (year - 7); // UPNs are allocated in reception
     for (let i = 0; i < perYear; i++) {
-      let upn = '';
+      let upn: string;
       do upn = makeUpn(rng.pick(LA_CODES), rng.int(2000, 2399), allocated, rng.int(1, 999));
       while (usedUpn.has(upn));
       usedUpn.add(upn);

@@ -136,6 +136,7 @@ export class LocalEnv {
    * methods are not wrapped here: each local class wraps its own instances when it creates them.
    */
   counted<T extends object>(obj: T, className: string): T {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxy's handler needs the env, not the target
     const env = this;
     return new Proxy(obj, {
       get(target, prop, receiver) {

@@ -59,8 +59,6 @@ export interface StaffMember {
   department: string; // CL / head of subject / class teacher
 }
 
-export type HomeworkReason = 'Not completed' | 'Not to a good standard' | 'Late';
-
 export interface HomeworkMiss {
   row?: number; // sheet row it came from, for messages
   date: IsoDate;
@@ -157,4 +155,65 @@ export interface ProgressEntry {
   current: string;
   predicted: string;
   status: string;
+}
+
+// The mentoring tabs (SPEC §7).
+
+export interface MentorMeeting {
+  date: IsoDate;
+  upn: string;
+  mentor: string;
+  type: string; // Formal / Informal / ''
+  notes: string;
+  nextMeeting: IsoDate | '';
+}
+
+export interface MentoringSlip {
+  date: IsoDate;
+  upn: string;
+  from: string;
+  kind: string; // Positive / Concern
+  comment: string;
+  target: string;
+  sentToMentor: IsoDate | '';
+}
+
+/** A Y11 after-school or lunchtime session a pupil is requested for. */
+export interface SessionRequest {
+  date: IsoDate;
+  upn: string;
+  slot: string; // After school / Lunchtime
+  subject: string;
+  time: string;
+  teacher: string;
+  requestedBy: string;
+}
+
+/** The register taken at a session. */
+export interface SessionAttendance {
+  date: IsoDate;
+  upn: string;
+  subject: string;
+  attended: string; // Yes / No / '' (not taken yet)
+  followedUp: IsoDate | '';
+}
+
+/**
+ * A pupil's contact (SPEC §2 Contacts tab: SIMS / Arbor contact exports). Letters are addressed to
+ * the contacts with parental responsibility; `correspondence` false means "no correspondence".
+ */
+export interface Contact {
+  upn: string;
+  name: string; // as exported, or Contact Forename + Contact Surname
+  forename: string;
+  surname: string;
+  title: string;
+  relationship: string;
+  parentalResponsibility: boolean | null; // null: not stated
+  priority: number | null;
+  address: string;
+  email: string;
+  livesWithPupil: boolean | null;
+  salutation: string;
+  correspondence: boolean | null; // null: not stated (letters go)
 }

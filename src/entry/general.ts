@@ -1,82 +1,82 @@
 /**
- * Entry points for set-up and imports. Each is a top-level function in the bundle (see main.ts);
- * they take the lock, call a job, and tell the person what happened.
+ * Entry points for set-up, imports and help. Each is a top-level function of the bundle (see
+ * main.ts) made by a wrapper from ./wrap.ts, which checks who is calling; they take the lock, call
+ * a job, and say what happened.
  */
 import { buildMenu } from './menu';
+import { menuItem, simpleTrigger, triggerHandler } from './wrap';
 import { setUpTrackerJob, describeSetup } from '../jobs/setupTracker';
-import { importStaged, stagingTab, describePause, STAGING_PREFIX } from '../jobs/importData';
+import { importStaged, stagingTab, describePause, STAGING_PREFIX, CONTINUE_IMPORT, StagedImportResult } from '../jobs/importData';
 import { formatImportReport } from '../core/records/merge';
-import { withDocumentLock, BusyError } from '../gas/lock';
-import { TrackerError } from '../gas/tables';
-import { tell, askText, toast } from '../gas/ui';
-import { TABS } from '../core/tabs';
-import { rememberOwner } from '../gas/owner';
-import { AccessError } from '../jobs/access';
-import { checkImportAccess } from '../jobs/importFile';
 import { PROBLEMS_TAB } from '../jobs/importProblems';
-import { activeUserEmail } from '../gas/session';
+import { withDocumentLock } from '../gas/lock';
+import { askText, toast } from '../gas/ui';
+import { activeSpreadsheet } from '../gas/spreadsheet';
+import { currentUser } from '../gas/session';
+import { rememberOwner, trackerOwners } from '../gas/owner';
+import { clearContinuation } from '../gas/continuation';
+import { showSidebar } from '../gas/sidebar';
+import { TABS } from '../core/tabs';
 
-export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
-  buildMenu(e && e.authMode);
-}
+export const onOpen = simpleTrigger((e?: { authMode?: GoogleAppsScript.Script.AuthMode }) => buildMenu(e && e.authMode));
 
-export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
-  onOpen(e);
-}
+export const onInstall = simpleTrigger((e?: { authMode?: GoogleAppsScript.Script.AuthMode }) => buildMenu(e && e.authMode));
 
-export function setUpTracker(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  rememberOwner(activeUserEmail()); // the first person to set up owns the tracker (may use every job)
-  const text = withDocumentLock('Set up tracker', () => describeSetup(setUpTrackerJob(ss)));
-  tell('Set up tracker', text);
-  return text;
-}
+const setUp = menuItem('Set up tracker', 'settings', () => {
+  rememberOwner(currentUser());
+  return withDocumentLock('Set up tracker', () => describeSetup(setUpTrackerJob(activeSpreadsheet())));
+});
+
+/**
+ * Menu: Set up tracker. On a file nobody owns in Drive (a shared drive) that was never set up, the
+ * first person to set it up becomes its owner; otherwise it is for the owner and settings staff.
+ */
+export const setUpTracker = Object.assign(() => {
+  if (!trackerOwners().length) rememberOwner(currentUser());
+  setUp();
+}, { access: setUp.access });
 
 /** Menu: make an "Import - <Tab>" tab formatted as plain text, ready for a paste. */
-export function prepareImportTab(): void {
+export const prepareImportTab = menuItem('Make an import tab', 'settings', () => {
   const names = TABS.map((t) => t.name).concat(['Register Grid', 'Progress Wide']);
   const answer = askText('Make an import tab', `Which tab is the export for?\n${names.join(', ')}`);
   if (answer === null) return;
   const target = names.find((n) => n.toLowerCase() === answer.toLowerCase());
-  if (!target) {
-    tell('Make an import tab', `"${answer}" is not one of: ${names.join(', ')}.`);
-    return;
-  }
-  const sheet = stagingTab(SpreadsheetApp.getActiveSpreadsheet(), target);
-  SpreadsheetApp.getActiveSpreadsheet().setActiveSheet(sheet);
-  tell('Make an import tab', `Paste the ${target} export into "${STAGING_PREFIX}${target}" (header row first), then choose Data → Import pasted data.`);
-}
+  if (!target) return `"${answer}" is not one of: ${names.join(', ')}.`;
+  const ss = activeSpreadsheet();
+  ss.setActiveSheet(stagingTab(ss, target));
+  return `Paste the ${target} export into "${STAGING_PREFIX}${target}" (header row first), then choose Data → Import pasted data.`;
+});
 
-export function importPastedData(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  let result;
-  try {
-    checkImportAccess(ss); // a menu function is also callable from google.script.run
-    toast('Importing…');
-    result = withDocumentLock('Import', () => importStaged(ss));
-  } catch (e) {
-    // Another job holds the tracker, a tab/header a person can fix, or not allowed: say so in words.
-    if (!(e instanceof BusyError) && !(e instanceof TrackerError) && !(e instanceof AccessError)) throw e;
-    tell('Import', e.message);
-    return e.message;
-  }
+function describeImport(result: StagedImportResult, nothing: string): string {
+  if (!result.reports.length) return nothing;
   const pause = describePause(result);
   const refused = result.refusals.length ? `\n\nThe refused rows are listed on the ${PROBLEMS_TAB} tab.` : '';
   const removed = result.reports.some((r) => r.headerMessages.length) ? `\n\nThe "${STAGING_PREFIX}" tab was removed: fix the header in the export, then paste it again.` : '';
-  const text = result.reports.length
-    ? formatImportReport(result.reports) + refused + removed + (pause ? `\n\n${pause}` : '')
-    : `Nothing to import: paste an export into a tab named "${STAGING_PREFIX}<Tab>" first (Data → Make an import tab), or use Data → Import a file.`;
-  tell('Import', text);
-  return text;
+  return formatImportReport(result.reports) + refused + removed + (pause ? `\n\n${pause}` : '');
 }
 
-export function showHelp(): void {
-  const html = HtmlService.createHtmlOutput(
-    '<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5">' +
-      '<p><b>Pastoral Tracker</b> keeps homework, attendance, letters, the QA calendar and mentoring in this spreadsheet.</p>' +
-      '<ol><li>Set up tracker (adds the tabs).</li><li>Data → Import a file: choose each MIS export (CSV or Excel) on your computer.</li>' +
-      '<li>Homework → Refresh, Attendance → Review, then Letters → Letter run.</li><li>QA calendar → Turn on morning e-mails.</li></ol>' +
-      '<p>Settings holds your school name, address, thresholds and e-mail domain.</p></div>',
-  ).setTitle('Pastoral Tracker help');
-  SpreadsheetApp.getUi().showSidebar(html);
-}
+/** Menu: Data → Import pasted data. */
+export const importPastedData = menuItem('Import', 'settings', () => {
+  toast('Importing…');
+  const result = withDocumentLock('Import', () => importStaged(activeSpreadsheet()));
+  return describeImport(result, `Nothing to import: paste an export into a tab named "${STAGING_PREFIX}<Tab>" first (Data → Make an import tab), or use Data → Import a file.`);
+});
+
+/**
+ * The one-off trigger a big import sets when it runs out of time. It removes itself, carries on
+ * from the checkpoint, and sets itself again if there is still more to do.
+ */
+export const continueImport = triggerHandler('Import', 'settings', () => {
+  const ss = activeSpreadsheet();
+  clearContinuation(ss, CONTINUE_IMPORT);
+  const result = withDocumentLock('Import', () => importStaged(ss));
+  const rows = result.reports.reduce((n, r) => n + r.added + r.updated, 0);
+  return {
+    summary: { tabs: result.reports.length, rows, paused: result.paused.length },
+    log: describeImport(result, 'Nothing left to import.'),
+  };
+});
+
+/** Menu: Help (anyone: it shows no data). */
+export const showHelp = menuItem('Help', 'anyone', () => showSidebar('help', 'Pastoral Tracker help'));

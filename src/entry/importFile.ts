@@ -1,31 +1,23 @@
 /**
- * Data → Import a file… (issue 16): the sidebar and the two calls it makes. Thin: each checks the
- * caller (jobs/importFile.ts) and takes the document lock for the chunk that writes.
+ * Data → Import a file… (issue 16): the sidebar and the two calls it makes. Thin: the wrappers
+ * check the caller (settings level: the owner, SLT, the attendance officer or the intervention
+ * team) and the chunk that writes takes the document lock.
  */
+import { menuItem, sidebarCall } from './wrap';
 import { withDocumentLock } from '../gas/lock';
-import { tell, errorMessage } from '../gas/ui';
-import { include } from './ui';
-import { checkImportAccess, checkFileHeader, importFileChunk, fileNames, FILE_TARGETS, CHUNK_CHARS, HeaderCheck, ChunkResult } from '../jobs/importFile';
+import { activeSpreadsheet } from '../gas/spreadsheet';
+import { showSidebar } from '../gas/sidebar';
+import { checkFileHeader, importFileChunk, fileNames, FILE_TARGETS, CHUNK_CHARS, HeaderCheck, ChunkResult } from '../jobs/importFile';
 
-export function showImportFile(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  try {
-    checkImportAccess(ss);
-  } catch (e) {
-    tell('Import a file', errorMessage(e));
-    return;
-  }
-  const t = HtmlService.createTemplateFromFile('importFile');
-  (t as any).include = include;
-  (t as any).boot = JSON.stringify({ targets: FILE_TARGETS, names: fileNames(), chunkChars: CHUNK_CHARS });
-  SpreadsheetApp.getUi().showSidebar(t.evaluate().setTitle('Import a file'));
-}
+/** Menu: Data → Import a file… */
+export const showImportFile = menuItem('Import a file', 'settings', () =>
+  showSidebar('importFile', 'Import a file', { boot: JSON.stringify({ targets: FILE_TARGETS, names: fileNames(), chunkChars: CHUNK_CHARS }) }),
+);
 
-export function importFileCheck(req: unknown): HeaderCheck {
-  return checkFileHeader(SpreadsheetApp.getActiveSpreadsheet(), req);
-}
+/** Sidebar: step 1, the file's header rows checked before anything is written. */
+export const importFileCheck = sidebarCall('settings', (_caller, req: unknown): HeaderCheck => checkFileHeader(activeSpreadsheet(), req));
 
-export function importFilePart(req: unknown): ChunkResult {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  return withDocumentLock('Import a file', () => importFileChunk(ss, req), 30000);
-}
+/** Sidebar: step 2, one chunk of rows. */
+export const importFilePart = sidebarCall('settings', (_caller, req: unknown): ChunkResult =>
+  withDocumentLock('Import a file', () => importFileChunk(activeSpreadsheet(), req), 30000),
+);

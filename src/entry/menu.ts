@@ -5,10 +5,9 @@
  * so only the safe items are shown: Set up tracker and Help
  * (developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes).
  */
-export interface MenuItem {
-  label: string;
-  fn: string;
-}
+import { installMenu, MenuEntry } from '../gas/ui';
+
+export type MenuItem = MenuEntry;
 export interface MenuGroup {
   label: string;
   items: (MenuItem | null)[]; // null = separator
@@ -90,22 +89,5 @@ export function menuFunctionNames(): string[] {
 }
 
 export function buildMenu(authMode: GoogleAppsScript.Script.AuthMode | undefined): void {
-  const ui = SpreadsheetApp.getUi();
-  const menu = ui.createAddonMenu();
-  if (authMode === ScriptApp.AuthMode.NONE) {
-    for (const i of SAFE_ITEMS) menu.addItem(i.label, i.fn);
-    menu.addToUi();
-    return;
-  }
-  for (const g of MENU) {
-    const sub = ui.createMenu(g.label);
-    for (const i of g.items) {
-      if (i) sub.addItem(i.label, i.fn);
-      else sub.addSeparator();
-    }
-    menu.addSubMenu(sub);
-  }
-  menu.addSeparator();
-  for (const i of TAIL_ITEMS) menu.addItem(i.label, i.fn);
-  menu.addToUi();
+  installMenu(authMode, SAFE_ITEMS, MENU, TAIL_ITEMS);
 }

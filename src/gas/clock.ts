@@ -9,13 +9,16 @@
  */
 export type Elapsed = () => number;
 
+/** "Today" for a job: the Europe/London date of the clock (a parameter in tests and the CLI). */
+export function todayIso(): string {
+  return Utilities.formatDate(new Date(), 'Europe/London', 'yyyy-MM-dd');
+}
+
 export function startClock(now: () => number = () => Date.now()): Elapsed {
   const start = now();
   return () => now() - start;
 }
 
-/** Apps Script's limit for one execution. */
-export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 /**
  * Stop starting new work after this long: leaves 90 s for the chunk in hand (about 15 s for
  * 400,000 cells at the local model's 30 µs a cell), saving the checkpoint and the trigger.

@@ -1,14 +1,14 @@
+import { UserError } from '../core/errors';
 /**
  * One job at a time per tracker. Two staff clicking Generate, or the morning trigger during a
  * manual run, must not both write: the document lock lets one through and the other is told to
  * try again (nothing is done twice).
  */
-export class BusyError extends Error {}
 
 export function withDocumentLock<T>(what: string, fn: () => T, waitMs = 10000): T {
   const lock = LockService.getDocumentLock();
   if (!lock || !lock.tryLock(waitMs)) {
-    throw new BusyError(`Someone else is running a Pastoral Tracker job on this spreadsheet (${what} could not start). Please try again in a minute.`);
+    throw new UserError(`Someone else is running a Pastoral Tracker job on this spreadsheet (${what} could not start). Please try again in a minute.`);
   }
   try {
     return fn();

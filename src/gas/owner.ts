@@ -1,33 +1,50 @@
 /**
- * Who owns this tracker: the person who set it up. They may always use every job (issue 16), and
+ * Who owns this tracker. The owner may always use every job, whatever the Staff tab says (a
+ * school's Staff file without them must not lock out the person who installed it, issue 16), and
  * their e-mail domain is the school's domain until Settings names one.
  *
- * Remembered in the document's properties at the first "Set up tracker" (a staff address, never
- * pupil data). A tracker set up before this was remembered falls back to the spreadsheet's Drive
- * owner (Spreadsheet.getOwner(): "the owner of the document, or null for a document in a shared
- * drive" — developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner()).
+ * The owners are the spreadsheet's Drive owner — Spreadsheet.getOwner(): "the owner of the
+ * document, or null for a document in a shared drive" (developers.google.com/apps-script/
+ * reference/spreadsheet/spreadsheet#getOwner()) — and the person who first ran Set up tracker,
+ * remembered in the document's properties (a staff address, never pupil data). On a shared drive
+ * the second is the only owner there is.
  */
+import { documentProperties } from './properties';
+
 const OWNER_KEY = 'pastoralTracker.owner';
 
-/** At set-up: remember the person setting up, unless someone already is. Returns the owner. */
+function norm(email: unknown): string {
+  return String(email || '').trim().toLowerCase();
+}
+
+function driveOwner(): string {
+  try {
+    const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner();
+    return owner ? norm(owner.getEmail()) : '';
+  } catch (e) {
+    // Refused here (an authorisation mode, or a scope Google wants for it that the documented
+    // spreadsheets.currentonly may not cover): the owner remembered at set-up decides.
+    return '';
+  }
+}
+
+/** At set-up: remember the person setting up, unless someone already is. Returns who is. */
 export function rememberOwner(email: string): string {
-  const props = PropertiesService.getDocumentProperties();
-  const known = String(props.getProperty(OWNER_KEY) || '').trim().toLowerCase();
+  const props = documentProperties();
+  const known = norm(props.getProperty(OWNER_KEY));
   if (known) return known;
-  const me = String(email || '').trim().toLowerCase();
+  const me = norm(email);
   if (me) props.setProperty(OWNER_KEY, me);
   return me;
 }
 
-/** The tracker's owner ('' when nobody is known). */
+/** Every owner of the tracker (the person who set it up, the Drive owner); empty when none is known. */
+export function trackerOwners(): string[] {
+  const owners = [norm(documentProperties().getProperty(OWNER_KEY)), driveOwner()].filter((e) => e !== '');
+  return owners.filter((e, i) => owners.indexOf(e) === i);
+}
+
+/** The tracker's owner ('' when nobody is known): whoever set it up, else the Drive owner. */
 export function trackerOwner(): string {
-  const stored = String(PropertiesService.getDocumentProperties().getProperty(OWNER_KEY) || '').trim().toLowerCase();
-  if (stored) return stored;
-  try {
-    const ss = SpreadsheetApp.getActiveSpreadsheet() as unknown as { getOwner?: () => GoogleAppsScript.Base.User | null };
-    const owner = ss && typeof ss.getOwner === 'function' ? ss.getOwner() : null;
-    return owner ? String(owner.getEmail() || '').trim().toLowerCase() : '';
-  } catch (e) {
-    return ''; // no Drive access in this mode: nobody is the owner, the Staff tab decides
-  }
+  return trackerOwners()[0] || '';
 }

@@ -34,3 +34,25 @@ export function setStatusColours(sheet: Sheet, column: number, colours: TextColo
   sheet.setConditionalFormatRules(ours.concat(kept));
   return ours.length;
 }
+
+/**
+ * Colour whole rows by the text in one column: a rule per value with the custom formula
+ * `=$<column>2="<value>"` over every row below the header, so a sort or a staff edit keeps the
+ * colours with their rows. Rules the add-on made earlier (that formula for one of `colours`'
+ * values, on any column — staff may have moved it) are replaced; every other rule is kept.
+ */
+export function setRowColoursByValue(sheet: Sheet, columnLetter: string, width: number, colours: TextColour[]): void {
+  const range = sheet.getRange(2, 1, Math.max(1, sheet.getMaxRows() - 1), Math.max(1, width));
+  const values = colours.map((c) => c.text);
+  const ours = /^=\$[A-Z]+2="(.*)"$/;
+  const kept = sheet.getConditionalFormatRules().filter((rule) => {
+    const c = rule.getBooleanCondition();
+    if (!c || c.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return true;
+    const m = ours.exec(String(c.getCriteriaValues()[0]));
+    return !m || values.indexOf(m[1]) < 0;
+  });
+  const mine = colours.map((c) =>
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=$${columnLetter}2="${c.text}"`).setBackground(c.background).setRanges([range]).build(),
+  );
+  sheet.setConditionalFormatRules(kept.concat(mine));
+}

@@ -14,15 +14,14 @@ import { mapHeaders, HeaderMap, columnLetter } from '../core/records/headers';
 import { parseTab, ParseOptions, ParseResult, ImportableTab } from '../core/records/parse';
 import { cellText, cellDate, cellValue, toCell, Cell } from './cells';
 import { isDateValue } from '../core/records/ukDate';
+import { UserError } from '../core/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export class TrackerError extends Error {}
-
 export function openTab(ss: Spreadsheet, name: string): Sheet {
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new TrackerError(`The tracker has no "${name}" tab. Run Pastoral Tracker → Set up tracker first.`);
+  if (!sheet) throw new UserError(`The tracker has no "${name}" tab. Run Pastoral Tracker → Set up tracker first.`);
   return sheet;
 }
 
@@ -50,7 +49,7 @@ export function readSheetTab<K extends ImportableTab>(
   const values = readValues(sheet);
   if (!values.length) return { records: [], rows: [], refusals: [], unknownHeaders: [], headerMessages: [], fields: [] };
   const parsed = parseTab(name, values, opts);
-  if (parsed.headerMessages.length) throw new TrackerError(parsed.headerMessages.join('\n'));
+  if (parsed.headerMessages.length) throw new UserError(parsed.headerMessages.join('\n'));
   return parsed;
 }
 
@@ -74,7 +73,7 @@ function headerMapFor(def: TabDef, header: unknown[], fields: string[]): HeaderM
   const missing = fields.filter((f) => map.columnIndex[f] === undefined);
   if (missing.length || map.duplicated.length) {
     const names = missing.map((f) => def.columns.find((c) => c.field === f)?.header ?? f);
-    throw new TrackerError(
+    throw new UserError(
       [
         ...names.map((h) => `${def.name}: no "${h}" column. Run Pastoral Tracker → Set up tracker to add it.`),
         ...map.duplicated.map((h) => `${def.name}: the header "${h}" appears twice. Rename or delete one of them.`),
@@ -142,7 +141,7 @@ export function writeByKey(
   opts: UpsertOptions = {},
 ): UpsertResult {
   const fields = opts.fields ?? def.columns.filter((c) => c.owned && !def.key.includes(c.field)).map((c) => c.field);
-  if (!values.length) throw new TrackerError(`${def.name}: the header row is missing. Run Pastoral Tracker → Set up tracker to add it.`);
+  if (!values.length) throw new UserError(`${def.name}: the header row is missing. Run Pastoral Tracker → Set up tracker to add it.`);
   const header = values[0];
   const map = headerMapFor(def, header, [...def.key, ...fields]);
   const width = header.length;
@@ -160,12 +159,13 @@ export function writeByKey(
     if (refused && blankKeys.length < 5) blankKeys.push(`record ${i + 1}: ${blank.map((f) => headerOf(def, f)).join(', ')}`);
   });
   if (blankKeys.length) {
-    throw new TrackerError(`${def.name}: blank ${def.key.map((f) => headerOf(def, f)).join(' + ')} — a row is found by it, so nothing was written (${blankKeys.join('; ')}).`);
+    throw new UserError(`${def.name}: blank ${def.key.map((f) => headerOf(def, f)).join(' + ')} — a row is found by it, so nothing was written (${blankKeys.join('; ')}).`);
   }
 
   const rowOfKey = new Map<string, number>();
   for (let r = 1; r < values.length; r++) {
     const k = keyOfRow(values[r], def, map);
+    // eslint-disable-next-line no-control-regex -- \u0001 joins the key's fields (it never appears in a cell)
     if (k.replace(/\u0001/g, '') !== '' && !rowOfKey.has(k)) rowOfKey.set(k, r);
   }
 
@@ -249,8 +249,6 @@ export function replaceContent(sheet: Sheet, grid: Cell[][]): void {
   sheet.getRange(1, 1, rows, cols).setValues(grid);
 }
 
-/** Google Sheets holds at most 10 million cells per spreadsheet, blank ones included. */
-export const SPREADSHEET_CELL_LIMIT = 10000000;
 /** A tab growing past this many rows loses the blank columns right of its header (see prepareRows). */
 const LONG_TAB_ROWS = 50000;
 

@@ -27,8 +27,38 @@ export function askText(title: string, prompt: string): string | null {
   return r.getSelectedButton() === ui.Button.OK ? r.getResponseText().trim() : null;
 }
 
-/** The message of an error a person can act on; anything else is reported as unexpected. */
-export function errorMessage(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  return m;
+export interface MenuEntry {
+  label: string;
+  fn: string;
+}
+
+/**
+ * The add-on menu. In AuthMode.NONE (installed, not yet used in this spreadsheet) only `safe` is
+ * shown: Apps Script lets onOpen add items then, but not read the document or its properties
+ * (developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes).
+ */
+export function installMenu(
+  authMode: GoogleAppsScript.Script.AuthMode | undefined,
+  safe: MenuEntry[],
+  groups: { label: string; items: (MenuEntry | null)[] }[],
+  tail: MenuEntry[],
+): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createAddonMenu();
+  if (authMode === ScriptApp.AuthMode.NONE) {
+    for (const i of safe) menu.addItem(i.label, i.fn);
+    menu.addToUi();
+    return;
+  }
+  for (const g of groups) {
+    const sub = ui.createMenu(g.label);
+    for (const i of g.items) {
+      if (i) sub.addItem(i.label, i.fn);
+      else sub.addSeparator();
+    }
+    menu.addSubMenu(sub);
+  }
+  menu.addSeparator();
+  for (const i of tail) menu.addItem(i.label, i.fn);
+  menu.addToUi();
 }

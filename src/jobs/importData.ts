@@ -18,14 +18,16 @@ import { FftBenchmark } from '../core/settings';
 import { loadSettings } from '../gas/settingsStore';
 import { parseAttendanceSummary } from '../core/records/summaryImport';
 import { mergeByKey, importReport, ImportReport } from '../core/records/merge';
-import { startClock, Elapsed, WORK_BUDGET_MS } from '../gas/clock';
+import { startClock, Elapsed, WORK_BUDGET_MS, todayIso } from '../gas/clock';
 import { scheduleContinuation } from '../gas/continuation';
 import { Refusal } from '../core/records/refusal';
-import { openTab, readValues, writeByKey, TrackerError } from '../gas/tables';
+import { openTab, readValues, writeByKey } from '../gas/tables';
 import { ensureTab } from '../gas/setupTabs';
 import { IsoDate } from '../core/dates';
 import { writeProblems, ProblemsWrite } from './importProblems';
 import { Checkpoint, CHECKPOINT_PREFIX, fingerprintOf, readCheckpoint } from './importCheckpoint';
+import { UserError } from '../core/errors';
+import { documentProperties } from '../gas/properties';
 
 export const STAGING_PREFIX = 'Import - ';
 /** Staging for the wide register grid (a column per date and session). */
@@ -108,7 +110,7 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
     tab = 'Progress';
     fft = chooseFftTargets(rows, opts.benchmark ?? loadSettings().progress.benchmark, 'wide');
     const wide = wideProgressToLong(fft.rows);
-    if (wide.messages.length) throw new TrackerError(wide.messages.join('\n'));
+    if (wide.messages.length) throw new UserError(wide.messages.join('\n'));
     parsed = parseTab('Progress', wide.rows);
     // Refusals name the marksheet's row, not the row of the long form made from it.
     parsed.refusals = parsed.refusals.map((r) => (r.row >= 2 && wide.sourceRows[r.row - 2] ? { ...r, row: wide.sourceRows[r.row - 2] } : r));
@@ -122,12 +124,12 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
     const settings = target === 'Letters Log' ? loadSettings() : null;
     parsed = parseTab(target, rows, {
       rowNumbers: opts.rowNumbers,
-      ...(settings ? { halfTerms: settings.calendar.halfTerms, today: opts.today ?? londonToday() } : {}),
+      ...(settings ? { halfTerms: settings.calendar.halfTerms, today: opts.today ?? todayIso() } : {}),
     });
   } else {
-    throw new TrackerError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.map((t) => t.name).join(', ')}, ${REGISTER_GRID}, ${PROGRESS_WIDE}.`);
+    throw new UserError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.map((t) => t.name).join(', ')}, ${REGISTER_GRID}, ${PROGRESS_WIDE}.`);
   }
-  if (parsed.headerMessages.length) throw new TrackerError(parsed.headerMessages.join('\n'));
+  if (parsed.headerMessages.length) throw new UserError(parsed.headerMessages.join('\n'));
   // Parsers that number rows by position (grid, summary, wide marksheet): the file's own rows.
   const numberedByParser = isImportableTab(target) && target !== 'Progress';
   if (opts.rowNumbers && !numberedByParser) {
@@ -143,7 +145,7 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
   const merged = mergeByKey(existing, parsed.records, def.key, { fields });
   const changed = [...merged.updated, ...merged.added] as Record<string, unknown>[];
 
-  const store = PropertiesService.getDocumentProperties();
+  const store = documentProperties();
   const cpKey = CHECKPOINT_PREFIX + target;
   const fingerprint = fingerprintOf(parsed.records as Record<string, unknown>[], def.key);
   const saved = readCheckpoint(store.getProperty(cpKey));
@@ -180,11 +182,6 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
 function fileRow(position: number, headerRows: number, rowNumbers: number[]): number {
   const i = position - 1 - headerRows;
   return i >= 0 && i < rowNumbers.length ? rowNumbers[i] : position;
-}
-
-/** Today in Europe/London, from the clock (jobs only: core rules take today as a parameter). */
-function londonToday(): IsoDate {
-  return Utilities.formatDate(new Date(), 'Europe/London', 'yyyy-MM-dd');
 }
 
 function readExisting(tab: string, values: unknown[][]): Record<string, unknown>[] {
@@ -230,7 +227,7 @@ export function importStaged(ss: Spreadsheet, opts: ImportOptions = {}): StagedI
     try {
       report = importRows(ss, target, stagedValues(sheet), { ...opts, elapsed, budgetMs: budget });
     } catch (e) {
-      if (!(e instanceof TrackerError)) throw e; // unexpected: the tab stays for the next run
+      if (!(e instanceof UserError)) throw e; // unexpected: the tab stays for the next run
       // A header it cannot use: nothing was imported; the message says what to fix.
       report = { tab: target, added: 0, updated: 0, unchanged: 0, refused: 0, refusals: [], unknownHeaders: [], headerMessages: e.message.split('\n'), remaining: 0, runs: 1 };
     }
@@ -273,24 +270,4 @@ function stagedValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
     for (let c = 0; c < formulas[r].length; c++) if (formulas[r][c] !== '') values[r][c] = formulas[r][c];
   }
   return values;
-}
-
-/**
- * The imports' part of out/report.json (SPEC §8 lists the minimum; this is an extra key):
- * `{ imports: [{ tab, added, updated, unchanged, refused, remaining, notes, refusals: [{ row, column, value, reason }] }] }`
- * (`notes`: e.g. which FFT benchmark the Progress targets came from).
- */
-export function importReportPart(results: (ImportReport & { remaining?: number })[]) {
-  return {
-    imports: results.map((r) => ({
-      tab: r.tab,
-      added: r.added,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      refused: r.refused,
-      remaining: r.remaining ?? 0,
-      notes: r.notes ?? [],
-      refusals: r.refusals.map((f) => ({ row: f.row, column: f.column ?? '', value: f.value ?? '', reason: f.reason })),
-    })),
-  };
 }

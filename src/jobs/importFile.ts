@@ -12,8 +12,8 @@
  *    history stays together for its keys. A chunk that runs out of time answers `remaining`, and
  *    the browser sends it again: rows already written are matched by key, nothing doubles.
  *
- * The requests come from the browser, so they are untrusted: shapes, sizes and the caller are
- * checked before anything is read.
+ * The requests come from the browser, so they are untrusted: the caller is checked by the entry
+ * point (settings level, src/entry/importFile.ts) and shapes and sizes here, before anything is read.
  */
 import { TABS, tabDef, csvNameFor } from '../core/tabs';
 import { isImportableTab, parseTab } from '../core/records/parse';
@@ -22,8 +22,7 @@ import { parseRegisterGrid } from '../core/records/registerGrid';
 import { parseAttendanceSummary, SUMMARY_SPEC } from '../core/records/summaryImport';
 import { wideProgressToLong } from '../core/records/progressWide';
 import { formatRefusal } from '../core/records/refusal';
-import { TrackerError } from '../gas/tables';
-import { AccessError, checkStaff } from './access';
+import { UserError } from '../core/errors';
 import { importRows, REGISTER_GRID, PROGRESS_WIDE } from './importData';
 import { writeProblems, PROBLEMS_TAB } from './importProblems';
 
@@ -49,43 +48,34 @@ export const CHUNK_CHARS = 400000;
 export const MAX_CALL_CHARS = 2000000;
 export const MAX_CALL_ROWS = 50000;
 
-export class FileImportError extends Error {}
-
-/** Who may import: the tracker's owner, SLT, the attendance officer or the intervention team. */
-export function checkImportAccess(ss: Spreadsheet): void {
-  const caller = checkStaff(ss);
-  if (!caller.canEditSettings) {
-    throw new AccessError("Only the tracker's owner, SLT, the attendance officer or the intervention team can import data. Ask one of them.");
-  }
-}
 
 type Cell = string | number | boolean | null;
 
 function checkTarget(raw: unknown): string {
   const t = String(raw || '');
-  if (FILE_TARGETS.indexOf(t) < 0) throw new FileImportError(`Choose which tab the file is for (${FILE_TARGETS.join(', ')}).`);
+  if (FILE_TARGETS.indexOf(t) < 0) throw new UserError(`Choose which tab the file is for (${FILE_TARGETS.join(', ')}).`);
   return t;
 }
 
 /** A grid of plain values from the browser; anything else is refused with a plain message. */
 function checkGrid(raw: unknown, what: string, budget: { chars: number }): Cell[][] {
-  if (!Array.isArray(raw)) throw new FileImportError(`The sidebar sent ${what} the add-on cannot read. Reload the sidebar and try again.`);
+  if (!Array.isArray(raw)) throw new UserError(`The sidebar sent ${what} the add-on cannot read. Reload the sidebar and try again.`);
   return raw.map((row) => {
-    if (!Array.isArray(row)) throw new FileImportError(`The sidebar sent ${what} the add-on cannot read. Reload the sidebar and try again.`);
+    if (!Array.isArray(row)) throw new UserError(`The sidebar sent ${what} the add-on cannot read. Reload the sidebar and try again.`);
     return row.map((v) => {
       if (v === null || v === undefined) return null;
       if (typeof v === 'number') {
-        if (!isFinite(v)) throw new FileImportError(`The sidebar sent a number the add-on cannot store in ${what}.`);
+        if (!isFinite(v)) throw new UserError(`The sidebar sent a number the add-on cannot store in ${what}.`);
         budget.chars += 12;
         return v;
       }
       if (typeof v === 'boolean') return v;
       if (typeof v === 'string') {
         budget.chars += v.length + 3;
-        if (budget.chars > MAX_CALL_CHARS) throw new FileImportError('Too much was sent in one go. Reload the sidebar and try again.');
+        if (budget.chars > MAX_CALL_CHARS) throw new UserError('Too much was sent in one go. Reload the sidebar and try again.');
         return v;
       }
-      throw new FileImportError(`The sidebar sent ${what} the add-on cannot read. Reload the sidebar and try again.`);
+      throw new UserError(`The sidebar sent ${what} the add-on cannot read. Reload the sidebar and try again.`);
     });
   });
 }
@@ -104,7 +94,6 @@ export interface HeaderCheck {
 
 /** Step 1: the header rows (up to 3) only. Nothing is written. */
 export function checkFileHeader(ss: Spreadsheet, req: unknown): HeaderCheck {
-  checkImportAccess(ss);
   const r = (req || {}) as Record<string, unknown>;
   const target = checkTarget(r.target);
   const top = checkGrid(r.rows, 'the header', { chars: 0 }).slice(0, 3);
@@ -158,18 +147,17 @@ export interface ChunkResult {
 
 /** Step 2: one chunk — header rows, data rows and each data row's row number in the file. */
 export function importFileChunk(ss: Spreadsheet, req: unknown): ChunkResult {
-  checkImportAccess(ss);
   const r = (req || {}) as Record<string, unknown>;
   const target = checkTarget(r.target);
   const file = String(r.file || 'file').replace(/[^\w .,()'-]+/g, '').slice(0, 120) || 'file';
   const budget = { chars: 0 };
   const header = checkGrid(r.header, 'the header', budget);
   const rows = checkGrid(r.rows, 'the rows', budget);
-  if (!header.length || header.length > 3) throw new FileImportError('The sidebar sent no header row. Reload the sidebar and try again.');
-  if (rows.length > MAX_CALL_ROWS) throw new FileImportError('Too many rows were sent in one go. Reload the sidebar and try again.');
+  if (!header.length || header.length > 3) throw new UserError('The sidebar sent no header row. Reload the sidebar and try again.');
+  if (rows.length > MAX_CALL_ROWS) throw new UserError('Too many rows were sent in one go. Reload the sidebar and try again.');
   const rowNumbers = r.rowNumbers;
   if (!Array.isArray(rowNumbers) || rowNumbers.length !== rows.length || rowNumbers.some((n) => !Number.isInteger(n) || n < 2 || n > 10000000)) {
-    throw new FileImportError('The sidebar sent rows without their row numbers. Reload the sidebar and try again.');
+    throw new UserError('The sidebar sent rows without their row numbers. Reload the sidebar and try again.');
   }
   const first = r.first === true;
   // A chunk sent again after running out of time: its refusals were listed the first time.
@@ -178,7 +166,7 @@ export function importFileChunk(ss: Spreadsheet, req: unknown): ChunkResult {
   try {
     report = importRows(ss, target, (header as unknown[][]).concat(rows), { rowNumbers: rowNumbers as number[] });
   } catch (e) {
-    if (e instanceof TrackerError) throw new FileImportError(`${file}: ${e.message} Nothing was imported from this file.`);
+    if (e instanceof UserError) throw new UserError(`${file}: ${e.message} Nothing was imported from this file.`);
     throw e;
   }
   if (!again) writeProblems(ss, [{ file, tab: target, refusals: report.refusals, replace: first }]);

@@ -7,7 +7,6 @@
  * a large read.
  */
 import { Settings } from '../core/settings';
-import { IsoDate } from '../core/dates';
 import { readSheetTab } from '../gas/tables';
 import { ImportableTab, TabRecords } from '../core/records/parse';
 import { formatRefusal } from '../core/records/refusal';
@@ -44,11 +43,6 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
     for (const r of parsed.refusals) problems.push(formatRefusal(name, r));
   }
   return { data, problems };
-}
-
-/** "Today" for a job: the Europe/London date of the clock (a parameter in tests and the CLI). */
-export function todayIso(): IsoDate {
-  return Utilities.formatDate(new Date(), 'Europe/London', 'yyyy-MM-dd');
 }
 
 export type { Settings };

@@ -45,7 +45,7 @@ async function finished(s: Sidebar): Promise<string> {
 
 async function choose(s: Sidebar, file: string): Promise<void> {
   await s.page.setInputFiles('#file', file);
-  await s.page.waitForFunction(() => /headers:/.test(document.getElementById('fileInfo')!.textContent || '') || /error/.test(document.getElementById('status')!.className), undefined, { timeout: 20000 });
+  await s.page.waitForFunction(() => /headers:/.test(document.getElementById('fileInfo')!.textContent || '') || /error/.test(document.getElementById('status')!.className), undefined, { timeout: 60000 });
 }
 
 const values = (tab: string) => g.spreadsheet.getSheetByName(tab)!.getDataRange().getValues();

@@ -54,6 +54,19 @@ describe('build/Code.js', () => {
   });
 });
 
+describe("the README's paste install", () => {
+  it('names every file of build/: Code.js, appsscript.json and each HTML file', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const paste = readme.slice(readme.indexOf('**paste**'), readme.indexOf('That is every file in `build/`'));
+    const named = Array.from(paste.slice(paste.indexOf('for each of these')).matchAll(/`(\w+)`/g), (m) => `${m[1]}.html`).sort();
+    const built = fs.readdirSync(BUILD_DIR).sort();
+    expect(built.filter((f) => f.endsWith('.html'))).toEqual(named);
+    expect(built.filter((f) => !f.endsWith('.html'))).toEqual(['Code.js', 'appsscript.json']);
+    expect(paste).toContain('build/Code.js');
+    expect(paste).toContain('build/appsscript.json');
+  });
+});
+
 describe('clasp pushes only the build', () => {
   it('npx clasp status tracks build/ files and nothing from src/, test/ or node_modules/', () => {
     const { execFileSync } = require('child_process');

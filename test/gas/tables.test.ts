@@ -3,8 +3,9 @@
  * rows matched by key on values re-read just before writing, one read and one write per tab.
  */
 import { freshTracker, upn, tabValues, Ss } from './tableHelpers';
-import { readTab, upsertByKey, TrackerError } from '../../src/gas/tables';
+import { readTab, upsertByKey } from '../../src/gas/tables';
 import { LocalGoogle } from '../../local/google';
+import { UserError } from '../../src/core/errors';
 
 /** A Letters Log key as the tracker makes it (type | UPN | period): the log refuses any other. */
 const K = (type: string, n: number): string => `${type}|${upn(n)}|2023-24`;
@@ -66,7 +67,7 @@ describe('reading by header', () => {
     const sh = ss.getSheetByName('Letters Log')!;
     sh.clear();
     sh.getRange(1, 1, 1, 6).setValues([['Key', 'Date', 'UPN', 'UPN', 'By', 'Status']]);
-    expect(() => readTab(ss, 'Letters Log')).toThrow(TrackerError);
+    expect(() => readTab(ss, 'Letters Log')).toThrow(UserError);
     let msg = '';
     try { readTab(ss, 'Letters Log'); } catch (e) { msg = (e as Error).message; }
     expect(msg).toContain('Letters Log: no "Type" column');

@@ -34,13 +34,13 @@ export const U = {
 type Code = (day: number, session: 'AM' | 'PM') => string;
 const CASES: Record<string, Code> = {
   reward: () => '/',
-  level2: (d, s) => (d === 3 ? 'I' : '/'),
+  level2: (d) => (d === 3 ? 'I' : '/'),
   level1: (d, s) => (d === 14 && s === 'PM' ? 'I' : '/'),
   notCounted: (d, s) => (d === 2 ? 'Y1' : d === 5 && s === 'AM' ? 'I' : '/'),
   withdrawn: () => '/',
   leaver: () => '/',
   latesAndG: (d, s) => (d < 3 ? 'G' : d >= 5 && d < 10 && s === 'AM' ? 'L' : '/'),
-  penalty: (d, s) => (d >= 4 && d < 9 ? 'U' : '/'),
+  penalty: (d) => (d >= 4 && d < 9 ? 'U' : '/'),
   notifyLa: (d) => (d < 10 ? 'O' : '/'),
   failure: (d, s) => (d === 14 && s === 'AM' ? 'N' : d === 14 && s === 'PM' ? '' : '/'),
   episode: () => '/',

@@ -8,7 +8,6 @@ import { makeTracker as makeSampleTracker, TrackerFixture as SampleFixture } fro
 import { loadSettings } from '../../src/gas/settingsStore';
 import { Settings, SettingsOverrides } from '../../src/core/settings';
 import { refreshHomeworkJob, HomeworkRefreshResult, TRACKER_TAB } from '../../src/jobs/homework/refresh';
-import { homeworkReportPart } from '../../src/jobs/homework/report';
 import { THIS_WEEK_TAB, PP_REPORT_TAB } from '../../src/jobs/homework/views';
 import { HOMEWORK_COLOURS, TRACKER_FIXED_HEADERS } from '../../src/core/homework/grid';
 import { makeUpn } from '../../src/core/records/upn';
@@ -205,7 +204,7 @@ describe('refreshHomework on a small school (SPEC §3 edges)', () => {
     expect(JSON.stringify(r.tracking)).not.toContain(U.leaver);
     expect(r.ppReport.rows.map((p) => p.upn)).not.toContain(U.leaver);
     expect(JSON.stringify(sheet(t, 'Interventions').getDataRange().getValues())).not.toContain(U.leaver);
-    expect(homeworkReportPart(r).pupils.map((p) => p.upn)).not.toContain(U.leaver);
+    expect(r.pupils.map((p) => p.upn)).not.toContain(U.leaver);
   });
 
   it('writes the ladder to Interventions once: a re-run adds no rows', () => {
@@ -255,13 +254,11 @@ describe('refreshHomework on a small school (SPEC §3 edges)', () => {
     expect(String(pia[7])).toMatch(/Form tutor monitoring.*\(Open\)/);
   });
 
-  it('gives report.json per pupil homework.weeks[] and persistent (SPEC §8)', () => {
-    const part = homeworkReportPart(r);
-    const red = part.pupils.find((p) => p.upn === U.red)!;
-    expect(red.homework.weeks.find((w) => w.weekStart === '2024-01-22')).toEqual({ weekStart: '2024-01-22', misses: 3, band: 'red' });
-    expect(typeof red.homework.persistent).toBe('boolean');
-    expect(part.pupils.length).toBe(8);
-    expect(JSON.parse(JSON.stringify(part))).toEqual(part);
+  it('gives each pupil on roll their weeks (misses, band) and persistence, as report.json shows them', () => {
+    const red = r.pupils.find((p) => p.upn === U.red)!;
+    expect(red.weeks.find((w) => w.weekStart === '2024-01-22')).toMatchObject({ weekStart: '2024-01-22', misses: 3, band: 'red' });
+    expect(red.persistent).toBe(false); // one red week only
+    expect(r.pupils.length).toBe(8);
   });
 });
 

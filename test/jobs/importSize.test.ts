@@ -11,22 +11,22 @@ import { startClock } from '../../src/gas/clock';
 import { loadBundle } from '../../local/loadBundle';
 import { sampleSchool } from '../fixtures/trackerFixture';
 
-jest.setTimeout(240000);
 
 describe('a year of marks', () => {
-  it('200 vs 2,000 pupils: the same calls but for the chunks, inside 6 minutes', () => {
-    const small = importYearOfMarks(200);
-    const large = importYearOfMarks(2000);
-    expect(large.marks).toBeGreaterThan(760000);
+  // Whether 2,000 pupils fit in one 6-minute execution is a budget: npm run bench (docs/performance.md).
+  it('150 vs 600 pupils: the same calls but for the append chunks', () => {
+    // No time budget here (the run's clock includes this machine's time): one run each, always.
+    const small = importYearOfMarks(150, Number.MAX_SAFE_INTEGER); // both past the 50,000 rows at which a tab is trimmed
+    const large = importYearOfMarks(600, Number.MAX_SAFE_INTEGER);
+    expect(large.marks).toBeGreaterThan(3 * small.marks);
     const chunks = (r: typeof small) => Math.ceil((r.marks * 4) / CHUNK_CELLS);
-    expect([small.runs.length, large.runs.length]).toEqual([1, 1]);
+    expect([small.runs.length, large.runs.length, chunks(small), chunks(large) >= 2]).toEqual([1, 1, 1, true]);
     expect(small.counts['Range.setValues']).toBe(chunks(small));
     expect(large.counts['Range.setValues']).toBe(chunks(large));
     // Every other call is the same whatever the size.
     const fixed = (r: typeof small) => r.runs[0].calls - 2 * chunks(r);
     expect(fixed(large)).toBe(fixed(small));
     expect(large.counts['Range.getValues']).toBe(small.counts['Range.getValues']);
-    expect(large.runs[0].projectedMs).toBeLessThan(6 * 60 * 1000);
     expect(large.runs[0].added).toBe(large.marks - 2); // the sample's two withdrawn "H" marks are refused
   });
 });
@@ -87,8 +87,9 @@ describe('chunks, checkpoint and resume', () => {
       expect(triggers()).toEqual(['continueImport']);
       // The trigger fires: the bundle's continueImport removes itself and finishes.
       const gas = loadBundle(g);
-      const text = gas.continueImport();
-      expect(text.split('\n')[0]).toBe(`Attendance Marks: ${total} rows added, 0 updated, 0 unchanged, ${refused} refused.`);
+      // A trigger answers with counts only; its outcome goes to the execution log.
+      expect(gas.continueImport()).toEqual({ tabs: 1, rows: total, paused: 0 });
+      expect(g.env.logs.map(String)).toContain(`Pastoral Tracker: Import: Attendance Marks: ${total} rows added, 0 updated, 0 unchanged, ${refused} refused.`);
       expect(triggers()).toEqual([]);
       expect(readTab(ss, 'Attendance Marks').records).toHaveLength(total);
       // The staging tab is removed once the import is complete, refusals or not (they are on Import Problems).

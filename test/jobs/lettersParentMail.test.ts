@@ -11,7 +11,6 @@ import { readTab } from '../../src/gas/tables';
 import { MAIL_LOG, PARENT_TO, sendMails, ParentLetterEmail } from '../../src/gas/mail';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { generateLetterRunJob, letterRunProgressJob, LetterRunResult } from '../../src/jobs/letters/run';
-import { lettersParentMailReportPart } from '../../src/jobs/letters/parentMail';
 import { loadLetterSources } from '../../src/jobs/letters/sources';
 import { planFor } from '../../src/jobs/letters/preview';
 import { checkSubject } from '../../src/core/email/compose';
@@ -128,7 +127,7 @@ test('on: one e-mail per letter to that pupil\'s parent, the letter as a PDF; th
     expect(row[2]).toBe(PARENT_TO);
     for (const p of pupils) expect(String(row[0])).not.toContain(p.upn);
   }
-  expect(lettersParentMailReportPart(r).parentLetters.emailed).toHaveLength(6);
+  expect(r.parentMail!.emailed).toHaveLength(6);
   // Nothing about families in the document properties.
   const props = JSON.stringify(PropertiesService.getDocumentProperties().getProperties());
   for (const l of letters) expect(props).not.toContain(l.upn);
@@ -167,7 +166,6 @@ test('a pupil with no Parent Email: printed only, reported, not an error', () =>
     expect(parentMails(sentFrom)).toHaveLength(3);
     expect(r.parentMail!.printedOnly).toEqual([{ upn: letters[1].upn, type: TYPE, reason: 'no Parent Email on the Students tab' }]);
     expect(r.notes.join('\n')).toMatch(/1 letter\(s\) printed only: no usable Parent Email/);
-    expect(lettersParentMailReportPart([r]).parentLetters.printedOnly).toHaveLength(1);
     const statuses = log().filter((e) => e.type === TYPE && e.date === asOf && e.status !== 'Cancelled');
     expect(statuses.find((e) => e.upn === letters[1].upn)!.status).toBe('Produced');
   } finally {

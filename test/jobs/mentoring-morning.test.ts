@@ -83,19 +83,3 @@ describe('mentoring morning on the sample school', () => {
     expect(quiet.some((e) => e.subject.startsWith('Mentor meetings overdue'))).toBe(false);
   });
 });
-
-describe('mentoring morning calls', () => {
-  it('are the same for 150 and 600 pupils', () => {
-    const calls: number[] = [];
-    for (const pupils of [150, 600]) {
-      const t = makeTracker({ pupils, tabs: ['Students', 'Staff', 'Mentor Meetings', 'Mentoring Slips', 'Sessions', 'Session Register', 'Progress', 'Homework Log'] });
-      try {
-        mentoringMorning(t.ss, loadSettings(), ASOF);
-        calls.push(t.g.env.total);
-      } finally {
-        t.uninstall();
-      }
-    }
-    expect(calls[0]).toBe(calls[1]);
-  });
-});

@@ -4,7 +4,7 @@
  */
 import { createLocalGoogle } from '../../local/google';
 import { loadBundle } from '../../local/loadBundle';
-import { decideAccess } from '../../src/jobs/access';
+import { decideAccess } from '../../src/core/access';
 import { withDefaults, withOwnerDomain } from '../../src/core/settings';
 import { StaffMember } from '../../src/core/types';
 
@@ -14,19 +14,19 @@ describe('decideAccess with an owner', () => {
   const staff = [member('hoy@oak.sch.uk', ['Head of Year']), member('teacher@oak.sch.uk', ['Teacher'])];
 
   it('the owner may do everything, on the Staff tab or not', () => {
-    expect(decideAccess(staff, 'owner@oak.sch.uk', 'owner@oak.sch.uk', 'owner@oak.sch.uk')).toEqual({ email: 'owner@oak.sch.uk', staff: null, canEditSettings: true });
-    const asTeacher = decideAccess([...staff, member('dm@oak.sch.uk', ['Teacher'])], 'DM@oak.sch.uk', 'DM@oak.sch.uk', 'dm@oak.sch.uk');
-    expect([asTeacher.canEditSettings, asTeacher.staff?.email]).toEqual([true, 'dm@oak.sch.uk']);
+    expect(decideAccess('settings', staff, 'owner@oak.sch.uk', ['owner@oak.sch.uk'])).toEqual({ email: 'owner@oak.sch.uk', staff: null, owner: true });
+    const asTeacher = decideAccess('settings', [...staff, member('dm@oak.sch.uk', ['Teacher'])], 'DM@oak.sch.uk', ['dm@oak.sch.uk']);
+    expect([asTeacher.owner, asTeacher.staff?.email]).toEqual([true, 'dm@oak.sch.uk']);
   });
 
   it('everyone else is decided by the Staff tab, as before', () => {
-    expect(decideAccess(staff, 'teacher@oak.sch.uk', 'teacher@oak.sch.uk', 'owner@oak.sch.uk').canEditSettings).toBe(false);
-    expect(() => decideAccess(staff, 'visitor@oak.sch.uk', 'visitor@oak.sch.uk', 'owner@oak.sch.uk')).toThrow(/visitor@oak.sch.uk is not on the Staff tab/);
+    expect(() => decideAccess('settings', staff, 'teacher@oak.sch.uk', ['owner@oak.sch.uk'])).toThrow(/^Only the SLT/);
+    expect(() => decideAccess('staff', staff, 'visitor@oak.sch.uk', ['owner@oak.sch.uk'])).toThrow(/visitor@oak.sch.uk is not on the Staff tab/);
   });
 
-  it('on an empty Staff tab only the owner gets in once an owner is known', () => {
-    expect(() => decideAccess([], 'someone@oak.sch.uk', 'someone@oak.sch.uk', 'owner@oak.sch.uk')).toThrow(/Staff tab is empty/);
-    expect(decideAccess([], 'someone@oak.sch.uk', 'someone@oak.sch.uk', '').canEditSettings).toBe(true); // no owner remembered
+  it('on an empty Staff tab only an owner gets in', () => {
+    expect(() => decideAccess('staff', [], 'someone@oak.sch.uk', ['owner@oak.sch.uk'])).toThrow(/Staff tab is empty/);
+    expect(() => decideAccess('staff', [], 'someone@oak.sch.uk', [])).toThrow(/Staff tab is empty/);
   });
 });
 

@@ -81,7 +81,10 @@ describe('a Monday digest', () => {
         const code = String(r[3]).trim().toUpperCase();
         const left = leaving.get(String(r[0]));
         if (d < from || d > to || (left && d > left)) continue;
-        if (attended.indexOf(code) >= 0) (a++, p++);
+        if (attended.indexOf(code) >= 0) {
+          a++;
+          p++;
+        }
         else if (absent.indexOf(code) >= 0) p++;
       }
       return (Math.floor((2000 * a + p) / (2 * p)) / 10).toFixed(1) + '%';

@@ -12,11 +12,11 @@
 import fc from 'fast-check';
 import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
 import { importRows, REGISTER_GRID, PROGRESS_WIDE } from '../../src/jobs/importData';
-import { TrackerError } from '../../src/gas/tables';
 import { TABS, TabDef } from '../../src/core/tabs';
 import { isImportableTab } from '../../src/core/records/parse';
 import { readCsv } from '../../src/core/records/csv';
 import { say, fixDate } from './harness';
+import { UserError } from '../../src/core/errors';
 
 const SEED = 20240126;
 const NASTY = [
@@ -79,6 +79,7 @@ function toCsv(rows: string[][], sep: string): string {
 
 /** Windows-1252 bytes for text that fits it (else UTF-8 bytes, as Excel would save "CSV UTF-8"). */
 function encode(text: string, how: 'utf8' | 'bom' | 'cp1252'): Uint8Array {
+  // eslint-disable-next-line no-control-regex -- the Latin-1 range
   if (how === 'cp1252' && /^[\x00-\xff]*$/.test(text)) return Uint8Array.from(Buffer.from(text, 'latin1'));
   const b = Buffer.from(text, 'utf8');
   return how === 'bom' ? Uint8Array.from(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b])) : Uint8Array.from(b);
@@ -103,7 +104,7 @@ function importOne(target: string, rows: unknown[][]): void {
   try {
     r = importRows(t.ss, target, rows);
   } catch (e) {
-    if (!(e instanceof TrackerError)) throw e;
+    if (!(e instanceof UserError)) throw e;
     // A header problem names the tab and the column(s) it is about.
     expect(e.message.length).toBeGreaterThan(10);
     expect(e.message).toMatch(/column|header|"|row/i);

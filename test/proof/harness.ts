@@ -26,9 +26,10 @@ import type { LocalDocumentApp } from '../../local/services/document/document-ap
 import type { LocalDocument } from '../../local/services/document/document';
 import { letters as lettersOf } from '../gas/docs/helpers';
 import { readFileSync } from 'fs';
+import { SAMPLE_QA_CALENDAR_FILE } from '../../local/sample/school';
 
 export const PUPILS = 60;
-export const SEED_002 = '/work/shared/seeds/002_b19071d33ddc3945.txt';
+export const SEED_002 = SAMPLE_QA_CALENDAR_FILE;
 
 /** Jest's console, kept before the local services replace the global one. */
 const out = (globalThis as any).console as Console;

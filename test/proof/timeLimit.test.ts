@@ -27,7 +27,6 @@ import { makeTracker } from '../fixtures/trackerFixture';
 import { sharedState } from '../../local/services/shared';
 import { duplicates, letterLines, pasteQaGrid, say } from './harness';
 
-jest.setTimeout(240000);
 const LIMIT = 6 * 60 * 1000;
 
 const timeTriggers = (g: { env: any }) => sharedState(g.env).triggers.filter((x: any) => x.eventType === 'CLOCK').map((x: any) => x.handler);

@@ -10,6 +10,7 @@ import { LocalRange } from './range';
 import { LocalSheet } from './sheet';
 import { newUiRecord, type UiRecord } from './ui';
 import { SHEET_TZ } from './values';
+import { ownerAtCreation, ownerUser, setOwner } from './owner';
 
 let nextSpreadsheet = 1;
 
@@ -29,6 +30,7 @@ export class LocalSpreadsheet {
     id?: string,
   ) {
     this._id = id ?? `local-spreadsheet-${nextSpreadsheet++}`;
+    ownerAtCreation(_env, this);
   }
 
   /** Add a tab without counting (for the loader and tests). */
@@ -114,6 +116,13 @@ export class LocalSpreadsheet {
   }
   getUrl(): string {
     return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;
+  }
+  getOwner(): GoogleAppsScript.Base.User | null {
+    return ownerUser(this._env, this);
+  }
+  /** Tests: who owns the file in Drive; null for a file in a shared drive. */
+  _setOwner(email: string | null): void {
+    setOwner(this, email);
   }
   getSpreadsheetTimeZone(): string {
     return SHEET_TZ;

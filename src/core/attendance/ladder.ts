@@ -87,7 +87,7 @@ function live(l: LetterLogEntry): boolean {
 }
 
 export function reviewLadder(input: LadderInput): LadderResult {
-  const { upn, stage, pa, cal, settings, asOf } = input;
+  const { upn, stage, pa, cal, asOf } = input;
   const letters = input.letters.filter((l) => live(l) && l.date <= asOf);
 
   // The latest episode end.

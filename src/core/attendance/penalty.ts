@@ -53,7 +53,7 @@ export function penaltyWindow(pm: PupilMarks, cal: SchoolCalendar, settings: Set
   let a = 0; // next answer to consider
   // A queue of the counted sessions' positions in `idx`; its length is the window's count.
   let head = 0;
-  let tail = 0;
+  let tail: number;
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];
     if (after && pm.marks[i].date <= after) continue;

@@ -39,7 +39,7 @@ export function teachesSubject(s: StaffMember, subject: string): boolean {
   const want = normText(subject);
   if (!want) return false;
   return String(s.department || '')
-    .split(/[\/,;&]+/)
+    .split(/[/,;&]+/)
     .some((d) => normText(d) === want);
 }
 

@@ -1,9 +1,9 @@
 /**
  * Records of the mentoring tabs (SPEC §7; columns in core/tabs.ts). The importer's records
- * (core/records/recordTypes.ts) are the one definition; the rules take only the fields they use,
+ * (core/types.ts) are the one definition; the rules take only the fields they use,
  * so a record read from the tracker can be passed straight in.
  */
-import * as R from '../records/recordTypes';
+import * as R from '../types';
 
 export type MentorMeeting = Pick<R.MentorMeeting, 'date' | 'upn' | 'mentor' | 'type'> & Partial<R.MentorMeeting>;
 export type MentoringSlip = Pick<R.MentoringSlip, 'date' | 'upn' | 'from' | 'kind' | 'comment' | 'target'> & Partial<R.MentoringSlip>;

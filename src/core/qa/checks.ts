@@ -15,8 +15,6 @@ export type QaCheck =
   | 'contractMeetings'
   | 'none';
 
-export const QA_CHECKS: QaCheck[] = ['codingReview', 'tierLetters', 'gCodes', 'punctuality', 'lateToLesson', 'failureToReturn', 'ewoOnSite', 'contractMeetings'];
-
 // First match wins; more specific phrases first ("late to lesson letters" before "punctuality").
 const PATTERNS: { kind: QaCheck; re: RegExp }[] = [
   { kind: 'tierLetters', re: /\btier\s*letters?\b/i },

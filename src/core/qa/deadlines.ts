@@ -5,7 +5,7 @@
  */
 import { IsoDate, isIsoDate, pad2 } from '../dates';
 
-const DATE_RE = /(^|[^0-9])(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2}|\d{4}))?(?![0-9])/;
+const DATE_RE = /(^|[^0-9])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?(?![0-9])/;
 
 /**
  * The first date in the text, as ISO. A date without a year takes the year that puts it nearest

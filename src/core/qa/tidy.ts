@@ -13,7 +13,7 @@
  */
 import { IsoDate, isIsoDate, pad2, toUk } from '../dates';
 
-const DATE_G = /(^|[^0-9/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:\3(\d{4}|\d{2}))?(?![0-9]|[/.\-]\d)/g;
+const DATE_G = /(^|[^0-9/.-])(\d{1,2})([/.-])(\d{1,2})(?:\3(\d{4}|\d{2}))?(?![0-9]|[/.-]\d)/g;
 
 /** The ISO date for day/month/(year) near `near`, or null when it is not a real date. */
 function isoFor(day: number, month: number, year: string | undefined, near: IsoDate | undefined): IsoDate | null {

@@ -6,7 +6,7 @@ import {
   HomeworkMiss, HomeworkSet, Intervention, LateToLesson, LetterLogEntry, Mark, ProgressEntry, Pupil,
   QaTask, StaffMember,
 } from '../types';
-import { Contact, MentorMeeting, MentoringSlip, SessionAttendance, SessionRequest } from './recordTypes';
+import { Contact, MentorMeeting, MentoringSlip, SessionAttendance, SessionRequest } from '../types';
 import { RowReader } from './rowReader';
 import { ClassifyCode, YearRange } from './cells';
 import { canonicalRole } from './staffRoles';

@@ -18,6 +18,7 @@ import { toUk } from '../../core/dates';
 import { tabDef } from '../../core/tabs';
 import { mapHeaders, columnLetter } from '../../core/records/headers';
 import { openTab, readValues, writeByKey, UpsertResult } from '../../gas/tables';
+import { setRowColoursByValue } from '../../gas/statusColours';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -122,21 +123,6 @@ export function colourByStage(ss: Spreadsheet, known?: { sheet: Sheet; header: u
   const header = known ? known.header : sheet.getRange(1, 1, 1, lastCol).getValues()[0];
   const stageCol = mapHeaders(tabDef(ATTENDANCE_TAB), header).columnIndex.stage;
   if (stageCol === undefined) return;
-  const letter = columnLetter(stageCol);
-  const rows = Math.max(1, sheet.getMaxRows() - 1);
-  const range = sheet.getRange(2, 1, rows, lastCol);
-  const ours = /^=\$[A-Z]+2="(reward|level1|level2)"$/;
-  const kept = sheet.getConditionalFormatRules().filter((rule) => {
-    const c = rule.getBooleanCondition();
-    if (!c || c.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return true;
-    return !ours.test(String(c.getCriteriaValues()[0]));
-  });
-  const mine = (['level2', 'level1', 'reward'] as const).map((stage) =>
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=$${letter}2="${stage}"`)
-      .setBackground(STAGE_COLOURS[stage])
-      .setRanges([range])
-      .build(),
-  );
-  sheet.setConditionalFormatRules(kept.concat(mine));
+  const order = ['level2', 'level1', 'reward'] as const;
+  setRowColoursByValue(sheet, columnLetter(stageCol), lastCol, order.map((stage) => ({ text: stage, background: STAGE_COLOURS[stage] })));
 }

@@ -58,7 +58,7 @@ export interface AttendanceJobResult {
   overridesCleared: number;
   /** Rows the review could not use (tab, row, value, reason). */
   problems: string[];
-  /** The full review, for the report (attendanceReportPart) and callers in the same run. */
+  /** The full review, for callers in the same run (the QA lists, the letters). */
   review: AttendanceReview;
 }
 

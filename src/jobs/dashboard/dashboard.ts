@@ -118,17 +118,3 @@ export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: I
   });
   return { ...d, tab: DASHBOARD_TAB, rowsWritten: layout.grid.length, charts, removedCharts: old.length, problems };
 }
-
-/** The report.json piece: { dashboard: … } with counts only. */
-export function dashboardReportPart(result: DashboardResult) {
-  return {
-    dashboard: {
-      asOf: result.asOf,
-      attendanceByYear: result.stages,
-      paRateByWeek: result.pa,
-      homeworkByWeek: result.homework,
-      lettersByType: result.letters.map((l) => ({ type: l.type, count: l.count })),
-      charts: result.charts,
-    },
-  };
-}

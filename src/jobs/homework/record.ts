@@ -15,16 +15,6 @@ import { loadTabs } from '../load';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface MissForm {
-  upn: string;
-  subject: string;
-  reason: string;
-  date: IsoDate;
-  className?: string;
-  teacher?: string;
-  notes?: string;
-}
-
 export interface RecordResult {
   ok: boolean;
   message: string;
@@ -141,7 +131,7 @@ export function recordMissSetup(ss: Spreadsheet, settings: Settings, asOf: IsoDa
     if (t && !Array.from(subjects).some((x) => x.toLowerCase() === t.toLowerCase())) subjects.add(t);
   };
   settings.homework.coreSubjects.forEach(add);
-  for (const s of staff) String(s.department || '').split(/[\/,;&]+/).forEach(add);
+  for (const s of staff) String(s.department || '').split(/[/,;&]+/).forEach(add);
   settings.homework.practicalSubjects.forEach(add);
   const me = staff.find((s) => s.email && s.email.toLowerCase() === String(userEmail || '').toLowerCase());
   return {

@@ -21,7 +21,7 @@ import { otherPupilRedactor } from '../../core/legal/redact';
 import { stepKind } from '../../core/legal/steps';
 import { indexRegister } from '../../core/attendance/register';
 import { createPackDocument, reopenPackDocument, writePackDocument } from '../../gas/docs/evidencePack';
-import { activeUserEmail } from '../../gas/session';
+import { currentUser } from '../../gas/session';
 import { LegalSources, loadLegalSources } from './sources';
 import { PupilCase, legalCases } from './cases';
 import { PackRow, appendPlan, nextRunId, readPackLog, unfinishedRun, updatePackRow } from './packLog';
@@ -120,7 +120,7 @@ export function makeEvidencePacksJob(ss: Spreadsheet, settings: Settings, asOf: 
       return result;
     }
     const runId = nextRunId(log, asOf);
-    const by = activeUserEmail();
+    const by = currentUser();
     plan = cases.map((c, i) => ({ run: runId, seq: i + 1, date: '', upn: c.pupil.upn, pupil: `${c.pupil.surname}, ${c.pupil.forename}`, url: '', status: 'To make' as const, by }));
     appendPlan(ss, plan);
   }
@@ -182,7 +182,7 @@ interface PackContext {
 
 function packContext(s: LegalSources): PackContext {
   const reg = indexRegister(s.marks, s.asOf);
-  const me = activeUserEmail().toLowerCase();
+  const me = currentUser().toLowerCase();
   const staff = s.staff.find((m) => m.email.toLowerCase() === me);
   return { s, openSessions: reg.openSessions, preparedBy: staff ? staff.name : me };
 }

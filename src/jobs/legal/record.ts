@@ -18,7 +18,7 @@ import { legalDueNext } from '../../core/legal/dueNext';
 import { nextNotice } from '../../core/legal/notices';
 import { LEGAL_STEPS, LegalRecord, STEP_NAMES, StepKind, parentKey, stepKind } from '../../core/legal/steps';
 import { appendNewByKey, upsertByKey } from '../../gas/tables';
-import { activeUserEmail } from '../../gas/session';
+import { currentUser } from '../../gas/session';
 import { loadLegalSources } from './sources';
 import { PupilCase, legalCases } from './cases';
 import { thresholdOf } from './reviewFacts';
@@ -116,7 +116,7 @@ function sameRow(a: LegalRecord, b: LegalRecord): boolean {
 }
 
 function byName(staff: { name: string; email: string }[]): string {
-  const me = activeUserEmail().toLowerCase();
+  const me = currentUser().toLowerCase();
   const m = staff.find((x) => x.email.toLowerCase() === me);
   return m ? m.name : me;
 }

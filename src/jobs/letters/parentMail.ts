@@ -154,17 +154,3 @@ export function describeParentMail(o: ParentMailOutcome): string[] {
   if (o.uncertain) notes.push(`${o.uncertain} letter e-mail(s) may have been sent by an interrupted run: not sent again — check with the family if unsure.`);
   return notes;
 }
-
-/** The parent e-mails part of out/report.json: which letters went by e-mail, and which are printed only. */
-export function lettersParentMailReportPart(results: Array<{ parentMail?: ParentMailOutcome | null } | null> | { parentMail?: ParentMailOutcome | null } | null) {
-  const list = Array.isArray(results) ? results : [results];
-  const emailed: Array<{ type: string; upn: string; testMode: boolean }> = [];
-  const printedOnly: PrintedOnly[] = [];
-  for (const r of list) {
-    const o = r && r.parentMail;
-    if (!o) continue;
-    for (const e of o.emailed) emailed.push({ type: e.type, upn: e.upn, testMode: o.testMode });
-    for (const p of o.printedOnly) printedOnly.push({ ...p });
-  }
-  return { parentLetters: { emailed, printedOnly } };
-}

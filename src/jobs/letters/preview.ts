@@ -13,11 +13,11 @@ import { LetterSources } from './sources';
 import { LADDER_TYPES, TIER_TYPES, TypeView, typeView } from './candidates';
 import { episodeNotes } from '../../core/records/lettersLog';
 import { LetterLogEntry } from '../../core/types';
+import { UserError } from '../../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A problem the person running the letters can fix; the message says how. */
-export class LetterRunError extends Error {}
 
 export type CohortKind = 'all' | 'year' | 'regGroup' | 'selection';
 
@@ -34,29 +34,29 @@ const UPN_RE = /^[A-Z0-9]{1,20}$/;
 export function checkRequest(raw: unknown): LetterRunRequest {
   const r = (raw || {}) as Record<string, unknown>;
   const type = String(r.type || '') as LetterType;
-  if (LETTER_TYPES.indexOf(type) < 0) throw new LetterRunError(`Choose a letter type (${LETTER_TYPES.map(letterTitle).join(', ')}).`);
+  if (LETTER_TYPES.indexOf(type) < 0) throw new UserError(`Choose a letter type (${LETTER_TYPES.map(letterTitle).join(', ')}).`);
   const c = (r.cohort || {}) as Record<string, unknown>;
   const kind = String(c.kind || 'all') as CohortKind;
   const upnList = (v: unknown): string[] => {
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v) || v.length > 5000) throw new LetterRunError('The list of pupils sent from the sidebar is not a list of UPNs.');
+    if (!Array.isArray(v) || v.length > 5000) throw new UserError('The list of pupils sent from the sidebar is not a list of UPNs.');
     const out = v.map((x) => normUpn(String(x)));
-    if (out.some((u) => !UPN_RE.test(u))) throw new LetterRunError('The list of pupils sent from the sidebar holds something that is not a UPN.');
+    if (out.some((u) => !UPN_RE.test(u))) throw new UserError('The list of pupils sent from the sidebar holds something that is not a UPN.');
     return out;
   };
   const cohort: LetterRunRequest['cohort'] = { kind };
   if (kind === 'year') {
     const y = Number(c.year);
-    if (!Number.isInteger(y) || y < 1 || y > 14) throw new LetterRunError('Choose a year group.');
+    if (!Number.isInteger(y) || y < 1 || y > 14) throw new UserError('Choose a year group.');
     cohort.year = y;
   } else if (kind === 'regGroup') {
     const g = String(c.regGroup || '').trim();
-    if (!g || g.length > 20) throw new LetterRunError('Choose a reg group.');
+    if (!g || g.length > 20) throw new UserError('Choose a reg group.');
     cohort.regGroup = g;
   } else if (kind === 'selection') {
     cohort.upns = upnList(c.upns);
   } else if (kind !== 'all') {
-    throw new LetterRunError('Choose who the letters are for: a year group, a reg group, or the rows selected on the Attendance tab.');
+    throw new UserError('Choose who the letters are for: a year group, a reg group, or the rows selected on the Attendance tab.');
   }
   return { type, cohort, unticked: upnList(r.unticked) };
 }
@@ -84,13 +84,13 @@ function cohortFilter(req: LetterRunRequest): CohortFilter {
 export function selectedUpns(ss: Spreadsheet): string[] {
   const sheet = ss.getActiveSheet();
   if (!sheet || sheet.getName() !== 'Attendance') {
-    throw new LetterRunError('Select the pupils\' rows on the Attendance tab first (click the row numbers), then choose "Rows selected on the Attendance tab" again.');
+    throw new UserError('Select the pupils\' rows on the Attendance tab first (click the row numbers), then choose "Rows selected on the Attendance tab" again.');
   }
   const range = ss.getActiveRange();
   const lastCol = sheet.getLastColumn();
   if (!range || lastCol < 1) return [];
   const col = mapHeaders(tabDef('Attendance'), sheet.getRange(1, 1, 1, lastCol).getValues()[0]).columnIndex.upn;
-  if (col === undefined) throw new LetterRunError('The Attendance tab has no UPN column. Run Pastoral Tracker → Review attendance first.');
+  if (col === undefined) throw new UserError('The Attendance tab has no UPN column. Run Pastoral Tracker → Review attendance first.');
   let first = range.getRow();
   const last = Math.min(first + range.getNumRows() - 1, sheet.getLastRow());
   if (first === 1) first = 2; // the header row

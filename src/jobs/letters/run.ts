@@ -23,10 +23,11 @@ import { readTemplate } from '../../gas/docs/templates';
 import { LetterRunState, RunStore, activeUserEmail, openRunStore, removeContinuation, scheduleContinuation } from '../../gas/letterRunStore';
 import { LetterSources, loadLetterSources } from './sources';
 import { TIER_TYPES, TypeView, indexes, letterContext, staleKeys } from './candidates';
-import { LetterRunError, LetterRunRequest, checkRequest, cohortLabel, planFor } from './preview';
+import { LetterRunRequest, checkRequest, cohortLabel, planFor } from './preview';
 import { TierRow, writeLetterRuns } from './runsTab';
 import { clearOverrideCells } from '../attendance/overrideCells';
 import { ParentMailOutcome, ParentMailer, describeParentMail, openParentMailer } from './parentMail';
+import { UserError } from '../../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -72,15 +73,15 @@ export interface LetterRunResult {
 /** The template's problems, checked before anything is written; throws naming each field and place. */
 export function checkRunTemplate(settings: Settings, type: LetterType): string {
   const id = settings.letters.templateIds[type] || '';
-  if (!id) throw new LetterRunError(`There is no ${letterTitle(type)} template yet. Run Letters → Set up letter templates, then try again.`);
+  if (!id) throw new UserError(`There is no ${letterTitle(type)} template yet. Run Letters → Set up letter templates, then try again.`);
   let problems;
   try {
     problems = checkTemplate(readTemplate(id, type), letterTitle(type));
   } catch (e) {
-    throw new LetterRunError(e instanceof Error ? e.message : String(e));
+    throw new UserError(e instanceof Error ? e.message : String(e));
   }
   if (problems.length) {
-    throw new LetterRunError(`No letters were made: fix the template first.\n${problems.map((p) => p.message).join('\n')}`);
+    throw new UserError(`No letters were made: fix the template first.\n${problems.map((p) => p.message).join('\n')}`);
   }
   return id;
 }
@@ -100,7 +101,7 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
   const open = store.load();
   if (open && open.status !== 'done') {
     if (open.type === req.type) return resumeWith(ss, settings, asOf, store, open, { ...opts, clock, startedAt });
-    throw new LetterRunError(`The ${open.title} run (${open.cohort}) stopped after ${open.done} of ${open.total} letters. Press Continue in the letter run sidebar to finish it before starting another.`);
+    throw new UserError(`The ${open.title} run (${open.cohort}) stopped after ${open.done} of ${open.total} letters. Press Continue in the letter run sidebar to finish it before starting another.`);
   }
 
   const s = loadLetterSources(ss, settings, asOf, req.type);

@@ -28,6 +28,7 @@ import { readPastoral } from './read';
 import { LegalRecord, sortSteps } from '../../core/legal/steps';
 import { LegalDueItem } from '../../core/legal/dueNext';
 import { caseFor } from '../legal/cases';
+import { UserError } from '../../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -210,14 +211,12 @@ function lastYearOf(p: Pupil, pm: import('../../core/attendance/register').Pupil
 
 const PROFILE_TABS = ['Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', 'Homework Log', 'Interventions', 'Progress', 'Legal'] as const;
 
-export class UnknownPupilError extends Error {}
-
 /** The job: read each tab once, build the profile of `upn`. */
 export function pupilProfileJob(ss: Spreadsheet, upn: string, settings: Settings, asOf: IsoDate): PupilProfile {
   const { data, marks, problems } = readPastoral(ss, PROFILE_TABS.slice());
   const pupils = data.Students || [];
   const pupil = pupils.find((p) => normUpn(p.upn) === normUpn(upn));
-  if (!pupil) throw new UnknownPupilError('That pupil is not on the Students tab (they may have been removed since you searched). Search again.');
+  if (!pupil) throw new UserError('That pupil is not on the Students tab (they may have been removed since you searched). Search again.');
   const profile = buildProfile({
     pupil,
     pupils,
@@ -260,23 +259,4 @@ export function searchPupils(pupils: Pupil[], query: string, asOf: IsoDate, limi
 export function searchPupilsJob(ss: Spreadsheet, query: string, asOf: IsoDate): SearchHit[] {
   const { data } = readPastoral(ss, ['Students']);
   return searchPupils(data.Students || [], query, asOf);
-}
-
-/** The report.json piece (SPEC §8 shapes): the pupil with attendance and homework as the demo reports them. */
-export function profileReportPart(result: PupilProfile) {
-  const a = result.attendance;
-  return {
-    pupils: [
-      {
-        upn: result.pupil.upn,
-        homework: result.homework
-          ? { weeks: result.homework.weeks.map((w) => ({ weekStart: w.weekStart, misses: w.misses, band: w.band })), persistent: result.homework.persistent }
-          : { weeks: [], persistent: false },
-        attendance: a
-          ? { possible: a.possible, attended: a.attended, percent: a.percent, stage: a.stage, persistentAbsence: a.pa, severeAbsence: a.sa, penaltyThreshold: a.penalty, lettersDue: a.lettersDue, held: a.held }
-          : null,
-        progress: result.progress.map((p) => ({ subject: p.subject, target: p.target, current: p.current, status: p.status })),
-      },
-    ],
-  };
 }

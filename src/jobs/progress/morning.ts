@@ -25,6 +25,7 @@ import { homeworkWeeks } from '../../core/homework/weeks';
 import { ComposeContext } from '../../core/email/compose';
 import { appendNewByKey, upsertByKey } from '../../gas/tables';
 import { loadTabs } from '../load';
+import { documentProperties } from '../../gas/properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -61,7 +62,7 @@ function overdueIntervention(d: MenteeDue, asOf: IsoDate): Intervention {
 }
 
 export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: MentoringMorningOptions = {}): MentoringMorningResult {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const month = asOf.slice(0, 7);
   const week = weekStart(asOf);
   const packDay = opts.packs === 'force' || (opts.packs !== 'skip' && props.getProperty(PACK_MONTH) !== month);

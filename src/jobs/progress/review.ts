@@ -12,17 +12,19 @@
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { Intervention, ProgressEntry, Pupil } from '../../core/types';
-import { progressReview as reviewProgress, ProgressStatus, ReviewRow, RaiseSuggestion, PROGRESS_AREA } from '../../core/progress/review';
-import { normText, normUpn } from '../../core/homework/roll';
+import { progressReview as reviewProgress, ProgressStatus, ReviewRow, RaiseSuggestion } from '../../core/progress/review';
+import { normUpn } from '../../core/homework/roll';
 import { loadTabs } from '../load';
 import { parseTab } from '../../core/records/parse';
 import { formatRefusal } from '../../core/records/refusal';
-import { appendNewByKey, openTab, readValues, upsertByKey, TrackerError } from '../../gas/tables';
+import { appendNewByKey, openTab, readValues, upsertByKey } from '../../gas/tables';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
 import { setStatusColours } from '../../gas/statusColours';
 import { writeGeneratedTab, GeneratedTab } from '../../gas/generatedTab';
 import { toCell } from '../../gas/cells';
+import { UserError } from '../../core/errors';
+import { documentProperties } from '../../gas/properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -96,15 +98,15 @@ export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
   const statusIndex = map.columnIndex.status;
   const prevIndex = map.columnIndex.previousStatus;
   if (statusIndex === undefined || prevIndex === undefined) {
-    throw new TrackerError('Progress: no "Status" or "Previous Status" column. Run Pastoral Tracker → Set up tracker to add them.');
+    throw new UserError('Progress: no "Status" or "Previous Status" column. Run Pastoral Tracker → Set up tracker to add them.');
   }
   const parsed = values.length ? parseTab('Progress', values) : { records: [] as ProgressEntry[], rows: [] as number[], refusals: [], headerMessages: [] };
-  if (parsed.headerMessages.length) throw new TrackerError(parsed.headerMessages.join('\n'));
+  if (parsed.headerMessages.length) throw new UserError(parsed.headerMessages.join('\n'));
   parsed.refusals.forEach((r) => problems.push(formatRefusal('Progress', r)));
   const entries = parsed.records;
   const previousCells = parsed.rows.map((row) => String(values[row - 1][prevIndex] ?? '').trim());
 
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const lastRound = props.getProperty(ROUND_PROPERTY) || '';
   // A new round is claimed before the Status column is written ("round|pending|<hash of the Status
   // column it started from>"), and confirmed after. A run stopped in between (Apps Script failed a
@@ -168,18 +170,4 @@ export function describeProgressReview(r: ProgressReviewResult): string {
   }
   if (r.problems.length) lines.push(`${r.problems.length} rows were not read: ${r.problems.slice(0, 3).join('; ')}`);
   return lines.join('\n');
-}
-
-/** report.json (SPEC §8): per pupil, progress[] with subject, target, current and status. */
-export function progressReportPart(result: ProgressReviewResult): { pupils: Array<{ upn: string; progress: Array<{ subject: string; target: string; current: string; status: 'above' | 'on' | 'below' | 'ungradeable' }> }> } {
-  const byUpn = new Map<string, Array<{ subject: string; target: string; current: string; status: ProgressStatus }>>();
-  for (const r of result.rows) {
-    const k = normUpn(r.upn);
-    let list = byUpn.get(k);
-    if (!list) byUpn.set(k, (list = []));
-    list.push({ subject: r.subject, target: r.target, current: r.current, status: r.status });
-  }
-  const pupils: Array<{ upn: string; progress: Array<{ subject: string; target: string; current: string; status: ProgressStatus }> }> = [];
-  byUpn.forEach((progress, upn) => pupils.push({ upn, progress: progress.sort((a, b) => normText(a.subject).localeCompare(normText(b.subject))) }));
-  return { pupils };
 }

@@ -11,11 +11,12 @@ import { Settings } from '../../core/settings';
 import { QaTask } from '../../core/types';
 import { importQaGrid } from '../../core/qa/importGrid';
 import { isNonTaskDay } from '../../core/qa/checks';
-import { readValues, upsertByKey, TrackerError } from '../../gas/tables';
+import { readValues, upsertByKey } from '../../gas/tables';
 import { ensureTab } from '../../gas/setupTabs';
 import { tabDef } from '../../core/tabs';
 import { importRows, STAGING_PREFIX } from '../importData';
 import { loadTabs } from '../load';
+import { UserError } from '../../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -62,7 +63,7 @@ export function importQaCalendarJob(ss: Spreadsheet, settings: Settings, asOf: I
       ss.deleteSheet(csv);
     }
   }
-  throw new TrackerError(`Paste the QA calendar (the Word table, as it is) into a tab named "${QA_GRID_TAB}" — or the Date, Task, Owner Chain… columns into "${QA_CSV_TAB}" — then choose Import QA calendar again.`);
+  throw new UserError(`Paste the QA calendar (the Word table, as it is) into a tab named "${QA_GRID_TAB}" — or the Date, Task, Owner Chain… columns into "${QA_CSV_TAB}" — then choose Import QA calendar again.`);
 }
 
 /** The grid as cells (a pasted sheet, or the CLI's tab-separated seed split into cells). */
@@ -110,7 +111,7 @@ export function todaysTasksJob(ss: Spreadsheet, asOf: IsoDate): { asOf: IsoDate;
 export function markTaskDoneJob(ss: Spreadsheet, date: IsoDate, task: string, user: string, asOf: IsoDate): { updated: boolean } {
   const tasks = loadTabs(ss, ['QA Calendar']).data['QA Calendar'] || [];
   const found = tasks.find((t) => t.date === date && t.task.trim().toLowerCase() === task.trim().toLowerCase());
-  if (!found) throw new TrackerError(`The QA Calendar has no task "${task}" on ${toUk(date)}.`);
+  if (!found) throw new UserError(`The QA Calendar has no task "${task}" on ${toUk(date)}.`);
   if (found.status !== '') return { updated: false };
   upsertByKey(ss, 'QA Calendar', [{ date: found.date, task: found.task, status: 'Done', doneOn: asOf, doneBy: user }], { fields: ['status', 'doneOn', 'doneBy'], addMissing: false });
   return { updated: true };

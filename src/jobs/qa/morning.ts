@@ -29,6 +29,7 @@ import { loadQaContext, QaContext } from './context';
 import { buildEvidence } from './evidence';
 import { readReminders, writeReminders } from './reminders';
 import { DigestResult, digestWeek as coveredWeek, weeklyDigestsJob } from './digests';
+import { documentProperties } from '../../gas/properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -68,7 +69,7 @@ export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate
   result.schoolDay = ctx.isSchoolDay(asOf);
   if (!result.schoolDay) return result;
 
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const pending = readPending(props.getProperty(PENDING_KEY));
   const dates = pending.morning.filter((d) => d < asOf && d >= addDays(asOf, -7)).concat([asOf]);
   result.dates = dates;

@@ -39,6 +39,7 @@ export function planChunks(data: ChunkCell[][], firstRow: number, groupColumns: 
       ? groupColumns.map((c) => String(row[c] === null || row[c] === undefined ? '' : row[c]).trim().toUpperCase()).join('\u0001')
       : '';
     // Rows with no group value (no UPN) each travel on their own: the import refuses them anyway.
+    // eslint-disable-next-line no-control-regex -- \u0001 joins the key's fields (it never appears in a cell)
     const solo = !groupColumns.length || key.replace(/\u0001/g, '') === '';
     let g = solo ? undefined : at.get(key);
     if (g === undefined) {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs';
 import { importQaGrid } from '../../../src/core/qa/importGrid';
 import { importQaCsv } from '../../../src/core/qa/importCsv';
+import { SAMPLE_QA_CALENDAR_FILE } from '../../../local/sample/school';
 
-const SEED = readFileSync('/work/shared/seeds/002_b19071d33ddc3945.txt', 'utf8');
+const SEED = readFileSync(SAMPLE_QA_CALENDAR_FILE, 'utf8');
 
 // Read off the seed's grid: week 17 (8 Jan 2024) to week 21 (9 Feb 2024).
 const EXPECTED: [string, string][] = [

@@ -5,8 +5,9 @@ import { checkForTask } from '../../../src/core/qa/checks';
 import { dateInText } from '../../../src/core/qa/deadlines';
 import { QaTask } from '../../../src/core/types';
 import { TEAM, staff } from './fixtures';
+import { SAMPLE_QA_CALENDAR_FILE } from '../../../local/sample/school';
 
-const SEED = importQaGrid(readFileSync('/work/shared/seeds/002_b19071d33ddc3945.txt', 'utf8'), { academicYearStart: 2023 }).tasks;
+const SEED = importQaGrid(readFileSync(SAMPLE_QA_CALENDAR_FILE, 'utf8'), { academicYearStart: 2023 }).tasks;
 const WITH_SLT = TEAM.concat([staff('Sol Attendance', ['SLT attendance lead'])]);
 const weekdays = () => true;
 

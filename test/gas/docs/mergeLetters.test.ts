@@ -107,7 +107,6 @@ describe('mergeLetters', () => {
   test('a crash half-way through a letter, then a re-run with keepChildren: every family gets exactly one whole letter', () => {
     const all = run(4);
     const logged: { i: number; children: number }[] = [];
-    let docId = '';
     const perLetter = (() => {
       // Calls for one letter, measured on a throwaway run, so the fault lands inside letter 3.
       g.env.resetCounts();
@@ -125,7 +124,7 @@ describe('mergeLetters', () => {
       mergeLetters({ templateId, title: 'run', letters: all, onLetterDone: (i, children) => logged.push({ i, children }) }),
     ).toThrow(/Service error/);
     expect(logged.map((l) => l.i)).toEqual([0, 1]);
-    docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
+    const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
     const torn = rawDoc(g, docId);
     expect(letters(torn)).toHaveLength(3); // two whole letters and a torn third
 

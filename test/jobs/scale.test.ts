@@ -1,0 +1,131 @@
+/**
+ * Calls do not grow with the roll (issues 4–9): every job is run on the same two sample schools,
+ * 120 and 600 pupils, built once for the whole file, and must make the same number of Google
+ * service calls on both (Apps Script's cost is the round trip, so a call per pupil would not fit
+ * a real school). Where a count may differ for a reason that is not the roll — an e-mail more or
+ * less, a tab grown past its first 1,000 rows — the test says so and takes it out.
+ *
+ * Each school runs the same jobs in the same order: homework refresh (first and again), attendance
+ * review (first and again), dashboard, a pupil profile, progress review, mentoring morning, the QA
+ * morning run, then three Head of Year overrides and the AT2 run they allow.
+ */
+import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
+import { loadSettings } from '../../src/gas/settingsStore';
+import { refreshHomeworkJob } from '../../src/jobs/homework/refresh';
+import { reviewAttendanceJob } from '../../src/jobs/attendance/job';
+import { refreshDashboardJob } from '../../src/jobs/dashboard/dashboard';
+import { pupilProfileJob } from '../../src/jobs/profile/profile';
+import { progressReview } from '../../src/jobs/progress/review';
+import { mentoringMorning } from '../../src/jobs/progress/morning';
+import { morningRunJob } from '../../src/jobs/qa/morning';
+import { loadQaContext } from '../../src/jobs/qa/context';
+import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
+import { loadLetterSources } from '../../src/jobs/letters/sources';
+import { generateLetterRunJob } from '../../src/jobs/letters/run';
+import { pasteQaGrid } from '../proof/harness';
+
+const SIZES = [120, 600] as const;
+
+type Counts = Record<string, number>;
+
+interface Measured {
+  calls: Counts;
+  byName: Record<string, Counts>;
+  notes: Record<string, unknown>;
+}
+
+/** Growing or shrinking a tab to fit is one call either way: one bucket. */
+function resize(c: Counts): number {
+  return (c['Sheet.insertRowsAfter'] || 0) + (c['Sheet.deleteRows'] || 0);
+}
+
+function measureSchool(pupils: number): Measured {
+  const t: TrackerFixture = makeTracker({ pupils });
+  const calls: Counts = {};
+  const byName: Record<string, Counts> = {};
+  const notes: Record<string, unknown> = {};
+  const settings = () => loadSettings();
+  const asOf = t.school.asOf;
+  const measure = <T>(name: string, fn: () => T, exclude: (c: Counts) => number = () => 0): T => {
+    t.g.env.resetCounts();
+    const r = fn();
+    byName[name] = t.g.env.countsByName();
+    calls[name] = t.g.env.total - exclude(byName[name]);
+    return r;
+  };
+  try {
+    pasteQaGrid(t);
+    const first = measure('homework refresh: first run', () => refreshHomeworkJob(t.ss, settings(), asOf), resize);
+    notes.onRoll = first.counts.onRoll;
+    measure('homework refresh: again', () => refreshHomeworkJob(t.ss, settings(), asOf), resize);
+    // The Attendance tab grows past its first 1,000 rows once, on a big enough school.
+    measure('attendance review: first run', () => reviewAttendanceJob(t.ss, settings(), asOf), resize);
+    measure('attendance review: again', () => reviewAttendanceJob(t.ss, settings(), asOf));
+    refreshDashboardJob(t.ss, settings(), asOf); // the first run makes the tab
+    measure('dashboard', () => refreshDashboardJob(t.ss, settings(), asOf));
+    measure('pupil profile', () => pupilProfileJob(t.ss, t.school.tables.Students[1][0], settings(), asOf));
+    const progress = measure('progress review', () => progressReview(t.ss, settings(), asOf), resize);
+    notes.progress = progress.counts;
+    measure('mentoring morning', () => mentoringMorning(t.ss, settings(), asOf), resize);
+    // Per e-mail (not per pupil): the claim row, the send, the status cell and a blob per attachment.
+    const perMail = (c: Counts) => (c['MailApp.sendEmail'] || 0) + (c['Sheet.appendRow'] || 0) + 2 * (c['Range.setValue'] || 0) + (c['Utilities.newBlob'] || 0);
+    measure('QA morning run', () => morningRunJob(t.ss, settings(), asOf, { digests: false }), perMail);
+
+    // Three level-2 pupils with nothing due and not held get a Head of Year override to AT2.
+    setUpLetterTemplatesJob(settings());
+    const sheet = t.ss.getSheetByName('Attendance')!;
+    const values = sheet.getDataRange().getValues();
+    const h = values[0].map(String);
+    const chosen: string[] = [];
+    for (let r = 1; r < values.length && chosen.length < 3; r++) {
+      if (values[r][h.indexOf('Stage')] !== 'level2' || values[r][h.indexOf('Held')] !== '' || values[r][h.indexOf('Letters Due')] !== '') continue;
+      sheet.getRange(r + 1, h.indexOf('HoY Override') + 1).setValue('AT2');
+      chosen.push(String(values[r][h.indexOf('UPN')]));
+    }
+    notes.overrides = chosen.length;
+    measure('attendance review with overrides', () => reviewAttendanceJob(t.ss, settings(), asOf));
+    measure('letter preview (AT2)', () => loadLetterSources(t.ss, settings(), asOf, 'AT2'));
+    measure('QA context', () => loadQaContext(t.ss, settings(), asOf));
+    const run = measure('AT2 run of the overridden pupils', () =>
+      generateLetterRunJob(t.ss, settings(), asOf, { type: 'AT2', cohort: { kind: 'selection', upns: chosen } }, { clock: () => t.g.env.simulatedMs }),
+    );
+    notes.overridesCleared = run.overridesCleared;
+    return { calls, byName, notes };
+  } finally {
+    t.uninstall();
+  }
+}
+
+const measured: Record<number, Measured> = {};
+beforeAll(() => {
+  for (const n of SIZES) measured[n] = measureSchool(n);
+});
+
+const [SMALL, LARGE] = SIZES;
+
+test('the two schools really differ in size, and the jobs had work to do in both', () => {
+  expect(measured[LARGE].notes.onRoll as number).toBeGreaterThan(4 * (measured[SMALL].notes.onRoll as number));
+  for (const n of SIZES) {
+    expect([n, measured[n].notes.overrides, measured[n].notes.overridesCleared]).toEqual([n, 3, 3]);
+    const p = measured[n].notes.progress as { above: number; on: number; below: number; ungradeable: number };
+    expect([n, p.above > 0, p.on > 0, p.below > 0, p.ungradeable > 0]).toEqual([n, true, true, true, true]);
+  }
+});
+
+test.each(Object.keys({
+  'homework refresh: first run': 1, 'homework refresh: again': 1, 'attendance review: first run': 1, 'attendance review: again': 1,
+  dashboard: 1, 'pupil profile': 1, 'progress review': 1, 'mentoring morning': 1, 'QA morning run': 1,
+  'attendance review with overrides': 1, 'letter preview (AT2)': 1, 'QA context': 1, 'AT2 run of the overridden pupils': 1,
+}))('%s: the same calls for 120 and 600 pupils', (job) => {
+  expect(measured[SMALL].calls[job]).toBeGreaterThan(0);
+  // On a mismatch, say which calls differ.
+  const [a, b] = [measured[SMALL].byName[job], measured[LARGE].byName[job]];
+  const differ = Object.keys({ ...a, ...b }).filter((k) => (a[k] || 0) !== (b[k] || 0)).map((k) => `${k}: ${a[k] || 0} → ${b[k] || 0}`);
+  expect({ calls: measured[LARGE].calls[job], differ }).toEqual({ calls: measured[SMALL].calls[job], differ: expect.any(Array) });
+});
+
+test('a handful of reads, not one per pupil: the homework refresh and the attendance review', () => {
+  expect(measured[SMALL].calls['homework refresh: first run']).toBeLessThan(250);
+  expect(measured[SMALL].calls['attendance review: first run']).toBeLessThan(400);
+  expect(measured[SMALL].calls.dashboard).toBeLessThan(150);
+});
