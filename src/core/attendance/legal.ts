@@ -14,10 +14,12 @@
  */
 import { IsoDate } from '../dates';
 import { answersThreshold, answersTenDays as laNotified } from '../legal/answers';
+import { LegalRecord } from '../legal/steps';
 
 export { LEGAL_STEPS } from '../legal/steps';
 
-export interface LegalStep {
+/** A Legal-tab row as the review needs it; the tab's other columns are there when it was read from the tab (what is due next uses them). */
+export interface LegalStep extends Partial<Omit<LegalRecord, 'upn' | 'date' | 'step'>> {
   upn: string;
   date: IsoDate;
   /** As typed on the Legal tab (SPEC §4.4): Notice to Improve, Penalty notice, LA notified (10 days), … */
@@ -38,4 +40,9 @@ export function answersTenDays(step: string): boolean {
 export function answerDates(steps: LegalStep[] | undefined, test: (step: string) => boolean): IsoDate[] {
   if (!steps || !steps.length) return [];
   return steps.filter((s) => s.date && test(s.step)).map((s) => s.date).sort();
+}
+
+/** A review's step as a full Legal-tab row (blank where the caller did not have the column). */
+export function asLegalRecord(s: LegalStep): LegalRecord {
+  return { date: s.date, upn: s.upn, step: s.step, parent: s.parent || '', amount: s.amount || '', periodEnd: s.periodEnd || '', outcome: s.outcome || '', by: s.by || '' };
 }

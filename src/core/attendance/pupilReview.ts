@@ -26,7 +26,9 @@ import { CodingIssue, OpenSession, pupilCodingIssues } from './coding';
 import { EarlyWarning, Projection, earlyWarning, projectSessionsNeeded } from './projection';
 import { recentFigures, rewardWeekEnds, weeklyFigures } from './history';
 import { isCompulsorySchoolAge } from './compulsoryAge';
-import { LegalStep, answerDates, answersPenaltyThreshold, answersTenDays } from './legal';
+import { LegalStep, answerDates, answersPenaltyThreshold, answersTenDays, asLegalRecord } from './legal';
+import { LegalDue, NO_LEGAL_DUE, legalDueNext } from '../legal/dueNext';
+import { studentsTabParents } from '../legal/parents';
 import { isPossible } from './codes';
 import { pupilName } from './lists';
 
@@ -51,6 +53,8 @@ export interface PupilAttendanceReview extends PupilIdentity {
   penalty: PenaltyWindow | null;
   /** Ten school days in a row absent without permission, not yet answered (compulsory school age only). */
   notifyLa: AbsentRun | null;
+  /** What is due next in the pupil's legal case (issue 19; core/legal/dueNext.ts): the Attendance tab's Legal Next. */
+  legal: LegalDue;
   held: boolean;
   issues: CodingIssue[];
   ladder: LadderResult;
@@ -131,6 +135,11 @@ export function reviewPupil(
   const onRoll = pm && csa ? fromAdmission(pm, p.admissionDate || '') : null;
   const penalty = onRoll ? penaltyWindow(onRoll, cal, settings, answerDates(legal, answersPenaltyThreshold)) : null;
   const notifyLa = onRoll ? unauthorisedRun(onRoll, settings, answerDates(legal, answersTenDays)) : null;
+  // The legal case reads the latest ten-day run answered or not (an answered one may still owe the LA its return date).
+  const legalDue = csa ? legalDueNext({
+    compulsory: true, threshold: penalty, tenDays: onRoll ? unauthorisedRun(onRoll, settings) : null, pm: onRoll, cal,
+    steps: (legal || []).map(asLegalRecord), parents: studentsTabParents(p), settings, asOf,
+  }) : NO_LEGAL_DUE;
 
   if (tooFewSessions) ladder.nextAction = `Too early to tell: ${figures.possible} of the ${min} possible sessions this year needed for a stage — no letter yet`;
   if (penalty) ladder.nextAction = join(ladder.nextAction, `Penalty notice threshold met ${toUk(penalty.firstMet)}: consider a Notice to Improve or penalty notice and record it on the Legal tab`);
@@ -158,6 +167,7 @@ export function reviewPupil(
     compulsorySchoolAge: csa,
     penalty,
     notifyLa,
+    legal: legalDue,
     held,
     issues,
     ladder,

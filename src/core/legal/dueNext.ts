@@ -75,7 +75,9 @@ export interface LegalDue {
   improvement: { noticeDate: IsoDate; periodEnd: IsoDate; sessionsSince: number; ended: boolean } | null;
 }
 
-const NONE: LegalDue = { items: [], text: '', packWanted: false, improvement: null };
+/** Nothing due (a pupil not of compulsory school age). */
+export const NO_LEGAL_DUE: Readonly<LegalDue> = Object.freeze({ items: [], text: '', packWanted: false, improvement: null });
+const NONE = NO_LEGAL_DUE as LegalDue;
 
 /** dd/mm, as the tab and e-mail lines write dates (the year is this year's or last). */
 export function shortUk(d: IsoDate): string {

@@ -5,6 +5,7 @@
  * work out (jobs/legal/cases.ts); e-mail layout is core/email's.
  */
 import { LegalDue } from './dueNext';
+import { byListName } from '../email/names';
 
 export interface LegalDueRow {
   name: string; // "Surname, Forename"
@@ -15,23 +16,27 @@ export interface LegalDueRow {
 
 export interface LegalDueSection {
   title: string;
+  file: string;
   columns: string[];
   rows: (string | number)[][];
   note?: string;
+  noun: string;
 }
 
 export const LEGAL_SECTION_TITLE = 'Legal steps due (pupils of compulsory school age, unauthorised absence)';
 
-/** Only cases with something to do now (information-only lines, e.g. a period still running, are left out). */
+/** Only cases with something to do now (information-only lines, e.g. a period still running, are left out), in surname order. */
 export function legalDueSection(cases: LegalDueRow[]): LegalDueSection {
   const rows = cases
     .filter((c) => c.due.items.some((i) => i.action))
-    .sort((a, b) => a.year - b.year || (a.regGroup < b.regGroup ? -1 : a.regGroup > b.regGroup ? 1 : 0) || (a.name < b.name ? -1 : 1))
+    .sort((a, b) => byListName(a.name, b.name)) // lists in surname order, as every e-mail list
     .map((c) => [c.name, c.year, c.regGroup, c.due.items.filter((i) => i.action).map((i) => i.text).join('; ')]);
   return {
     title: LEGAL_SECTION_TITLE,
+    file: 'legal-steps-due',
     columns: ['Pupil', 'Year', 'Reg group', 'Due next'],
     rows,
     note: rows.length ? undefined : 'No legal step is due today.',
+    noun: rows.length === 1 ? 'pupil' : 'pupils',
   };
 }

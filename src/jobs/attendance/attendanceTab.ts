@@ -88,6 +88,7 @@ export function attendanceRow(p: PupilAttendanceReview): Record<string, unknown>
     lettersDue: p.ladder.lettersDue.join(', '),
     held: heldText(p.issues),
     nextAction: p.ladder.nextAction,
+    legalNext: p.legal.text,
     reviewDue: p.ladder.reviewDue,
     sessionsNeeded: p.projection ? p.projection.text : '',
     earlyWarning: p.earlyWarning ? p.earlyWarning.text : '',

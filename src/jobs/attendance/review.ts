@@ -100,7 +100,7 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
     asOf,
     overrides: overrides.overrides,
     previousTiers: opts.tierHistory === false ? undefined : tierHistory.baseline,
-    legalSteps: (data.Legal || []).map((l) => ({ upn: l.upn, date: l.date, step: l.step })),
+    legalSteps: data.Legal || [], // whole rows: what is due next reads Parent, Period End and Outcome too
   };
   return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet };
 }

@@ -1,7 +1,8 @@
 /**
  * Each pupil's legal case from what loadLegalSources read: their steps, parents, compulsory school
- * age, the threshold and the ten-day run, and what is due next (core/legal/dueNext.ts). Pure apart
- * from the records it is given; the register is indexed once for all the pupils asked about.
+ * age, the threshold and the ten-day run, and what is due next — computed exactly as the
+ * attendance review computes its Legal Next column (core/attendance/pupilReview.ts), so the tab,
+ * the profile, the sidebar and the packs agree. The register is indexed once for the pupils asked.
  */
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
@@ -9,35 +10,57 @@ import { Pupil } from '../../core/types';
 import { SchoolCalendar } from '../../core/calendar/schoolWeeks';
 import { normUpn } from '../../core/homework/roll';
 import { PupilAttendanceReview } from '../../core/attendance/review';
+import { fromAdmission } from '../../core/attendance/pupilReview';
 import { PupilMarks, indexRegister, pupilMarks } from '../../core/attendance/register';
-import { AbsentRun, unauthorisedRun } from '../../core/attendance/penalty';
-import { LegalDue, ThresholdFacts, legalDueNext } from '../../core/legal/dueNext';
+import { AbsentRun, PenaltyWindow, penaltyWindow, unauthorisedRun } from '../../core/attendance/penalty';
+import { LegalDue, NO_LEGAL_DUE, legalDueNext } from '../../core/legal/dueNext';
 import { LegalRecord } from '../../core/legal/steps';
+import { answerDates, answersThreshold } from '../../core/legal/answers';
+import { parentsOf, studentsTabParents } from '../../core/legal/parents';
+import { Contact } from '../../core/records/recordTypes';
 import { LegalSources } from './sources';
-import { compulsoryOf, thresholdOf } from './reviewFacts';
+import { compulsoryOf } from './reviewFacts';
 
 export interface PupilCase {
   pupil: Pupil;
   review: PupilAttendanceReview | undefined;
+  /** The pupil's marks from their admission on (what the legal counts look at). */
   pm: PupilMarks | null;
   steps: LegalRecord[];
+  /** Contacts with parental responsibility (or the Students tab's parent): for the pack and the form. */
   parents: string[];
   compulsory: boolean;
   compulsoryText: string;
-  threshold: ThresholdFacts | null;
+  /** Why: "Year 12; no date of birth on the Students tab", "from the date of birth: until 27/06/2025". */
+  compulsoryBasis: string;
+  /** The threshold met and not yet answered. */
+  threshold: PenaltyWindow | null;
+  /** The latest run of ten school days absent without permission, answered or not. */
   tenDays: AbsentRun | null;
   due: LegalDue;
 }
 
-/**
- * The pupil's parents for the Legal tab: the Students tab's parent name, split where one cell
- * names two ("Mrs A Khan; Mr B Khan", "Mrs A Khan and Mr B Khan").
- */
-export function parentsOf(p: Pupil): string[] {
-  return String(p.parentName || '')
-    .split(/\s*(?:;|\/|\band\b|&)\s*/i)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+/** What is due next with these steps (the review's rule; used again after a step is recorded). */
+export function dueWith(pupil: Pupil, pm: PupilMarks | null, cal: SchoolCalendar, steps: LegalRecord[], settings: Settings, asOf: IsoDate, compulsory: boolean): { threshold: PenaltyWindow | null; tenDays: AbsentRun | null; due: LegalDue } {
+  if (!compulsory) return { threshold: null, tenDays: null, due: NO_LEGAL_DUE as LegalDue };
+  const threshold = pm ? penaltyWindow(pm, cal, settings, answerDates(steps, answersThreshold)) : null;
+  const tenDays = pm ? unauthorisedRun(pm, settings) : null;
+  const due = legalDueNext({ compulsory, threshold, tenDays, pm, cal, steps, parents: studentsTabParents(pupil), settings, asOf });
+  return { threshold, tenDays, due };
+}
+
+/** One pupil's case from their review, marks and Legal rows (the profile uses it too). */
+export function caseFor(
+  pupil: Pupil, review: PupilAttendanceReview | undefined, allMarks: PupilMarks | null, cal: SchoolCalendar,
+  steps: LegalRecord[], settings: Settings, asOf: IsoDate, contacts: Contact[] = [],
+): PupilCase {
+  const pm = allMarks ? fromAdmission(allMarks, pupil.admissionDate || '') : null;
+  const age = compulsoryOf(pupil, asOf);
+  const d = dueWith(pupil, pm, cal, steps, settings, asOf, age.compulsory);
+  return {
+    pupil, review, pm, steps, parents: parentsOf(pupil, contacts), compulsory: age.compulsory, compulsoryText: age.text, compulsoryBasis: age.basis,
+    threshold: d.threshold, tenDays: d.tenDays, due: review ? review.legal : d.due,
+  };
 }
 
 /** Cases for `upns` (normalised), or for every pupil on roll when none are given. */
@@ -48,30 +71,22 @@ export function legalCases(s: LegalSources, upns?: string[]): PupilCase[] {
   const pupils = s.pupils.filter((p) => (want ? want.has(normUpn(p.upn)) : reviewBy.has(normUpn(p.upn))));
   const reg = indexRegister(s.marks, s.asOf);
   const cal = s.review.calendar;
-  const stepsBy = new Map<string, LegalRecord[]>();
-  for (const st of s.steps) {
-    const k = normUpn(st.upn);
-    const list = stepsBy.get(k);
-    if (list) list.push(st);
-    else stepsBy.set(k, [st]);
-  }
+  const by = <T extends { upn: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const k = normUpn(r.upn);
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
+    return m;
+  };
+  const stepsBy = by(s.steps);
+  const contactsBy = by(s.contacts);
   return pupils.map((pupil) => {
     const k = normUpn(pupil.upn);
     const raw = reg.byUpn.get(pupil.upn);
     const pm = raw && raw.length ? pupilMarks(pupil.upn, raw, cal) : null;
-    return caseFor(pupil, reviewBy.get(k), pm, cal, stepsBy.get(k) || [], s.settings, s.asOf);
+    return caseFor(pupil, reviewBy.get(k), pm, cal, stepsBy.get(k) || [], s.settings, s.asOf, contactsBy.get(k) || []);
   });
-}
-
-/** One pupil's case from their review, indexed marks and Legal rows (the profile uses it too). */
-export function caseFor(
-  pupil: Pupil, review: PupilAttendanceReview | undefined, pm: PupilMarks | null, cal: SchoolCalendar,
-  steps: LegalRecord[], settings: Settings, asOf: IsoDate,
-): PupilCase {
-  const parents = parentsOf(pupil);
-  const age = compulsoryOf(pupil, review, asOf);
-  const threshold = age.compulsory ? thresholdOf(review, settings, steps) : null;
-  const tenDays = age.compulsory && pm ? unauthorisedRun(pm, settings) : null;
-  const due = legalDueNext({ compulsory: age.compulsory, threshold, tenDays, pm, cal, steps, parents, settings, asOf });
-  return { pupil, review, pm, steps, parents, compulsory: age.compulsory, compulsoryText: age.text, threshold, tenDays, due };
 }

@@ -192,7 +192,7 @@ export function packFor(c: PupilCase, ctx: PackContext): PackDocument {
   const { s } = ctx;
   const settings = s.settings;
   const cal = s.review.calendar;
-  const episodes = thresholdEpisodes(c.pm, cal, settings, c.steps);
+  const episodes = thresholdEpisodes(c.pupil, c.pm, cal, settings, c.steps);
   const windows = episodes.map((e) => ({ from: e.from, to: e.to }));
   const certificates = certificateYears(s.asOf, settings).map((year) =>
     certificate({ pm: c.pm, openSessions: ctx.openSessions, schoolWeeks: cal.schoolWeeks, year, windows, penaltyCodes: settings.attendance.penaltyCodes }));

@@ -14,14 +14,12 @@ import { IsoDate, isIsoDate, toUk } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { normUpn } from '../../core/homework/roll';
 import { improvementPeriodEnd, returnDate } from '../../core/legal/improvement';
-import { legalDueNext } from '../../core/legal/dueNext';
 import { nextNotice } from '../../core/legal/notices';
 import { LEGAL_STEPS, LegalRecord, STEP_NAMES, StepKind, parentKey, stepKind } from '../../core/legal/steps';
 import { appendNewByKey, upsertByKey } from '../../gas/tables';
 import { currentUser } from '../../gas/session';
 import { loadLegalSources } from './sources';
-import { PupilCase, legalCases } from './cases';
-import { thresholdOf } from './reviewFacts';
+import { PupilCase, dueWith, legalCases } from './cases';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -73,7 +71,7 @@ export function recordLegalStepJob(ss: Spreadsheet, settings: Settings, asOf: Is
   const s = loadLegalSources(ss, settings, asOf);
   if (!s.pupils.some((p) => normUpn(p.upn) === normUpn(req.upn))) throw new LegalStepError('That pupil is not on the Students tab. Search again.');
   const c = legalCases(s, [req.upn])[0];
-  if (!c.compulsory) throw new LegalStepError(`${c.pupil.forename} ${c.pupil.surname} is not of compulsory school age (${c.compulsoryText}): legal steps apply only to pupils of compulsory school age.`);
+  if (!c.compulsory) throw new LegalStepError(`${c.pupil.forename} ${c.pupil.surname} is not of compulsory school age (${c.compulsoryBasis}): legal steps apply only to pupils of compulsory school age.`);
 
   const by = byName(s.staff);
   const kind = stepKind(req.step) as StepKind;
@@ -102,11 +100,7 @@ export function recordLegalStepJob(ss: Spreadsheet, settings: Settings, asOf: Is
   if (result.returnDateRecorded) {
     for (const x of steps) if (stepKind(x.step) === 'laNotified' && !x.periodEnd && c.tenDays && x.date >= c.tenDays.from) x.periodEnd = result.returnDateRecorded;
   }
-  const due = legalDueNext({
-    compulsory: true, threshold: thresholdOf(c.review, settings, steps), tenDays: c.tenDays, pm: c.pm, cal: s.review.calendar,
-    steps, parents: c.parents, settings, asOf,
-  });
-  result.dueNext = due.text;
+  result.dueNext = dueWith(c.pupil, c.pm, s.review.calendar, steps, settings, asOf, true).due.text;
   result.message = describe(c, result);
   return result;
 }

@@ -1,59 +1,63 @@
 /**
- * What the legal jobs take from the attendance review, in one place: whether a pupil is of
- * compulsory school age, the penalty threshold (met and not yet answered) with the date it was
- * first met, every threshold episode for the evidence pack, and the academic years the
- * registration certificates cover.
+ * What the legal jobs take from the attendance review (issue 17's rules), in one place: whether a
+ * pupil is of compulsory school age and on what basis, every threshold episode for the evidence
+ * pack, and the academic years the registration certificates cover.
  */
-import { IsoDate, addDays, pad2 } from '../../core/dates';
+import { IsoDate, toUk } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { Pupil } from '../../core/types';
 import { SchoolCalendar } from '../../core/calendar/schoolWeeks';
+import { academicYearOfDate, previousAcademicYear } from '../../core/calendar/academicYear';
 import { PupilMarks } from '../../core/attendance/register';
-import { PupilAttendanceReview } from '../../core/attendance/review';
 import { penaltyWindow } from '../../core/attendance/penalty';
-import { ThresholdFacts } from '../../core/legal/dueNext';
+import { compulsoryAge } from '../../core/attendance/compulsoryAge';
+import { fromAdmission } from '../../core/attendance/pupilReview';
 import { ThresholdEpisode } from '../../core/legal/pack';
 import { CertificateYear } from '../../core/legal/certificate';
-import { LegalRecord } from '../../core/legal/steps';
+import { LegalRecord, sortSteps } from '../../core/legal/steps';
 import { answersThreshold } from '../../core/legal/answers';
 
-export function compulsoryOf(p: Pupil, r: PupilAttendanceReview | undefined, asOf: IsoDate): { compulsory: boolean; text: string } {
-  void r;
-  void asOf;
-  const compulsory = p.year <= 11;
-  return { compulsory, text: compulsory ? `Yes (Year ${p.year})` : `No (Year ${p.year})` };
+/**
+ * Compulsory school age on `asOf` (SPEC §4.1): `basis` says why ("from the date of birth: until
+ * 27/06/2025", "Year 12; no date of birth on the Students tab"), `text` is "Yes (…)" / "No (…)".
+ */
+export function compulsoryOf(p: Pupil, asOf: IsoDate): { compulsory: boolean; basis: string; text: string } {
+  const a = compulsoryAge(p, asOf);
+  const basis = a.from === 'dateOfBirth'
+    ? `from the date of birth: ${a.starts && asOf < a.starts ? `from ${toUk(a.starts)}` : a.compulsory ? `until ${toUk(a.ends || '')}` : `ended ${toUk(a.ends || '')}`}`
+    : `Year ${p.year}; no date of birth on the Students tab`;
+  return { compulsory: a.compulsory, basis, text: `${a.compulsory ? 'Yes' : 'No'} (${basis})` };
 }
 
-/** The threshold met and not answered by one of `steps` (a step dated on or after the day it was first met). */
-export function thresholdOf(r: PupilAttendanceReview | undefined, settings: Settings, steps: LegalRecord[]): ThresholdFacts | null {
-  const w = r && r.penalty;
-  if (!w) return null;
-  const need = settings.attendance.penaltySessions;
-  const firstMet = (w as { firstMet?: IsoDate }).firstMet || (w.marks[need - 1] || w.marks[w.marks.length - 1] || '').slice(0, 10);
-  if (steps.some((s) => s.date >= firstMet && answersThreshold(s.step))) return null;
-  return { firstMet, sessions: w.sessions, from: w.from, to: w.to, marks: w.marks };
-}
-
-/** Every time the threshold was met, oldest first, with the step that answered it. */
-export function thresholdEpisodes(pm: PupilMarks | null, cal: SchoolCalendar, settings: Settings, steps: LegalRecord[]): ThresholdEpisode[] {
+/**
+ * Every time the threshold was met, oldest first, with the step that answered it (the review's
+ * rule: a step dated on or after the day it was first met; after it only later sessions count).
+ */
+export function thresholdEpisodes(p: Pupil, pm: PupilMarks | null, cal: SchoolCalendar, settings: Settings, steps: LegalRecord[]): ThresholdEpisode[] {
   if (!pm) return [];
-  const w = penaltyWindow(pm, cal, settings);
-  if (!w) return [];
-  const need = settings.attendance.penaltySessions;
-  const firstMet = (w.marks[need - 1] || '').slice(0, 10);
-  const answer = steps.filter((s) => s.date >= firstMet && answersThreshold(s.step)).sort((a, b) => (a.date < b.date ? -1 : 1))[0] || null;
-  return [{ firstMet, sessions: w.sessions, from: w.from, to: w.to, marks: w.marks, answeredBy: answer }];
+  const onRoll = fromAdmission(pm, p.admissionDate || '');
+  const answers = sortSteps(steps.filter((s) => s.date && answersThreshold(s.step)));
+  const out: ThresholdEpisode[] = [];
+  let used = 0; // answers [0, used) have been spent on earlier episodes
+  for (let guard = 0; guard <= answers.length; guard++) {
+    const w = penaltyWindow(onRoll, cal, settings, answers.slice(0, used).map((s) => s.date));
+    if (!w) break;
+    let k = used;
+    while (k < answers.length && answers[k].date < w.firstMet) k++;
+    const answeredBy = k < answers.length ? answers[k] : null;
+    out.push({ ...w, answeredBy });
+    if (!answeredBy) break;
+    used = k + 1;
+  }
+  return out;
 }
 
 /** This academic year (to `asOf`) and last, newest first. */
 export function certificateYears(asOf: IsoDate, settings: Settings): CertificateYear[] {
-  const month = Number((settings.attendance as { academicYearStartMonth?: number }).academicYearStartMonth) || 9;
-  const y = +asOf.slice(0, 4);
-  const first = +asOf.slice(5, 7) >= month ? y : y - 1;
-  const start = (f: number) => `${f}-${pad2(month)}-01`;
-  const label = (f: number) => `${f}-${String((f + 1) % 100).padStart(2, '0')}`;
+  const now = academicYearOfDate(asOf, settings);
+  const last = previousAcademicYear(asOf, settings);
   return [
-    { label: label(first), from: start(first), to: asOf },
-    { label: label(first - 1), from: start(first - 1), to: addDays(start(first), -1) },
+    { label: now.label, from: now.start, to: asOf },
+    { label: last.label, from: last.start, to: last.end },
   ];
 }

@@ -1,13 +1,14 @@
 /**
  * What the legal jobs read (issue 19), each tab once: the attendance review's read path (Students,
  * Attendance Marks, Letters Log, Lates to Lesson, the Attendance tab) plus the Legal tab, the
- * Interventions and the Staff tab in the same pass. Read-only.
+ * Interventions, the Staff tab and the Contacts tab in the same pass. Read-only.
  */
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { Intervention, LetterLogEntry, Mark, Pupil, StaffMember } from '../../core/types';
 import { AttendanceReview } from '../../core/attendance/review';
 import { LegalRecord } from '../../core/legal/steps';
+import { Contact } from '../../core/records/recordTypes';
 import { runAttendanceReview } from '../attendance/review';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -23,12 +24,14 @@ export interface LegalSources {
   letters: LetterLogEntry[];
   interventions: Intervention[];
   staff: StaffMember[];
+  /** The Contacts tab (parents with parental responsibility), when the tracker has one. */
+  contacts: Contact[];
   /** Rows that could not be read ("Legal row 7, Step …"), for the person; no pupil names. */
   problems: string[];
 }
 
 export function loadLegalSources(ss: Spreadsheet, settings: Settings, asOf: IsoDate): LegalSources {
-  const run = runAttendanceReview(ss, settings, asOf, { extra: ['Legal', 'Interventions', 'Staff'], tierHistory: false });
+  const run = runAttendanceReview(ss, settings, asOf, { extra: ['Legal', 'Interventions', 'Staff', 'Contacts'], tierHistory: false });
   const d = run.data;
   return {
     settings,
@@ -40,6 +43,7 @@ export function loadLegalSources(ss: Spreadsheet, settings: Settings, asOf: IsoD
     letters: d['Letters Log'] || [],
     interventions: d.Interventions || [],
     staff: d.Staff || [],
+    contacts: d.Contacts || [],
     problems: run.problems,
   };
 }

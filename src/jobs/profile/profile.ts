@@ -104,6 +104,7 @@ export function buildProfile(input: ProfileInput): Omit<PupilProfile, 'problems'
     summaries: mine(input.summaries),
     letters: myLetters,
     latesToLesson: mine(input.latesToLesson),
+    legalSteps: mine(input.legal || []),
     settings,
     asOf,
   });

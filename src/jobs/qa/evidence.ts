@@ -5,7 +5,9 @@
  *   tier letters → names included / to be removed per year, and the draft letters document;
  *   G codes → the gateway list; punctuality / late to lesson → their lists;
  *   failure to return → today's list (Year 11 first); EWO on site → SA and PA cases;
- *   attendance contract meetings → Level 2 and panel cases.
+ *   attendance contract meetings → Level 2 and panel cases;
+ *   and with EWO on site, attendance contract meetings and G codes (the calendar's "fines"): the
+ *   legal steps due (issue 19: what is due next for pupils of compulsory school age).
  * Names appear in e-mail bodies and attachments (to staff in the school's domain), never subjects.
  * Pupils are "Surname, Forename" in surname order (failure to return keeps Year 11 first: the
  * calendar's priority); dates are ISO in the rows, shown dd/mm/yyyy and kept ISO in the CSV.
@@ -16,6 +18,7 @@ import { CountEntry } from '../../core/attendance/lists';
 import { Evidence, EvidenceSection } from '../../core/email/morning';
 import { LetterLogEntry } from '../../core/types';
 import { byListName } from '../../core/email/names';
+import { legalDueSection } from '../../core/legal/email';
 
 const STAGE: Record<string, string> = { reward: 'Reward', level1: 'Level 1', level2: 'Level 2' };
 
@@ -107,17 +110,19 @@ export function buildEvidence(review: AttendanceReview, letters: LetterLogEntry[
   };
 
   const onRoll = review.pupils;
+  const legal: EvidenceSection = legalDueSection(onRoll.map((p) => ({ name: p.name, year: p.year, regGroup: p.regGroup, due: p.legal })));
   return {
     codingReview: coding,
     tierLetters: tiers,
-    gCodes: [countSection('G codes for the gateway: 6 or more G sessions this term', 'g-codes-gateway', lists.holidays, 'G sessions')],
+    gCodes: [countSection('G codes for the gateway: 6 or more G sessions this term', 'g-codes-gateway', lists.holidays, 'G sessions'), legal],
     punctuality: [countSection('Punctuality letters: L marks this half term', 'punctuality', lists.punctuality, 'L marks')],
     lateToLesson: [countSection('Late to lesson letters: lates to lessons this half term', 'late-to-lesson', lists.lateToLesson, 'Lates')],
     failureToReturn: [failure],
-    ewoOnSite: [caseTable('Severe absence (SA) cases', 'sa-cases', onRoll.filter((p) => p.sa)), caseTable('Persistent absence (PA) cases', 'pa-cases', onRoll.filter((p) => p.pa && !p.sa))],
+    ewoOnSite: [caseTable('Severe absence (SA) cases', 'sa-cases', onRoll.filter((p) => p.sa)), caseTable('Persistent absence (PA) cases', 'pa-cases', onRoll.filter((p) => p.pa && !p.sa)), legal],
     contractMeetings: [
       caseTable('Level 2 cases', 'level-2-cases', onRoll.filter((p) => p.stage === 'level2')),
       caseTable('Panel cases', 'panel-cases', onRoll.filter((p) => p.ladder.rung === 'panel' || p.ladder.lettersDue.indexOf('panel') >= 0), (p) => (p.ladder.rung === 'panel' ? 'Panel held; monitor' : 'Panel due')),
+      legal,
     ],
   };
 }

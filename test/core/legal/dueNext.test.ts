@@ -151,7 +151,7 @@ describe('notices per parent', () => {
 });
 
 describe("the attendance officer's morning e-mail section", () => {
-  it('lists the pupils with something to do now, by year, with only the lines to act on', () => {
+  it('lists the pupils with something to do now, in surname order, with only the lines to act on', () => {
     const running = legalDueNext(input(register({}), { steps: [step('2024-03-05', 'Notice to Improve')], asOf: '2024-03-12' }));
     const due = legalDueNext(input(register({}), { threshold: window }));
     const sec = legalDueSection([

@@ -4,7 +4,8 @@
  * November 2024, plus two weeks of July 2024 (last academic year) for one pupil. Built through the
  * real set-up and importers on the local services.
  *
- *   amir   Y9   O both sessions Mon 9 – Fri 13 Sep → threshold first met Fri 13/09/2024
+ *   amir   Y9   O Fri 19 July and Mon 9 – Fri 13 Sep → threshold first met Thu 12/09/2024 (the
+ *               window of 10 school weeks crosses the summer: 2 sessions in July + 8 in September)
  *   bella  Y8   G Mon 16 – Fri 20 Sep (a holiday alone) → first met Fri 20/09/2024
  *   callum Y10  O Mon 30 Sep – Fri 11 Oct: 10 school days in a row (notify the LA), back Mon 14 Oct;
  *               the threshold first met Fri 04/10/2024

@@ -48,8 +48,8 @@ describe('every pupil whose threshold is met', () => {
     const amir = textOf(docs(t)[1]);
     expect(amir).toContain('Name\tAmir Shah');
     expect(amir).toContain('Parents / carers\tMrs Rana Shah; Mr Imran Shah');
-    expect(amir).toContain('was first met on 13/09/2024');
-    expect(amir).toContain('Due next: threshold first met 13/09 — no Notice to Improve yet.');
+    expect(amir).toContain('was first met on 12/09/2024');
+    expect(amir).toContain('Due next: threshold first met 12/09 — no Notice to Improve yet.');
     expect(amir).toContain('16/09/2024\tAT1 letter — attendance cause for concern\tSent\tOpen the letter');
     expect(amir).toContain('Registration certificate 2024-25');
     expect(amir).toContain('09/09/2024\tO O\tO O\tO O\tO O\tO O\t0 / 10');

@@ -17,7 +17,7 @@ afterAll(() => t.uninstall());
 
 test("Amir: the threshold not yet answered is what is due", () => {
   const p = pupilProfileJob(t.ss, U.amir, loadSettings(), AS_OF);
-  expect(p.legal).toEqual({ due: [{ kind: 'threshold', text: 'threshold first met 13/09 — no Notice to Improve yet', action: true }], steps: [] });
+  expect(p.legal).toEqual({ due: [{ kind: 'threshold', text: 'threshold first met 12/09 — no Notice to Improve yet', action: true }], steps: [] });
 });
 
 test('Bella: answered by a penalty notice to her mother, counted for the limit', () => {

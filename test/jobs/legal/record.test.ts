@@ -35,6 +35,13 @@ describe('Notice to Improve', () => {
     expect(r.dueNext).toBe('');
   });
 
+  it('ended with unauthorised absence in it: consider a penalty notice (Callum, notice Wed 9 Oct, away 10–11 Oct)', () => {
+    // Callum's threshold was first met on Fri 4 Oct (his 10th session away since 30 Sep).
+    const r = record(t, { upn: U.callum, step: 'Notice to Improve', date: '2024-10-09', parents: ['Mr Tom Reid'] });
+    expect(legalRows(t)[0]['Period End']).toEqual(londonMidnight('2024-11-13'));
+    expect(r.dueNext.split('; ')[0]).toBe('improvement period ended 13/11 with 4 unauthorised sessions — consider a penalty notice');
+  });
+
   it('once per threshold episode: a second Notice for the same threshold is refused and nothing is written', () => {
     record(t, { upn: U.amir, step: 'Notice to Improve', date: '2024-09-16', parents: [] });
     expect(() => record(t, { upn: U.amir, step: 'Notice to Improve', date: '2024-11-01', parents: [] }))
@@ -49,8 +56,9 @@ describe('Notice to Improve', () => {
   });
 
   it('not before the threshold was first met', () => {
-    expect(() => record(t, { upn: U.amir, step: 'Notice to Improve', date: '2024-09-12', parents: [] }))
-      .toThrow('The threshold was first met on 13/09/2024: a Notice to Improve for it is dated on or after that day.');
+    // The two sessions of 19 July count: the window crosses the summer into last year.
+    expect(() => record(t, { upn: U.amir, step: 'Notice to Improve', date: '2024-09-11', parents: [] }))
+      .toThrow('The threshold was first met on 12/09/2024: a Notice to Improve for it is dated on or after that day.');
   });
 });
 
@@ -141,7 +149,7 @@ describe('only pupils of compulsory school age', () => {
     const t = legalSchool();
     try {
       expect(() => record(t, { upn: U.dana, step: 'Penalty notice', parents: ['Mrs Kay Lowe'] }))
-        .toThrow('Dana Lowe is not of compulsory school age (No (Year 12)): legal steps apply only to pupils of compulsory school age.');
+        .toThrow('Dana Lowe is not of compulsory school age (Year 12; no date of birth on the Students tab): legal steps apply only to pupils of compulsory school age.');
     } finally {
       t.uninstall();
     }
@@ -157,7 +165,7 @@ describe('a Legal history imported (legal.csv, or pasted into Import - Legal)', 
     ] });
     try {
       expect(legalRows(t).map((r) => [r.UPN, r.Step, r.Parent])).toEqual([[U.amir, 'NTI', ''], [U.callum, 'LA notified', '']]);
-      // Amir's threshold (first met 13/09) is answered: a second Notice is refused.
+      // Amir's threshold (first met 12/09) is answered: a second Notice is refused.
       expect(() => record(t, { upn: U.amir, step: 'Notice to Improve', date: '2024-11-01', parents: [] })).toThrow(/once per threshold episode/);
     } finally {
       t.uninstall();
