@@ -5,7 +5,7 @@
  * parent name, split where one cell names two ("Mrs A Khan; Mr B Khan", "Mrs A Khan and Mr B Khan").
  */
 import { Pupil } from '../types';
-import { Contact } from '../records/recordTypes';
+import { Contact } from '../types';
 import { parentKey } from './steps';
 
 /** The Students tab's Parent Name, split into people. */

@@ -17,7 +17,7 @@ import { LegalDue, NO_LEGAL_DUE, legalDueNext } from '../../core/legal/dueNext';
 import { LegalRecord } from '../../core/legal/steps';
 import { answerDates, answersThreshold } from '../../core/legal/answers';
 import { parentsOf, studentsTabParents } from '../../core/legal/parents';
-import { Contact } from '../../core/records/recordTypes';
+import { Contact } from '../../core/types';
 import { LegalSources } from './sources';
 import { compulsoryOf } from './reviewFacts';
 

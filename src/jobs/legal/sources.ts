@@ -8,7 +8,7 @@ import { Settings } from '../../core/settings';
 import { Intervention, LetterLogEntry, Mark, Pupil, StaffMember } from '../../core/types';
 import { AttendanceReview } from '../../core/attendance/review';
 import { LegalRecord } from '../../core/legal/steps';
-import { Contact } from '../../core/records/recordTypes';
+import { Contact } from '../../core/types';
 import { runAttendanceReview } from '../attendance/review';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
