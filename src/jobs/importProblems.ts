@@ -10,7 +10,7 @@
  */
 import { Refusal } from '../core/records/refusal';
 import { toCell, Cell } from '../gas/cells';
-import { readValues, replaceContent } from '../gas/tables';
+import { readValues } from '../gas/tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -52,7 +52,13 @@ export function writeProblems(ss: Spreadsheet, writes: ProblemsWrite[]): void {
     return;
   }
   const target = sheet || ss.insertSheet(PROBLEMS_TAB);
-  replaceContent(target, [PROBLEMS_HEADER as Cell[]].concat(lines));
+  // Write the new lines first, then clear what is left below them: clearing first would lose other
+  // tabs' lines if the run stopped in between (the crash-anywhere proof found it).
+  const grid = [PROBLEMS_HEADER as Cell[]].concat(lines);
+  if (target.getMaxRows() < grid.length) target.insertRowsAfter(target.getMaxRows(), grid.length - target.getMaxRows());
+  target.getRange(1, 1, grid.length, PROBLEMS_HEADER.length).setValues(grid);
+  const oldRows = old.length + (sheet ? 1 : 0);
+  if (oldRows > grid.length) target.getRange(grid.length + 1, 1, oldRows - grid.length, PROBLEMS_HEADER.length).clearContent();
   if (!sheet) {
     // A new tab: a header people can find, kept in view while they scroll.
     target.getRange(1, 1, 1, PROBLEMS_HEADER.length).setFontWeight('bold');
