@@ -247,14 +247,20 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
   const letterRuns: LetterRunSummary[] = [];
   const mornings: any[] = [];
   const monday = weekStart(asOf);
+  // The morning trigger belongs to whoever turned it on — the owner here — and runs as them, even
+  // when --as names someone else for the day's own work.
+  const actAs = (email: string) => (g.services.Session as any)._setUser(email);
+  actAs(owner);
   call('installMorningTrigger');
   for (let i = 0; i < 5; i++) {
     const day = addDays(monday, i);
     if (day > asOf || isWeekend(day)) break;
     g.env.now = morningOf(day, settings.triggers.morningHour);
     log(`${day}: morning trigger (QA reminders, homework, attendance, mentoring${day === monday ? ', weekly digests' : ''})…`);
+    actAs(owner);
     mornings.push(call('morningRun', { authMode: 'FULL', triggerUid: 'demo' }));
     if (day === asOf) {
+      actAs(actor);
       g.env.now = morningOf(day, 9);
       log(`${day}: the Head of Year's day — refresh, review, letter runs, progress review, dashboard…`);
       call('refreshHomework');
