@@ -44,6 +44,8 @@ async function finished(s: Sidebar): Promise<string> {
 }
 
 async function choose(s: Sidebar, file: string): Promise<void> {
+  // Forget the last file's line first: otherwise its "headers:" would end the wait before this file is read.
+  await s.page.evaluate(() => { document.getElementById('fileInfo')!.textContent = ''; });
   await s.page.setInputFiles('#file', file);
   await s.page.waitForFunction(() => /headers:/.test(document.getElementById('fileInfo')!.textContent || '') || /error/.test(document.getElementById('status')!.className), undefined, { timeout: 60000 });
 }
@@ -93,7 +95,7 @@ describe('Import a file', () => {
     }
     await wb.xlsx.writeFile(xlsx);
     await choose(s, xlsx);
-    expect(await s.page.isVisible('#sheet')).toBe(true);
+    await s.page.waitForSelector('#sheet', { state: 'visible', timeout: 60000 });
     expect(await s.page.$$eval('#sheet option', (o) => o.map((x) => x.textContent))).toEqual(['Notes', 'Letters']);
     await s.page.selectOption('#sheet', 'Letters');
     await s.page.waitForFunction(() => /^3 rows under 4 headers/.test(document.getElementById('fileInfo')!.textContent || ''));
