@@ -32,6 +32,7 @@ import { Pupil, StaffMember } from '../core/types';
 import { checkRecipients, checkSubject, escapeHtml, StaffEmail } from '../core/email/compose';
 import { checkParentRecipients } from '../core/email/parentLetter';
 import { cellText, toCell } from './cells';
+import { currentUser } from './session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -125,7 +126,7 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
   let nextRow = log.lastRow + 1;
   let quota = MailApp.getRemainingDailyQuota();
   out.quotaAtStart = quota;
-  const me = testMode ? String(Session.getEffectiveUser().getEmail() || '') : '';
+  const me = testMode ? currentUser() : '';
   if (testMode && !me) throw new Error('Test mode is on but the add-on cannot tell who you are, so it cannot send the test e-mails to you. Turn test mode off or run it yourself.');
 
   for (const { email, to, key } of ready) {

@@ -4,6 +4,7 @@
  * methods starting with "_" are local-only helpers for tests, the exporter and the CLI.
  */
 import type { LocalEnv } from '../env';
+import { sharedState } from '../shared';
 import { newConditionalFormatRule, type LocalConditionalFormatRuleBuilder } from './conditional';
 import { wrap } from './counted';
 import * as Enums from './enums';
@@ -62,6 +63,8 @@ export class LocalSpreadsheetApp {
   _setActive(ss: LocalSpreadsheet): LocalSpreadsheet {
     this.active = ss;
     ss._record = this._record;
+    // The add-on now runs in this document: triggers it makes are made "in" it (ScriptApp).
+    sharedState(this.env).activeDocumentId = ss._id;
     return (ss._w as LocalSpreadsheet) ?? ss;
   }
   /** A new spreadsheet with one empty tab "Sheet1", made active. Not counted. */

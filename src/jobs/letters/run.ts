@@ -20,7 +20,9 @@ import { LetterType, Pupil } from '../../core/types';
 import { upsertByKey } from '../../gas/tables';
 import { mergeLetters } from '../../gas/docs/mergeLetters';
 import { readTemplate } from '../../gas/docs/templates';
-import { LetterRunState, RunStore, activeUserEmail, openRunStore, removeContinuation, scheduleContinuation } from '../../gas/letterRunStore';
+import { LetterRunState, RunStore, openRunStore } from '../../gas/letterRunStore';
+import { CONTINUE_LETTERS_HANDLER, clearContinuation, scheduleContinuation } from '../../gas/triggers';
+import { currentUser } from '../../gas/session';
 import { LetterSources, loadLetterSources } from './sources';
 import { TIER_TYPES, TypeView, indexes, letterContext, staleKeys } from './candidates';
 import { LetterRunRequest, checkRequest, cohortLabel, planFor } from './preview';
@@ -130,7 +132,7 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
     done: 0,
     status: 'running',
     startedOn: asOf,
-    by: activeUserEmail(),
+    by: currentUser(),
   };
   const memory = {
     tiers: TIER_TYPES.indexOf(req.type) >= 0 ? nextTierMemory(s, req, plan, view) : s.runs.tiers,
@@ -280,7 +282,7 @@ function produce(
   if (mailer) reportParentMail(result, mailer.outcome);
   if (merged.done < ready.length) {
     state.status = 'stopped';
-    state.continuation = scheduleContinuation(opts.continueAfterMs || 60 * 1000) ? 'trigger' : 'manual';
+    state.continuation = scheduleContinuation(ss, CONTINUE_LETTERS_HANDLER, opts.continueAfterMs || 60 * 1000) ? 'trigger' : 'manual';
     store.save(state);
     result.stopped = true;
     result.continuation = state.continuation;
@@ -314,7 +316,7 @@ function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: Lette
   store.save(state);
   // The plan's rows are pupil data with no further use: keep only the tier memory.
   if (s.runs.plans.length) writeLetterRuns(ss, { tiers: s.runs.tiers, plans: [] });
-  if (result.stopped === false) removeContinuation();
+  if (result.stopped === false) clearContinuation(ss, CONTINUE_LETTERS_HANDLER);
   result.done = state.done;
   result.total = state.total;
   result.docId = state.docId;
