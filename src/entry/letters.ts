@@ -23,7 +23,7 @@ import { LetterRunResult, checkRunTemplate, generateLetterRunJob, letterRunProgr
 
 /** Menu: Letters → Set up letter templates. */
 export const setUpLetterTemplates = menuItem('Set up letter templates', 'letters', () =>
-  withDocumentLock('Set up letter templates', () => setUpLetterTemplatesJob(loadSettings()).message),
+  withDocumentLock('Set up letter templates', () => setUpLetterTemplatesJob(loadSettings(), activeSpreadsheet()).message),
 );
 
 /** Menu: Letters → Letter run… */
