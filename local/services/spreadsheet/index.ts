@@ -17,7 +17,8 @@ import { newDataValidation, type LocalDataValidationBuilder } from './validation
 
 export { LocalSpreadsheet } from './spreadsheet';
 export { LocalSheet } from './sheet';
-export { LocalRange, LocalRangeList } from './range';
+export { LocalRange } from './range';
+export { LocalRangeList } from './rangeList';
 export { LocalUi, type UiRecord, type MenuNode } from './ui';
 export { LocalConditionalFormatRule } from './conditional';
 export { LocalDataValidation } from './validation';

@@ -318,28 +318,6 @@ export class LocalRange {
   }
 }
 
-/**
- * RangeList: several ranges at once (a Ctrl-click selection, Sheet.getRangeList). Only what the
- * add-on uses: the ranges, and activate() to make them the selection.
- * Source: developers.google.com/apps-script/reference/spreadsheet/range-list.
- */
-export class LocalRangeList {
-  _w?: LocalRangeList;
-  constructor(readonly _ranges: LocalRange[]) {}
-  getRanges(): LocalRange[] {
-    return [...this._ranges];
-  }
-  activate(): LocalRangeList {
-    const first = this._ranges[0];
-    if (first) {
-      const ss = first._sheet._spreadsheet;
-      ss._active = first._sheet;
-      ss._activeRanges = this._ranges.map((r) => ({ ...r._rect }));
-    }
-    return this._w as LocalRangeList;
-  }
-}
-
 /** Write one value as typed into the cell, keeping its formats. */
 function writeEntered(cell: Cell, raw: unknown, ctx: ValueContext): void {
   const e = enterValue(raw, cell.fmt, ctx);

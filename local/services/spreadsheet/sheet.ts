@@ -14,7 +14,8 @@ import { gasError, normaliseColour, wrap } from './counted';
 import { Grid } from './grid';
 import { sortRows } from './sort';
 import { LocalProtection } from './protection';
-import { LocalRange, LocalRangeList } from './range';
+import { LocalRange } from './range';
+import { LocalRangeList } from './rangeList';
 import type { LocalSpreadsheet } from './spreadsheet';
 import { enterValue } from './values';
 

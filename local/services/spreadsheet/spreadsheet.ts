@@ -22,7 +22,8 @@
 import type { LocalEnv } from '../env';
 import { parseA1, rectFromA1, type GridRect } from './a1';
 import { gasError, wrap } from './counted';
-import { LocalRange, LocalRangeList } from './range';
+import { LocalRange } from './range';
+import { LocalRangeList } from './rangeList';
 import { LocalSheet } from './sheet';
 import { newUiRecord, type UiRecord } from './ui';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type ValueContext } from './values';
