@@ -41,6 +41,7 @@ import { csvNameFor } from '../../src/core/tabs';
 import { parseTab } from '../../src/core/records/parse';
 import { checkForTask } from '../../src/core/qa/checks';
 import { LocalGoogle } from '../google';
+import { bodyBytes } from '../services/mail';
 
 /** The week's QA reminders: one entry per task, everyone reminded of it on any morning. */
 function mergeQa(parts: { date: string; task: string; reminded: string[] }[][]): { date: string; task: string; reminded: string[] }[] {
@@ -294,6 +295,11 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
   log(`  e-mails sent: ${files.mail.length} (morning reminders with evidence, Monday digests, mentoring)` +
     (settings.school.allowedDomains.length ? ` to ${settings.school.allowedDomains.join(', ')} only` : ' — none can be sent until the school\'s e-mail domain is set (settings.json: school.allowedDomains)'));
   log(`  service calls: ${g.env.total}`);
+  const ssRaw = g.app.getActiveSpreadsheet() as unknown as { _cells(): number; _peakCells: number };
+  log(`  spreadsheet size: ${ssRaw._cells().toLocaleString('en-GB')} cells (most at any time ${ssRaw._peakCells.toLocaleString('en-GB')}) of Google's 10,000,000`);
+  const sentMail = (g.services.MailApp as unknown as { _sent: Array<{ body: string; htmlBody: string | null }> })._sent;
+  const largest = sentMail.reduce((m, x) => Math.max(m, bodyBytes(x.body, x.htmlBody)), 0);
+  if (largest) log(`  largest e-mail body: ${Math.round(largest / 1000)} KB (the local MailApp refuses more than ${Math.round((g.services.MailApp as any)._bodyLimit() / 1000)} KB)`);
   log(`  wrote ${files.workbook}, ${path.join(args.out, 'letters')}/, ${path.join(args.out, 'mail')}/, ${path.join(args.out, 'report.json')}`);
   if (problems.length) log(`  ${problems.length} problem(s) in the data: see report.json "problems"`);
   return { report, files };
