@@ -168,7 +168,13 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
       sheet.appendRow([key, toCell(ctx.asOf, 'date'), toCell(parents ? PARENT_TO : to.join(', '), 'text'), toCell(email.subject, 'text'), 'Sending', '']);
       log.rows.set(key, { row, status: 'Sending' });
     }
-    SpreadsheetApp.flush();
+    try {
+      SpreadsheetApp.flush();
+    } catch (e) {
+      // One retry: a transient failure here would otherwise leave a claim for an e-mail never sent
+      // (an interrupted claim reads as "probably sent" and is not sent again). A second ends the run.
+      SpreadsheetApp.flush();
+    }
     // 2. send
     const problem = trySend(mailOptions(email, recipients, testMode ? to : null));
     if (problem === 'quota') {
