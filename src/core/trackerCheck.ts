@@ -49,7 +49,7 @@ export function checkTracker(f: TrackerFacts): CheckLine[] {
 
   const made = f.templates.filter((t) => t.id);
   if (!made.length) add(false, 'Letter templates: none yet — run Letters → Set up letter templates.');
-  for (const t of f.templates.filter((x) => !x.id)) add(false, `${t.title}: no template yet — run Letters → Set up letter templates.`);
+  else for (const t of f.templates.filter((x) => !x.id)) add(false, `${t.title}: no template yet — run Letters → Set up letter templates.`);
   for (const t of made) {
     if (t.opens) add(true, `${t.title} template opens for you${t.owner ? ` (made by ${t.owner})` : ''}; shared with ${t.editors} editor(s).`);
     else add(false, `${t.title} template does NOT open for you${t.owner ? `: it belongs to ${t.owner} — ask them to run Set up letter templates or share it with you` : ' — ask whoever made it to share it with you'}.`);
