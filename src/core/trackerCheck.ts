@@ -50,13 +50,20 @@ export function checkTracker(f: TrackerFacts): CheckLine[] {
   const made = f.templates.filter((t) => t.id);
   if (!made.length) add(false, 'Letter templates: none yet — run Letters → Set up letter templates.');
   else for (const t of f.templates.filter((x) => !x.id)) add(false, `${t.title}: no template yet — run Letters → Set up letter templates.`);
-  for (const t of made) {
-    if (t.opens) add(true, `${t.title} template opens for you${t.owner ? ` (made by ${t.owner})` : ''}; shared with ${t.editors} editor(s).`);
-    else add(false, `${t.title} template does NOT open for you${t.owner ? `: it belongs to ${t.owner} — ask them to run Set up letter templates or share it with you` : ' — ask whoever made it to share it with you'}.`);
+  const opening = made.filter((t) => t.opens);
+  if (opening.length) {
+    const makers = Array.from(new Set(opening.map((t) => t.owner).filter(Boolean)));
+    const editors = opening.map((t) => t.editors);
+    const lo = Math.min(...editors);
+    const hi = Math.max(...editors);
+    add(true, `${opening.length} letter template(s) open for you${makers.length ? ` (made by ${makers.join(', ')})` : ''}; each is shared with ${lo === hi ? lo : `${lo}–${hi}`} editor(s).`);
+  }
+  for (const t of made.filter((x) => !x.opens)) {
+    add(false, `${t.title} template does NOT open for you${t.owner ? `: it belongs to ${t.owner} — ask them to run Set up letter templates or share it with you` : ' — ask whoever made it to share it with you'}.`);
   }
 
   add(f.morning.enabled, f.morning.enabled
-    ? `Morning e-mails are on for this tracker; you have ${f.morning.mine} morning trigger(s) here.`
+    ? `Morning e-mails are on for this tracker; ${f.morning.mine ? 'your morning trigger is set here' : 'you have no morning trigger here (each person sees only their own): if nobody else turned them on, QA calendar → Turn on morning e-mails'}.`
     : `Morning e-mails are OFF for this tracker (Settings): no one's trigger sends them${f.morning.mine ? `; your trigger stays but does nothing` : ''}.`);
   add(!/— Failed/.test(f.morning.lastRun), f.morning.lastRun);
 

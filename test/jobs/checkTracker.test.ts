@@ -9,6 +9,7 @@ import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { loadSettings } from '../../src/gas/settingsStore';
 import { setUser } from '../../local/services/shared';
 import { snapshot } from '../gas/tableHelpers';
+import { LETTER_TYPES } from '../../src/core/letters/defaultTemplates';
 
 let t: TrackerFixture;
 beforeAll(() => (t = makeTracker({ pupils: 30 })));
@@ -30,7 +31,7 @@ test('on a set-up tracker: UK locale and zone, its size, templates not made yet,
 test("templates: each says whether it opens for the person asking, and whose it is", () => {
   const officer = t.g.services.Session.getActiveUser().getEmail();
   setUpLetterTemplatesJob(loadSettings()); // no Staff tab given: shared with nobody
-  expect(checkThisTracker()).toMatch(/OK — AT1 letter[^\n]* template opens for you \(made by [^)]+\); shared with 0 editor\(s\)\./);
+  expect(checkThisTracker()).toContain(`OK — ${LETTER_TYPES.length} letter template(s) open for you (made by ${officer}); each is shared with 0 editor(s).`);
   setUser(t.g.env, 'someone.else@hillside.sch.uk');
   expect(checkThisTracker()).toContain(`template does NOT open for you: it belongs to ${officer}`);
   setUser(t.g.env, officer);
