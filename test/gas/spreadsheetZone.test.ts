@@ -44,9 +44,10 @@ describe.each(['America/New_York', 'Asia/Tokyo', 'Europe/London'])('a tracker wh
       forgetSpreadsheetZone(ss); // a new execution would read the zone afresh
       importRows(ss, 'Students', [['UPN', 'Forename', 'Surname', 'Year', 'Reg Group'], [upn(1), 'Amy', 'Brown', '9', '9B']]);
       // The add-on writes dates (a Letters Log row, in summer time and in winter).
+      // (keys as the tracker makes them: type | UPN | academic year)
       upsertByKey(ss, 'Letters Log', [
-        { key: 'k1', date: '2024-01-26', type: 'AT1', upn: upn(1), status: 'Produced' },
-        { key: 'k2', date: '2024-07-01', type: 'AT1', upn: upn(1), status: 'Produced' },
+        { key: `AT1|${upn(1)}|2023-24`, date: '2024-01-26', type: 'AT1', upn: upn(1), status: 'Produced' },
+        { key: `PA|${upn(1)}|2023-24`, date: '2024-07-01', type: 'PA', upn: upn(1), status: 'Produced' },
       ], { fields: ['date', 'type', 'upn', 'status'] });
       const sheet = ss.getSheetByName('Letters Log')!;
       const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);

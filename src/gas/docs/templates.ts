@@ -113,6 +113,15 @@ export function openTemplate(docId: string, type?: LetterType): GoogleAppsScript
   }
 }
 
+/** The Doc, or null when it cannot be opened by the person asking (deleted, or not shared with them). */
+export function tryOpenDocument(id: string): GoogleAppsScript.Document.Document | null {
+  try {
+    return DocumentApp.openById(id);
+  } catch (e) {
+    return null;
+  }
+}
+
 /** Why a template cannot be opened, naming its maker when the tracker knows who that was. */
 export function cannotOpenMessage(what: string, docId: string, owner: string, e: unknown): string {
   const detail = e instanceof Error ? e.message.replace(/^Exception:\s*/, '') : String(e);

@@ -29,6 +29,7 @@ import { readTemplate } from '../../gas/docs/templates';
 import { LetterRunState, RunStore, openRunStore } from '../../gas/letterRunStore';
 import { CONTINUE_LETTERS_HANDLER, clearContinuation, scheduleContinuation } from '../../gas/triggers';
 import { currentUser } from '../../gas/session';
+import { flushWrites } from '../../gas/spreadsheet';
 import { letterStaff } from '../../core/letters/sharing';
 import { loadTabs } from '../load';
 import { LetterSources, loadLetterSources } from './sources';
@@ -147,7 +148,7 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
     plans: plan.toProduce.map((l, i) => ({ runId: state.runId, seq: i + 1, upn: l.upn, key: l.key, type: l.type, date: asOf })),
   };
   writeLetterRuns(ss, memory);
-  SpreadsheetApp.flush(); // the plan lands before the state that points at it
+  flushWrites(); // the plan lands before the state that points at it
   // What finish() keeps and clears is decided on s.runs: it must be what the tab now holds.
   s.runs.tiers = memory.tiers;
   s.runs.plans = memory.plans;
@@ -290,7 +291,7 @@ function produce(
       const emailed = mailer ? mailer.send(l, seqOf.get(l.key) || 0, ready[i].pupil, values[i]) : false;
       writeLogRow(ss, logRow(l.key, l.type, l.upn, s.asOf, state, emailed ? 'Sent' : 'Produced'));
       // The commit point: only the last letter's row can be lost to a crash, and resume repairs it.
-      SpreadsheetApp.flush();
+      flushWrites();
       result.letters.push(l);
     },
   });
@@ -329,7 +330,7 @@ function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: Lette
   // Overrides this run used are spent: cleared before the run is marked done, so a crash here is
   // repaired by the resume (one write for the run; core/attendance/overrides.ts has the rule).
   result.overridesCleared = clearSpentOverrides(ss, s, state);
-  if (result.overridesCleared) SpreadsheetApp.flush(); // spent overrides are gone before the run says done
+  if (result.overridesCleared) flushWrites(); // spent overrides are gone before the run says done
   state.status = 'done';
   state.continuation = undefined;
   store.save(state);

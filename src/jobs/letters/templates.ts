@@ -13,7 +13,7 @@ import { LETTER_TYPES, letterTitle } from '../../core/letters/defaultTemplates';
 import { letterStaff } from '../../core/letters/sharing';
 import { Settings } from '../../core/settings';
 import { LetterType } from '../../core/types';
-import { createTemplateDocument } from '../../gas/docs/templates';
+import { createTemplateDocument, tryOpenDocument } from '../../gas/docs/templates';
 import { loadTemplateOwners, saveTemplateOwners, shareDoc } from '../../gas/docs/sharing';
 import { currentUser } from '../../gas/session';
 import { loadOverrides, saveSettings } from '../../gas/settingsStore';
@@ -47,7 +47,7 @@ export function setUpLetterTemplatesJob(settings: Settings, ss?: Spreadsheet): T
   for (const type of LETTER_TYPES) {
     const existing = ids[type];
     if (existing) {
-      const doc = tryOpen(existing);
+      const doc = tryOpenDocument(existing);
       if (doc) {
         result.kept.push(type);
         share(doc, type);
@@ -79,14 +79,6 @@ export function setUpLetterTemplatesJob(settings: Settings, ss?: Spreadsheet): T
     for (const e of r.shared) if (result.sharedWith.indexOf(e) < 0) result.sharedWith.push(e);
     // Someone else's template the person may open but not share (a viewer): not a problem to report each time.
     result.problems.push(...r.problems.filter((p) => !/Access denied/.test(p)));
-  }
-}
-
-function tryOpen(id: string): GoogleAppsScript.Document.Document | null {
-  try {
-    return DocumentApp.openById(id);
-  } catch (e) {
-    return null;
   }
 }
 
