@@ -153,7 +153,8 @@ export const DEFAULT_SETTINGS: Settings = {
     templateIds: {},
     emailParents: false,
     maxRunMillis: 4.5 * 60 * 1000,
-    shareWithRoles: ['Head of Year', 'Deputy Head of Year', 'Attendance officer', 'Attendance lead', 'SLT attendance', 'Intervention team'],
+    // Everyone who may run letters (core/access.ts LETTERS_ROLES), and an attendance lead by that name.
+    shareWithRoles: ['Head of Year', 'Deputy Head of Year', 'Pastoral manager', 'PSW attendance', 'SLT attendance', 'SLT', 'Attendance officer', 'Attendance lead', 'Intervention team'],
   },
   progress: {
     benchmark: 'FFT50',

@@ -3,7 +3,7 @@
  * read-only. Facts are read from the (local) services; each line is OK or Check.
  */
 import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
-import { checkThisTracker } from '../../src/entry/check';
+import { checkThisTracker as menuCheck } from '../../src/entry/check';
 import { checkTracker, TrackerFacts } from '../../src/core/trackerCheck';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { loadSettings } from '../../src/gas/settingsStore';
@@ -13,13 +13,20 @@ import { LETTER_TYPES } from '../../src/core/letters/defaultTemplates';
 
 let t: TrackerFixture;
 beforeAll(() => (t = makeTracker({ pupils: 30 })));
+
+/** The menu item, and what its dialog said. */
+function checkThisTracker(): string {
+  menuCheck();
+  const alert = t.g.app._record.alerts.slice(-1)[0];
+  expect(alert.title).toBe('Check this tracker');
+  return alert.prompt;
+}
 afterAll(() => t.uninstall());
 
 test('on a set-up tracker: UK locale and zone, its size, templates not made yet, quota and domains; nothing changes', () => {
   const before = snapshot(t.g);
   const text = checkThisTracker();
   expect(snapshot(t.g)).toBe(before); // read-only
-  expect(t.g.app._record.alerts.slice(-1)[0]).toMatchObject({ title: 'Check this tracker', prompt: text });
   const cells = t.ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
   expect(text).toContain('OK — Locale en_GB and time zone Europe/London');
   expect(text).toContain(`OK — Size: ${cells.toLocaleString('en-GB')} of Google's 10,000,000 cells per spreadsheet (${Math.round((cells / 1e7) * 100)}%)`);
@@ -32,7 +39,11 @@ test("templates: each says whether it opens for the person asking, and whose it 
   const officer = t.g.services.Session.getActiveUser().getEmail();
   setUpLetterTemplatesJob(loadSettings()); // no Staff tab given: shared with nobody
   expect(checkThisTracker()).toContain(`OK — ${LETTER_TYPES.length} letter template(s) open for you (made by ${officer}); each is shared with 0 editor(s).`);
-  setUser(t.g.env, 'someone.else@hillside.sch.uk');
+  // Another member of staff, on the Staff tab, with whom nothing was shared.
+  const [header, ...rows] = t.school.tables.Staff;
+  const email = header.findIndex((h) => h.trim().toLowerCase() === 'email');
+  const other = rows.map((r) => r[email].trim().toLowerCase()).find((e) => e !== officer)!;
+  setUser(t.g.env, other);
   expect(checkThisTracker()).toContain(`template does NOT open for you: it belongs to ${officer}`);
   setUser(t.g.env, officer);
 });

@@ -45,7 +45,8 @@ const statusRow = () => t.ss.getSheetByName(STATUS_TAB)!.getRange(2, 1, 1, 5).ge
 
 test('two staff turned morning e-mails on; one turns them off: no one\'s trigger sends anything', () => {
   const { morningRun } = require('../../src/entry/qa');
-  const [a, b] = staff.filter((s) => /head of year|attendance officer/i.test(s.roles)).map((s) => s.email);
+  // Two people who may turn morning e-mails on and off (the settings roles).
+  const [a, b] = staff.filter((s) => /\bSLT\b|attendance officer|intervention team/i.test(s.roles)).map((s) => s.email);
   setUser(t.g.env, a);
   installMorningTrigger();
   setUser(t.g.env, b);
