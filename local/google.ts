@@ -26,6 +26,9 @@ export interface LocalGoogleOptions {
   /** Name of the bound spreadsheet, created empty unless `spreadsheet` is given. */
   spreadsheetName?: string;
   spreadsheet?: LocalSpreadsheet;
+  /** The new spreadsheet's locale and time zone (default en_US / America/New_York, as Google gives a US account). */
+  spreadsheetLocale?: string;
+  spreadsheetTimeZone?: string;
 }
 
 export function createLocalGoogle(opts: LocalGoogleOptions = {}) {
@@ -49,7 +52,7 @@ export function createLocalGoogle(opts: LocalGoogleOptions = {}) {
   setUser(env, opts.user ?? 'attendance.officer@hillside.sch.uk');
   const spreadsheet = opts.spreadsheet
     ? (SpreadsheetApp as LocalSpreadsheetApp)._setActive(opts.spreadsheet)
-    : (SpreadsheetApp as LocalSpreadsheetApp)._create(opts.spreadsheetName ?? 'Pastoral Tracker');
+    : (SpreadsheetApp as LocalSpreadsheetApp)._create(opts.spreadsheetName ?? 'Pastoral Tracker', { locale: opts.spreadsheetLocale, timeZone: opts.spreadsheetTimeZone });
   return {
     env,
     services,

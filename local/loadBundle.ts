@@ -9,12 +9,18 @@ import * as fs from 'fs';
 // gas-local has no type definitions.
 const gas = require('gas-local');
 import { LocalGoogle } from './google';
+import { runExecution } from './services/execution';
 
 export const BUILD_DIR = path.resolve(__dirname, '..', 'build');
 
 export type Bundle = Record<string, (...args: any[]) => any>;
 
-export function loadBundle(google: LocalGoogle, buildDir = BUILD_DIR): Bundle {
+/**
+ * With `executions: true` each call into the bundle is one Apps Script execution (a menu click or
+ * a sidebar call): its spreadsheet writes are buffered until flush() or its end, and lost if it
+ * throws (local/services/execution.ts). Off by default so long CLI runs do not pay for the journal.
+ */
+export function loadBundle(google: LocalGoogle, buildDir = BUILD_DIR, opts: { executions?: boolean } = {}): Bundle {
   if (!fs.existsSync(path.join(buildDir, 'Code.js'))) {
     throw new Error(`${buildDir}/Code.js is missing: run "npm run build" first.`);
   }
@@ -26,7 +32,13 @@ export function loadBundle(google: LocalGoogle, buildDir = BUILD_DIR): Bundle {
   // HtmlService reads the sidebar files from the same build folder Apps Script would have.
   const html = google.services.HtmlService as unknown as { _setFolder?: (d: string) => void };
   if (html._setFolder) html._setFolder(buildDir);
-  return gas.require(buildDir, sandbox, { filter: (f: string) => path.basename(f) === 'Code.js' }) as Bundle;
+  const bundle = gas.require(buildDir, sandbox, { filter: (f: string) => path.basename(f) === 'Code.js' }) as Bundle;
+  if (!opts.executions) return bundle;
+  const wrapped: Bundle = {};
+  for (const [name, fn] of Object.entries(bundle)) {
+    wrapped[name] = typeof fn === 'function' ? (...args: any[]) => runExecution(google.env, () => fn(...args)) : fn;
+  }
+  return wrapped;
 }
 
 function clockedDate(google: LocalGoogle): DateConstructor {

@@ -14,3 +14,4 @@ export * from './entry/qa';
 export * from './entry/mentoring';
 export * from './entry/letters';
 export * from './entry/legal';
+export * from './entry/check';

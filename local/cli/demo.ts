@@ -41,6 +41,7 @@ import { csvNameFor } from '../../src/core/tabs';
 import { parseTab } from '../../src/core/records/parse';
 import { checkForTask } from '../../src/core/qa/checks';
 import { LocalGoogle } from '../google';
+import { bodyBytes } from '../services/mail';
 
 /** The week's QA reminders: one entry per task, everyone reminded of it on any morning. */
 function mergeQa(parts: { date: string; task: string; reminded: string[] }[][]): { date: string; task: string; reminded: string[] }[] {
@@ -275,6 +276,14 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
     }
   }
 
+  const ssRaw = g.app.getActiveSpreadsheet() as unknown as { _cells(): number; _peakCells: number };
+  log(`Spreadsheet size: ${ssRaw._cells().toLocaleString('en-GB')} cells (most at any time ${ssRaw._peakCells.toLocaleString('en-GB')}) of Google's 10,000,000`);
+  const sentMail = (g.services.MailApp as unknown as { _sent: Array<{ body: string; htmlBody: string | null }> })._sent;
+  const largest = sentMail.reduce((m, x) => Math.max(m, bodyBytes(x.body, x.htmlBody)), 0);
+  const mailLogTab = g.spreadsheet.getSheetByName('Mail Log');
+  const failedMail = mailLogTab && mailLogTab.getLastRow() > 1 ? mailLogTab.getDataRange().getValues().slice(1).filter((r) => r[4] === 'Failed').length : 0;
+  if (failedMail) log(`${failedMail} e-mail(s) not sent: Google would refuse them (Mail Log, Status Failed)`);
+  if (largest) log(`Largest e-mail body: ${Math.round(largest / 1000)} KB (the local MailApp refuses more than ${Math.round((g.services.MailApp as any)._bodyLimit() / 1000)} KB)`);
   log('Writing out/ …');
   const report = buildReport(g, { asOf, settings, problems, lettersBefore });
   report.qa = mergeQa(mornings.map((m) => m.reminders));

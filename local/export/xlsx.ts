@@ -18,7 +18,7 @@ import type { Cell } from '../services/spreadsheet/grid';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, type LocalSheet } from '../services/spreadsheet/sheet';
 import type { LocalSpreadsheet } from '../services/spreadsheet/spreadsheet';
 import { validationFromSpec, type LocalDataValidation } from '../services/spreadsheet/validation';
-import { FORMULA_VALUE, londonDate, londonWallClock, type CellValue } from '../services/spreadsheet/values';
+import { FORMULA_VALUE, londonDate, wallClock, type CellValue } from '../services/spreadsheet/values';
 import { LocalEmbeddedChart } from '../services/spreadsheet/charts';
 import { argb, hexOf, ruleToExcel, rulesFromExcel, validationFromExcel, validationToExcel } from './xlsxRules';
 
@@ -26,9 +26,12 @@ export const CHARTS_TAB = 'Charts (local)';
 /** Sheets column widths are pixels; Excel's are characters of about 7 px. */
 const PX_PER_CHAR = 7;
 
-/** A date as Excel should show it: the London wall clock, carried in a UTC Date for exceljs. */
-function excelDate(d: Date): Date {
-  const w = londonWallClock(d);
+/**
+ * A date as Excel should show it: the wall clock in the spreadsheet's time zone (Sheets' own
+ * download does the same), carried in a UTC Date for exceljs.
+ */
+function excelDate(d: Date, timeZone: string): Date {
+  const w = wallClock(d, timeZone);
   return new Date(Date.UTC(w.y, w.m - 1, w.d, w.hh, w.mi, w.ss));
 }
 
@@ -81,9 +84,9 @@ function writeCells(sheet: LocalSheet, ws: ExcelJS.Worksheet): void {
       if (!cell) continue;
       const x = ws.getCell(r, c);
       if (cell.f) {
-        const result = cell.v === FORMULA_VALUE ? undefined : cell.v instanceof Date ? excelDate(cell.v) : cell.v;
+        const result = cell.v === FORMULA_VALUE ? undefined : cell.v instanceof Date ? excelDate(cell.v, sheet._spreadsheet._timeZone) : cell.v;
         x.value = { formula: cell.f.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
-      } else if (cell.v instanceof Date) x.value = excelDate(cell.v);
+      } else if (cell.v instanceof Date) x.value = excelDate(cell.v, sheet._spreadsheet._timeZone);
       else if (cell.v !== '') x.value = cell.v;
       if (cell.fmt) x.numFmt = cell.fmt;
       if (cell.bg) x.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cell.bg) } };
@@ -120,6 +123,10 @@ export async function loadXlsxWithNotes(path: string, env: LocalEnv, name?: stri
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const ss = createLocalSpreadsheet(env, name ?? path.replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, ''));
+  // An .xlsx carries no time zone: its dates are read as London wall clocks, so the tracker it
+  // becomes is a London, en_GB one (what Set up tracker makes).
+  ss._locale = 'en_GB';
+  ss._timeZone = 'Europe/London';
   const skipped: string[] = [];
   let charts: ExcelJS.Worksheet | undefined;
   wb.eachSheet((ws) => {

@@ -77,11 +77,19 @@ function cellsOf(grid: unknown): number {
   return Array.isArray(grid) && grid.length && Array.isArray(grid[0]) ? grid.length * grid[0].length : 0;
 }
 
+/** Called before every counted call (the spreadsheet service journals writes with it). */
+export type CallHook = (className: string, method: string, target: object) => void;
+
 export class LocalEnv {
   readonly calls = new Map<string, number>();
   total = 0;
   simulatedMs = 0;
   private faults: Fault[] = [];
+  /** Faults by call name: the next `times` calls named so throw `message`. */
+  private namedFaults: Array<{ name: string; message: string; times: number }> = [];
+  /** A killed execution: after the call named `after` has run, every later call throws. */
+  private kill: { after: string; message: string; armed: boolean } | null = null;
+  readonly callHooks: CallHook[] = [];
   /** The add-on's "now"; a test or the CLI fixes it (e.g. --as-of). */
   now: Date = new Date();
   /** Apps Script's limit; a job asks elapsed() against it. */
@@ -91,9 +99,18 @@ export class LocalEnv {
 
   /** Count one call; throw the injected fault when its turn comes. */
   count(name: string): void {
+    if (this.kill) {
+      if (this.kill.armed) throw new Error(this.kill.message);
+      if (name === this.kill.after) this.kill.armed = true;
+    }
     this.total += 1;
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
     this.simulatedMs += CALL_COST_MS[name] ?? CALL_COST_MS.default;
+    const named = this.namedFaults.find((f) => f.name === name && f.times > 0);
+    if (named) {
+      named.times -= 1;
+      throw new Error(named.message);
+    }
     const hit = this.faults.findIndex((f) => f.atCall === this.total);
     if (hit >= 0) {
       const f = this.faults.splice(hit, 1)[0];
@@ -106,8 +123,29 @@ export class LocalEnv {
     this.faults.push({ atCall: this.total + atCall, message });
   }
 
+  /** The next `times` calls named `name` (e.g. 'MailApp.sendEmail') throw `message`. */
+  failCall(name: string, message = SERVICE_ERROR, times = 1): void {
+    this.namedFaults.push({ name, message, times });
+  }
+
+  /**
+   * The execution is killed just after the next call named `after` (e.g. 'MailApp.sendEmail'):
+   * that call completes, every call after it throws `message`, until the execution ends
+   * (runExecution) or clearFaults(). Models Apps Script stopping a script mid-way.
+   */
+  killAfter(after: string, message = TIMEOUT_ERROR): void {
+    this.kill = { after, message, armed: false };
+  }
+
+  /** The killed execution is over (the next one runs normally). */
+  endKill(): void {
+    if (this.kill && this.kill.armed) this.kill = null;
+  }
+
   clearFaults(): void {
     this.faults = [];
+    this.namedFaults = [];
+    this.kill = null;
   }
 
   resetCounts(): void {
@@ -145,6 +183,7 @@ export class LocalEnv {
         return function (this: unknown, ...args: unknown[]) {
           const name = `${className}.${prop}`;
           env.count(name);
+          for (const hook of env.callHooks) hook(className, prop, target);
           const out = v.apply(target, args);
           const perCell = CELL_COST_MS[name];
           if (perCell) env.simulatedMs += perCell * (prop.startsWith('set') ? cellsOf(args[0]) : cellsOf(out));

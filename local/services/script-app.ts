@@ -8,6 +8,7 @@
  */
 import type { LocalEnv } from './env';
 import { newId, sharedState, type TriggerRecord } from './shared';
+import { runExecution } from './execution';
 
 const enumOf = <K extends string>(names: readonly K[]) => Object.freeze(Object.fromEntries(names.map((n) => [n, n])) as Record<K, K>);
 export const AuthMode = enumOf(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
@@ -81,17 +82,27 @@ class LocalScriptApp {
    * Local only: fire every time-based trigger of the current user by calling the global function
    * named as its handler with a time-driven event object. Returns the handlers called.
    */
-  _fireTimeBased(globalObj: Record<string, unknown>): string[] {
+  _fireTimeBased(globalObj: Record<string, unknown>, docId?: string): string[] {
     const called: string[] = [];
-    for (const t of this.getProjectTriggers().map((w) => w._rec).filter((r) => r.eventType === 'CLOCK')) {
+    const mine = this.getProjectTriggers().map((w) => w._rec).filter((r) => r.eventType === 'CLOCK' && (!docId || r.documentId === docId));
+    for (const t of mine) {
       const fn = globalObj[t.handler];
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${t.handler}`);
       const d = this.env.now;
-      fn({ authMode: AuthMode.FULL, triggerUid: t.uid, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, 'day-of-month': d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), timezone: 'UTC' });
+      const event = { authMode: AuthMode.FULL, triggerUid: t.uid, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, 'day-of-month': d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), timezone: 'UTC' };
+      // Each firing is its own execution, run as the trigger's owner. A failing trigger's error
+      // is caught by Google (and, for an add-on, e-mailed to nobody): recorded here, not thrown.
+      try {
+        runExecution(this.env, () => fn(event), { kind: 'trigger', effectiveUser: t.user });
+      } catch (e) {
+        this._failures.push({ handler: t.handler, message: e instanceof Error ? e.message : String(e) });
+      }
       called.push(t.handler);
     }
     return called;
   }
+  /** Local only: the errors of trigger runs that failed (Google logs them in the executions list). */
+  readonly _failures: { handler: string; message: string }[] = [];
 
   private install(rec: TriggerRecord): LocalTrigger {
     const s = sharedState(this.env);

@@ -2,9 +2,18 @@
  * Local Session (developers.google.com/apps-script/reference/base/session). The user comes from
  * the env's shared state; `_setUser('')` models Apps Script returning an empty e-mail (a user in
  * another domain, or a trigger run without the user's consent).
+ *
+ * getEffectiveUser: "If the script is running under an installable trigger, this returns the
+ * account of the user who created the trigger. In most other cases, this returns the same account
+ * as getActiveUser()" (…/session#getEffectiveUser()). An editor add-on's menu items and sidebar
+ * calls run as the person using them, so there the two are always the same person: there is no
+ * way to make them differ locally (a rule like "the effective user may, the active user may not"
+ * tests a case that cannot happen). In a trigger execution (ScriptApp._fireTimeBased, see
+ * execution.ts) both are the trigger's owner.
  */
 import { createHash } from 'crypto';
 import type { LocalEnv } from './env';
+import { effectiveUser } from './execution';
 import { setUser, sharedState } from './shared';
 
 export class LocalSession {
@@ -14,8 +23,7 @@ export class LocalSession {
     return this.user(sharedState(this.env).user);
   }
   getEffectiveUser(): GoogleAppsScript.Base.User {
-    const s = sharedState(this.env);
-    return this.user(s.effectiveUser ?? s.user);
+    return this.user(effectiveUser(this.env));
   }
   getScriptTimeZone(): string {
     return 'Europe/London';
@@ -30,9 +38,6 @@ export class LocalSession {
 
   _setUser(email: string): void {
     setUser(this.env, email);
-  }
-  _setEffectiveUser(email: string | null): void {
-    sharedState(this.env).effectiveUser = email;
   }
 
   private user(email: string): GoogleAppsScript.Base.User {

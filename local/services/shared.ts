@@ -28,7 +28,6 @@ export interface CacheEntry {
 
 export interface SharedState {
   user: string;
-  effectiveUser: string | null;
   /** Id of the document the script is bound to / the add-on runs in. */
   activeDocumentId: string;
   /** Holder per lock kind: a local Lock object, 'other' (simulated other execution) or null. */
@@ -50,7 +49,6 @@ export function sharedState(env: LocalEnv): SharedState {
   if (!s) {
     s = {
       user: 'user@school.example',
-      effectiveUser: null,
       activeDocumentId: 'local-active-spreadsheet',
       locks: { document: null, script: null, user: null },
       documentProperties: new Map(),

@@ -62,6 +62,8 @@ export interface Settings {
     templateIds: Record<string, string>; // letter type → Docs id
     emailParents: boolean; // PDF of each letter to the parent (off by default)
     maxRunMillis: number; // stop a run cleanly before Apps Script's 6-minute limit
+    /** Staff tab roles whose holders run letters: templates and letter documents are shared with them. */
+    shareWithRoles: string[];
   };
   progress: {
     benchmark: FftBenchmark;
@@ -88,8 +90,11 @@ export interface Settings {
   };
   triggers: {
     morningHour: number; // the daily run, before school
+    /** The one switch every user's morning trigger obeys (issue 15 §7). */
     enabled: boolean;
     digestWeekday: number; // 0 = Monday
+    /** Who is e-mailed when the morning run fails: holders of the first of these roles anyone holds. */
+    failureAlertRoles: string[];
   };
   /** Staff e-mails (docs/emails.md). */
   email: {
@@ -148,6 +153,8 @@ export const DEFAULT_SETTINGS: Settings = {
     templateIds: {},
     emailParents: false,
     maxRunMillis: 4.5 * 60 * 1000,
+    // Everyone who may run letters (core/access.ts LETTERS_ROLES), and an attendance lead by that name.
+    shareWithRoles: ['Head of Year', 'Deputy Head of Year', 'Pastoral manager', 'PSW attendance', 'SLT attendance', 'SLT', 'Attendance officer', 'Attendance lead', 'Intervention team'],
   },
   progress: {
     benchmark: 'FFT50',
@@ -173,6 +180,7 @@ export const DEFAULT_SETTINGS: Settings = {
     morningHour: 7,
     enabled: true,
     digestWeekday: 0,
+    failureAlertRoles: ['Attendance lead', 'SLT attendance', 'Attendance officer'],
   },
   email: {
     senderName: '',

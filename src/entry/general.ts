@@ -14,7 +14,7 @@ import { askText, toast } from '../gas/ui';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { currentUser } from '../gas/session';
 import { rememberOwner, trackerOwners } from '../gas/owner';
-import { clearContinuation } from '../gas/continuation';
+import { clearContinuation } from '../gas/triggers';
 import { showSidebar } from '../gas/sidebar';
 import { TABS } from '../core/tabs';
 

@@ -14,7 +14,7 @@ import { todayIso } from '../gas/clock';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { showSidebar } from '../gas/sidebar';
 import { loadSettings } from '../gas/settingsStore';
-import { removeContinuation } from '../gas/letterRunStore';
+import { CONTINUE_LETTERS_HANDLER, clearContinuation } from '../gas/triggers';
 import { readTab } from '../gas/tables';
 import { setUpLetterTemplatesJob } from '../jobs/letters/templates';
 import { loadLetterSources } from '../jobs/letters/sources';
@@ -23,7 +23,7 @@ import { LetterRunResult, checkRunTemplate, generateLetterRunJob, letterRunProgr
 
 /** Menu: Letters → Set up letter templates. */
 export const setUpLetterTemplates = menuItem('Set up letter templates', 'letters', () =>
-  withDocumentLock('Set up letter templates', () => setUpLetterTemplatesJob(loadSettings()).message),
+  withDocumentLock('Set up letter templates', () => setUpLetterTemplatesJob(loadSettings(), activeSpreadsheet()).message),
 );
 
 /** Menu: Letters → Letter run… */
@@ -91,7 +91,7 @@ export const letterRunProgress = sidebarCall('letters', () => letterRunProgressJ
  * the execution log (no pupil data) and Google's failure e-mail.
  */
 export const continueLetterRun = sidebarCall('letters', () => {
-  removeContinuation(); // one-off: it has fired (or the person pressed Continue instead)
+  clearContinuation(activeSpreadsheet(), CONTINUE_LETTERS_HANDLER); // one-off: it has fired (or the person pressed Continue instead)
   const r = withDocumentLock('Letter run (continued)', () => resumeLetterRunJob(activeSpreadsheet(), loadSettings(), todayIso()));
   if (!r) return { done: 0, total: 0, docUrl: '', stopped: false, message: 'There is no unfinished letter run.' };
   return progressOf(r);

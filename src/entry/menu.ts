@@ -78,6 +78,7 @@ export const TAIL_ITEMS: MenuItem[] = [
   { label: 'Settings…', fn: 'showSettings' },
   { label: 'Set up tracker', fn: 'setUpTracker' },
   { label: 'Help', fn: 'showHelp' },
+  { label: 'Check this tracker', fn: 'checkThisTracker' },
 ];
 
 /** Every function name the menu calls (a test checks each is a top-level function of the bundle). */

@@ -7,13 +7,14 @@
 import { menuItem, sidebarCall, triggerHandler } from './wrap';
 import { withDocumentLock } from '../gas/lock';
 import { toast } from '../gas/ui';
-import { todayIso } from '../gas/clock';
+import { nowStamp, todayIso } from '../gas/clock';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { showSidebar } from '../gas/sidebar';
 import { loadSettings, loadOverrides, saveSettings } from '../gas/settingsStore';
 import { MORNING_HANDLER, installDailyTrigger, removeTriggers } from '../gas/triggers';
 import { importQaCalendarJob, describeQaImport, todaysTasksJob, markTaskDoneJob, TaskView } from '../jobs/qa/calendar';
 import { dailyRunJob, describeDaily } from '../jobs/daily';
+import { morningWithStatus } from '../jobs/morning';
 import { weeklyDigestsJob } from '../jobs/qa/digests';
 import { isIsoDate, toUk } from '../core/dates';
 
@@ -51,18 +52,27 @@ export const removeMorningTrigger = menuItem('Morning e-mails', 'settings', () =
     rememberTriggerSetting(false);
     return c;
   });
-  return change.removed ? 'Morning e-mails are off.' : 'Morning e-mails were not on for you in this spreadsheet.';
+  // The switch is the tracker's: every user's trigger obeys it (jobs/morning.ts).
+  return 'Morning e-mails are off for this tracker: no one\'s morning trigger sends them now.' +
+    (change.removed ? ' Your trigger was removed.' : ' You had no trigger here; other staff\'s triggers stay but do nothing until it is turned on again.');
 });
 
 /**
  * The daily trigger's handler (also safe to run by hand: nothing is sent twice). The add-on's one
- * time trigger drives the whole morning: see jobs/daily.ts. Its summary is what the dry run
- * reports: which QA task each member of staff was reminded of (no pupil data).
+ * time trigger drives the whole morning: see jobs/daily.ts; jobs/morning.ts obeys the one
+ * "Morning e-mails on" switch, records the run on the Tracker Status tab and e-mails a failure
+ * (Google tells nobody when an add-on's trigger fails). Its summary is what the dry run reports:
+ * which QA task each member of staff was reminded of (no pupil data).
  */
-export const morningRun = triggerHandler('Morning run', 'settings', () => {
-  const r = withDocumentLock('Morning run', () => dailyRunJob(activeSpreadsheet(), loadSettings(), todayIso()), 60000);
+export const morningRun = triggerHandler('Morning run', 'settings', (caller) => {
+  const ss = activeSpreadsheet();
+  const settings = loadSettings();
+  const asOf = todayIso();
+  const ctx = { asOf, at: nowStamp(), by: caller.email };
+  const r = morningWithStatus(ss, settings, ctx, () => withDocumentLock('Morning run', () => dailyRunJob(ss, settings, asOf), 60000));
+  if (!r) return { summary: { asOf, schoolDay: false, skipped: true, reminders: [] }, log: 'skipped: morning e-mails are off in Settings' };
   return {
-    summary: { asOf: r.asOf, schoolDay: r.schoolDay, reminders: r.qa.reminders.map((q) => ({ date: q.date, task: q.task, reminded: q.reminded.slice() })) },
+    summary: { asOf: r.asOf, schoolDay: r.schoolDay, skipped: false, reminders: r.qa.reminders.map((q) => ({ date: q.date, task: q.task, reminded: q.reminded.slice() })) },
     log: describeDaily(r),
   };
 });

@@ -14,6 +14,11 @@ export function todayIso(): string {
   return Utilities.formatDate(new Date(), 'Europe/London', 'yyyy-MM-dd');
 }
 
+/** Now as yyyy-MM-ddTHH:mm:ss, UK time (when a trigger ran, for the status people see). */
+export function nowStamp(): string {
+  return Utilities.formatDate(new Date(), 'Europe/London', "yyyy-MM-dd'T'HH:mm:ss");
+}
+
 export function startClock(now: () => number = () => Date.now()): Elapsed {
   const start = now();
   return () => now() - start;

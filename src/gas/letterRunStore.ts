@@ -1,10 +1,9 @@
 /**
  * The services a letter run needs besides the sheet and Docs: its small state in the document's
  * properties (ids and counts only — never a pupil's name or UPN; the run's pupils are in the hidden
- * Letter Runs tab), the one-off continuation trigger, and who is running it.
+ * Letter Runs tab). Its continuation trigger is in gas/triggers.ts, who is running it in gas/session.ts.
  */
 const KEY = 'pastoralTracker.letterRun';
-export const CONTINUE_HANDLER = 'continueLetterRun';
 
 export interface LetterRunState {
   runId: string;
@@ -52,34 +51,4 @@ export function openRunStore(): RunStore {
       props.setProperty(KEY, JSON.stringify(state));
     },
   };
-}
-
-/**
- * A one-off trigger that resumes the run in a minute. An add-on may hold only one time-based
- * trigger per user per document, so when the morning e-mails already use it this fails: the caller
- * then asks the person to press Continue (the run picks up where it stopped either way).
- */
-export function scheduleContinuation(afterMs: number): boolean {
-  removeContinuation();
-  try {
-    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(afterMs).create();
-    return true;
-  } catch (e) {
-    return false;
-  }
-}
-
-export function removeContinuation(): void {
-  for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(t);
-  }
-}
-
-/**
- * The person running the add-on ('' when Apps Script does not say, e.g. in some triggers). A
- * service error is not "nobody": it stops the run (to be carried on), rather than writing letters
- * with a blank By — the crash-anywhere proof found that.
- */
-export function activeUserEmail(): string {
-  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
 }

@@ -12,13 +12,23 @@
  *
  * Ordering (why a crash cannot resend): for each message we
  *   1. append its row with status "Sending"  (the claim),
+ *   1b. SpreadsheetApp.flush() — Sheets buffers writes until flush() or the end of the execution
+ *       (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush()), so an
+ *       unflushed claim could be lost with a killed execution after the e-mail went (issue 15 §4),
  *   2. call MailApp.sendEmail,
- *   3. set the row's status to "Sent".
- * A crash before 1 leaves no row: the re-run sends it. A failed sendEmail (it threw, so nothing
- * was sent) is marked "Failed" and retried by the re-run. A crash between 2 and 3 leaves
- * "Sending": the message was probably sent, so the re-run does NOT send it again and reports it
- * ("check it arrived"). At most once, never twice. The log holds staff addresses and subjects
- * only — never pupil data.
+ *   3. set the row's status to "Sent" (flushed with the next claim, or at the end).
+ * A crash before 1b leaves no row: the re-run sends it. A crash between 2 and 3 leaves "Sending":
+ * the message was probably sent, so the re-run does NOT send it again and reports it ("check it
+ * arrived"). At most once, never twice. The log holds staff addresses and subjects only — never
+ * pupil data.
+ *
+ * One message that cannot be sent never stops the rest (issue 15 §3): Google refuses a message
+ * over its size limits ("Limit Exceeded: Email Body Size." — 200 KB on consumer accounts, 400 KB
+ * on Workspace), a malformed address, or fails for a moment ("Service error"). A momentary failure
+ * is tried once more; then the message is marked "Failed" in the Mail Log with the reason (no
+ * pupil data: Google's message, not the e-mail), reported, and the run carries on with the next.
+ * A Failed message is tried again by the next run with the same send key. Only the daily quota
+ * stops sending: what is left is deferred to the next run.
  *
  * Parent letters (`{ audience: 'parents' }`, issue 6 §3) take the same path with one difference:
  * the recipient check. A parent is not on the Staff tab, so instead each address must be exactly a
@@ -32,12 +42,13 @@ import { Pupil, StaffMember } from '../core/types';
 import { checkRecipients, checkSubject, escapeHtml, StaffEmail } from '../core/email/compose';
 import { checkParentRecipients } from '../core/email/parentLetter';
 import { cellText, toCell } from './cells';
+import { currentUser } from './session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const MAIL_LOG = 'Mail Log';
-export const MAIL_LOG_HEADER = ['Key', 'Date', 'To', 'Subject', 'Status'];
+export const MAIL_LOG_HEADER = ['Key', 'Date', 'To', 'Subject', 'Status', 'Problem'];
 export const SENDER_NAME = 'Pastoral Tracker';
 
 export type MailStatus = 'Sending' | 'Sent' | 'Failed' | 'Deferred';
@@ -66,6 +77,8 @@ export interface MailOutcome {
   uncertain: string[];
   /** Not attempted: the daily quota ran out. Sent by the next run. */
   deferred: SentMail[];
+  /** Google refused or failed these (too large, a bad address, a failure twice): not sent, logged Failed. */
+  failed: Array<SentMail & { reason: string }>;
   refused: { subject: string; address: string; reason: string }[];
   problems: string[];
   quotaAtStart: number;
@@ -92,7 +105,7 @@ interface LogRow {
 
 /** Send `emails` through every guard. Throws (after logging) when a send fails unexpectedly. */
 export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContext, opts: SendOptions = {}): MailOutcome {
-  const out: MailOutcome = { sent: [], alreadySent: [], uncertain: [], deferred: [], refused: [], problems: [], quotaAtStart: 0 };
+  const out: MailOutcome = { sent: [], alreadySent: [], uncertain: [], deferred: [], failed: [], refused: [], problems: [], quotaAtStart: 0 };
   const testMode = ctx.settings.testMode;
   const parents = opts.audience === 'parents';
   const byUpn = new Map<string, Pupil>();
@@ -125,7 +138,7 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
   let nextRow = log.lastRow + 1;
   let quota = MailApp.getRemainingDailyQuota();
   out.quotaAtStart = quota;
-  const me = testMode ? String(Session.getEffectiveUser().getEmail() || '') : '';
+  const me = testMode ? currentUser() : '';
   if (testMode && !me) throw new Error('Test mode is on but the add-on cannot tell who you are, so it cannot send the test e-mails to you. Turn test mode off or run it yourself.');
 
   for (const { email, to, key } of ready) {
@@ -145,29 +158,38 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
       out.deferred.push(record);
       continue;
     }
-    // 1. claim
+    // 1. claim, and make it land before the e-mail goes
     let row: number;
     if (have) {
       row = have.row;
       setStatus(sheet, row, 'Sending');
     } else {
       row = nextRow++;
-      sheet.appendRow([key, toCell(ctx.asOf, 'date'), toCell(parents ? PARENT_TO : to.join(', '), 'text'), toCell(email.subject, 'text'), 'Sending']);
+      sheet.appendRow([key, toCell(ctx.asOf, 'date'), toCell(parents ? PARENT_TO : to.join(', '), 'text'), toCell(email.subject, 'text'), 'Sending', '']);
       log.rows.set(key, { row, status: 'Sending' });
     }
-    // 2. send
     try {
-      MailApp.sendEmail(mailOptions(email, recipients, testMode ? to : null));
+      SpreadsheetApp.flush();
     } catch (e) {
-      const quotaError = /too many times|quota|limit exceeded/i.test(String(e));
-      setStatus(sheet, row, quotaError ? 'Deferred' : 'Failed');
-      log.rows.set(key, { row, status: quotaError ? 'Deferred' : 'Failed' });
-      if (quotaError) {
-        quota = 0;
-        out.deferred.push(record);
-        continue;
-      }
-      throw e;
+      // One retry: a transient failure here would otherwise leave a claim for an e-mail never sent
+      // (an interrupted claim reads as "probably sent" and is not sent again). A second ends the run.
+      SpreadsheetApp.flush();
+    }
+    // 2. send
+    const problem = trySend(mailOptions(email, recipients, testMode ? to : null));
+    if (problem === 'quota') {
+      setStatus(sheet, row, 'Deferred');
+      log.rows.set(key, { row, status: 'Deferred' });
+      quota = 0;
+      out.deferred.push(record);
+      continue;
+    }
+    if (problem) {
+      setStatus(sheet, row, 'Failed', problem);
+      log.rows.set(key, { row, status: 'Failed' });
+      out.failed.push({ ...record, reason: problem });
+      out.problems.push(`Not sent "${email.subject}" to ${whom(to)}: ${problem} It is tried again by the next run; the Mail Log says Failed.`);
+      continue;
     }
     quota -= recipients.length;
     // 3. record
@@ -184,6 +206,36 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
     out.problems.push(`${out.deferred.length} e-mail(s) deferred: the daily e-mail quota ran out (${out.quotaAtStart} left at the start). They are sent by the next run.`);
   }
   return out;
+}
+
+/** Daily quota: the rest of the run's e-mail waits for tomorrow. */
+const QUOTA = /too many times|quota/i;
+/** Google refuses this message itself: sending it again cannot help. */
+const REFUSED = /limit exceeded|invalid email|invalid argument|argument too large/i;
+
+/**
+ * Sends one message. '' when it went; 'quota' when the day's quota is spent; otherwise why it
+ * was not sent. A momentary failure (anything not a quota or a refusal) is tried once more.
+ */
+function trySend(options: GoogleAppsScript.Mail.MailAdvancedParameters): string {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      MailApp.sendEmail(options);
+      return '';
+    } catch (e) {
+      const m = String(e instanceof Error ? e.message : e).replace(/^Exception:\s*/, '').trim();
+      if (QUOTA.test(m)) return 'quota';
+      if (REFUSED.test(m) || attempt >= 2) return reasonFor(m);
+    }
+  }
+}
+
+/** Google's message in words a member of staff can act on (no pupil data: it names no e-mail content). */
+function reasonFor(message: string): string {
+  if (/body size/i.test(message)) return `Google refused it as too large (${message}: at most 200 KB of text on a personal Google account, 400 KB on a school Workspace account).`;
+  if (/attachments/i.test(message)) return `Google refused its attachments (${message}: at most 250 files and 25 MB).`;
+  if (/recipients per message/i.test(message)) return `Google refused it (${message}: at most 50 recipients in one e-mail).`;
+  return `Google did not send it (${message}).`;
 }
 
 function mailOptions(email: StaffEmail, recipients: string[], intended: string[] | null): GoogleAppsScript.Mail.MailAdvancedParameters & { to: string; subject: string } {
@@ -239,6 +291,9 @@ function mailLogSheet(ss: Spreadsheet): Sheet {
   if (sheet.getLastRow() === 0) {
     sheet.getRange(1, 1, 1, MAIL_LOG_HEADER.length).setValues([MAIL_LOG_HEADER]);
     sheet.hideSheet();
+  } else if (sheet.getLastColumn() < MAIL_LOG_HEADER.length) {
+    // A Mail Log from before the Problem column: add its header (the column after Status).
+    sheet.getRange(1, MAIL_LOG_HEADER.length).setValue(MAIL_LOG_HEADER[MAIL_LOG_HEADER.length - 1]);
   }
   return sheet;
 }
@@ -256,6 +311,9 @@ function readLog(sheet: Sheet): { rows: Map<string, LogRow>; lastRow: number } {
   return { rows, lastRow: Math.max(values.length, 1) };
 }
 
-function setStatus(sheet: Sheet, row: number, status: MailStatus): void {
-  sheet.getRange(row, MAIL_LOG_HEADER.indexOf('Status') + 1).setValue(status);
+function setStatus(sheet: Sheet, row: number, status: MailStatus, problem?: string): void {
+  const col = MAIL_LOG_HEADER.indexOf('Status') + 1;
+  // Status and Problem are adjacent: one write for both when there is a problem to record.
+  if (problem !== undefined) sheet.getRange(row, col, 1, 2).setValues([[status, toCell(problem, 'text')]]);
+  else sheet.getRange(row, col).setValue(status);
 }

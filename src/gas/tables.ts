@@ -12,7 +12,7 @@
 import { TabDef, tabDef, ColumnDef } from '../core/tabs';
 import { mapHeaders, HeaderMap, columnLetter } from '../core/records/headers';
 import { parseTab, ParseOptions, ParseResult, ImportableTab } from '../core/records/parse';
-import { cellText, cellDate, cellValue, toCell, Cell } from './cells';
+import { cellText, cellDate, cellValue, toCell, toSheetDate, Cell, fromSheetValues, useSpreadsheetZone } from './cells';
 import { isDateValue } from '../core/records/ukDate';
 import { UserError } from '../core/errors';
 
@@ -20,6 +20,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function openTab(ss: Spreadsheet, name: string): Sheet {
+  useSpreadsheetZone(ss);
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new UserError(`The tracker has no "${name}" tab. Run Pastoral Tracker → Set up tracker first.`);
   return sheet;
@@ -28,7 +29,7 @@ export function openTab(ss: Spreadsheet, name: string): Sheet {
 /** All values of a tab, header row first ([] for an empty tab). One call for the range, one to read. */
 export function readValues(sheet: Sheet): unknown[][] {
   if (sheet.getLastRow() === 0) return [];
-  return sheet.getDataRange().getValues();
+  return fromSheetValues(sheet.getDataRange().getValues());
 }
 
 /** Read and parse an importable tab into records (staff-typed rows that are wrong are refusals). */
@@ -283,6 +284,7 @@ export function columnRuns(cols: number[]): [number, number][] {
 /** A value read with getValues (or decided by a job), fit to write: text stays text (toCell). */
 function reWritable(v: unknown): Cell {
   if (typeof v === 'string') return toCell(v, 'text');
+  if (isDateValue(v)) return toSheetDate(v as Date); // values here are London-framed (readValues)
   return v as Cell;
 }
 

@@ -19,7 +19,7 @@ import { loadSettings } from '../gas/settingsStore';
 import { parseAttendanceSummary } from '../core/records/summaryImport';
 import { mergeByKey, importReport, ImportReport } from '../core/records/merge';
 import { startClock, Elapsed, WORK_BUDGET_MS, todayIso } from '../gas/clock';
-import { scheduleContinuation } from '../gas/continuation';
+import { scheduleContinuation } from '../gas/triggers';
 import { Refusal } from '../core/records/refusal';
 import { openTab, readValues, writeByKey } from '../gas/tables';
 import { ensureTab } from '../gas/setupTabs';

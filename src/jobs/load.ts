@@ -13,6 +13,7 @@ import { formatRefusal } from '../core/records/refusal';
 import { parseAttendanceSummary } from '../core/records/summaryImport';
 import { AttendanceSummary } from '../core/types';
 import { readValues } from '../gas/tables';
+import { useSpreadsheetZone } from '../gas/cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -25,6 +26,7 @@ export interface LoadResult {
 }
 
 export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Summary')[]): LoadResult {
+  useSpreadsheetZone(ss);
   const data: Loaded = {};
   const problems: string[] = [];
   for (const name of need) {

@@ -4,9 +4,18 @@
  */
 import { TABS } from '../core/tabs';
 import { ensureTab, SetupResult } from '../gas/setupTabs';
+import { LocaleChange, describeLocaleChange, ensureUkSpreadsheet } from '../gas/spreadsheetLocale';
 
-export function setUpTrackerJob(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupResult[] {
-  const results = TABS.map((def) => ensureTab(ss, def));
+/** One result per tab, and what was done to the spreadsheet's locale and time zone. */
+export interface TrackerSetup extends Array<SetupResult> {
+  locale?: LocaleChange;
+}
+
+export function setUpTrackerJob(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TrackerSetup {
+  // First, so every date the set-up writes is already in the tracker's zone (issue 15 §6).
+  const locale = ensureUkSpreadsheet(ss);
+  const results: TrackerSetup = TABS.map((def) => ensureTab(ss, def));
+  results.locale = locale;
   // A new spreadsheet starts with an empty "Sheet1"; remove it once the real tabs exist and only
   // if staff never used it.
   const blank = ss.getSheetByName('Sheet1');
@@ -14,11 +23,12 @@ export function setUpTrackerJob(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): S
   return results;
 }
 
-export function describeSetup(results: SetupResult[]): string {
+export function describeSetup(results: TrackerSetup): string {
   const created = results.filter((r) => r.created).map((r) => r.tab);
   const upgraded = results.filter((r) => !r.created && r.addedColumns.length);
   const lines: string[] = [];
   if (created.length) lines.push(`Created tabs: ${created.join(', ')}.`);
   for (const r of upgraded) lines.push(`${r.tab}: added ${r.addedColumns.join(', ')}.`);
+  if (results.locale && results.locale.changed) lines.push(describeLocaleChange(results.locale));
   return lines.length ? lines.join('\n') : 'The tracker is up to date: nothing to add.';
 }

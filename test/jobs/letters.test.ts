@@ -57,7 +57,8 @@ test('an unknown placeholder stops the run, naming it and where; nothing is writ
   const settings = loadSettings();
   const id = settings.letters.templateIds.AT1;
   const body = (DocumentApp.openById(id) as GoogleAppsScript.Document.Document).getBody();
-  const p = body.appendParagraph('With best wishes to {{PupilNmae}}');
+  // Before the body's last paragraph: Docs never removes a section's final paragraph (issue 15 §5).
+  const p = body.insertParagraph(body.getNumChildren() - 1, 'With best wishes to {{PupilNmae}}');
   const before = { docs: docs().length, log: log().length };
   let err: unknown;
   try {

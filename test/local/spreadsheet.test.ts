@@ -4,7 +4,8 @@ import { createSpreadsheetApp, FORMULA_VALUE } from '../../local/services/spread
 function setup() {
   const env = new LocalEnv();
   const app = createSpreadsheetApp(env);
-  const ss = app._create('Tracker');
+  // A tracker after Set up: en_GB and London (tests of the other locale build their own).
+  const ss = app._create('Tracker', { locale: 'en_GB', timeZone: 'Europe/London' });
   const sheet = ss.getActiveSheet();
   env.resetCounts();
   return { env, app, ss, sheet };

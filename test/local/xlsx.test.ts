@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'xlsx-test-'));
 function buildTracker() {
   const env = new LocalEnv();
   const app = createSpreadsheetApp(env);
-  const ss = app._create('Tracker');
+  const ss = app._create('Tracker', { locale: 'en_GB', timeZone: 'Europe/London' }); // as Set up tracker leaves it
   const sheet = ss.getActiveSheet().setName('Homework Tracker');
   sheet.getRange('A:A').setNumberFormat('@');
   sheet.getRange('A1:E4').setValues([

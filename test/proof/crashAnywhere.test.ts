@@ -11,9 +11,14 @@
  *    job's clean run for small jobs, or a fixed-seed sample of points for big ones;
  *  - relentless: one tracker, the first run fails at call k, the re-run at call k+s, the next at
  *    k+2s … until a run gets through — a crash after every crash.
+ *
+ * Each run is one Apps Script execution (local/services/execution.ts): its sheet writes are
+ * buffered until SpreadsheetApp.flush(), and a run that dies loses what it had not flushed — so a
+ * guard that was written but not flushed (a Mail Log claim) does not survive the crash (issue 15 §4).
  */
 import { TrackerFixture } from '../fixtures/trackerFixture';
 import { SERVICE_ERROR } from '../../local/services/env';
+import { runExecution } from '../../local/services/execution';
 import { readTab } from '../../src/gas/tables';
 import {
   JOBS, ProofJob, trackerFor, say, snapshotTabs, snapshotStaffCells, changedStaffCells, sentMail, letterLines, properties, triggers, duplicates, samplePoints,
@@ -50,7 +55,7 @@ function runToEnd(job: ProofJob, t: TrackerFixture, maxRuns = 30): number {
   for (let i = 1; i <= maxRuns; i++) {
     let result: unknown;
     try {
-      result = job.run(t);
+      result = runExecution(t.g.env, () => job.run(t));
     } catch (e) {
       if ((e as Error).message !== SERVICE_ERROR) throw e;
       continue; // the injected failure: re-run, as a person or the next trigger would
@@ -129,7 +134,7 @@ describe.each(JOBS.map((j) => [j.name, j] as const))('crash anywhere: %s', (_nam
         runs++;
         let result: unknown;
         try {
-          result = job.run(t);
+          result = runExecution(t.g.env, () => job.run(t));
         } catch (e) {
           if ((e as Error).message !== SERVICE_ERROR) throw e;
           tried++;

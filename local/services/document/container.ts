@@ -3,6 +3,16 @@
  * TableCell. Google Docs keeps at least one paragraph in a section: a new document's body holds
  * one empty paragraph, clear() leaves one, and the last paragraph cannot be removed
  * (developers.google.com/apps-script/reference/document/body#clear, #removeChild).
+ *
+ * A section also always ENDS with a paragraph: a table appended (or inserted) at the end gets an
+ * empty paragraph after it, so appendTable adds two children, not one; and the final child of a
+ * body, header or footer cannot be removed ("Can't remove the last paragraph in a document
+ * section."). Sources: issue 15 and SPEC §9 (observed in Docs); the Docs API's structure page
+ * (developers.google.com/docs/api/concepts/structure: a paragraph is content "terminated by a
+ * newline", text can only be inserted inside a paragraph) is consistent with it; the Apps Script
+ * reference (…/document/body#appendTable) does not say it, and the removal rule is as scripts
+ * report hitting it (public code search). So the add-on counts children after each append
+ * instead of computing them, and never removes a section's last child.
  */
 import type { LocalEnv } from '../env';
 import { DocNode, ParentNode, factories, unwrap } from './node';
@@ -44,10 +54,15 @@ export class LocalContainer extends ParentNode {
   }
   removeChild(child: DocNode): this {
     const raw = unwrap(child);
-    const paragraphs = this._kids.filter((k) => k._type === 'PARAGRAPH' || k._type === 'LIST_ITEM');
-    if (paragraphs.length === 1 && paragraphs[0] === raw) throw new Error(LAST_PARAGRAPH);
+    this._checkRemovable(raw);
     this._removeChild(raw);
     return this._proxy;
+  }
+  /** The only paragraph, or the final child of a body/header/footer, stays. */
+  _checkRemovable(raw: DocNode): void {
+    const paragraphs = this._kids.filter((k) => k._type === 'PARAGRAPH' || k._type === 'LIST_ITEM');
+    if (paragraphs.length === 1 && paragraphs[0] === raw) throw new Error(LAST_PARAGRAPH);
+    if (this._type !== 'TABLE_CELL' && this._kids[this._kids.length - 1] === raw) throw new Error(LAST_PARAGRAPH);
   }
 
   appendParagraph(p: string | LocalParagraph): LocalParagraph {
@@ -77,7 +92,10 @@ export class LocalContainer extends ParentNode {
     } else {
       node = factories.table!(this._env, cells as string[][] | undefined);
     }
-    return this._insert(node, index)._proxy;
+    const out = this._insert(node, index)._proxy;
+    // A section never ends with a table: Docs puts an empty paragraph after it.
+    if (this._kids[this._kids.length - 1] === node) this._insert(new LocalParagraph(this._env));
+    return out;
   }
   /** A new paragraph holding the page break, as Google Docs stores it. */
   appendPageBreak(pageBreak?: LocalPageBreak): LocalPageBreak {

@@ -1,8 +1,15 @@
 /**
  * Local DocumentApp (developers.google.com/apps-script/reference/document/document-app).
  * Documents live in memory for the env; `_documents()` lists them for export to .docx.
+ *
+ * "Documents are private to whoever created them": create() makes the document in the Drive of
+ * the user the script runs as (the effective user), shared with nobody; openById by anyone else
+ * fails with Apps Script's "Document is missing" message until the owner shares it
+ * (Document.addEditors, document.ts). Drive folders, domain-wide sharing and "anyone with the
+ * link" are not modelled: a document is opened by its owner and the people it names.
  */
 import type { LocalEnv } from '../env';
+import { effectiveUser } from '../execution';
 import { newId } from '../shared';
 import { LocalDocument } from './document';
 import { Attribute, ElementType, GlyphType, HorizontalAlignment, ParagraphHeading, VerticalAlignment } from './enums';
@@ -23,14 +30,18 @@ export class LocalDocumentApp {
   constructor(private readonly env: LocalEnv) {}
 
   create(name: string): LocalDocument {
-    const doc = new LocalDocument(this.env, newId(this.env, '1DocLocal'), String(name));
+    const me = effectiveUser(this.env);
+    const doc = new LocalDocument(this.env, newId(this.env, '1DocLocal'), String(name), me);
+    doc._by = me;
     this.docs.set(doc._id, doc);
     return doc._proxy;
   }
   openById(id: string): LocalDocument {
     const d = this.docs.get(String(id));
-    if (!d) throw new Error(DOC_MISSING);
+    const me = effectiveUser(this.env);
+    if (!d || !d._canOpen(me)) throw new Error(DOC_MISSING);
     d._closed = false;
+    d._by = me;
     return d._proxy;
   }
   openByUrl(url: string): LocalDocument {
@@ -45,6 +56,10 @@ export class LocalDocumentApp {
   /** Local only: every document created, in creation order (raw, uncounted). */
   _documents(): LocalDocument[] {
     return [...this.docs.values()];
+  }
+  /** Local only: a document by id whoever asks (tests and the exporter). */
+  _get(id: string): LocalDocument | undefined {
+    return this.docs.get(id);
   }
   /** Local only: remove a document (as if trashed in Drive). */
   _delete(id: string): void {

@@ -2,6 +2,12 @@
  * Document: a body with an optional header and footer. getAs('application/pdf') returns a Blob
  * whose content is a plain-text rendering (headings, paragraphs, tab-separated table rows, a
  * form feed per page break) — not a real PDF: the local run exports real letters as .docx.
+ *
+ * Sharing (developers.google.com/apps-script/reference/document/document#addEditors(String)):
+ * a document belongs to whoever created it and is shared with nobody; addEditor(s)/addViewer(s)
+ * share it, getEditors/getViewers say with whom. The Document class has no getOwner() (that is
+ * DriveApp's, a scope the add-on does not ask for): the owner is `_owner`, for tests only. Only the owner or an editor may share
+ * (a viewer cannot change sharing in Drive); the refusal's wording is ours.
  */
 import type { LocalEnv } from '../env';
 import { makeBlob, type LocalBlob } from '../blob';
@@ -16,10 +22,54 @@ export class LocalDocument {
   _header: LocalHeaderSection | null = null;
   _footer: LocalFooterSection | null = null;
   _closed = false;
+  /** Drive sharing: the creator, and the people it is shared with (lower-case e-mails). */
+  _owner: string;
+  readonly _editors = new Set<string>();
+  readonly _viewers = new Set<string>();
 
-  constructor(private readonly env: LocalEnv, readonly _id: string, public _name: string) {
+  constructor(private readonly env: LocalEnv, readonly _id: string, public _name: string, owner = '') {
     this._body = new LocalBody(env);
     this._proxy = env.counted(this, 'Document');
+    this._owner = owner.toLowerCase();
+  }
+
+  /** Can `email` open this document (owner, editor or viewer)? */
+  _canOpen(email: string): boolean {
+    const e = String(email || '').toLowerCase();
+    return !!e && (e === this._owner || this._editors.has(e) || this._viewers.has(e));
+  }
+  _canEdit(email: string): boolean {
+    const e = String(email || '').toLowerCase();
+    return !!e && (e === this._owner || this._editors.has(e));
+  }
+  /** Set by DocumentApp on open: the person the script runs as, who must be allowed to share. */
+  _by = '';
+
+  addEditor(who: string | { getEmail(): string }): LocalDocument { return this.addEditors([who]); }
+  addEditors(who: Array<string | { getEmail(): string }>): LocalDocument {
+    this.checkCanShare();
+    for (const e of emailsOf(who)) if (e !== this._owner) { this._editors.add(e); this._viewers.delete(e); }
+    return this._proxy;
+  }
+  addViewer(who: string | { getEmail(): string }): LocalDocument { return this.addViewers([who]); }
+  addViewers(who: Array<string | { getEmail(): string }>): LocalDocument {
+    this.checkCanShare();
+    for (const e of emailsOf(who)) if (e !== this._owner && !this._editors.has(e)) this._viewers.add(e);
+    return this._proxy;
+  }
+  removeEditor(who: string | { getEmail(): string }): LocalDocument {
+    this.checkCanShare();
+    for (const e of emailsOf([who])) this._editors.delete(e);
+    return this._proxy;
+  }
+  getEditors(): Array<{ getEmail(): string }> { return [...this._editors].map((e) => this.userOf(e)); }
+  getViewers(): Array<{ getEmail(): string }> { return [...this._viewers].map((e) => this.userOf(e)); }
+
+  private checkCanShare(): void {
+    if (this._by && !this._canEdit(this._by)) throw new Error('Exception: Access denied: you can view this document but not change who it is shared with.');
+  }
+  private userOf(email: string): { getEmail(): string } {
+    return this.env.counted({ getEmail: () => email, toString: () => email }, 'User');
   }
 
   getId(): string { return this._id; }
@@ -53,6 +103,17 @@ export class LocalDocument {
   getBlob(): LocalBlob {
     return this.getAs('application/pdf');
   }
+}
+
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+/** Lower-case e-mails from strings or User objects; a malformed one is refused as Apps Script does. */
+function emailsOf(who: Array<string | { getEmail(): string }>): string[] {
+  return (Array.isArray(who) ? who : [who]).map((w) => {
+    const e = String(typeof w === 'string' ? w : w && w.getEmail ? w.getEmail() : '').trim().toLowerCase();
+    if (!EMAIL.test(e)) throw new Error(`Exception: Invalid argument: ${e || 'emailAddress'}`);
+    return e;
+  });
 }
 
 /** Plain-text rendering of a document (used by getAs and by tests). */

@@ -33,7 +33,11 @@ export abstract class DocNode {
     return this._clone()._proxy as this;
   }
   removeFromParent(): this {
-    if (this._parent) this._parent._removeChild(this);
+    if (this._parent) {
+      const check = (this._parent as unknown as { _checkRemovable?: (n: DocNode) => void })._checkRemovable;
+      if (check) check.call(this._parent, this);
+      this._parent._removeChild(this);
+    }
     return this._proxy;
   }
   getNextSibling(): DocNode | null {

@@ -110,4 +110,13 @@ export class Grid {
   clear(): void {
     this.rows = [];
   }
+
+  /** The stored rows themselves (for the write journal: copy before keeping). */
+  _rows(): (Cell | undefined)[][] {
+    return this.rows;
+  }
+
+  _setAllRows(rows: (Cell | undefined)[][]): void {
+    this.rows = rows;
+  }
 }

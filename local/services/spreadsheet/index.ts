@@ -4,6 +4,9 @@
  * methods starting with "_" are local-only helpers for tests, the exporter and the CLI.
  */
 import type { LocalEnv } from '../env';
+import { sharedState } from '../shared';
+import { flushExecution } from '../execution';
+import { journalWrites } from './journal';
 import { newConditionalFormatRule, type LocalConditionalFormatRuleBuilder } from './conditional';
 import { wrap } from './counted';
 import * as Enums from './enums';
@@ -15,6 +18,7 @@ import { newDataValidation, type LocalDataValidationBuilder } from './validation
 export { LocalSpreadsheet } from './spreadsheet';
 export { LocalSheet } from './sheet';
 export { LocalRange } from './range';
+export { LocalRangeList } from './rangeList';
 export { LocalUi, type UiRecord, type MenuNode } from './ui';
 export { LocalConditionalFormatRule } from './conditional';
 export { LocalDataValidation } from './validation';
@@ -50,7 +54,10 @@ export class LocalSpreadsheetApp {
     this.ui ??= wrap(this.env, new LocalUi(this.env, this._record), 'Ui');
     return this.ui;
   }
-  flush(): void {}
+  /** Pending writes are applied: a crash after this cannot lose them (see ../execution.ts). */
+  flush(): void {
+    flushExecution(this.env);
+  }
   newConditionalFormatRule(): LocalConditionalFormatRuleBuilder {
     return newConditionalFormatRule(this.env);
   }
@@ -62,12 +69,20 @@ export class LocalSpreadsheetApp {
   _setActive(ss: LocalSpreadsheet): LocalSpreadsheet {
     this.active = ss;
     ss._record = this._record;
+    // The add-on now runs in this document: triggers it makes are made "in" it (ScriptApp).
+    sharedState(this.env).activeDocumentId = ss._id;
     return (ss._w as LocalSpreadsheet) ?? ss;
   }
-  /** A new spreadsheet with one empty tab "Sheet1", made active. Not counted. */
-  _create(name: string): LocalSpreadsheet {
+  /**
+   * A new spreadsheet with one empty tab "Sheet1", made active, owned by the current user (owner.ts). Its
+   * locale and time zone are what Google gives a new file of a US account unless `opts` says
+   * otherwise (the add-on sets its own at Set up tracker). Not counted.
+   */
+  _create(name: string, opts: { locale?: string; timeZone?: string } = {}): LocalSpreadsheet {
     const ss = new LocalSpreadsheet(this.env, name);
     wrap(this.env, ss, 'Spreadsheet');
+    if (opts.locale) ss._locale = opts.locale;
+    if (opts.timeZone) ss._timeZone = opts.timeZone;
     ss._addSheet('Sheet1');
     return this._setActive(ss);
   }
@@ -81,8 +96,9 @@ export class LocalSpreadsheetApp {
   }
 }
 
-/** The global `SpreadsheetApp` for the local run. */
+/** The global `SpreadsheetApp` for the local run (its writes are journalled inside executions). */
 export function createSpreadsheetApp(env: LocalEnv): LocalSpreadsheetApp {
+  journalWrites(env);
   return wrap(env, new LocalSpreadsheetApp(env), 'SpreadsheetApp');
 }
 

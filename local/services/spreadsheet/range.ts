@@ -12,7 +12,7 @@ import type { Cell } from './grid';
 import { LocalProtection } from './protection';
 import type { LocalSheet } from './sheet';
 import type { LocalDataValidation } from './validation';
-import { displayValue, enterValue, type CellValue } from './values';
+import { displayValue, enterValue, type CellValue, type ValueContext } from './values';
 
 type Matrix<T> = T[][];
 
@@ -73,19 +73,22 @@ export class LocalRange {
     return c ? (c.v instanceof Date ? new Date(c.v.getTime()) : c.v) : '';
   }
   getDisplayValues(): string[][] {
-    return this.map((c) => (c ? displayValue(c.v, c.fmt) : ''));
+    const ctx = this._sheet._spreadsheet._ctx();
+    return this.map((c) => (c ? displayValue(c.v, c.fmt, ctx) : ''));
   }
   getDisplayValue(): string {
     return this.getDisplayValues()[0][0];
   }
   setValues(values: unknown[][]): LocalRange {
     this.checkShape(values);
-    this.each((cell, r, c) => writeEntered(cell, values[r][c]));
+    const ctx = this._sheet._spreadsheet._ctx();
+    this.each((cell, r, c) => writeEntered(cell, values[r][c], ctx));
     return this.self();
   }
   setValue(value: unknown): LocalRange {
     // Apps Script's setValue on a multi-cell range fills every cell.
-    this.each((cell) => writeEntered(cell, value));
+    const ctx = this._sheet._spreadsheet._ctx();
+    this.each((cell) => writeEntered(cell, value, ctx));
     return this.self();
   }
   getFormulas(): string[][] {
@@ -96,11 +99,13 @@ export class LocalRange {
   }
   setFormulas(formulas: string[][]): LocalRange {
     this.checkShape(formulas);
-    this.each((cell, r, c) => writeEntered(cell, formulas[r][c] === '' ? '' : formulas[r][c]));
+    const ctx = this._sheet._spreadsheet._ctx();
+    this.each((cell, r, c) => writeEntered(cell, formulas[r][c] === '' ? '' : formulas[r][c], ctx));
     return this.self();
   }
   setFormula(formula: string): LocalRange {
-    this.each((cell) => writeEntered(cell, formula));
+    const ctx = this._sheet._spreadsheet._ctx();
+    this.each((cell) => writeEntered(cell, formula, ctx));
     return this.self();
   }
   isBlank(): boolean {
@@ -290,7 +295,7 @@ export class LocalRange {
     return this._sheet._checkedRange(this._rect.row + rowOffset, this._rect.col + colOffset, numRows ?? this._rect.numRows, numCols ?? this._rect.numCols);
   }
   activate(): LocalRange {
-    this._sheet._spreadsheet._activeRange = this._rect;
+    this._sheet._spreadsheet._activeRanges = [{ ...this._rect }];
     this._sheet._spreadsheet._active = this._sheet;
     return this.self();
   }
@@ -314,8 +319,8 @@ export class LocalRange {
 }
 
 /** Write one value as typed into the cell, keeping its formats. */
-function writeEntered(cell: Cell, raw: unknown): void {
-  const e = enterValue(raw, cell.fmt);
+function writeEntered(cell: Cell, raw: unknown, ctx: ValueContext): void {
+  const e = enterValue(raw, cell.fmt, ctx);
   cell.v = e.value;
   if (e.formula) cell.f = e.formula;
   else delete cell.f;

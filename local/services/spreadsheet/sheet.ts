@@ -1,6 +1,9 @@
 /**
  * Sheet: one tab. Size is real: a new tab has 1000 rows × 26 columns and getRange outside them
- * throws, as in Sheets — so the add-on must insert columns before writing a 40-week grid.
+ * throws, as in Sheets — so the add-on must insert columns before writing a 40-week grid — and
+ * every row or column added counts against the spreadsheet's 10 million cells (spreadsheet.ts).
+ * Rows can be hidden by a person (hideRows) or by a filter; isRowHiddenByUser / isRowHiddenByFilter
+ * tell them apart, as in Apps Script.
  * Source: developers.google.com/apps-script/reference/spreadsheet/sheet.
  */
 import type { LocalEnv } from '../env';
@@ -12,6 +15,7 @@ import { Grid } from './grid';
 import { sortRows } from './sort';
 import { LocalProtection } from './protection';
 import { LocalRange } from './range';
+import { LocalRangeList } from './rangeList';
 import type { LocalSpreadsheet } from './spreadsheet';
 import { enterValue } from './values';
 
@@ -31,6 +35,9 @@ export class LocalSheet {
   _columnWidths = new Map<number, number>();
   _hidden = false;
   _tabColor: string | null = null;
+  /** Rows hidden by a person (Hide row) and by a filter, 1-based. */
+  _hiddenRows = new Set<number>();
+  _filteredRows = new Set<number>();
   /** The object itself, even when reached through its counting proxy (for identity checks). */
   readonly _raw: LocalSheet = this;
 
@@ -90,11 +97,15 @@ export class LocalSheet {
   /** Appends after the last row with content, adding a row to the sheet when it is full. */
   appendRow(values: unknown[]): LocalSheet {
     const row = this._grid.lastRow() + 1;
-    if (row > this._maxRows) this._maxRows = row;
-    if (values.length > this._maxColumns) this._maxColumns = values.length;
+    const rows = Math.max(row, this._maxRows);
+    const cols = Math.max(values.length, this._maxColumns);
+    this._spreadsheet._checkGrowth(rows * cols - this._maxRows * this._maxColumns);
+    this._maxRows = rows;
+    this._maxColumns = cols;
+    const ctx = this._spreadsheet._ctx();
     values.forEach((v, i) => {
       const cell = this._grid.touch(row, i + 1);
-      const e = enterValue(v, cell.fmt);
+      const e = enterValue(v, cell.fmt, ctx);
       cell.v = e.value;
       if (e.formula) cell.f = e.formula;
       if (e.autoFormat && !cell.fmt) cell.fmt = e.autoFormat;
@@ -117,7 +128,10 @@ export class LocalSheet {
   }
   private insertRowsAt(at: number, n: number): LocalSheet {
     if (at < 1 || at > this._maxRows + 1) throw gasError('Those rows are out of bounds.');
+    this._spreadsheet._checkGrowth(n * this._maxColumns);
     this._grid.insertRows(at, n);
+    this._hiddenRows = shiftRows(this._hiddenRows, at, n);
+    this._filteredRows = shiftRows(this._filteredRows, at, n);
     this._maxRows += n;
     shiftRuleRanges(this._rules, this, 'row', at, n);
     return this.self();
@@ -130,6 +144,8 @@ export class LocalSheet {
     if (howMany >= this._maxRows) throw gasError("You can't delete all the rows on the sheet.");
     this._grid.deleteRows(row, howMany);
     this._maxRows -= howMany;
+    this._hiddenRows = shiftRows(this._hiddenRows, row, -howMany);
+    this._filteredRows = shiftRows(this._filteredRows, row, -howMany);
     shiftRuleRanges(this._rules, this, 'row', row, -howMany);
     return this.self();
   }
@@ -147,6 +163,7 @@ export class LocalSheet {
   }
   private insertColumnsAt(at: number, n: number): LocalSheet {
     if (at < 1 || at > this._maxColumns + 1) throw gasError('Those columns are out of bounds.');
+    this._spreadsheet._checkGrowth(n * this._maxRows);
     this._grid.insertColumns(at, n);
     this._maxColumns += n;
     this.shiftWidths(at, n);
@@ -182,6 +199,28 @@ export class LocalSheet {
   }
   _sortRows(from: number, to: number, column: number, ascending: boolean): void {
     sortRows(this._grid, from, to, column, ascending);
+  }
+
+  // ---- hidden and filtered rows --------------------------------------------------------------
+  hideRows(row: number, howMany = 1): void {
+    for (let r = row; r < row + howMany; r++) this._hiddenRows.add(r);
+  }
+  showRows(row: number, howMany = 1): void {
+    for (let r = row; r < row + howMany; r++) this._hiddenRows.delete(r);
+  }
+  isRowHiddenByUser(row: number): boolean {
+    return this._hiddenRows.has(row);
+  }
+  isRowHiddenByFilter(row: number): boolean {
+    return this._filteredRows.has(row);
+  }
+  /** Local only: the rows a filter (or filter view) currently hides. */
+  _filterHide(rows: number[]): void {
+    this._filteredRows = new Set(rows);
+  }
+  /** Several ranges of this tab at once (A1 notations). */
+  getRangeList(a1s: string[]): LocalRangeList {
+    return wrap(this.env, new LocalRangeList(a1s.map((a) => this.getRange(a))), 'RangeList');
   }
 
   // ---- frozen panes, widths, look -----------------------------------------------------------
@@ -330,4 +369,15 @@ export class LocalSheet {
     this._spreadsheet._active = this;
     return this.self();
   }
+}
+
+/** Row numbers after inserting (delta > 0) or deleting (delta < 0) rows at `at`. */
+function shiftRows(rows: Set<number>, at: number, delta: number): Set<number> {
+  const out = new Set<number>();
+  for (const r of rows) {
+    if (r < at) out.add(r);
+    else if (delta > 0) out.add(r + delta);
+    else if (r >= at - delta) out.add(r + delta);
+  }
+  return out;
 }

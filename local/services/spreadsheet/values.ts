@@ -2,18 +2,51 @@
  * How Google Sheets treats a value written by setValues/setValue, and how it shows a value.
  *
  * setValues behaves like typing into the cell (USER_ENTERED): a string starting with "=" becomes a
- * formula; a leading apostrophe forces text and is not stored; strings that look like numbers,
- * booleans or (UK-locale) dates are converted — unless the cell's number format is plain text "@".
- * That conversion is how real trackers lose the leading zeros of a UPN or admission number, so the
- * local model reproduces it. Sources: developers.google.com/apps-script/reference/spreadsheet/range
- * (setValues: "The values ... are interpreted as if typed by a user"), Sheets help "Format numbers
- * in a spreadsheet" (plain text format keeps leading zeros).
+ * formula; strings that look like numbers, booleans or dates are converted — unless the cell's
+ * number format is plain text "@". That conversion is how real trackers lose the leading zeros of
+ * a UPN or admission number, so the local model reproduces it. Sources: developers.google.com/
+ * apps-script/reference/spreadsheet/range (setValues: "The values ... are interpreted as if typed
+ * by a user"), Sheets help "Format numbers in a spreadsheet" (plain text format keeps leading zeros).
+ *
+ * The spreadsheet's locale and time zone decide dates (ValueContext): a typed 03/04/2024 is
+ * 3 April in en_GB and 4 March in en_US; a date cell is midnight in the spreadsheet's time zone,
+ * and a JS Date written is shown at the spreadsheet's wall clock (a London midnight in a New York
+ * spreadsheet shows 19:00 the day before). Sheets help "Change a spreadsheet's locale, time zone …".
+ *
+ * A leading apostrophe: in an ordinary cell it forces text and is hidden (not part of the value).
+ * In a cell already formatted as plain text "@" Google's documentation does not say whether the
+ * apostrophe is still hidden or kept as a character; both readings are modelled
+ * (`apostropheInPlainText`: 'hidden', the default, or 'kept') so the add-on is tested under both.
  */
 export type CellValue = string | number | boolean | Date;
 
-/** The spreadsheet's zone; Apps Script returns date cells as midnight in this zone. */
+/** London: the zone the add-on sets at Set up tracker (and the default for callers without a context). */
 export const SHEET_TZ = 'Europe/London';
 export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
+/** What a new spreadsheet gets locally, as Google gives a US account: the add-on must not assume London. */
+export const DEFAULT_LOCALE = 'en_US';
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+
+export interface ValueContext {
+  locale: string;
+  timeZone: string;
+  apostropheInPlainText: 'hidden' | 'kept';
+}
+
+/** A London, en_GB spreadsheet (what Set up tracker makes). */
+export const UK_CONTEXT: ValueContext = { locale: 'en_GB', timeZone: SHEET_TZ, apostropheInPlainText: 'hidden' };
+
+/** Locales that write dates month first (Sheets' "Locale" setting). */
+const MONTH_FIRST = ['en_US', 'en_PH', 'es_US', 'en_PR', 'en_UM', 'en_VI', 'en_AS', 'en_GU', 'en_MP'];
+
+function monthFirst(locale: string): boolean {
+  return MONTH_FIRST.indexOf(locale) >= 0;
+}
+
+/** The number format Sheets gives a cell that receives a date, by locale. */
+export function localeDateFormat(locale: string): string {
+  return monthFirst(locale) ? 'M/d/yyyy' : DEFAULT_DATE_FORMAT;
+}
 
 /** A stand-in for a formula's value: the local sheet does not calculate (see formulaValue). */
 export const FORMULA_VALUE = '#NAME?';
@@ -31,12 +64,17 @@ const UK_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Interpret one value as Sheets does when it is written through setValues/setValue. */
-export function enterValue(raw: unknown, numberFormat: string | undefined): Entered {
+export function enterValue(raw: unknown, numberFormat: string | undefined, ctx: ValueContext = UK_CONTEXT): Entered {
   if (raw === null || raw === undefined) return { value: '' };
-  if (raw instanceof Date) return { value: new Date(raw.getTime()), autoFormat: DEFAULT_DATE_FORMAT };
+  if (raw instanceof Date) {
+    // A Date with a time of day (in the sheet's zone) gets a date-time format, as Sheets does.
+    const w = wallClock(raw, ctx.timeZone);
+    const fmt = localeDateFormat(ctx.locale) + (w.hh || w.mi || w.ss ? ' hh:mm:ss' : '');
+    return { value: new Date(raw.getTime()), autoFormat: fmt };
+  }
   if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
   const s = String(raw);
-  if (s.startsWith("'")) return { value: s.slice(1) };
+  if (s.startsWith("'")) return { value: numberFormat === '@' && ctx.apostropheInPlainText === 'kept' ? s : s.slice(1) };
   if (s.startsWith('=') && s.length > 1) return { value: formulaValue(s), formula: s };
   if (numberFormat === '@') return { value: s };
   const t = s.trim();
@@ -45,8 +83,8 @@ export function enterValue(raw: unknown, numberFormat: string | undefined): Ente
   if (NUMBER_RE.test(t)) return { value: Number(t.replace(/,/g, '')) };
   const pc = PERCENT_RE.exec(t);
   if (pc) return { value: Number(pc[1]) / 100, autoFormat: numberFormat ? undefined : '0%' };
-  const d = parseDateText(t);
-  if (d) return { value: d, autoFormat: DEFAULT_DATE_FORMAT };
+  const d = parseDateText(t, ctx);
+  if (d) return { value: d, autoFormat: localeDateFormat(ctx.locale) };
   return { value: s };
 }
 
@@ -56,17 +94,22 @@ export function formulaValue(formula: string): CellValue {
   return m ? m[1] : FORMULA_VALUE;
 }
 
-/** "08/01/2024" (UK locale, as a London spreadsheet reads it) or "2024-01-08" → London midnight. */
-export function parseDateText(t: string): Date | undefined {
+/**
+ * "08/01/2024" in the spreadsheet's locale's order (8 January in en_GB, 1 August in en_US) or
+ * "2024-01-08" (any locale) → midnight in the spreadsheet's time zone. Not a date → undefined.
+ */
+export function parseDateText(t: string, ctx: ValueContext = UK_CONTEXT): Date | undefined {
   let y: number, m: number, d: number;
-  const uk = UK_DATE_RE.exec(t);
+  const slashed = UK_DATE_RE.exec(t);
   const iso = ISO_DATE_RE.exec(t);
-  if (uk) [d, m, y] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  if (slashed) {
+    const [a, b, c] = [Number(slashed[1]), Number(slashed[2]), Number(slashed[3])];
+    [d, m, y] = monthFirst(ctx.locale) ? [b, a, c] : [a, b, c];
+  } else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return undefined;
   const probe = new Date(Date.UTC(y, m - 1, d));
   if (probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return undefined;
-  return londonDate(y, m, d);
+  return zonedDate(ctx.timeZone, y, m, d);
 }
 
 export interface WallClock {
@@ -78,39 +121,53 @@ export interface WallClock {
   ss: number;
 }
 
-const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SHEET_TZ,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+const PARTS = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = PARTS.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    });
+    PARTS.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The calendar date and time an instant shows in `timeZone`. */
+export function wallClock(date: Date, timeZone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const p of partsFormat(timeZone).formatToParts(date)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { y: parts.year, m: parts.month, d: parts.day, hh: parts.hour % 24, mi: parts.minute, ss: parts.second };
+}
 
 /** The London calendar date and time of an instant. */
 export function londonWallClock(date: Date): WallClock {
-  const parts: Record<string, number> = {};
-  for (const p of LONDON_PARTS.formatToParts(date)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { y: parts.year, m: parts.month, d: parts.day, hh: parts.hour % 24, mi: parts.minute, ss: parts.second };
+  return wallClock(date, SHEET_TZ);
+}
+
+/** The instant at which the clock in `timeZone` shows y-m-d hh:mi:ss. */
+export function zonedDate(timeZone: string, y: number, m: number, d: number, hh = 0, mi = 0, ss = 0): Date {
+  const asUtc = Date.UTC(y, m - 1, d, hh, mi, ss);
+  // Offsets run from UTC-12 to UTC+14: the first guess is corrected by what the clock shows.
+  let t = asUtc;
+  for (let i = 0; i < 3; i++) {
+    const w = wallClock(new Date(t), timeZone);
+    const shown = Date.UTC(w.y, w.m - 1, w.d, w.hh, w.mi, w.ss);
+    if (shown === asUtc) return new Date(t);
+    t += asUtc - shown;
+  }
+  return new Date(t);
 }
 
 /** The instant at which London's clock shows y-m-d hh:mi:ss. */
 export function londonDate(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0): Date {
-  const asUtc = Date.UTC(y, m - 1, d, hh, mi, ss);
-  // London is UTC or UTC+1: try both offsets and keep the one whose wall clock matches.
-  for (const offsetH of [0, 1]) {
-    const t = new Date(asUtc - offsetH * 3600000);
-    const w = londonWallClock(t);
-    if (w.y === y && w.m === m && w.d === d && w.hh === hh && w.mi === mi) return t;
-  }
-  return new Date(asUtc);
+  return zonedDate(SHEET_TZ, y, m, d, hh, mi, ss);
 }
 
-/** Days since 1899-12-30 (the Sheets/Excel serial) of an instant's London wall clock. */
-export function serialOf(date: Date): number {
-  const w = londonWallClock(date);
+/** Days since 1899-12-30 (the Sheets/Excel serial) of an instant's wall clock in `timeZone`. */
+export function serialOf(date: Date, timeZone = SHEET_TZ): number {
+  const w = wallClock(date, timeZone);
   const days = Date.UTC(w.y, w.m - 1, w.d) / 86400000 + 25569;
   return days + (w.hh * 3600 + w.mi * 60 + w.ss) / 86400;
 }
@@ -124,8 +181,8 @@ function isDateFormat(fmt: string): boolean {
 }
 
 /** Format a date with a Sheets date pattern (dd/mm/yyyy, d mmm yyyy, dddd, hh:mm …). */
-export function formatDate(date: Date, fmt: string): string {
-  const w = londonWallClock(date);
+export function formatDate(date: Date, fmt: string, timeZone = SHEET_TZ): string {
+  const w = wallClock(date, timeZone);
   const dow = DAYS[new Date(Date.UTC(w.y, w.m - 1, w.d)).getUTCDay()];
   const tokens = /yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|"[^"]*"|./gi;
   const out: string[] = [];
@@ -178,26 +235,28 @@ function generalNumber(n: number): string {
   return String(Number(n.toPrecision(10)));
 }
 
-/** What getDisplayValues shows for a value under a number format. */
-export function displayValue(v: CellValue, fmt: string | undefined): string {
+/** What getDisplayValues shows for a value under a number format, in the spreadsheet's zone. */
+export function displayValue(v: CellValue, fmt: string | undefined, ctx: ValueContext = UK_CONTEXT): string {
   if (v === '' || v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  const tz = ctx.timeZone;
   if (v instanceof Date) {
-    if (fmt && isDateFormat(fmt)) return formatDate(v, fmt);
-    if (fmt && /[0#]/.test(fmt)) return formatNumber(serialOf(v), fmt);
-    const w = londonWallClock(v);
-    return w.hh || w.mi || w.ss ? formatDate(v, 'dd/mm/yyyy hh:mm:ss') : formatDate(v, DEFAULT_DATE_FORMAT);
+    if (fmt && isDateFormat(fmt)) return formatDate(v, fmt, tz);
+    if (fmt && /[0#]/.test(fmt)) return formatNumber(serialOf(v, tz), fmt);
+    const w = wallClock(v, tz);
+    const day = localeDateFormat(ctx.locale);
+    return w.hh || w.mi || w.ss ? formatDate(v, `${day} hh:mm:ss`, tz) : formatDate(v, day, tz);
   }
   if (typeof v === 'number') {
-    if (fmt && isDateFormat(fmt) && !/[0#]/.test(fmt)) return formatDate(dateFromSerial(v), fmt);
+    if (fmt && isDateFormat(fmt) && !/[0#]/.test(fmt)) return formatDate(dateFromSerial(v, tz), fmt, tz);
     return formatNumber(v, fmt && fmt !== '@' ? fmt : '');
   }
   return v;
 }
 
-/** The London instant of a Sheets serial day number. */
-export function dateFromSerial(serial: number): Date {
+/** The instant of a Sheets serial day number, read as a wall clock in `timeZone`. */
+export function dateFromSerial(serial: number, timeZone = SHEET_TZ): Date {
   const ms = Math.round((serial - 25569) * 86400000);
   const t = new Date(ms);
-  return londonDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+  return zonedDate(timeZone, t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
 }

@@ -15,6 +15,17 @@ import {
   parseEnum, parseNumber, parseSen, parseSession, parseYear, parseYesNo,
 } from './cells';
 
+/**
+ * One leading apostrophe is dropped before anything is parsed (issue 15 §9). The add-on writes
+ * "'5" so that a grade stays text; Sheets hides that apostrophe in an ordinary cell, but whether it
+ * does so in a cell already formatted as plain text ("@") is not documented — if it keeps it, the
+ * grade would read back as "'5", a UPN as "'0123…", a date as "'08/01/2024". Read either way, the
+ * value is the same. (A name that really starts with an apostrophe loses it; none do in practice.)
+ */
+export function withoutStrayApostrophe(v: unknown): unknown {
+  return typeof v === 'string' && v.charAt(0) === "'" ? v.slice(1) : v;
+}
+
 export class RowReader {
   readonly problems: Refusal[] = [];
 
@@ -37,7 +48,7 @@ export class RowReader {
 
   raw(field: string): unknown {
     const i = this.map.columnIndex[field];
-    return i === undefined ? undefined : this.cells[i];
+    return i === undefined ? undefined : withoutStrayApostrophe(this.cells[i]);
   }
 
   fail(field: string, reason: string): void {

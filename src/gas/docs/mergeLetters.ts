@@ -14,12 +14,19 @@
  *
  * Service calls per letter are a small constant: 2 per template element (copy + append), 1 Text
  * per paragraph with placeholders (2 more to reach a table cell), 2 per placeholder (insert +
- * delete), 1 page break. See test/gas/docs/mergeLetters.calls.test.ts for the measured figure.
+ * delete), 1 page break, 1 to count the body. See test/gas/docs/mergeLetters.calls.test.ts.
+ *
+ * The body's size is COUNTED after each letter (Body.getNumChildren), never computed: Docs adds
+ * an empty paragraph after a table that ends a section (a body always ends with a paragraph), so
+ * appending a table can add two children, and how many depends on what came before. A count that
+ * drifts makes `keepChildren` point into a finished letter, and a resumed run would then delete
+ * real content and leave the document short of the Letters Log (issue 15 §5).
  */
 import { LetterType } from '../../core/types';
 import { openTemplate } from './templates';
 import { fillParagraph, fillTable } from './text';
 import { TplChild, readContainer } from './templateWalk';
+import { shareDoc } from './sharing';
 
 type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
@@ -48,6 +55,13 @@ export interface MergeLettersOptions {
    * records its id at once, so a crash after letter 1 can be resumed in the same document.
    */
   onDocument?: (docId: string, url: string) => void;
+  /**
+   * A new document is shared with these staff (the staff who run letters), so another Head of
+   * Year can continue the run and open it from the Letters Log (issue 15 §1).
+   */
+  shareWith?: string[];
+  /** Who started the run, to name in the message when someone else cannot open its document. */
+  startedBy?: string;
 }
 
 export interface MergeLettersResult {
@@ -57,6 +71,8 @@ export interface MergeLettersResult {
   done: number;
   /** The body's child count at the end (what `keepChildren` wants next time). */
   bodyChildren: number;
+  /** Sharing that did not work (no pupil data). */
+  problems: string[];
 }
 
 export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
@@ -66,7 +82,9 @@ export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
   const tplHeader = template.getHeader();
   const tplFooter = template.getFooter();
 
-  const doc = opts.existingDocId ? openRunDocument_(opts.existingDocId) : DocumentApp.create(opts.title);
+  const doc = opts.existingDocId ? openRunDocument_(opts.existingDocId, opts.startedBy) : DocumentApp.create(opts.title);
+  const problems: string[] = [];
+  if (!opts.existingDocId && opts.shareWith && opts.shareWith.length) problems.push(...shareDoc(doc, opts.shareWith, 'The letters document').problems);
   let saved = false;
   try {
     if (opts.onDocument) opts.onDocument(doc.getId(), doc.getUrl());
@@ -75,13 +93,19 @@ export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
     // A new document (or one a stopped run left with no letter yet) holds one empty paragraph,
     // which goes once the first letter is in so page 1 does not start with a blank line.
     let blank: GoogleAppsScript.Document.Element | null = null;
+    // After a trim: the emptied paragraph the next letter's page break goes into.
+    let breakHere: GoogleAppsScript.Document.Paragraph | null = null;
     if (!opts.existingDocId) {
       blank = body.getChild(0);
       const values = opts.letters[0].values;
       if (tplHeader) copySection_(readContainer(tplHeader), doc.addHeader(), values);
       if (tplFooter) copySection_(readContainer(tplFooter), doc.addFooter(), values);
     } else {
-      if (opts.keepChildren !== undefined) count = trimTo_(body, count, opts.keepChildren);
+      if (opts.keepChildren !== undefined) {
+        const trimmed = trimTo_(body, count, opts.keepChildren);
+        count = trimmed.count;
+        breakHere = trimmed.emptied;
+      }
       if (count === 1) {
         const only = body.getChild(0);
         if (only.getType() === DocumentApp.ElementType.PARAGRAPH && only.asParagraph().getText() === '' && only.asParagraph().getNumChildren() === 0) blank = only;
@@ -91,20 +115,17 @@ export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
     let done = 0;
     for (let i = 0; i < opts.letters.length; i++) {
       if (opts.shouldStop && opts.shouldStop()) break;
-      if (!blank) {
-        body.appendPageBreak();
-        count++;
-      }
-      count += appendAll_(tplBody, body, opts.letters[i].values);
-      if (blank && tplBody.length > 0 && tplBody[0].node.kind !== 'table') {
-        body.removeChild(blank);
-        count--;
-      }
+      if (breakHere) breakHere.appendPageBreak();
+      else if (!blank) body.appendPageBreak();
+      breakHere = null;
+      appendAll_(tplBody, body, opts.letters[i].values);
+      if (blank && tplBody.length > 0 && tplBody[0].node.kind !== 'table') body.removeChild(blank);
       blank = null;
+      count = body.getNumChildren();
       done++;
       if (opts.onLetterDone) opts.onLetterDone(i, count);
     }
-    const result = { docId: doc.getId(), url: doc.getUrl(), done, bodyChildren: count };
+    const result = { docId: doc.getId(), url: doc.getUrl(), done, bodyChildren: count, problems };
     saved = true;
     doc.saveAndClose();
     return result;
@@ -121,19 +142,38 @@ export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
   }
 }
 
-function openRunDocument_(id: string): GoogleAppsScript.Document.Document {
+function openRunDocument_(id: string, startedBy?: string): GoogleAppsScript.Document.Document {
   try {
     return DocumentApp.openById(id);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new Error(`The letters document this run was writing (Google Doc id ${id}) cannot be opened — it may have been deleted (${detail}). Start the letter run again: letters already in the Letters Log are not made twice.`);
+    const who = startedBy ? `, or ${startedBy}, who started the run, has not shared it with you` : ', or it is not shared with you';
+    throw new Error(`The letters document this run was writing (Google Doc id ${id}) cannot be opened — it may have been deleted${who} (${detail}). ` +
+      `${startedBy ? `Ask ${startedBy} to press Continue in the letter run sidebar, or start` : 'Start'} the letter run again: letters already in the Letters Log are not made twice.`);
   }
 }
 
-/** Removes children after the first `keep` (a half-written letter). Returns the new count. */
-function trimTo_(body: GoogleAppsScript.Document.Body, count: number, keep: number): number {
-  for (let i = count - 1; i >= Math.max(keep, 1); i--) body.removeChild(body.getChild(i));
-  return Math.min(count, Math.max(keep, 1));
+/**
+ * Removes what follows the first `keep` children (a half-written letter). Nothing before `keep`
+ * is touched. Removed front to back, and never the body's final child (Docs refuses: "Can't
+ * remove the last paragraph in a document section"): that one — a paragraph, since a body ends
+ * with one — is emptied and returned, and the next letter's page break goes into it, so the
+ * document is exactly what an uninterrupted run makes. Where Docs does allow the removal, it is
+ * simply removed (robust to both readings).
+ */
+function trimTo_(body: GoogleAppsScript.Document.Body, count: number, keep: number): { count: number; emptied: GoogleAppsScript.Document.Paragraph | null } {
+  const k = Math.max(keep, 1);
+  if (count <= k) return { count, emptied: null };
+  for (let n = count; n > k + 1; n--) body.removeChild(body.getChild(k));
+  const last = body.getChild(k);
+  if (last.getType() === DocumentApp.ElementType.PARAGRAPH) {
+    const p = last.asParagraph();
+    p.clear();
+    p.setHeading(DocumentApp.ParagraphHeading.NORMAL);
+    return { count: k + 1, emptied: p };
+  }
+  body.removeChild(last); // not a paragraph, so not the body's last child: Docs allows it
+  return { count: k, emptied: null };
 }
 
 /** Copies a template header or footer into the new document's, replacing its empty paragraph. */
@@ -147,6 +187,7 @@ export function copySection_(children: TplChild[], target: GoogleAppsScript.Docu
 export function appendAll_(children: TplChild[], target: Section, values: Record<string, string>): number {
   let n = 0;
   for (const child of children) {
+    if (child.node.kind === 'para' && child.node.afterTable) continue; // the target adds its own
     if (child.node.kind === 'para') {
       const el = child.element as GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem;
       const copy = child.node.list

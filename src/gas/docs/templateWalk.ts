@@ -17,6 +17,11 @@ export interface ParaNode {
   /** A list item (copied with appendListItem, reached with asListItem). */
   list: boolean;
   text: string;
+  /**
+   * The empty paragraph Docs keeps after a table that ends a section (a section always ends with a
+   * paragraph). Not copied: appending the table to a letter makes the target add its own.
+   */
+  afterTable?: boolean;
 }
 
 /** A table: each cell's own contents, row by row. */
@@ -51,6 +56,11 @@ export function readContainer(container: GoogleAppsScript.Document.ContainerElem
   const n = container.getNumChildren();
   for (let i = 0; i < n; i++) {
     out.push(readElement_(container.getChild(i)));
+  }
+  const last = out[out.length - 1];
+  const before = out[out.length - 2];
+  if (last && before && before.node.kind === 'table' && last.node.kind === 'para' && !last.node.list && last.node.text === '' && (last.element as GoogleAppsScript.Document.Paragraph).getNumChildren() === 0) {
+    last.node.afterTable = true;
   }
   return out;
 }

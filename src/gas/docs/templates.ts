@@ -9,6 +9,8 @@ import { Settings } from '../../core/settings';
 import { LetterType } from '../../core/types';
 import { lineBreaks } from './text';
 import { readContainer, sectionsOf } from './templateWalk';
+import { loadTemplateOwners } from './sharing';
+import { currentUser } from '../session';
 
 type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
@@ -26,13 +28,14 @@ export function templateDocName(type: LetterType): string {
  * Settings reaches every letter without rebuilding templates. `settings` is taken so that the
  * signature stays stable if a setting ever shapes the template itself.
  */
-export function createTemplateDocument(type: LetterType, settings: Settings): string {
+export function createTemplateDocument(type: LetterType, settings: Settings, share?: (doc: GoogleAppsScript.Document.Document) => void): string {
   void settings;
   const tpl = defaultTemplate(type);
   const doc = DocumentApp.create(templateDocName(type));
   writeBlocks_(doc.addHeader(), tpl.header);
   writeBlocks_(doc.getBody(), tpl.body);
   writeBlocks_(doc.addFooter(), tpl.footer);
+  if (share) share(doc);
   const id = doc.getId();
   doc.saveAndClose();
   return id;
@@ -96,7 +99,7 @@ export function readTemplate(docId: string, type?: LetterType): { sections: Temp
 
 /**
  * Opens a template, turning Apps Script's "Document is missing" (a deleted or unshared template)
- * into a message a Head of Year can act on.
+ * into a message a Head of Year can act on: whose template it is and whom to ask (issue 15 §1).
  */
 export function openTemplate(docId: string, type?: LetterType): GoogleAppsScript.Document.Document {
   const what = type ? `The ${letterTitle(type)} template` : 'The letter template';
@@ -106,10 +109,31 @@ export function openTemplate(docId: string, type?: LetterType): GoogleAppsScript
   try {
     return DocumentApp.openById(docId);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new Error(
-      `${what} (Google Doc id ${docId}) cannot be opened — it may have been deleted, or it is no longer shared with you (${detail}). ` +
-        'Run "Set up letter templates" from the Pastoral Tracker menu to make a new one, then try again.',
-    );
+    throw new Error(cannotOpenMessage(what, docId, type ? loadTemplateOwners()[type] || '' : '', e));
   }
+}
+
+/** The Doc, or null when it cannot be opened by the person asking (deleted, or not shared with them). */
+export function tryOpenDocument(id: string): GoogleAppsScript.Document.Document | null {
+  try {
+    return DocumentApp.openById(id);
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Why a template cannot be opened, naming its maker when the tracker knows who that was. */
+export function cannotOpenMessage(what: string, docId: string, owner: string, e: unknown): string {
+  const detail = e instanceof Error ? e.message.replace(/^Exception:\s*/, '') : String(e);
+  const me = currentUser().toLowerCase();
+  if (owner && owner.toLowerCase() !== me) {
+    return `${what} (Google Doc id ${docId}) belongs to ${owner} and is not shared with you, so you cannot open it (${detail}). ` +
+      `Ask ${owner} to run Letters → Set up letter templates — it shares every template with the staff who run letters on the Staff tab — or to share the Doc with you, then try again.`;
+  }
+  if (owner) {
+    return `${what} (Google Doc id ${docId}) was made by you but can no longer be opened — it has probably been deleted (${detail}). ` +
+      'Run Letters → Set up letter templates to make a new one, then try again.';
+  }
+  return `${what} (Google Doc id ${docId}) cannot be opened — it may have been deleted, or it is not shared with you (${detail}). ` +
+    'Ask whoever made it to share it with you (in Google Drive it shows its owner), or, if it was deleted, ask the owner of this spreadsheet to run Letters → Set up letter templates.';
 }

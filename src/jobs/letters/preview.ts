@@ -9,6 +9,7 @@ import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
 import { LetterType, Pupil } from '../../core/types';
 import { cellText } from '../../gas/cells';
+import { selectedVisibleRows } from '../../gas/selection';
 import { LetterSources } from './sources';
 import { LADDER_TYPES, TIER_TYPES, TypeView, typeView } from './candidates';
 import { episodeNotes } from '../../core/records/lettersLog';
@@ -86,18 +87,18 @@ export function selectedUpns(ss: Spreadsheet): string[] {
   if (!sheet || sheet.getName() !== 'Attendance') {
     throw new UserError('Select the pupils\' rows on the Attendance tab first (click the row numbers), then choose "Rows selected on the Attendance tab" again.');
   }
-  const range = ss.getActiveRange();
   const lastCol = sheet.getLastColumn();
-  if (!range || lastCol < 1) return [];
+  if (lastCol < 1) return [];
   const col = mapHeaders(tabDef('Attendance'), sheet.getRange(1, 1, 1, lastCol).getValues()[0]).columnIndex.upn;
   if (col === undefined) throw new UserError('The Attendance tab has no UPN column. Run Pastoral Tracker → Review attendance first.');
-  let first = range.getRow();
-  const last = Math.min(first + range.getNumRows() - 1, sheet.getLastRow());
-  if (first === 1) first = 2; // the header row
-  if (last < first) return [];
+  // Every range of a Ctrl-click selection, without rows a filter or a person has hidden (gas/selection.ts).
+  const rows = selectedVisibleRows(ss, sheet);
+  if (!rows.length) return [];
+  const first = rows[0];
+  const values = sheet.getRange(first, col + 1, rows[rows.length - 1] - first + 1, 1).getValues();
   const out: string[] = [];
-  for (const row of sheet.getRange(first, col + 1, last - first + 1, 1).getValues()) {
-    const u = normUpn(cellText(row[0]));
+  for (const row of rows) {
+    const u = normUpn(cellText(values[row - first][0]));
     if (u && out.indexOf(u) < 0) out.push(u);
   }
   return out;

@@ -5,10 +5,16 @@
  * `resumeLetterRunJob` in the same document, trimming any half-written letter, so every pupil
  * gets exactly one letter.
  *
- * Order per letter: state (body size + the letter's key) is saved, then the log row is appended.
- * A crash between the two is repaired on resume (the letter is in the document, so its log row is
- * written then); a crash before the state is saved leaves the letter past the kept size, so it is
- * trimmed and made again. Either way: one letter, one log row.
+ * Order per letter: state (body size + the letter's key) is saved, then the log row is appended
+ * and flushed. A crash between the two is repaired on resume (the letter is in the document, so
+ * its log row is written then); a crash before the state is saved leaves the letter past the kept
+ * size, so it is trimmed and made again. Either way: one letter, one log row.
+ *
+ * Sheets buffers writes until SpreadsheetApp.flush() or the end of the execution (issue 15 §4),
+ * while the run's state in the document's properties is saved at once. So every sheet write that
+ * the saved state relies on is flushed before the state says so: the Letter Runs plan before the
+ * state that points at it, each Letters Log row before the next letter's state, the cleared
+ * overrides before "done". Otherwise a killed execution could leave the state ahead of the sheet.
  */
 import { IsoDate, toUk } from '../../core/dates';
 import { letterFields } from '../../core/letters/fields';
@@ -20,7 +26,12 @@ import { LetterType, Pupil } from '../../core/types';
 import { upsertByKey } from '../../gas/tables';
 import { mergeLetters } from '../../gas/docs/mergeLetters';
 import { readTemplate } from '../../gas/docs/templates';
-import { LetterRunState, RunStore, activeUserEmail, openRunStore, removeContinuation, scheduleContinuation } from '../../gas/letterRunStore';
+import { LetterRunState, RunStore, openRunStore } from '../../gas/letterRunStore';
+import { CONTINUE_LETTERS_HANDLER, clearContinuation, scheduleContinuation } from '../../gas/triggers';
+import { currentUser } from '../../gas/session';
+import { flushWrites } from '../../gas/spreadsheet';
+import { letterStaff } from '../../core/letters/sharing';
+import { loadTabs } from '../load';
 import { LetterSources, loadLetterSources } from './sources';
 import { TIER_TYPES, TypeView, indexes, letterContext, staleKeys } from './candidates';
 import { LetterRunRequest, checkRequest, cohortLabel, planFor } from './preview';
@@ -130,13 +141,14 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
     done: 0,
     status: 'running',
     startedOn: asOf,
-    by: activeUserEmail(),
+    by: currentUser(),
   };
   const memory = {
     tiers: TIER_TYPES.indexOf(req.type) >= 0 ? nextTierMemory(s, req, plan, view) : s.runs.tiers,
     plans: plan.toProduce.map((l, i) => ({ runId: state.runId, seq: i + 1, upn: l.upn, key: l.key, type: l.type, date: asOf })),
   };
   writeLetterRuns(ss, memory);
+  flushWrites(); // the plan lands before the state that points at it
   // What finish() keeps and clears is decided on s.runs: it must be what the tab now holds.
   s.runs.tiers = memory.tiers;
   s.runs.plans = memory.plans;
@@ -243,6 +255,10 @@ function produce(
   const mailer = s.settings.letters.emailParents ? openMailer || openParentMailer(ss, s, state, store, templateId) : null;
   const seqOf = new Map<string, number>();
   for (const p of s.runs.plans) if (p.runId === state.runId) seqOf.set(p.key, p.seq);
+  const reuse = !!(state.docId && state.keepChildren);
+  // A new document is shared with the staff who run letters, so anyone of them can continue the
+  // run or open it from the Letters Log (a Doc is private to whoever made it: issue 15 §1).
+  const sharing = reuse ? null : letterStaff(loadTabs(ss, ['Staff']).data.Staff || [], s.settings);
   const merged = mergeLetters({
     templateId,
     type,
@@ -250,8 +266,10 @@ function produce(
     letters: values.map((v) => ({ values: v })),
     // A document with no finished letter yet (a crash while making the first) is not reused: what
     // it holds is half a letter, so the run starts a fresh one (the first is linked nowhere).
-    existingDocId: state.docId && state.keepChildren ? state.docId : undefined,
-    keepChildren: state.docId && state.keepChildren ? state.keepChildren : undefined,
+    existingDocId: reuse ? state.docId : undefined,
+    keepChildren: reuse ? state.keepChildren : undefined,
+    shareWith: sharing ? sharing.emails.filter((e) => e !== currentUser().toLowerCase()) : undefined,
+    startedBy: state.by,
     onDocument: (id, url) => {
       if (state.docId === id) return;
       state.docId = id;
@@ -272,15 +290,18 @@ function produce(
       // repaired on resume (the row is written then; the Mail Log stops a second e-mail).
       const emailed = mailer ? mailer.send(l, seqOf.get(l.key) || 0, ready[i].pupil, values[i]) : false;
       writeLogRow(ss, logRow(l.key, l.type, l.upn, s.asOf, state, emailed ? 'Sent' : 'Produced'));
+      // The commit point: only the last letter's row can be lost to a crash, and resume repairs it.
+      flushWrites();
       result.letters.push(l);
     },
   });
   result.docId = merged.docId;
   result.docUrl = merged.url;
+  for (const p of (sharing ? sharing.problems : []).concat(merged.problems)) if (result.problems.indexOf(p) < 0) result.problems.push(p);
   if (mailer) reportParentMail(result, mailer.outcome);
   if (merged.done < ready.length) {
     state.status = 'stopped';
-    state.continuation = scheduleContinuation(opts.continueAfterMs || 60 * 1000) ? 'trigger' : 'manual';
+    state.continuation = scheduleContinuation(ss, CONTINUE_LETTERS_HANDLER, opts.continueAfterMs || 60 * 1000) ? 'trigger' : 'manual';
     store.save(state);
     result.stopped = true;
     result.continuation = state.continuation;
@@ -309,12 +330,13 @@ function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: Lette
   // Overrides this run used are spent: cleared before the run is marked done, so a crash here is
   // repaired by the resume (one write for the run; core/attendance/overrides.ts has the rule).
   result.overridesCleared = clearSpentOverrides(ss, s, state);
+  if (result.overridesCleared) flushWrites(); // spent overrides are gone before the run says done
   state.status = 'done';
   state.continuation = undefined;
   store.save(state);
   // The plan's rows are pupil data with no further use: keep only the tier memory.
   if (s.runs.plans.length) writeLetterRuns(ss, { tiers: s.runs.tiers, plans: [] });
-  if (result.stopped === false) removeContinuation();
+  if (result.stopped === false) clearContinuation(ss, CONTINUE_LETTERS_HANDLER);
   result.done = state.done;
   result.total = state.total;
   result.docId = state.docId;

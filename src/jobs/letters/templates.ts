@@ -1,53 +1,104 @@
 /**
  * "Set up letter templates": one Google Doc per letter type from the default wording, for every
- * type with no template yet — or whose template can no longer be opened (deleted, unshared). The
- * ids go into the settings (`letters.templateIds`). A second run makes nothing: staff's edited
- * templates are never replaced.
+ * type with no template yet. The ids go into the settings (`letters.templateIds`), and who made
+ * each into the document's properties. Staff's edited templates are never replaced (issue 15 §1):
+ *  - a template the person can open is kept, and shared again with the staff who run letters
+ *    (core/letters/sharing.ts) — so a Head of Year who joined since is added;
+ *  - a template the person can NOT open is someone else's, not shared with them: it is kept, and
+ *    the message says whose it is and asks them to share it. Only its own maker (who can no
+ *    longer open it: it was deleted) gets a new one — or, for a template made before the tracker
+ *    recorded makers, the tracker's owner (gas/owner.ts).
  */
 import { LETTER_TYPES, letterTitle } from '../../core/letters/defaultTemplates';
+import { letterStaff } from '../../core/letters/sharing';
 import { Settings } from '../../core/settings';
 import { LetterType } from '../../core/types';
-import { createTemplateDocument, openTemplate } from '../../gas/docs/templates';
+import { createTemplateDocument, tryOpenDocument } from '../../gas/docs/templates';
+import { loadTemplateOwners, saveTemplateOwners, shareDoc } from '../../gas/docs/sharing';
+import { currentUser } from '../../gas/session';
 import { loadOverrides, saveSettings } from '../../gas/settingsStore';
+import { trackerOwners } from '../../gas/owner';
+import { loadTabs } from '../load';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface TemplateSetupResult {
   created: Array<{ type: LetterType; id: string; replaced: boolean }>;
   kept: LetterType[];
+  /** Templates that belong to someone else and are not shared with the person asking. */
+  notShared: Array<{ type: LetterType; owner: string }>;
+  /** Addresses the templates are shared with. */
+  sharedWith: string[];
+  problems: string[];
   message: string;
 }
 
-export function setUpLetterTemplatesJob(settings: Settings): TemplateSetupResult {
+export function setUpLetterTemplatesJob(settings: Settings, ss?: Spreadsheet): TemplateSetupResult {
   const ids: Record<string, string> = { ...settings.letters.templateIds };
-  const result: TemplateSetupResult = { created: [], kept: [], message: '' };
+  const owners = loadTemplateOwners();
+  const me = currentUser().toLowerCase();
+  const result: TemplateSetupResult = { created: [], kept: [], notShared: [], sharedWith: [], problems: [], message: '' };
+  const staff = ss ? letterStaff(loadTabs(ss, ['Staff']).data.Staff || [], settings) : { emails: [], problems: [] };
+  const shareWith = staff.emails.filter((e) => e !== me);
+  result.problems.push(...staff.problems);
+  let owners_: string[] | null = null;
+  const isTrackerOwner = (email: string) => (owners_ || (owners_ = trackerOwners())).indexOf(email) >= 0;
+
   for (const type of LETTER_TYPES) {
     const existing = ids[type];
-    if (existing && opens(existing, type)) {
-      result.kept.push(type);
-      continue;
+    if (existing) {
+      const doc = tryOpenDocument(existing);
+      if (doc) {
+        result.kept.push(type);
+        share(doc, type);
+        continue;
+      }
+      const owner = (owners[type] || '').toLowerCase();
+      const mine = owner ? owner === me : !!me && isTrackerOwner(me);
+      if (!mine) {
+        result.notShared.push({ type, owner });
+        continue;
+      }
     }
-    ids[type] = createTemplateDocument(type, settings);
+    ids[type] = createTemplateDocument(type, settings, (doc) => share(doc, type));
+    owners[type] = me;
     result.created.push({ type, id: ids[type], replaced: !!existing });
   }
   if (result.created.length) {
     const overrides = loadOverrides();
     const problems = saveSettings({ ...overrides, letters: { ...(overrides.letters || {}), templateIds: ids } });
     if (problems.length) throw new Error(`The template ids could not be saved: ${problems.join(' ')}`);
+    saveTemplateOwners(owners);
   }
-  const names = (ts: LetterType[]) => ts.map(letterTitle).join(', ');
-  result.message = result.created.length
-    ? `Made ${result.created.length} letter template(s) in your Google Drive: ${names(result.created.map((c) => c.type))}.` +
-      (result.created.some((c) => c.replaced) ? ' (Some replace templates that could no longer be opened.)' : '') +
-      (result.kept.length ? ` Kept your ${result.kept.length} existing template(s).` : '') +
-      ' Edit the wording in each Doc freely; keep the {{Field}} placeholders.'
-    : `Every letter type already has a template (${result.kept.length}). Nothing was changed.`;
+  result.message = describeTemplateSetup(result);
   return result;
+
+  function share(doc: GoogleAppsScript.Document.Document, type: LetterType): void {
+    if (!shareWith.length) return;
+    const r = shareDoc(doc, shareWith, `The ${letterTitle(type)} template`);
+    for (const e of r.shared) if (result.sharedWith.indexOf(e) < 0) result.sharedWith.push(e);
+    // Someone else's template the person may open but not share (a viewer): not a problem to report each time.
+    result.problems.push(...r.problems.filter((p) => !/Access denied/.test(p)));
+  }
 }
 
-function opens(id: string, type: LetterType): boolean {
-  try {
-    openTemplate(id, type);
-    return true;
-  } catch (e) {
-    return false;
+export function describeTemplateSetup(r: TemplateSetupResult): string {
+  const names = (ts: LetterType[]) => ts.map(letterTitle).join(', ');
+  const lines: string[] = [];
+  if (r.created.length) {
+    lines.push(`Made ${r.created.length} letter template(s) in your Google Drive: ${names(r.created.map((c) => c.type))}.` +
+      (r.created.some((c) => c.replaced) ? ' (Some replace templates of yours that could no longer be opened.)' : '') +
+      ' Edit the wording in each Doc freely; keep the {{Field}} placeholders.');
   }
+  if (r.kept.length) lines.push(r.created.length ? `Kept your ${r.kept.length} existing template(s).` : `Every letter type already has a template (${r.kept.length}). Nothing was replaced.`);
+  const byOwner = new Map<string, LetterType[]>();
+  for (const n of r.notShared) byOwner.set(n.owner, (byOwner.get(n.owner) || []).concat([n.type]));
+  byOwner.forEach((types, owner) => {
+    lines.push(owner
+      ? `Not replaced: the ${names(types)} template(s) belong to ${owner} and are not shared with you. Ask ${owner} to run Letters → Set up letter templates (it shares them with the staff who run letters) or to share the Docs with you.`
+      : `Not replaced: the ${names(types)} template(s) are not shared with you and the tracker does not know who made them. Ask whoever made them (Google Drive shows the owner) to share them with you.`);
+  });
+  if (r.sharedWith.length) lines.push(`Shared with the ${r.sharedWith.length} staff who run letters (Staff tab roles in Settings → letters).`);
+  lines.push(...r.problems);
+  return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import { isIsoDate } from '../../core/dates';
 import { letterTitle, LETTER_TYPES } from '../../core/letters/defaultTemplates';
 import { loadOverrides, saveSettings } from '../../gas/settingsStore';
 import { MORNING_HANDLER, TriggerChange, installDailyTrigger, removeTriggers } from '../../gas/triggers';
+import { describeMorningStatus, loadMorningStatus } from '../../gas/morningStatus';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -189,6 +190,8 @@ export interface SettingsFormData {
   values: Record<string, unknown>;
   defaults: Record<string, unknown>;
   templates: TemplateLink[];
+  /** The morning trigger's last run, in words (issue 15 §7). */
+  morningStatus: string;
 }
 
 export function templateLinks(s: Settings): TemplateLink[] {
@@ -206,7 +209,7 @@ export function templateLinks(s: Settings): TemplateLink[] {
 /** Reads the stored settings (document properties) for the page. */
 export function settingsFormData(): SettingsFormData {
   const s = withDefaults(loadOverrides());
-  return { fields: FORM_FIELDS, values: formValues(s), defaults: formValues(DEFAULT_SETTINGS), templates: templateLinks(s) };
+  return { fields: FORM_FIELDS, values: formValues(s), defaults: formValues(DEFAULT_SETTINGS), templates: templateLinks(s), morningStatus: describeMorningStatus(loadMorningStatus()) };
 }
 
 /**

@@ -88,17 +88,22 @@ describe('DocumentApp', () => {
     }
     out.replaceText('\\{\\{ParentName\\}\\}', 'Mrs Smith');
     out.replaceText('\\{\\{Percent\\}\\}', '91.2%');
-    // 1 initial empty paragraph + 2 × (heading, paragraph, table, page-break paragraph)
-    expect(out.getNumChildren()).toBe(9);
-    const letter2 = out.getChild(6).asParagraph();
+    // The template is heading, paragraph, table, the empty paragraph Docs puts after a table,
+    // page-break paragraph (5). Copied: each appendTable adds its own empty paragraph after the
+    // table (it is last at that moment), then the template's empty paragraph is copied too:
+    // 1 initial empty paragraph + 2 × (heading, paragraph, table, empty, empty copy, page break).
+    expect(tpl.getBody().getNumChildren()).toBe(5);
+    expect(out.getNumChildren()).toBe(13);
+    const letter2 = out.getChild(8).asParagraph();
     expect(letter2.getText()).toBe('Dear Mrs Smith, about Ben.');
     const t = letter2.editAsText();
     expect(t.isBold(0)).toBe(true);
     expect(t.isBold(5)).toBeFalsy();
     expect(t.isBold(letter2.getText().indexOf('Ben'))).toBe(true);
-    expect(out.getChild(5).asParagraph().getHeading()).toBe(app.ParagraphHeading.HEADING1);
+    expect(out.getChild(7).asParagraph().getHeading()).toBe(app.ParagraphHeading.HEADING1);
     expect(out.getChild(3).asTable().getCell(0, 1).getText()).toBe('91.2%');
-    expect(out.getChild(4).asParagraph().getChild(0).getType()).toBe(app.ElementType.PAGE_BREAK);
+    expect(out.getChild(4).asParagraph().getText()).toBe('');
+    expect(out.getChild(6).asParagraph().getChild(0).getType()).toBe(app.ElementType.PAGE_BREAK);
     // The template itself is untouched.
     expect(tpl.getBody().getText()).toContain('{{Forename}}');
   });
