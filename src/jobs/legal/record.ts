@@ -140,7 +140,7 @@ function penaltyNotices(c: PupilCase, req: StepRequest, settings: Settings, row:
   for (const parent of req.parents) {
     const n = nextNotice(c.steps.concat(out), parent, req.date, settings);
     if (n.kind === 'prosecution') {
-      refused.push(`${parent} has had ${n.counted.length} penalty notices for this child in ${settings.legal.noticeYears} years (${n.counted.map((x) => toUk(x.date)).join(', ')}): a further notice cannot be issued — consider prosecution, and record a Referral for prosecution.`);
+      refused.push(`${parent} has had ${n.counted.length} penalty notices for this child in ${settings.legal.noticeYears} years (${n.counted.map((x) => x.date).sort().map(toUk).join(', ')}): a further notice cannot be issued — consider prosecution, and record a Referral for prosecution.`);
       continue;
     }
     out.push(row(parent, { amount: n.amount }));
