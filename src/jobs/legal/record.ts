@@ -81,7 +81,16 @@ export function recordLegalStepJob(ss: Spreadsheet, settings: Settings, asOf: Is
   });
   let rows: LegalRecord[] = [];
 
-  if (kind === 'noticeToImprove') rows = [noticeToImprove(c, req, settings, s.review.calendar, row, result.notes)];
+  // The same step asked for again (a second click, or a retry after a failure that had already
+  // written it) is "already there", never refused with a rule meant for a new step.
+  const sameDay = (parent: string) => c.steps.some((x) => x.date === req.date && stepKind(x.step) === kind && (kind !== 'penaltyNotice' || parentKey(x.parent) === parentKey(parent)));
+  const repeated = kind === 'penaltyNotice' ? req.parents.filter(sameDay) : sameDay('') ? ['(all)'] : [];
+  if (kind === 'penaltyNotice' && repeated.length) req.parents = req.parents.filter((p) => !sameDay(p));
+  result.alreadyThere = repeated.length;
+
+  if (kind !== 'penaltyNotice' && repeated.length) rows = [];
+  else if (kind === 'penaltyNotice' && repeated.length && !req.parents.length) rows = [];
+  else if (kind === 'noticeToImprove') rows = [noticeToImprove(c, req, settings, s.review.calendar, row, result.notes)];
   else if (kind === 'penaltyNotice') rows = penaltyNotices(c, req, settings, row, result.notes);
   else if (kind === 'laNotified') {
     const la = laNotified(c, req, row, asOf);
@@ -93,7 +102,7 @@ export function recordLegalStepJob(ss: Spreadsheet, settings: Settings, asOf: Is
 
   // A step already on the tab (same pupil, date, step and parent) is not added again.
   const fresh = rows.filter((r) => !c.steps.some((x) => sameRow(x, r)));
-  result.alreadyThere = rows.length - fresh.length;
+  result.alreadyThere += rows.length - fresh.length;
   if (fresh.length) appendNewByKey(ss, 'Legal', fresh as unknown as Record<string, unknown>[]);
   result.recorded = fresh;
   const steps = c.steps.concat(result.recorded);
@@ -140,7 +149,7 @@ function penaltyNotices(c: PupilCase, req: StepRequest, settings: Settings, row:
   for (const parent of req.parents) {
     const n = nextNotice(c.steps.concat(out), parent, req.date, settings);
     if (n.kind === 'prosecution') {
-      refused.push(`${parent} has had ${n.counted.length} penalty notices for this child in ${settings.legal.noticeYears} years (${n.counted.map((x) => toUk(x.date)).join(', ')}): a further notice cannot be issued — consider prosecution, and record a Referral for prosecution.`);
+      refused.push(`${parent} has had ${n.counted.length} penalty notices for this child in ${settings.legal.noticeYears} years (${n.counted.map((x) => x.date).sort().map(toUk).join(', ')}): a further notice cannot be issued — consider prosecution, and record a Referral for prosecution.`);
       continue;
     }
     out.push(row(parent, { amount: n.amount }));

@@ -105,6 +105,25 @@ describe('penalty notices, per parent', () => {
     }
   });
 
+  it('the same notice asked for again (a retry after a failure that had written it) is already there, never refused', () => {
+    const t = legalSchool({ legal: [
+      ['Date', 'UPN', 'Step', 'Parent'],
+      ['05/09/2024', U.amir, 'Penalty notice', 'Mrs Rana Shah'],
+    ] });
+    try {
+      const req = { upn: U.amir, step: 'Penalty notice', date: '2024-11-01', parents: ['Mrs Rana Shah'] };
+      record(t, req);
+      // Her second notice is on the tab: a retry must not be read as a third.
+      const again = record(t, req);
+      expect(again.recorded).toEqual([]);
+      expect(again.alreadyThere).toBe(1);
+      expect(again.message).toContain('1 of the rows asked for was already on the Legal tab: nothing added for it.');
+      expect(legalRows(t)).toHaveLength(2);
+    } finally {
+      t.uninstall();
+    }
+  });
+
   it('needs a parent', () => {
     const t = legalSchool();
     try {
