@@ -112,7 +112,10 @@ test('on: one e-mail per letter to that pupil\'s parent, the letter as a PDF; th
     const text = pdfText(m);
     expect(text).toContain(`${p.forename} ${p.surname}`);
     expect(text).not.toContain('\f');
-    for (const other of letters) if (other.upn !== l.upn) expect(text).not.toContain(pupils.find((x) => x.upn === other.upn)!.surname + ' (');
+    for (const other of letters) {
+      const o = pupils.find((x) => x.upn === other.upn)!;
+      if (other.upn !== l.upn) expect(text).not.toContain(`${o.forename} ${o.surname} (`);
+    }
     expect(m.body).toMatch(/^Dear .*,\n\nPlease find attached a letter from /);
   });
   expect(r.emailed).toBe(6);
