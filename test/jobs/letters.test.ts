@@ -115,7 +115,12 @@ test('AT1 run for a year group: one document, a letter per due pupil, held pupil
   const pages = lettersOf(doc);
   expect(pages).toHaveLength(plan.toProduce.length);
   const pupils = students();
-  for (const l of plan.toProduce) expect(lettersFor(pupils.find((p) => p.upn === l.upn)!)).toBe(1);
+  // One letter per household of parents (Contacts tab): each copy to different people, none twice.
+  const copies = (upn: string) => plan.toProduce.filter((l) => l.upn === upn);
+  for (const l of plan.toProduce) {
+    expect(lettersFor(pupils.find((p) => p.upn === l.upn)!)).toBe(copies(l.upn).length);
+    expect(new Set(copies(l.upn).map((c) => c.addressee.id)).size).toBe(copies(l.upn).length);
+  }
   // $& and {{ in a name come out literally.
   const odd = pupils.find((p) => p.upn === first.upn)!;
   expect(odd.forename).toBe("Zoë $& $1 {{Date}} {{");
@@ -192,7 +197,7 @@ test('a crash half-way through a run, then a re-run: every pupil gets exactly on
   expect(rows).toHaveLength(plan.toProduce.length);
   expect(new Set(rows.map((e) => e.key)).size).toBe(rows.length);
   const pupils = students();
-  for (const l of plan.toProduce) expect(lettersFor(pupils.find((p) => p.upn === l.upn)!, r.docUrl)).toBe(1);
+  for (const l of plan.toProduce) expect(lettersFor(pupils.find((p) => p.upn === l.upn)!, r.docUrl)).toBe(plan.toProduce.filter((x) => x.upn === l.upn).length);
   expect(letterRunProgressJob()!.status).toBe('done');
   expect(resumeLetterRunJob(t.ss, settings, asOf, { clock })).toBeNull();
 });

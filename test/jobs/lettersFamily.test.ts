@@ -209,3 +209,42 @@ test('a tracker set up before the Pupil / Year / Reg Group / Addressee columns s
   expect(r.done).toBe(1);
   expect(log().map((e) => [e.Type, e.UPN, e.Status, e['Batch Document']])).toEqual([['AT1', P.cara.upn, 'Produced', r.docUrl]]);
 });
+
+test('every parent (Contacts tab): a copy per address, addressed to each; one letter to two at one address; "no correspondence" respected', () => {
+  importRows(ss, 'Contacts', [
+    ['UPN', 'Contact Name', 'Title', 'Relationship', 'Parental Responsibility', 'Priority', 'Address', 'Lives With Pupil', 'Correspondence'],
+    [P.ava.upn, 'Adams, Sarah', 'Mrs', 'Mother', 'Yes', '1', '1 Oak Road, Hillside, HS1 1AA', 'Yes', 'Yes'],
+    [P.ava.upn, 'Adams, Paul', 'Mr', 'Father', 'Yes', '2', '9 Mill Lane, Lowtown, HS2 9ZZ', 'No', 'Yes'],
+    [P.cara.upn, 'Clarke, Jo', 'Ms', 'Mother', 'Yes', '1', '3 Elm Road, Hillside, HS1 3CC', 'Yes', 'Yes'],
+    [P.cara.upn, 'Patel, Raj', 'Mr', 'Stepfather', 'Yes', '2', '', 'Yes', 'Yes'],
+    [P.cara.upn, 'Clarke, Mary', 'Mrs', 'Grandmother', 'No', '3', '7 Rose Lane, Hillside', 'No', 'Yes'],
+    [P.dan.upn, 'Clarke, Jo', 'Ms', 'Mother', 'Yes', '1', '3 Elm Road, Hillside, HS1 3CC', 'Yes', 'Yes'],
+    [P.dan.upn, 'Patel, Raj', 'Mr', 'Stepfather', 'Yes', '2', '', 'Yes', 'Yes'],
+    [P.eve.upn, 'Evans, Tom', 'Mr', 'Father', 'Yes', '1', '5 Yew Road, Hillside, HS1 5EE', 'Yes', 'No'],
+  ]);
+  const r = run({ type: 'attendance', cohort: { kind: 'all' } });
+  const pages = pagesOf(r);
+  // Ava's parents live apart: a page each, addressed to each, each carrying the PA paragraph.
+  const ava = about(pages, 'ava');
+  expect(ava).toHaveLength(2);
+  expect(ava[0]).toContain('\nMrs S Adams\n1 Oak Road\rHillside\rHS1 1AA\n');
+  expect(ava[0]).toContain('\nDear Mrs Adams\n');
+  expect(ava[1]).toContain('\nMr P Adams\n9 Mill Lane\rLowtown\rHS2 9ZZ\n');
+  expect(ava[1]).toContain('\nDear Mr Adams\n');
+  for (const p of ava) expect(p).toMatch(/Ava is now in the persistent absence category/);
+  // Cara's mother and stepfather live together (he has no address of his own): one page to both;
+  // her grandmother has no parental responsibility. Dan is her brother: his page follows hers.
+  const cara = about(pages, 'cara');
+  expect(cara).toHaveLength(1);
+  expect(cara[0]).toContain('\nMs J Clarke and Mr R Patel\n3 Elm Road\rHillside\rHS1 3CC\n');
+  expect(cara[0]).toContain('\nDear Ms Clarke and Mr Patel\n');
+  expect(pages.map((p) => (/Re: (\w+) /.exec(p) || [])[1])).toEqual(['Cara', 'Dan', 'Ava', 'Ava', 'Ben']);
+  // Eve's only contact asked for no correspondence: no letter, and the log says nothing was sent.
+  expect(about(pages, 'eve')).toEqual([]);
+  // The Letters Log: a row per rung per copy, with whom it was addressed to.
+  expect(log().filter((e) => e.UPN === P.ava.upn).map((e) => [e.Type, e.Addressee])).toEqual([
+    ['AT1', 'Mrs S Adams'], ['PA', 'Mrs S Adams'], ['AT1', 'Mr P Adams'], ['PA', 'Mr P Adams'],
+  ]);
+  // A re-run makes nothing: never the same letter twice, per rung and per addressee.
+  expect(run({ type: 'attendance', cohort: { kind: 'all' } }).done).toBe(0);
+});

@@ -9,7 +9,8 @@ import { LetterRunPlan, PlannedLetter, normUpn, parseLetterKey } from '../../cor
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
 import { LetterType, Pupil } from '../../core/types';
-import { TrackerError, openTab, readValues, upsertByKey } from '../../gas/tables';
+import { openTab, readValues, upsertByKey } from '../../gas/tables';
+import { UserError } from '../../core/errors';
 import { LetterRunState, openRunStore } from '../../gas/letterRunStore';
 import { clearOverrideCells } from '../attendance/overrideCells';
 import { TIER_KINDS, TypeView, staleKeys } from './candidates';
@@ -52,7 +53,7 @@ export function openLogWriter(ss: Spreadsheet, s: LetterSources, state: LetterRu
       try {
         upsertByKey(ss, 'Letters Log', rows, { fields });
       } catch (e) {
-        if (fields === BASIC_FIELDS || !(e instanceof TrackerError) || !/ no "(Pupil|Year|Reg Group|Addressee)" column/.test(e.message)) throw e;
+        if (fields === BASIC_FIELDS || !(e instanceof UserError) || !/ no "(Pupil|Year|Reg Group|Addressee)" column/.test(e.message)) throw e;
         fields = BASIC_FIELDS;
         upsertByKey(ss, 'Letters Log', rows, { fields });
       }
