@@ -13,7 +13,7 @@
 import { createLocalGoogle, LocalGoogle } from '../../local/google';
 import { setUpTrackerJob } from '../../src/jobs/setupTracker';
 import { importRows } from '../../src/jobs/importData';
-import { loadSettings, saveSettings } from '../../src/gas/settingsStore';
+import { loadOverrides, loadSettings, saveSettings } from '../../src/gas/settingsStore';
 import { reviewAttendanceJob } from '../../src/jobs/attendance/job';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { generateLetterRunJob, LetterRunResult } from '../../src/jobs/letters/run';
@@ -247,4 +247,23 @@ test('every parent (Contacts tab): a copy per address, addressed to each; one le
   ]);
   // A re-run makes nothing: never the same letter twice, per rung and per addressee.
   expect(run({ type: 'attendance', cohort: { kind: 'all' } }).done).toBe(0);
+});
+
+test("with e-mail to parents on, each copy goes to its addressee's own e-mail, greeting them as the letter does", () => {
+  importRows(ss, 'Contacts', [
+    ['UPN', 'Contact Name', 'Title', 'Parental Responsibility', 'Priority', 'Address', 'Email', 'Lives With Pupil'],
+    [P.ava.upn, 'Adams, Sarah', 'Mrs', 'Yes', '1', '1 Oak Road, Hillside, HS1 1AA', 'sarah.adams@example.com', 'Yes'],
+    [P.ava.upn, 'Adams, Paul', 'Mr', 'Yes', '2', '9 Mill Lane, Lowtown, HS2 9ZZ', 'paul.adams@example.net', 'No'],
+  ]);
+  const o = loadOverrides() as any;
+  expect(saveSettings({ ...o, school: { ...(o.school || {}), allowedDomains: ['hillside.sch.uk'] }, letters: { ...(o.letters || {}), emailParents: true } })).toEqual([]);
+  const r = run({ type: 'AT1', cohort: { kind: 'selection', upns: [P.ava.upn] } });
+  expect(r.done).toBe(2);
+  const sent = ((g.services.MailApp as any)._sent as Array<{ to: string[]; subject: string; body: string }>).filter((m) => /^Letter from /.test(m.subject));
+  expect(sent.map((m) => [m.to, m.body.split('\n')[0]])).toEqual([
+    [['sarah.adams@example.com'], 'Dear Mrs Adams,'],
+    [['paul.adams@example.net'], 'Dear Mr Adams,'],
+  ]);
+  // E-mailed is sent: every row of both copies (AT1 and PA, to each parent) says so.
+  expect(log().filter((e) => e.UPN === P.ava.upn).map((e) => e.Status)).toEqual(['Sent', 'Sent', 'Sent', 'Sent']);
 });

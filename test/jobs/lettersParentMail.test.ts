@@ -25,6 +25,10 @@ const TYPE: LetterType = 'reward';
 beforeAll(() => {
   t = makeTracker({ pupils: 200 });
   asOf = t.school.asOf;
+  // One letter per pupil, to the Students tab's parent: this file is about e-mailing letters.
+  // (Letters to each parent on the Contacts tab, and their e-mails: lettersFamily.test.ts.)
+  const contacts = t.ss.getSheetByName('Contacts')!;
+  if (contacts.getLastRow() > 1) contacts.deleteRows(2, contacts.getLastRow() - 1);
   setUpLetterTemplatesJob(loadSettings());
 });
 afterAll(() => t.uninstall());
