@@ -82,24 +82,28 @@ interface LetterRunSummary {
 /**
  * The letter runs of the week, as the QA calendar schedules them (seed 002: "Year 7, 8 and 9 Tier
  * letters" on Wednesday, "Year 10 Tier Letters" on Friday, punctuality and late-to-lesson letters
- * on their days), plus the ladder's letters (AT1, AT2, panel, EWO, PA) and homework concern
- * letters, which the attendance officer and Heads of Year send as they fall due. Each run goes
+ * on their days), plus the rest of the ladder's letters (AT1, AT2, panel, EWO, PA — one letter per
+ * family) and homework concern letters, which Heads of Year send as they fall due. Each run goes
  * through the Letter run sidebar's calls: preview, Generate, and Continue while a long run stops
  * at the time limit. Reward letters are left to the menu.
  */
 function weeksLetterRuns(g: LocalGoogle, call: (fn: string, ...a: unknown[]) => any, from: IsoDate, to: IsoDate): LetterRunSummary[] {
   const runs: { type: string; cohort: { kind: string; year?: number } }[] = [];
-  for (const type of ['AT1', 'AT2', 'panel', 'EWO', 'PA', 'homework']) runs.push({ type, cohort: { kind: 'all' } });
+  const later: { type: string; cohort: { kind: string; year?: number } }[] = [];
   const qa = g.spreadsheet.getSheetByName('QA Calendar');
   const tasks = qa ? parseTab('QA Calendar', qa.getDataRange().getValues()).records : [];
   for (const t of tasks.filter((x) => x.date >= from && x.date <= to)) {
     const check = checkForTask(t.task);
     if (check.kind === 'tierLetters') {
-      for (const year of check.years) for (const type of ['tier1', 'tier2', 'tier3']) runs.push({ type, cohort: { kind: 'year', year } });
+      // A tier run is the ladder's letters for that year group, one per family (SPEC §4.3).
+      for (const year of check.years) runs.push({ type: 'tier', cohort: { kind: 'year', year } });
     } else if (check.kind === 'punctuality' || check.kind === 'lateToLesson') {
-      runs.push({ type: check.kind, cohort: { kind: 'all' } });
+      later.push({ type: check.kind, cohort: { kind: 'all' } });
     }
   }
+  // Then every other attendance letter due (one letter per family a day: nobody written to by a
+  // tier run gets a second), and homework concern letters.
+  runs.push({ type: 'attendance', cohort: { kind: 'all' } }, { type: 'homework', cohort: { kind: 'all' } }, ...later);
   const out: LetterRunSummary[] = [];
   for (const req of runs) {
     const preview = call('previewLetterRun', req);
@@ -298,7 +302,10 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
   log(`  pupils on roll: ${pupils.length}; stages: ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   log(`  PA: ${pupils.filter((p) => p.attendance.persistentAbsence).length}, held by coding review: ${pupils.filter((p) => p.attendance.held).length}`);
   log(`  homework persistent: ${pupils.filter((p) => p.homework.persistent).length}`);
-  log(`  letters produced: ${(report.letters as any[]).length} in ${files.letters.length} document(s): ${letterRuns.map((r) => `${r.type}${r.year ? ` Y${r.year}` : ''} ${r.done}`).join(', ') || 'none due'}`);
+  // A letter is one page to one household; one letter may record several rungs (AT1 + PA).
+  const copies = letterRuns.reduce((n, r) => n + r.done, 0);
+  const families = new Set((report.letters as any[]).map((l) => l.upn)).size;
+  log(`  letters produced: ${copies} to the families of ${families} pupils in ${files.letters.length} document(s): ${letterRuns.map((r) => `${r.type}${r.year ? ` Y${r.year}` : ''} ${r.done}`).join(', ') || 'none due'}; ${(report.letters as any[]).length} rungs in the Letters Log`);
   log(`  evidence packs for the local authority: ${files.evidence.length} in ${path.join(args.out, 'evidence')}/`);
   log(`  e-mails sent: ${files.mail.length} (morning reminders with evidence, Monday digests, mentoring)` +
     (settings.school.allowedDomains.length ? ` to ${settings.school.allowedDomains.join(', ')} only` : ' — none can be sent until the school\'s e-mail domain is set (settings.json: school.allowedDomains)'));

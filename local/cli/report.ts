@@ -11,7 +11,7 @@
  *                penaltyThreshold, lettersDue[], held,
  *                authorised, unauthorised, tooFewSessions, compulsorySchoolAge, penaltyFirstMet},
  *     progress[{subject, target, current, status}]}],
- *   letters[{type, upn, date, document}], emails[{to, subject}], qa[{date, task, reminded[]}],
+ *   letters[{type, upn, date, document, copies}], emails[{to, subject}], qa[{date, task, reminded[]}],
  *   calls{total, byClass}, problems[]
  */
 import { LocalGoogle } from '../google';
@@ -134,10 +134,21 @@ export function buildReport(g: LocalGoogle, x: ReportExtras): Record<string, unk
   });
 
   const log = byHeader(tabValues(g, 'Letters Log'));
-  const letters = log.rows
-    .filter((r) => !x.lettersBefore.has(text(r[log.idx('Key')])))
-    .filter((r) => text(r[log.idx('Type')]) !== 'episode-end')
-    .map((r) => ({ type: text(r[log.idx('Type')]), upn: text(r[log.idx('UPN')]), date: text(r[log.idx('Date')]), document: text(r[log.idx('Batch Document')]) }));
+  // One entry per rung a family was written about (a letter covering AT1 and PA is two rungs);
+  // the Letters Log has a row per rung per household written to, so `copies` counts households.
+  const letters: { type: string; upn: string; date: string; document: string; copies: number }[] = [];
+  const seen = new Map<string, { copies: number }>();
+  for (const r of log.rows) {
+    if (x.lettersBefore.has(text(r[log.idx('Key')])) || text(r[log.idx('Type')]) === 'episode-end') continue;
+    const e = { type: text(r[log.idx('Type')]), upn: text(r[log.idx('UPN')]), date: text(r[log.idx('Date')]), document: text(r[log.idx('Batch Document')]), copies: 1 };
+    const k = `${e.type}|${e.upn}|${e.date}|${e.document}`;
+    const had = seen.get(k);
+    if (had) had.copies++;
+    else {
+      seen.set(k, e);
+      letters.push(e);
+    }
+  }
 
   const sent = ((g.services.MailApp as any)._sent || []) as { to: string[]; subject: string }[];
   const emails = sent.map((m) => ({ to: m.to.join(', '), subject: m.subject }));

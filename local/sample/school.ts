@@ -25,6 +25,7 @@ import { generateMentorMeetings, generateSessions, generateSlips } from './mento
 import { SampleStaff, SCHOOL_DOMAIN } from './model';
 import { toTables } from './tables';
 import { generateLegalHistory } from './legal';
+import { blankParents, generateContacts, linkSiblings } from './contacts';
 
 export { CANARY } from './students';
 
@@ -68,6 +69,7 @@ export function generateSampleSchool(opts: SampleOptions = {}): SampleSchool {
     staff: root.fork('staff'), pupils: root.fork('pupils'), marks: root.fork('marks'), events: root.fork('events'),
     letters: root.fork('letters'), homework: root.fork('homework'), set: root.fork('set'), lates: root.fork('lates'),
     progress: root.fork('progress'), meetings: root.fork('meetings'), slips: root.fork('slips'), sessions: root.fork('sessions'),
+    contacts: root.fork('contacts'),
   };
   const days = schoolDaysUpTo(asOf);
   if (days.length < 20) throw new Error(`The sample school needs at least 20 school days before the as-of date ${asOf}.`);
@@ -75,6 +77,9 @@ export function generateSampleSchool(opts: SampleOptions = {}): SampleSchool {
   const groups = regGroupsFor(count);
   const staff = generateStaff(rng.staff, YEARS, YEARS.reduce<string[]>((a, y) => a.concat(groups[y]), []), count);
   const pupils = generatePupils(rng.pupils, count, staff, days);
+  // Families (issue 18): siblings share parents and an address; a few have no parent named.
+  const elderOf = linkSiblings(rng.contacts, pupils);
+  blankParents(rng.contacts, pupils, elderOf);
   const marks = generateBaseMarks(rng.marks, pupils, days, asOf);
   const story = applyMarkEvents(rng.events, pupils, marks, days);
   story.canary = [CANARY.upn];
@@ -99,6 +104,9 @@ export function generateSampleSchool(opts: SampleOptions = {}): SampleSchool {
     sessions: sessions.sessions, register: sessions.register,
     legal: generateLegalHistory(pupils, story, days, (staff.all.find((m) => m.roles.indexOf('Attendance officer') >= 0) || staff.all[0]).name),
   });
+  // Every parent with parental responsibility (issue 18), as a SIMS contacts export.
+  tables.Contacts = generateContacts(rng.contacts, pupils, elderOf);
+  story.siblings = Array.from(elderOf.entries()).map(([younger, elder]) => `${younger}>${elder}`);
   return { settings: JSON.parse(JSON.stringify(SAMPLE_SETTINGS)), tables, asOf, story };
 }
 

@@ -64,6 +64,8 @@ export interface Settings {
     maxRunMillis: number; // stop a run cleanly before Apps Script's 6-minute limit
     /** Staff tab roles whose holders run letters: templates and letter documents are shared with them. */
     shareWithRoles: string[];
+    /** Legal wording (s.444, penalty notices) only from this many unauthorised sessions this year (SPEC §5). */
+    legalWordingFromUnauthorised: number;
   };
   progress: {
     benchmark: FftBenchmark;
@@ -155,6 +157,8 @@ export const DEFAULT_SETTINGS: Settings = {
     maxRunMillis: 4.5 * 60 * 1000,
     // Everyone who may run letters (core/access.ts LETTERS_ROLES), and an attendance lead by that name.
     shareWithRoles: ['Head of Year', 'Deputy Head of Year', 'Pastoral manager', 'PSW attendance', 'SLT attendance', 'SLT', 'Attendance officer', 'Attendance lead', 'Intervention team'],
+    // 10 unauthorised sessions is what can lead to a penalty notice (national framework, 2024).
+    legalWordingFromUnauthorised: 10,
   },
   progress: {
     benchmark: 'FFT50',
@@ -242,6 +246,7 @@ export function validateSettings(s: Settings): string[] {
   whole(s.email.chaseEveryDays, 'Days between reminders', 1, 60);
   whole(s.email.inlineRows, 'Rows printed in an e-mail', 0, 200);
   whole(s.email.maxBodyKb, 'The e-mail body budget (KB)', 20, 190);
+  whole(s.letters.legalWordingFromUnauthorised, 'Unauthorised sessions for legal wording in letters', 0, 1000);
   for (const d of s.school.allowedDomains) {
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)) errs.push(`"${d}" is not an e-mail domain (write it like school.sch.uk).`);
   }

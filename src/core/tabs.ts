@@ -159,6 +159,8 @@ export const TABS: TabDef[] = [
       { header: 'Notify LA', field: 'notifyLa', kind: 'yesno', owned: true },
       { header: 'Rung', field: 'rung', kind: 'text', owned: true },
       { header: 'Letters Due', field: 'lettersDue', kind: 'text', owned: true },
+      // What the family was last sent about attendance: "AT1 + PA produced 26/01/2024" (issue 18).
+      { header: 'Last Letter', field: 'lastLetter', kind: 'text', owned: true },
       { header: 'Held', field: 'held', kind: 'text', owned: true },
       { header: 'Next Action', field: 'nextAction', kind: 'text', owned: true },
       // Issue 19: what is due next in the pupil's legal case (core/legal/dueNext.ts).
@@ -220,6 +222,11 @@ export const TABS: TabDef[] = [
       { header: 'Date', field: 'date', kind: 'date', owned: true, required: true, aliases: ['Date Sent', 'Letter Date', 'Sent On', 'Date Produced'] },
       { header: 'Type', field: 'type', kind: 'text', owned: true, required: true, aliases: ['Letter Type', 'Letter'] },
       upnCol,
+      // Who and what, so the log reads without a look-up (issue 18); written by letter runs.
+      { header: 'Pupil', field: 'pupilName', kind: 'text', owned: true },
+      { header: 'Year', field: 'year', kind: 'number', owned: true },
+      { header: 'Reg Group', field: 'regGroup', kind: 'text', owned: true },
+      { header: 'Addressee', field: 'addressee', kind: 'text', owned: true },
       { header: 'Batch Document', field: 'link', kind: 'text', owned: true, aliases: ['Link', 'Document', 'Document Link'] },
       { header: 'By', field: 'by', kind: 'text', owned: true, aliases: ['Sent By', 'Produced By'] },
       { header: 'Status', field: 'status', kind: 'enum', options: LETTER_STATUS, aliases: ['Letter Status'] },

@@ -18,8 +18,10 @@ import { CONTINUE_LETTERS_HANDLER, clearContinuation } from '../gas/triggers';
 import { readTab } from '../gas/tables';
 import { setUpLetterTemplatesJob } from '../jobs/letters/templates';
 import { loadLetterSources } from '../jobs/letters/sources';
-import { LetterRunPreview, checkRequest, planFor, previewOf, selectedUpns } from '../jobs/letters/preview';
-import { LetterRunResult, checkRunTemplate, generateLetterRunJob, letterRunProgressJob, resumeLetterRunJob } from '../jobs/letters/run';
+import { LetterRunPreview, checkRequest, planFor, previewOf, runTitle, selectedUpns } from '../jobs/letters/preview';
+import { LetterRunResult, checkRunTemplates, generateLetterRunJob, letterRunProgressJob, resumeLetterRunJob } from '../jobs/letters/run';
+import { markRunPostedJob } from '../jobs/letters/runLog';
+import { LetterType } from '../core/types';
 
 /** Menu: Letters → Set up letter templates. */
 export const setUpLetterTemplates = menuItem('Set up letter templates', 'letters', () =>
@@ -43,14 +45,19 @@ export const letterRunOptions = sidebarCall('letters', () => {
     }
   }
   return {
-    types: LETTER_TYPES.map((type) => ({ type, title: letterTitle(type) })),
+    // Attendance letters are planned together (one letter per family, SPEC §5); the single rungs
+    // stay available to the bundle's callers but the sidebar offers the two ways staff work.
+    types: [
+      { type: 'attendance', title: 'Attendance letters due (AT1, AT2, panel, EWO, persistent absence)' },
+      { type: 'tier', title: 'Tier letters (a year group\'s attendance letters, with names included / removed)' },
+    ].concat(LETTER_TYPES.filter((t) => ['punctuality', 'lateToLesson', 'homework', 'reward'].indexOf(t) >= 0).map((type) => ({ type, title: letterTitle(type) }))),
     years: Array.from(years).sort((a, b) => a - b),
     regGroups: Array.from(groups).sort(),
     progress: letterRunProgressJob(),
   };
 });
 
-/** The plan for the sidebar: pupils due (with figures), skipped and why, tier names included/removed. */
+/** The plan for the sidebar: per family the one letter, to whom and why; skipped and why; proposals; tier names included/removed. */
 export const previewLetterRun = sidebarCall('letters', (_caller, rawReq: unknown): LetterRunPreview & { templateProblem: string; selection: string[] } => {
   const ss = activeSpreadsheet();
   const req = checkRequest(rawReq);
@@ -59,9 +66,10 @@ export const previewLetterRun = sidebarCall('letters', (_caller, rawReq: unknown
   const s = loadLetterSources(ss, settings, todayIso(), req.type);
   const { plan, view } = planFor(s, req);
   let templateProblem = '';
-  if (plan.toProduce.length) {
+  const types = plan.toProduce.map((l) => l.type).concat(plan.proposals.map((p) => p.type as LetterType));
+  if (types.length) {
     try {
-      checkRunTemplate(settings, req.type);
+      checkRunTemplates(settings, types);
     } catch (e) {
       templateProblem = e instanceof Error ? e.message : String(e);
     }
@@ -75,10 +83,10 @@ function progressOf(r: LetterRunResult): { done: number; total: number; docUrl: 
   return { done: r.done, total: r.total, docUrl: r.docUrl, stopped: r.stopped, message: [r.message].concat(r.notes).join('\n') };
 }
 
-/** Makes the letters: ONE document, a Letters Log row per letter. Returns progress for the bar. */
+/** Makes the letters: ONE document, the Letters Log rows of each letter. Returns progress for the bar. */
 export const generateLetterRun = sidebarCall('letters', (_caller, rawReq: unknown) => {
   const req = checkRequest(rawReq);
-  toast(`Making ${letterTitle(req.type)}s…`);
+  toast(`Making ${runTitle(req.type).toLowerCase()}…`);
   return progressOf(withDocumentLock('Letter run', () => generateLetterRunJob(activeSpreadsheet(), loadSettings(), todayIso(), req)));
 });
 
@@ -95,4 +103,11 @@ export const continueLetterRun = sidebarCall('letters', () => {
   const r = withDocumentLock('Letter run (continued)', () => resumeLetterRunJob(activeSpreadsheet(), loadSettings(), todayIso()));
   if (!r) return { done: 0, total: 0, docUrl: '', stopped: false, message: 'There is no unfinished letter run.' };
   return progressOf(r);
+});
+
+/** "Mark as posted" in the letter run sidebar: the last run's letters move from Produced to Sent. */
+export const markLetterRunPosted = sidebarCall('letters', () => {
+  const r = withDocumentLock('Mark letters as posted', () => markRunPostedJob(activeSpreadsheet()));
+  toast(r.message, 'Letters', 10);
+  return r;
 });

@@ -27,6 +27,8 @@ export interface LetterRunState {
   startedOn: string;
   by: string;
   continuation?: 'trigger' | 'manual';
+  /** The governors' attendance panel the run's panel letters invite to (the school's, not a pupil's). */
+  panel?: { date?: string; time?: string; place?: string };
 }
 
 export interface RunStore {

@@ -238,23 +238,38 @@ describe('Record a missed homework sidebar (issue 4)', () => {
   });
 });
 
-describe('Letter run sidebar (issue 6)', () => {
-  test('a preview lists the letters to make; names show as text', async () => {
+describe('Letter run sidebar (issues 6, 18)', () => {
+  test('a preview lists one letter per family with who it goes to and why; names show as text; generate, then mark as posted', async () => {
     if (typeof bundle.showLetterRun !== 'function') throw new Error('showLetterRun is not in the bundle');
     bundle.setUpLetterTemplates();
     const s = await openSidebar(browser, t.g, bundle, 'showLetterRun');
     try {
       await s.page.waitForSelector('#type option', { state: 'attached', timeout: WAIT_MS });
-      await s.page.selectOption('#type', 'AT1');
+      const types = await s.page.$$eval('#type option', (o) => o.map((x) => (x as HTMLOptionElement).value));
+      expect(types.slice(0, 2)).toEqual(['attendance', 'tier']);
+      await s.page.selectOption('#type', 'attendance');
+      await s.page.check('#c-all');
       await s.page.click('#preview');
       await s.page.waitForSelector('#result:not(.hidden), #error:not(:empty)', { timeout: WAIT_MS });
       expect(await s.page.textContent('#error')).toBe('');
       const due = await s.page.$$eval('#due li', (li) => li.map((x) => x.textContent || ''));
-      const skipped = await s.page.$$eval('#skipped li', (li) => li.length);
-      expect(due.length + skipped).toBeGreaterThan(0);
-      expect(await s.page.textContent('#summary')).not.toBe('');
+      expect(due.length).toBeGreaterThan(0);
+      // Each line: the pupil, the one letter and who it is addressed to, the wording, the signature, why.
+      for (const line of due) expect(line).toMatch(/ letter.* — to .*Signed by /);
+      expect(await s.page.textContent('#summary')).toMatch(/letter\(s\) to \d+ famil/);
       expect(await s.page.$$eval('#result script, #result img', (n) => n.length)).toBe(0);
       await screenshot(s, 'letter-run-preview');
+
+      await s.page.click('#generate');
+      await s.page.waitForSelector('#posted:not(.hidden)', { timeout: 60000 });
+      await s.page.click('#posted');
+      await s.page.waitForFunction(() => /marked Sent/.test(document.getElementById('postedNote')!.textContent || ''), undefined, { timeout: 20000 });
+      const log = t.ss.getSheetByName('Letters Log')!.getDataRange().getValues();
+      const status = log[0].indexOf('Status');
+      const today = log.slice(1).filter((r) => String(r[log[0].indexOf('By')]) !== 'Pastoral Tracker (attendance review)');
+      expect(today.length).toBeGreaterThan(0);
+      expect(today.every((r) => r[status] === 'Sent' || r[status] === 'Cancelled' || r[status] === 'Out of date' || String(r[log[0].indexOf('Batch Document')]) === '')).toBe(true);
+      await screenshot(s, 'letter-run-posted');
       expect(s.dialogs).toEqual([]);
       expect(s.errors).toEqual([]);
     } finally {

@@ -77,11 +77,14 @@ describe('reading by header', () => {
 
 describe('writing by key', () => {
   const produced = (key: string, u: string) => ({ key, date: '2024-01-20', type: 'AT2', upn: u, link: 'doc9', by: 'me' });
+  // The columns of the hand-made log below (a tracker set up before Pupil, Year, Reg Group and
+  // Addressee existed): a job names the columns it writes.
+  const fields = ['date', 'type', 'link', 'by'];
 
   it('writes owned columns only, in the columns staff moved them to, and leaves staff columns alone', () => {
     staffLog();
     const before = tabValues(ss, 'Letters Log');
-    upsertByKey(ss, 'Letters Log', [{ key: K('AT1', 2), link: 'doc-new', by: 'hoy2' }, produced(K('AT2', 4), upn(4))]);
+    upsertByKey(ss, 'Letters Log', [{ key: K('AT1', 2), link: 'doc-new', by: 'hoy2' }, produced(K('AT2', 4), upn(4))], { fields });
     const after = tabValues(ss, 'Letters Log');
     expect(after[0]).toEqual(before[0]);
     // Row of K('AT1', 2): link and by changed in their own columns, staff note and status untouched.
@@ -99,7 +102,7 @@ describe('writing by key', () => {
     staffLog();
     const sh = ss.getSheetByName('Letters Log')!;
     sh.getRange(1, 9, 4, 1).setValues([['Follow-up'], ['ok'], ['=1+1'], ['chase']]);
-    upsertByKey(ss, 'Letters Log', [{ key: K('AT1', 1), by: 'x' }, { key: K('AT1', 2), by: 'y' }, { key: K('PA', 3), by: 'z' }]);
+    upsertByKey(ss, 'Letters Log', [{ key: K('AT1', 1), by: 'x' }, { key: K('AT1', 2), by: 'y' }, { key: K('PA', 3), by: 'z' }], { fields });
     expect(sh.getRange(1, 9, 4, 1).getValues().map((r) => r[0])).toEqual(['Follow-up', 'ok', '#NAME?', 'chase']);
     expect(sh.getRange(3, 9).getFormula()).toBe('=1+1');
   });
@@ -112,7 +115,7 @@ describe('writing by key', () => {
     sh.setFrozenRows(1);
     sh.sort(5, false); // …staff sort by UPN descending…
     sh.insertRowBefore(2); // …and insert a blank row…
-    upsertByKey(ss, 'Letters Log', decided); // …then the job writes.
+    upsertByKey(ss, 'Letters Log', decided, { fields }); // …then the job writes.
     for (const row of tabValues(ss, 'Letters Log').slice(1)) {
       if (row[2] === '') continue;
       expect(row[6]).toBe(`hoy:${String(row[4]).slice(-3)}`);
@@ -126,9 +129,9 @@ describe('writing by key', () => {
       sh.clear();
       sh.getRange(1, 1, 1, 7).setValues([['Key', 'Date', 'Type', 'UPN', 'Batch Document', 'By', 'Status']]);
       const recs = Array.from({ length: n }, (_, i) => produced(`K${i}`, upn(i + 1)));
-      upsertByKey(ss, 'Letters Log', recs);
+      upsertByKey(ss, 'Letters Log', recs, { fields });
       g.env.resetCounts();
-      upsertByKey(ss, 'Letters Log', recs.map((r) => ({ ...r, by: 'changed' })).concat([produced('NEW', upn(9999))]));
+      upsertByKey(ss, 'Letters Log', recs.map((r) => ({ ...r, by: 'changed' })).concat([produced('NEW', upn(9999))]), { fields });
       return g.env.countsByName();
     };
     // Both past a new tab's 1,000 rows, so both grow the sheet once (one insertRowsAfter).
@@ -144,7 +147,7 @@ describe('writing by key', () => {
   it('refuses a record with a blank key, naming the tab and column, and writes nothing', () => {
     staffLog();
     const before = tabValues(ss, 'Letters Log');
-    expect(() => upsertByKey(ss, 'Letters Log', [produced('OK', upn(7)), produced('', upn(8))])).toThrow(
+    expect(() => upsertByKey(ss, 'Letters Log', [produced('OK', upn(7)), produced('', upn(8))], { fields })).toThrow(
       /Letters Log: blank Key .*record 2: Key/,
     );
     expect(tabValues(ss, 'Letters Log')).toEqual(before);
@@ -154,12 +157,14 @@ describe('writing by key', () => {
     const sh = ss.getSheetByName('Letters Log')!;
     sh.clear();
     sh.getRange(1, 1, 1, 3).setValues([['Key', 'Date', 'Type']]);
-    expect(() => upsertByKey(ss, 'Letters Log', [produced('A', upn(1))])).toThrow(/Letters Log: no "Batch Document" column/);
+    expect(() => upsertByKey(ss, 'Letters Log', [produced('A', upn(1))], { fields })).toThrow(/Letters Log: no "Batch Document" column/);
+    // Without naming its columns a job writes every column the add-on owns: each missing one is named.
+    expect(() => upsertByKey(ss, 'Letters Log', [produced('A', upn(1))])).toThrow(/Letters Log: no "Addressee" column/);
   });
 
   it('stores formula-like text as text', () => {
     staffLog();
-    upsertByKey(ss, 'Letters Log', [{ key: K('AT1', 1), by: '=IMPORTXML("http://x")' }]);
+    upsertByKey(ss, 'Letters Log', [{ key: K('AT1', 1), by: '=IMPORTXML("http://x")' }], { fields });
     const sh = ss.getSheetByName('Letters Log')!;
     expect(sh.getRange(2, 7).getValue()).toBe('=IMPORTXML("http://x")');
     expect(sh.getRange(2, 7).getFormula()).toBe('');

@@ -12,6 +12,8 @@ import { toUk } from '../../src/core/dates';
 import { AS_OF, DAYS, HALF_TERMS, SmallSchool, U, cellOf, smallSchool, tabObjects } from './attendanceSchool';
 import { buildReport } from '../../local/cli/report';
 import { saveSettings, loadSettings } from '../../src/gas/settingsStore';
+import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
+import { generateLetterRunJob } from '../../src/jobs/letters/run';
 
 let t: SmallSchool;
 beforeEach(() => {
@@ -112,26 +114,33 @@ describe('the ladder memory in the Letters Log', () => {
 });
 
 describe('the QA lists', () => {
-  it('tier lists show names included and to be removed since the last run, by year group', () => {
+  it('tier lists show names included and to be removed since the last tier letter run, by year group, and the last letter', () => {
     const first = run('2024-01-25');
     const tiers1 = tabObjects(t.ss, 'Tier Lists');
-    // On the 25th the level-1 pupil was still in reward (the absence is on the 26th).
+    // On the 25th the level-1 pupil was still in reward (the absence is on the 26th). No tier
+    // letter run yet: everyone in a tier is "included".
     expect(tiers1.some((r) => r.UPN === U.level1)).toBe(false);
-    expect(tiers1.find((r) => r.UPN === U.level2)).toMatchObject({ Tier: 2, 'Since Last Run': 'Included' });
+    expect(tiers1.find((r) => r.UPN === U.level2)).toMatchObject({ Tier: 2, 'Since Last Tier Letters': 'Included', 'Last Letter': '' });
     expect(first.lists.tierRemoved).toBe(0);
+    // The tier letter runs of the 25th (Years 9, 10, 11) are the baseline: level2 AT1; penalty,
+    // latesAndG and notifyLa AT1 + PA; notCounted AT1.
+    setUpLetterTemplatesJob(loadSettings());
+    for (const year of [9, 10, 11]) generateLetterRunJob(t.ss, loadSettings(), '2024-01-25', { type: 'tier', cohort: { kind: 'year', year } }, { clock: () => t.g.env.simulatedMs });
+    // Reviewing again the same day changes nothing but the last letters.
+    run('2024-01-25');
+    expect(tabObjects(t.ss, 'Tier Lists').find((r) => r.UPN === U.penalty)).toMatchObject({ Tier: 3, 'Since Last Tier Letters': '', 'Last Letter': 'AT1 + PA produced 25/01/2024' });
     // The 2 absences of the level-2 pupil are recoded as present (a late-notified trip: K).
     importRows(t.ss, 'Attendance Marks', [['UPN', 'Date', 'Session', 'Code'], [U.level2, toUk(DAYS[3]), 'AM', 'K'], [U.level2, toUk(DAYS[3]), 'PM', 'K']]);
     const second = run(AS_OF);
     const tiers2 = tabObjects(t.ss, 'Tier Lists');
-    expect(tiers2.find((r) => r.UPN === U.level1)).toMatchObject({ Tier: 1, 'Since Last Run': 'Included', Year: 10 });
-    expect(tiers2.find((r) => r.UPN === U.level2)).toMatchObject({ Tier: 2, 'Since Last Run': 'To be removed', '%': 100 });
-    expect(tiers2.find((r) => r.UPN === U.penalty)).toMatchObject({ Tier: 3, 'Since Last Run': '' });
+    expect(tiers2.find((r) => r.UPN === U.level1)).toMatchObject({ Tier: 1, 'Since Last Tier Letters': 'Included', Year: 10 });
+    expect(tiers2.find((r) => r.UPN === U.level2)).toMatchObject({ Tier: 2, 'Since Last Tier Letters': 'To be removed', '%': 100, 'Last Letter': 'AT1 produced 25/01/2024' });
+    expect(tiers2.find((r) => r.UPN === U.penalty)).toMatchObject({ Tier: 3, 'Since Last Tier Letters': '' });
     expect(second.lists.tierIncluded).toBe(2); // and the Year 11 with an N this morning
     expect(second.lists.tierRemoved).toBe(1);
-    // The same day again: the same comparison (with the run before today), not an empty one.
+    // The same day again: the same comparison (only a tier letter run moves the baseline).
     run(AS_OF);
     expect(JSON.stringify(tabObjects(t.ss, 'Tier Lists'))).toBe(JSON.stringify(tiers2));
-    expect(t.ss.getSheetByName('Tier History')!.isSheetHidden()).toBe(true);
   });
 
   it('lists punctuality, late to lesson, G codes (keeping "Entered on Gateway") and failure to return', () => {

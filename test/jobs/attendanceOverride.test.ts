@@ -156,9 +156,10 @@ test('calls: the letters read each tab once, the overrides included', () => {
   loadLetterSources(t.ss, settings, AS_OF, 'AT2');
   const byName = t.g.env.countsByName();
   // Students, Letters Log, Lates to Lesson, Attendance Summary, Attendance Marks, Attendance, Letter Runs,
-  // and the Legal tab (its steps answer the penalty threshold) — found, but empty here, so not read.
-  expect(byName['Range.getValues']).toBeLessThanOrEqual(7);
-  expect(byName['Spreadsheet.getSheetByName']).toBeLessThanOrEqual(8);
+  // the Legal tab (its steps answer the penalty threshold) — found, but empty here, so not read —
+  // and for who signs and who the letters go to, Staff and Contacts.
+  expect(byName['Range.getValues']).toBeLessThanOrEqual(9);
+  expect(byName['Spreadsheet.getSheetByName']).toBeLessThanOrEqual(10);
 });
 
 describe('the pure reader', () => {

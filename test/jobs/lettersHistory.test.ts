@@ -49,6 +49,6 @@ it('the panel preview makes both panel letters and says why beside each', () => 
   const p = gas.previewLetterRun({ type: 'panel', cohort: { kind: 'all' } });
   expect(p.due.map((x: any) => x.upn).sort()).toEqual([U.C, U.E].sort());
   const c = p.due.find((x: any) => x.upn === U.C);
-  expect(c.reason).toMatch(/^92\.0% \(level 2\), last rung AT2\. Letters Log: the Letters Log has AT2 on 20\/11\/2023 with no AT1 before it in this episode, so the ladder carries on from AT2\.$/);
+  expect(c.reason).toMatch(/^92\.0% \(level 2\), 0 authorised and 8 unauthorised sessions absent, last rung AT2\. Letters Log: the Letters Log has AT2 on 20\/11\/2023 with no AT1 before it in this episode, so the ladder carries on from AT2\.$/);
   expect(p.skipped).toEqual([]);
 });

@@ -25,6 +25,10 @@ const TYPE: LetterType = 'reward';
 beforeAll(() => {
   t = makeTracker({ pupils: 200 });
   asOf = t.school.asOf;
+  // One letter per pupil, to the Students tab's parent: this file is about e-mailing letters.
+  // (Letters to each parent on the Contacts tab, and their e-mails: lettersFamily.test.ts.)
+  const contacts = t.ss.getSheetByName('Contacts')!;
+  if (contacts.getLastRow() > 1) contacts.deleteRows(2, contacts.getLastRow() - 1);
   setUpLetterTemplatesJob(loadSettings());
 });
 afterAll(() => t.uninstall());
@@ -112,7 +116,10 @@ test('on: one e-mail per letter to that pupil\'s parent, the letter as a PDF; th
     const text = pdfText(m);
     expect(text).toContain(`${p.forename} ${p.surname}`);
     expect(text).not.toContain('\f');
-    for (const other of letters) if (other.upn !== l.upn) expect(text).not.toContain(pupils.find((x) => x.upn === other.upn)!.surname + ' (');
+    for (const other of letters) {
+      const o = pupils.find((x) => x.upn === other.upn)!;
+      if (other.upn !== l.upn) expect(text).not.toContain(`${o.forename} ${o.surname} (`);
+    }
     expect(m.body).toMatch(/^Dear .*,\n\nPlease find attached a letter from /);
   });
   expect(r.emailed).toBe(6);

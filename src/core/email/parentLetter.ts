@@ -50,11 +50,14 @@ export function parentLetterSubject(school: Pick<School, 'name'>): string {
   return name ? `Letter from ${name}` : 'Letter from school';
 }
 
-/** The short covering note (text and HTML); the letter itself is the PDF. */
-export function parentLetterBody(pupil: Pupil, school: School): { body: string; htmlBody: string } {
+/**
+ * The short covering note (text and HTML); the letter itself is the PDF. `salutation` is the
+ * letter's own ("Dear Mr Jones"), so the e-mail greets the family as the letter does.
+ */
+export function parentLetterBody(pupil: Pupil, school: School, salutation?: string): { body: string; htmlBody: string } {
   const parent = String(pupil.parentName || '').trim();
   const child = `${pupil.forename} ${pupil.surname}`.trim();
-  const greeting = parent ? `Dear ${parent},` : 'Dear Parent/Carer,';
+  const greeting = salutation && salutation.trim() ? `${salutation.trim().replace(/,$/, '')},` : parent ? `Dear ${parent},` : 'Dear Parent/Carer,';
   const para1 = `Please find attached a letter from ${school.name || 'the school'} about ${child}. It is a PDF: open it to read or print it.`;
   const para2 = school.phone
     ? `If you have any questions, please contact the school on ${school.phone}. Replies to this e-mail may not be read.`

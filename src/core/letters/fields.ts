@@ -11,8 +11,14 @@ import { IsoDate, toLongUk } from '../dates';
 import { DEFAULT_SETTINGS, Settings, TermDates } from '../settings';
 import { LetterType, Pupil } from '../types';
 import { academicYearText, countText, datesText, listText, percentText, thresholdText } from './format';
+import { Addressee, addressLines, studentsTabAddressee } from './addressees';
+import { CONDITIONS } from './conditions';
 
-export type FieldScope = 'school' | 'run' | 'pupil';
+/**
+ * `condition` fields start a paragraph that is in the letter only when they hold (conditions.ts);
+ * they print nothing.
+ */
+export type FieldScope = 'school' | 'run' | 'pupil' | 'condition';
 
 export interface FieldDef {
   name: string;
@@ -43,8 +49,21 @@ export interface HomeworkFigures {
   subjects: string[];
 }
 
+/** A homework week that led to the letter: its Monday, the pieces missed, the subjects. */
+export interface HomeworkWeek {
+  weekStart: IsoDate;
+  misses: number;
+  subjects: string[];
+}
+
 export interface LetterContext {
   pupil: Pupil;
+  /** Who this copy of the letter goes to; the Students tab's parent when not given. */
+  addressee?: Addressee;
+  /** Whose voice the letter is in and who signs it; the school's signatory (Settings) when not given. */
+  signedBy?: { name: string; role: string };
+  /** The governors' attendance panel the letter invites to (entered in the preview). */
+  panel?: { date?: string; time?: string; place?: string };
   school: Settings['school'];
   /** The thresholds named in the wording; the SPEC defaults when not given. */
   rules?: Settings['attendance'];
@@ -54,6 +73,8 @@ export interface LetterContext {
   halfTerm?: TermDates;
   attendance?: AttendanceFigures;
   homework?: HomeworkFigures;
+  /** The school weeks that caused a homework concern letter, oldest first. */
+  homeworkWeeks?: HomeworkWeek[];
   tier?: 1 | 2 | 3;
   /** `L` marks (late to school) in the half term. */
   lates?: { count: number; dates: IsoDate[] };
@@ -68,8 +89,8 @@ export const FIELDS: FieldDef[] = [
   { name: 'SchoolName', scope: 'school', help: "The school's name (Settings › School)." },
   { name: 'SchoolAddress', scope: 'school', help: "The school's address, one line per line." },
   { name: 'SchoolPhone', scope: 'school', help: "The school's telephone number." },
-  { name: 'Signatory', scope: 'school', help: 'The name of the person who signs letters.' },
-  { name: 'SignatoryRole', scope: 'school', help: "The signatory's role, e.g. Head of Year." },
+  { name: 'Signatory', scope: 'pupil', help: "Who signs this letter: the pupil's Head of Year (Staff tab) for most letters, the attendance officer for panel and EWO letters; the signatory in Settings when the Staff tab names nobody." },
+  { name: 'SignatoryRole', scope: 'pupil', help: "The signatory's role, e.g. Head of Year 9, Attendance Officer." },
   { name: 'Date', scope: 'run', help: 'The date of the run, written out: Friday 26 January 2024.' },
   { name: 'AcademicYear', scope: 'run', help: 'The academic year, e.g. 2023/24.' },
   { name: 'HalfTerm', scope: 'run', help: 'The name of the current half term, from the settings.' },
@@ -78,14 +99,19 @@ export const FIELDS: FieldDef[] = [
   { name: 'PersistentAbsenceThreshold', scope: 'run', help: 'Absence of this or more is persistent absence (setting, e.g. 10%).' },
   { name: 'PunctualityLates', scope: 'run', help: 'Lates to school in a half term that lead to a punctuality letter (e.g. 5).' },
   { name: 'LateToLessonCount', scope: 'run', help: 'Lates to lessons in a half term that lead to a letter (e.g. 5).' },
-  { name: 'MonitorWeeks', scope: 'run', help: 'School weeks the pupil is monitored for after this letter (AT1 4, AT2 4, panel 5).' },
+  { name: 'MonitorWeeks', scope: 'pupil', help: 'School weeks the pupil is monitored for after this letter (AT1 4, AT2 4, panel 5).' },
+  { name: 'PanelDate', scope: 'run', help: "The date of the governors' attendance panel, as entered in the preview (a line to write on when blank)." },
+  { name: 'PanelTime', scope: 'run', help: 'The time of the panel, as entered in the preview.' },
+  { name: 'PanelPlace', scope: 'run', help: 'Where the panel meets, as entered in the preview.' },
   { name: 'PupilName', scope: 'pupil', help: "The pupil's forename and surname." },
   { name: 'PupilForename', scope: 'pupil', help: "The pupil's forename." },
   { name: 'PupilSurname', scope: 'pupil', help: "The pupil's surname." },
   { name: 'Year', scope: 'pupil', help: "The pupil's year group as a number, e.g. 9." },
   { name: 'RegGroup', scope: 'pupil', help: "The pupil's reg group." },
-  { name: 'ParentName', scope: 'pupil', help: 'The parent or carer named on the Students tab ("Parent/Carer" when blank).' },
-  { name: 'Address', scope: 'pupil', help: "The family's address, one line per line." },
+  { name: 'Addressee', scope: 'pupil', help: 'Who this copy is addressed to, as on an envelope: "Mr J Jones", "Mr J Jones and Ms K Smith" (Contacts tab, else the Students tab\'s Parent Name).' },
+  { name: 'Salutation', scope: 'pupil', help: '"Dear Mr Jones", "Dear Mr Jones and Ms Smith"; "Dear Parent/Carer" when no name is known.' },
+  { name: 'ParentName', scope: 'pupil', help: 'The names of the people this copy goes to, as recorded ("Parent/Carer" when none). Older templates used it; {{Addressee}} and {{Salutation}} read better.' },
+  { name: 'Address', scope: 'pupil', help: "The address this copy goes to, one line per line." },
   { name: 'AttendancePercent', scope: 'pupil', help: 'Attendance to 1 decimal place, e.g. 94.4%.' },
   { name: 'AbsencePercent', scope: 'pupil', help: 'Absence to 1 decimal place, e.g. 5.6%.' },
   { name: 'SessionsPossible', scope: 'pupil', help: 'Sessions (half days) the pupil could have attended.' },
@@ -105,8 +131,10 @@ export const FIELDS: FieldDef[] = [
   { name: 'WeeksPink', scope: 'pupil', help: 'School weeks on pink (2 misses) this half term.' },
   { name: 'WeeksRed', scope: 'pupil', help: 'School weeks on red (3 or more misses) this half term.' },
   { name: 'Subjects', scope: 'pupil', help: 'Subjects with missed homework, e.g. English, Maths and Science.' },
+  { name: 'HomeworkWeeks', scope: 'pupil', help: 'The school weeks that led to the letter, one a line: "Week beginning Monday 8 January 2024: 2 pieces missed (English, Maths)".' },
   { name: 'Tier', scope: 'pupil', help: 'The attendance tier number: 1, 2 or 3.' },
   { name: 'TierName', scope: 'pupil', help: 'The tier written out, e.g. Tier 3 (persistent absence).' },
+  ...CONDITIONS.map((c): FieldDef => ({ name: c.name, scope: 'condition', help: c.help })),
 ];
 
 /** Field → one line for the settings sidebar. */
@@ -150,8 +178,8 @@ export function letterFields(ctx: LetterContext): Record<string, string> {
   v.SchoolName = ctx.school.name;
   v.SchoolAddress = lines(ctx.school.address);
   v.SchoolPhone = ctx.school.phone;
-  v.Signatory = ctx.school.signatory;
-  v.SignatoryRole = ctx.school.signatoryRole;
+  v.Signatory = ctx.signedBy && ctx.signedBy.name.trim() ? ctx.signedBy.name.trim() : ctx.school.signatory;
+  v.SignatoryRole = ctx.signedBy && ctx.signedBy.name.trim() ? ctx.signedBy.role : ctx.school.signatoryRole;
 
   v.Date = toLongUk(ctx.asOf);
   v.AcademicYear = academicYearText(ctx.asOf);
@@ -162,6 +190,12 @@ export function letterFields(ctx: LetterContext): Record<string, string> {
   v.PunctualityLates = countText(rules.punctualityLates);
   v.LateToLessonCount = countText(rules.lateToLessonCount);
   v.MonitorWeeks = monitorWeeks(ctx.type, rules);
+  // A blank panel detail prints a line to write on, never an empty "Date:".
+  const panel = ctx.panel || {};
+  const line = '____________________';
+  v.PanelDate = (panel.date || '').trim() || line;
+  v.PanelTime = (panel.time || '').trim() || line;
+  v.PanelPlace = (panel.place || '').trim() || line;
 
   const forename = p.forename.trim();
   const surname = p.surname.trim();
@@ -170,8 +204,11 @@ export function letterFields(ctx: LetterContext): Record<string, string> {
   v.PupilSurname = surname;
   v.Year = countText(p.year);
   v.RegGroup = p.regGroup.trim();
-  v.ParentName = p.parentName.trim() || 'Parent/Carer';
-  v.Address = lines(p.address);
+  const to = ctx.addressee || studentsTabAddressee(p);
+  v.Addressee = to.addressee;
+  v.Salutation = to.salutation;
+  v.ParentName = to.parentName;
+  v.Address = to.address;
 
   if (a) {
     const percent = typeof a.percent === 'number' ? a.percent : a.possible > 0 ? (100 * a.attended) / a.possible : NaN;
@@ -203,6 +240,7 @@ export function letterFields(ctx: LetterContext): Record<string, string> {
     v.WeeksRed = countText(ctx.homework.weeksRed);
     v.Subjects = listText(ctx.homework.subjects);
   }
+  if (ctx.homeworkWeeks) v.HomeworkWeeks = ctx.homeworkWeeks.map(homeworkWeekText).join('\n');
   if (ctx.tier) {
     v.Tier = String(ctx.tier);
     v.TierName = TIER_NAMES[ctx.tier] || '';
@@ -217,15 +255,11 @@ function monitorWeeks(type: LetterType | undefined, rules: Settings['attendance'
   return '';
 }
 
-/**
- * Address cells arrive as lines (CR/LF, blank lines) or, from many MIS exports, as one line with
- * commas; letters want one clean line each. Commas split only when there are no line breaks.
- */
-function lines(s: string): string {
-  const text = s || '';
-  return text
-    .split(/[\r\n]/.test(text) ? /\r\n|\r|\n/ : /,/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .join('\n');
+/** "Week beginning Monday 8 January 2024: 2 pieces of homework missed (English and Maths)". */
+export function homeworkWeekText(w: HomeworkWeek): string {
+  const pieces = w.misses === 1 ? '1 piece of homework missed' : `${w.misses} pieces of homework missed`;
+  const subjects = w.subjects.length ? ` (${listText(w.subjects)})` : '';
+  return `Week beginning ${toLongUk(w.weekStart)}: ${pieces}${subjects}`;
 }
+
+const lines = addressLines;

@@ -4,7 +4,8 @@
  * never as a regex replacement pattern and never expanded again.
  */
 import { findPlaceholders } from './placeholders';
-import { Block, TemplateDoc } from './templateDoc';
+import { Block, TemplateDoc, blockText } from './templateDoc';
+import { Conditions, paragraphShown } from './conditions';
 
 /**
  * Replaces each `{{Field}}` with its value. A placeholder with no entry in `values` is left as
@@ -62,7 +63,7 @@ export function blankFieldsUsed(text: string, values: Record<string, string>): s
  * A whole template filled for one letter (local .docx export and previews). Each formatting run is
  * filled on its own, so a bold "Re: {{PupilName}}" stays bold.
  */
-export function fillTemplate(doc: TemplateDoc, values: Record<string, string>): TemplateDoc {
+export function fillTemplate(doc: TemplateDoc, values: Record<string, string>, conditions?: Partial<Conditions>): TemplateDoc {
   const fillBlock = (b: Block): Block => {
     const out: Block = { ...b };
     if (b.text !== undefined) out.text = fillText(b.text, values);
@@ -70,7 +71,9 @@ export function fillTemplate(doc: TemplateDoc, values: Record<string, string>): 
     if (b.rows) out.rows = b.rows.map((row) => row.map((cell) => fillText(cell, values)));
     return out;
   };
-  return { header: doc.header.map(fillBlock), body: doc.body.map(fillBlock), footer: doc.footer.map(fillBlock) };
+  // A paragraph whose leading condition does not hold is not in this letter (conditions.ts).
+  const shown = (b: Block) => b.kind === 'table' || paragraphShown(blockText(b), conditions);
+  return { header: doc.header.map(fillBlock), body: doc.body.filter(shown).map(fillBlock), footer: doc.footer.map(fillBlock) };
 }
 
 function has(values: Record<string, string>, name: string): boolean {

@@ -6,16 +6,13 @@
  */
 import { FIELD_NAMES, isKnownField, isSharedField } from './fields';
 import { TemplateSection } from './templateDoc';
+import { findPlaceholders } from './placeholderSyntax';
+import { isCondition, misplacedConditions } from './conditions';
 
-export interface Placeholder {
-  /** The name as written between the braces, spaces trimmed. */
-  name: string;
-  /** Offsets in the text: `start` is the first "{", `end` is one past the last "}". */
-  start: number;
-  end: number;
-}
+export type { Placeholder } from './placeholderSyntax';
+export { findPlaceholders } from './placeholderSyntax';
 
-export type ProblemKind = 'unknownField' | 'emptyPlaceholder' | 'unbalancedBraces' | 'pupilFieldInHeaderFooter';
+export type ProblemKind = 'unknownField' | 'emptyPlaceholder' | 'unbalancedBraces' | 'pupilFieldInHeaderFooter' | 'misplacedCondition';
 
 export interface TemplateProblem {
   kind: ProblemKind;
@@ -26,18 +23,6 @@ export interface TemplateProblem {
   /** The known field it most likely meant. */
   suggestion?: string;
   message: string;
-}
-
-// `{{`, optional spaces, anything but braces, optional spaces, `}}`. Braces cannot nest, so a
-// stray brace is left over for the balance check rather than swallowed into a name.
-const PLACEHOLDER_RE = /\{\{\s*([^{}]*?)\s*\}\}/g;
-
-export function findPlaceholders(text: string): Placeholder[] {
-  const out: Placeholder[] = [];
-  const re = new RegExp(PLACEHOLDER_RE.source, 'g');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) out.push({ name: m[1], start: m.index, end: m.index + m[0].length });
-  return out;
 }
 
 /** Problems that stop the run, one message each, in the order they appear. Empty = good to go. */
@@ -54,12 +39,20 @@ export function checkTemplate(doc: { sections: TemplateSection[] }, templateName
         const suggestion = suggestField(ph.name);
         const hint = suggestion ? ` — did you mean {{${suggestion}}}?` : ' — it is not one of the fields listed in the letters sidebar.';
         problems.push({ kind: 'unknownField', where: s.where, path: s.path, field: ph.name, suggestion, message: `${prefix}Unknown field {{${ph.name}}} in ${place}${hint}` });
-      } else if ((s.where === 'header' || s.where === 'footer') && !isSharedField(ph.name)) {
+      } else if ((s.where === 'header' || s.where === 'footer') && !isSharedField(ph.name) && !isCondition(ph.name)) {
         problems.push({
           kind: 'pupilFieldInHeaderFooter', where: s.where, path: s.path, field: ph.name,
           message: `${prefix}{{${ph.name}}} is in the ${place}. A run makes one document that shares one header and footer across every letter, so only school fields such as {{SchoolName}} and {{SchoolAddress}} can go there: move {{${ph.name}}} into the body.`,
         });
       }
+    }
+    // A condition governs the paragraph it starts; anywhere else nobody could tell what it covers.
+    const misplaced = s.where === 'body' ? misplacedConditions(s.text) : findPlaceholders(s.text).map((p) => p.name).filter(isCondition);
+    for (const name of misplaced) {
+      problems.push({
+        kind: 'misplacedCondition', where: s.where, path: s.path, field: name,
+        message: `${prefix}{{${name}}} is in ${place}, but a condition can only start a paragraph of the body: put it at the very beginning of the paragraph it decides (e.g. "{{${name}}}Parents and carers …"), or delete it.`,
+      });
     }
     const stray = strayBrace(s.text);
     if (stray >= 0) {

@@ -1,28 +1,48 @@
 /**
- * Planning a letter run (SPEC §5): which pupils get this letter now, which are skipped and why,
- * in the order a Head of Year files them (year, reg group, surname). The Letters Log is the memory:
- * like GibbonEdu's escalation letters, a letter remembers the episode or half term it was issued
- * for, so the same key is never produced twice and a re-run after a crash finishes the job
- * without doubling anyone's letter.
+ * Planning a letter run (SPEC §5): which families get which letter now, which pupils are skipped
+ * and why, in the order a Head of Year files them. The Letters Log is the memory: like GibbonEdu's
+ * escalation letters, a letter remembers the episode or half term it was issued for, so the same
+ * key is never produced twice and a re-run after a crash finishes the job without doubling.
+ *
+ * One family, one attendance letter a day. An attendance run (the ladder's letters, PA, tier
+ * letters) plans across the ladder's types: a pupil due a rung and PA gets ONE letter — the most
+ * serious rung, carrying the PA paragraph — and the Letters Log gets a row for every rung it
+ * covers, so the ladder's memory stays per rung. A pupil already sent an attendance letter today
+ * gets no second one until tomorrow. Letters go to every parent (addressees.ts): one copy per
+ * household, and the key names who it was addressed to, so nobody gets the same letter twice.
  */
 import { isLeaver } from '../pupils/roll';
 import { IsoDate, toUk } from '../dates';
 import { LetterLogEntry, LetterType, Pupil } from '../types';
-import { letterTitle } from './defaultTemplates';
+import { shortName } from './defaultTemplates';
+import { Addressee, AddresseeResult, narrowAddressee, studentsTabAddressee } from './addressees';
+import { blocks, counts, coverIndex, letterKey, normUpn, parseLetterKey } from './keys';
+
+export { letterKey, normUpn, parseLetterKey } from './keys';
+
+/** What a run was asked for: one letter type, every attendance letter due, or a year's tier letters. */
+export type RunKind = LetterType | 'attendance' | 'tier';
+
+/** The ladder's letters and PA: the letters one attendance letter a day is about. */
+export const ATTENDANCE_TYPES: LetterType[] = ['AT1', 'AT2', 'panel', 'EWO', 'PA'];
+/** Most serious first: the letter a family gets when several are due. */
+const SEVERITY: LetterType[] = ['EWO', 'panel', 'AT2', 'AT1', 'PA'];
+const OLD_TIERS = ['tier1', 'tier2', 'tier3'];
 
 /** One pupil's review result for a letter run (made by the attendance / homework review). */
 export interface LetterCandidate {
   upn: string;
-  /** Letters due now: the ladder rung, PA, the tier, punctuality … */
+  /** Letters due now: the ladder rung, PA, punctuality … */
   due: LetterType[];
   /** Held from letters (open coding issues). */
   held: boolean;
   heldReasons: string[];
-  /**
-   * The episode or period a letter produced now belongs to, e.g. "episode-2024-01-08" for the
-   * ladder or "2023/24-HT3" for half-termly letters. With the type and UPN it makes the log key.
-   */
+  /** The period a letter produced now belongs to ("episode-2024-01-08", "halfterm-2024-01-03"). */
   key: string;
+  /** The period of each due type where they differ (the ladder's episode, PA's half term). */
+  periods?: Partial<Record<LetterType, string>>;
+  /** Due rungs that are only proposed (panel / EWO for mostly authorised absence): need confirming. */
+  proposed?: LetterType[];
   /**
    * False when, with the marks as they are now, the reason for letters already produced in this
    * episode or period no longer holds (recoded marks lifted the pupil out of the stage).
@@ -38,7 +58,7 @@ export interface CohortFilter {
 }
 
 export interface LetterRunInput {
-  type: LetterType;
+  type: RunKind;
   asOf: IsoDate;
   pupils: Pupil[];
   candidates: LetterCandidate[];
@@ -48,15 +68,26 @@ export interface LetterRunInput {
   unticked?: string[];
   /** UPNs the Head of Year allowed out of ladder order (e.g. AT2 with no AT1 this episode). */
   overrides?: string[];
+  /** UPNs whose proposed panel / EWO letter the Head of Year confirmed in the preview. */
+  confirmed?: string[];
+  /** Who each pupil's letters go to (Contacts tab), by UPN; a pupil not here: the Students tab. */
+  addressees?: Map<string, AddresseeResult>;
 }
 
 export interface PlannedLetter {
   upn: string;
-  key: string;
+  /** The letter (template) this family gets. */
   type: LetterType;
+  /** The Letters Log key of the letter itself (keys[0]). */
+  key: string;
+  /** Every letter type this one letter records, most serious first (e.g. AT1 and PA). */
+  covers: LetterType[];
+  /** A Letters Log key per covered type, in the same order. */
+  keys: string[];
+  addressee: Addressee;
 }
 
-export type SkipCode = 'leaver' | 'notOnRoll' | 'notDue' | 'held' | 'alreadyProduced' | 'outOfOrder' | 'unticked';
+export type SkipCode = 'leaver' | 'notOnRoll' | 'notDue' | 'held' | 'alreadyProduced' | 'outOfOrder' | 'unticked' | 'writtenToday' | 'proposed' | 'noAddressee';
 
 export interface SkippedPupil {
   upn: string;
@@ -64,45 +95,50 @@ export interface SkippedPupil {
   reason: string;
 }
 
-export interface LetterRunPlan {
+/** A rung the rules propose but the Head of Year must confirm before it is sent. */
+export interface Proposal {
+  upn: string;
   type: LetterType;
+}
+
+export interface LetterRunPlan {
+  type: RunKind;
   toProduce: PlannedLetter[];
   skipped: SkippedPupil[];
+  proposals: Proposal[];
+  /** Things the Head of Year should know about a pupil who does get a letter (contacts left out …). */
+  notes: Array<{ upn: string; note: string }>;
 }
 
 /** The rung each ladder letter needs first in the same episode (SPEC §4.2: rungs go in order). */
 const NEEDS_FIRST: Partial<Record<LetterType, LetterType>> = { AT2: 'AT1', panel: 'AT2', EWO: 'panel' };
 
-export function letterKey(type: LetterType | string, upn: string, period: string): string {
-  return `${type}|${normUpn(upn)}|${period}`;
+/** The types a run of this kind may make, and the one the pupil must be due to be included. */
+export function runTypes(kind: RunKind): { types: LetterType[]; mustInclude: LetterType | null } {
+  if (kind === 'attendance' || kind === 'tier' || OLD_TIERS.indexOf(kind) >= 0) return { types: ATTENDANCE_TYPES, mustInclude: null };
+  if (ATTENDANCE_TYPES.indexOf(kind) >= 0) return { types: ATTENDANCE_TYPES, mustInclude: kind };
+  return { types: [kind], mustInclude: kind };
 }
 
-/** The parts of a log key; `period` is '' for keys not made by letterKey. */
-export function parseLetterKey(key: string): { type: string; upn: string; period: string } {
-  const parts = key.split('|');
-  return { type: parts[0] || '', upn: normUpn(parts[1] || ''), period: parts.slice(2).join('|') };
-}
-
-/** A log row that still stands: a Cancelled row does not block the letter being made again. */
-function blocks(e: LetterLogEntry): boolean {
-  return e.status.trim().toLowerCase() !== 'cancelled';
-}
-
-/** A log row that counts as "sent" for the ladder: neither Cancelled nor Out of date. */
-function counts(e: LetterLogEntry): boolean {
-  const s = e.status.trim().toLowerCase();
-  return s !== 'cancelled' && s !== 'out of date';
+export function isAttendanceRun(kind: RunKind): boolean {
+  return runTypes(kind).types === ATTENDANCE_TYPES;
 }
 
 export function planLetterRun(input: LetterRunInput): LetterRunPlan {
-  const type = input.type;
-  const title = letterTitle(type);
+  const { types, mustInclude } = runTypes(input.type);
+  const attendance = types === ATTENDANCE_TYPES;
   const byUpn = new Map<string, Pupil>();
   for (const p of input.pupils) byUpn.set(normUpn(p.upn), p);
-  const logByKey = new Map<string, LetterLogEntry>();
-  for (const e of input.log) if (blocks(e) && !logByKey.has(e.key)) logByKey.set(e.key, e);
+  const covered = coverIndex(input.log);
+  const writtenToday = new Map<string, LetterLogEntry>();
+  if (attendance) {
+    for (const e of input.log) {
+      if (e.date === input.asOf && blocks(e) && (ATTENDANCE_TYPES.indexOf(e.type as LetterType) >= 0 || OLD_TIERS.indexOf(e.type) >= 0)) writtenToday.set(normUpn(e.upn), e);
+    }
+  }
   const unticked = new Set((input.unticked || []).map(normUpn));
   const overrides = new Set((input.overrides || []).map(normUpn));
+  const confirmed = new Set((input.confirmed || []).map(normUpn));
   const cohort = input.cohort || {};
   const chosen = cohort.upns ? new Set(cohort.upns.map(normUpn)) : null;
 
@@ -113,9 +149,9 @@ export function planLetterRun(input: LetterRunInput): LetterRunPlan {
   candidates.forEach((_, u) => upns.push(u));
   if (chosen) chosen.forEach((u) => { if (!candidates.has(u)) upns.push(u); });
 
-  const toProduce: PlannedLetter[] = [];
-  const skipped: SkippedPupil[] = [];
-  const skip = (upn: string, code: SkipCode, reason: string) => skipped.push({ upn, code, reason });
+  const plan: LetterRunPlan = { type: input.type, toProduce: [], skipped: [], proposals: [], notes: [] };
+  const skip = (upn: string, code: SkipCode, reason: string) => plan.skipped.push({ upn, code, reason });
+  const what = mustInclude ? shortName(mustInclude) : 'attendance';
 
   for (const upn of upns) {
     const pupil = byUpn.get(upn);
@@ -123,7 +159,8 @@ export function planLetterRun(input: LetterRunInput): LetterRunPlan {
     const explicit = chosen !== null && chosen.has(upn);
     if (chosen && !explicit) continue;
     if (pupil && !inCohort(pupil, cohort)) continue;
-    const isDue = !!c && c.due.indexOf(type) >= 0;
+    const due = c ? SEVERITY.concat(types.filter((t) => SEVERITY.indexOf(t) < 0)).filter((t) => types.indexOf(t) >= 0 && c.due.indexOf(t) >= 0) : [];
+    const isDue = due.length > 0 && (!mustInclude || due.indexOf(mustInclude) >= 0);
     // Pupils the run would never have picked are reported only when someone chose them.
     if (!isDue && !explicit) continue;
     if (!pupil) {
@@ -135,56 +172,130 @@ export function planLetterRun(input: LetterRunInput): LetterRunPlan {
       continue;
     }
     if (!c || !isDue) {
-      skip(upn, 'notDue', `No ${title} is due${c && c.due.length ? ` (due: ${c.due.join(', ')})` : ''}.`);
+      skip(upn, 'notDue', `No ${what} letter is due${c && c.due.length ? ` (due: ${c.due.join(', ')})` : ''}.`);
       continue;
     }
     if (c.held) {
       skip(upn, 'held', `Held until the coding review is cleared: ${c.heldReasons.join('; ') || 'open coding issues'}.`);
       continue;
     }
-    const key = letterKey(type, upn, c.key);
-    const already = logByKey.get(key) || inPeriod(input.log, type, upn, c.key, input.asOf, blocks);
-    if (already) {
-      const note = counts(already) ? '' : ` (now marked ${already.status})`;
-      skip(upn, 'alreadyProduced', `${title} already produced on ${toUk(already.date)}${note}; Letters Log key ${key}.`);
+    const today = writtenToday.get(upn);
+    if (today) {
+      skip(upn, 'writtenToday', `Already sent an attendance letter today (${shortName(today.type as LetterType)}): one attendance letter a day, so ${due.map((t) => shortName(t)).join(' and ')} wait${due.length === 1 ? 's' : ''} for the next run.`);
       continue;
     }
-    const first = NEEDS_FIRST[type];
-    if (first && !overrides.has(upn)) {
-      const prior = logByKey.get(letterKey(first, upn, c.key)) || inPeriod(input.log, first, upn, c.key, input.asOf, counts);
-      if (!prior || !counts(prior)) {
-        skip(upn, 'outOfOrder', `No ${first} letter in the Letters Log for this episode, so ${type} would skip a rung. The Head of Year can override on the Attendance tab (HoY Override column).`);
+
+    // Each due type: not already produced for the whole family, in ladder order, confirmed if proposed.
+    const period = (t: LetterType) => (c.periods && c.periods[t]) || c.key;
+    const going: LetterType[] = [];
+    const reasons: Array<{ code: SkipCode; reason: string }> = [];
+    for (const t of due) {
+      const cov = covered.get(`${t}|${upn}|${period(t)}`);
+      const stray = inPeriod(input.log, t, upn, period(t), input.asOf, blocks);
+      if ((cov && cov.all) || stray) {
+        const row = (cov && cov.all && cov.first) || (stray as LetterLogEntry);
+        const note = row.status && !/^(produced|sent)$/i.test(row.status.trim()) ? ` (now marked ${row.status})` : '';
+        reasons.push({ code: 'alreadyProduced', reason: `${shortName(t)} letter already produced on ${toUk(row.date)}${note}; Letters Log key ${row.key || letterKey(t, upn, period(t))}.` });
         continue;
       }
+      const first = NEEDS_FIRST[t];
+      if (first && !overrides.has(upn)) {
+        const prior = covered.get(`${first}|${upn}|${period(t)}`);
+        if ((!prior || !prior.counting) && !inPeriod(input.log, first, upn, period(t), input.asOf, counts)) {
+          reasons.push({ code: 'outOfOrder', reason: `No ${first} letter in the Letters Log for this episode, so ${t} would skip a rung. The Head of Year can override on the Attendance tab (HoY Override column).` });
+          continue;
+        }
+      }
+      if (c.proposed && c.proposed.indexOf(t) >= 0 && !confirmed.has(upn)) {
+        plan.proposals.push({ upn, type: t });
+        reasons.push({ code: 'proposed', reason: `${shortName(t)} letter proposed, not sent: most of the absence is authorised. Tick "confirm" in the preview to send it.` });
+        continue;
+      }
+      going.push(t);
+    }
+    if (mustInclude && going.indexOf(mustInclude) < 0) going.length = 0;
+    if (!going.length) {
+      const r = reasons.find((x) => x.code === 'proposed') || reasons[0] || { code: 'notDue' as SkipCode, reason: `No ${what} letter is due.` };
+      skip(upn, r.code, r.reason);
+      continue;
     }
     if (unticked.has(upn)) {
       skip(upn, 'unticked', 'Unticked in the preview.');
       continue;
     }
-    toProduce.push({ upn, key, type });
+    for (const r of reasons) plan.notes.push({ upn, note: r.reason });
+
+    const to = (input.addressees && input.addressees.get(upn)) || { addressees: [studentsTabAddressee(pupil)], notes: [] };
+    for (const n of to.notes) plan.notes.push({ upn, note: n });
+    if (!to.addressees.length) {
+      skip(upn, 'noAddressee', to.notes.join(' ') || 'Nobody to write to.');
+      continue;
+    }
+    const main = going[0];
+    const mainCov = covered.get(`${main}|${upn}|${period(main)}`);
+    let made = 0;
+    for (const a of to.addressees) {
+      const fresh = mainCov ? a.people.filter((p) => !mainCov.people.has(p)) : a.people;
+      const addressee = narrowAddressee(a, fresh, pupil);
+      if (!addressee) {
+        plan.notes.push({ upn, note: `${a.addressee} already had this ${shortName(main)} letter.` });
+        continue;
+      }
+      made++;
+      plan.toProduce.push({
+        upn, type: main, covers: going.slice(), addressee,
+        keys: going.map((t) => letterKey(t, upn, period(t), addressee.id)),
+        key: letterKey(main, upn, period(main), addressee.id),
+      });
+    }
+    if (!made) skip(upn, 'alreadyProduced', `${shortName(main)} letter already produced for everyone it goes to.`);
   }
 
+  plan.toProduce = packOrder(plan.toProduce, byUpn);
   const order = filingOrder(byUpn);
-  toProduce.sort((a, b) => order(a.upn, b.upn));
-  skipped.sort((a, b) => order(a.upn, b.upn));
-  return { type, toProduce, skipped };
+  plan.skipped.sort((a, b) => order(a.upn, b.upn));
+  return plan;
 }
 
 /**
  * A letter of this type to this pupil dated within the period (`episode-<start>` or
- * `halfterm-<start>`, up to today), whatever its key: history imported from a school's own log
- * may carry another key form (issue 16), and must still stop a second letter or count as the
- * rung below.
+ * `halfterm-<start>`, up to today) whose key names another period: history imported from a
+ * school's own log (issue 16) may carry another key form, and must still stop a second letter or
+ * count as the rung below. It stands for the whole family (it names no addressee).
  */
 function inPeriod(log: LetterLogEntry[], type: LetterType, upn: string, period: string, asOf: IsoDate, ok: (e: LetterLogEntry) => boolean): LetterLogEntry | undefined {
   const m = /^(?:episode|halfterm)-(\d{4}-\d{2}-\d{2})$/.exec(period);
   if (!m) return undefined;
-  return log.find((e) => e.type === type && normUpn(e.upn) === upn && e.date >= m[1] && e.date <= asOf && ok(e));
+  return log.find((e) => e.type === type && normUpn(e.upn) === upn && e.date >= m[1] && e.date <= asOf && ok(e) && parseLetterKey(e.key).period !== period);
+}
+
+/**
+ * The printing order (SPEC §5): year, reg group, surname — and letters to one household (siblings
+ * at one address) next to each other, where the household's first letter falls, so they can go in
+ * one envelope. A letter with no address stands alone.
+ */
+export function packOrder(letters: PlannedLetter[], byUpn: Map<string, Pupil>): PlannedLetter[] {
+  const order = filingOrder(byUpn);
+  const sorted = letters.map((l, i) => ({ l, i })).sort((a, b) => order(a.l.upn, b.l.upn) || a.i - b.i).map((x) => x.l);
+  const groups: PlannedLetter[][] = [];
+  const byHousehold = new Map<string, PlannedLetter[]>();
+  for (const l of sorted) {
+    const h = l.addressee.household;
+    const g = h ? byHousehold.get(h) : undefined;
+    if (g) {
+      g.push(l);
+      continue;
+    }
+    const fresh = [l];
+    groups.push(fresh);
+    if (h) byHousehold.set(h, fresh);
+  }
+  return ([] as PlannedLetter[]).concat(...groups);
 }
 
 /**
  * What is still to make when a run is re-run after stopping (time limit, crash): the planned
- * letters with no standing Letters Log row. Log rows are the commit point, so each pupil's letter
+ * letters with no standing Letters Log row. Log rows are the commit point, so each family's letter
  * is made exactly once across the two runs.
  */
 export function remaining(plan: LetterRunPlan, log: LetterLogEntry[]): PlannedLetter[] {
@@ -242,9 +353,4 @@ function cmp(a: string, b: string): number {
   const x = a.trim().toLowerCase();
   const y = b.trim().toLowerCase();
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** UPNs are matched as typed but without stray spaces or lower-case letters from hand entry. */
-export function normUpn(u: string): string {
-  return String(u).trim().toUpperCase();
 }

@@ -18,6 +18,8 @@ export interface Block {
   /** Cells of a table, row by row. */
   rows?: string[][];
   align?: 'left' | 'right' | 'center';
+  /** Space above the paragraph, in points (e.g. after a table). */
+  spaceBefore?: number;
 }
 
 /** A merged document shares one header and footer across every letter (see placeholders.ts). */

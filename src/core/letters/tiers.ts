@@ -1,34 +1,44 @@
 /**
- * Tier letter runs (SPEC §4.3, seed 002 "names included & names to be removed"): the attendance
- * review says who is in a tier now; this compares that with the last run for the same year group
- * so the preview shows who is new (they get a letter) and who has come out (removed from the list).
+ * Tier letter runs (SPEC §4.3, seed 002 "names included & names to be removed"): a tier run makes
+ * the ladder's due letters for one year group, and its preview (and the Tier Lists tab) compares
+ * who is in which tier now with who was at the last tier LETTER run for that year group: names
+ * included (new in a tier, or moved to another), names to be removed (no longer in the tier they
+ * were in), and those continuing.
  */
 import { Pupil } from '../types';
 import { filingOrder, normUpn } from './plan';
 
-export interface TierRunSummary {
-  /** In the tier now and not at the last run: these pupils get the letter. */
-  included: string[];
-  /** At the last run but no longer in the tier. */
-  removed: string[];
-  /** In the tier at both runs: no new letter. */
-  continuing: string[];
+export type Tier = 1 | 2 | 3;
+
+export interface TierMember {
+  upn: string;
+  tier: Tier;
 }
 
-/** UPN lists in filing order (year, reg group, surname) when `pupils` is given. */
-export function tierRunSummary(previousRunUpns: string[], currentTierUpns: string[], pupils: Pupil[] = []): TierRunSummary {
-  const prev = unique(previousRunUpns);
-  const curr = unique(currentTierUpns);
-  const prevSet = new Set(prev);
-  const currSet = new Set(curr);
-  const byUpn = new Map<string, Pupil>();
-  for (const p of pupils) byUpn.set(normUpn(p.upn), p);
-  const order = filingOrder(byUpn);
-  return {
-    included: curr.filter((u) => !prevSet.has(u)).sort(order),
-    removed: prev.filter((u) => !currSet.has(u)).sort(order),
-    continuing: curr.filter((u) => prevSet.has(u)).sort(order),
-  };
+export interface TierRunSummary {
+  /** In a tier now that they were not in at the last tier letter run (new, or moved tier). */
+  included: TierMember[];
+  /** In a tier at the last run and no longer in it (the tier they were in). */
+  removed: TierMember[];
+  /** In the same tier at both. */
+  continuing: TierMember[];
+}
+
+/** Lists in filing order (year, reg group, surname) when `pupils` is given. */
+export function tierRunSummary(previous: TierMember[], current: TierMember[], pupils: Pupil[] = []): TierRunSummary {
+  const prev = byUpn(previous);
+  const curr = byUpn(current);
+  const byPupil = new Map<string, Pupil>();
+  for (const p of pupils) byPupil.set(normUpn(p.upn), p);
+  const order = filingOrder(byPupil);
+  const sort = (xs: TierMember[]) => xs.sort((a, b) => order(a.upn, b.upn));
+  const out: TierRunSummary = { included: [], removed: [], continuing: [] };
+  curr.forEach((tier, upn) => (prev.get(upn) === tier ? out.continuing : out.included).push({ upn, tier }));
+  prev.forEach((tier, upn) => { if (curr.get(upn) !== tier) out.removed.push({ upn, tier }); });
+  sort(out.included);
+  sort(out.removed);
+  sort(out.continuing);
+  return out;
 }
 
 /** "Ali Khan (9B)" for the preview; a UPN not on the Students tab is shown as itself. */
@@ -38,15 +48,11 @@ export function pupilLabel(upn: string, pupils: Pupil[]): string {
   return p ? `${p.forename} ${p.surname} (${p.regGroup})` : u;
 }
 
-function unique(upns: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of upns) {
-    const u = normUpn(raw);
-    if (u !== '' && !seen.has(u)) {
-      seen.add(u);
-      out.push(u);
-    }
+function byUpn(xs: TierMember[]): Map<string, Tier> {
+  const m = new Map<string, Tier>();
+  for (const x of xs) {
+    const u = normUpn(x.upn);
+    if (u !== '' && !m.has(u)) m.set(u, x.tier);
   }
-  return out;
+  return m;
 }

@@ -10,6 +10,7 @@
  * open again, getAs('application/pdf') — a fixed number of calls (plus the template's elements).
  */
 import { LetterType } from '../../core/types';
+import { Conditions } from '../../core/letters/conditions';
 import { openTemplate } from './templates';
 import { TplChild, readContainer } from './templateWalk';
 import { appendAll_, copySection_ } from './mergeLetters';
@@ -28,13 +29,21 @@ export interface LetterCopyOptions {
 export interface LetterCopy {
   /** The scratch document this run fills ('' until the first letter). */
   docId(): string;
-  /** This letter alone, as a PDF named `fileName`. */
-  pdf(values: Record<string, string>, fileName: string): GoogleAppsScript.Base.Blob;
+  /** This letter alone, as a PDF named `fileName` (with the letter's conditional paragraphs). */
+  pdf(values: Record<string, string>, fileName: string, conditions?: Partial<Conditions>, templateId?: string, type?: LetterType): GoogleAppsScript.Base.Blob;
 }
 
 /** Opens the template once; the scratch document is made (or reopened) with the first letter. */
 export function openLetterCopy(opts: LetterCopyOptions): LetterCopy {
   let tpl: { body: TplChild[]; header: TplChild[] | null; footer: TplChild[] | null } | null = null;
+  // A run mixes letter types (one family's AT2, another's PA letter): each template's body is read once.
+  const bodies = new Map<string, TplChild[]>();
+  const bodyOf = (id: string | undefined, type?: LetterType): TplChild[] => {
+    if (!id || id === opts.templateId) return template().body;
+    let b = bodies.get(id);
+    if (!b) bodies.set(id, (b = readContainer(openTemplate(id, type).getBody())));
+    return b;
+  };
   let id = opts.existingDocId || '';
   const template = () => {
     if (!tpl) {
@@ -65,15 +74,15 @@ export function openLetterCopy(opts: LetterCopyOptions): LetterCopy {
   };
   return {
     docId: () => id,
-    pdf(values, fileName) {
-      const t = template();
+    pdf(values, fileName, conditions, templateId, type) {
+      const tplBody = bodyOf(templateId, type);
       const doc = open(values);
       try {
         const body = doc.getBody();
         body.clear();
         const blank = body.getChild(0);
-        appendAll_(t.body, body, values);
-        if (t.body.length > 0 && t.body[0].node.kind !== 'table') body.removeChild(blank);
+        appendAll_(tplBody, body, values, conditions);
+        if (tplBody.length > 0 && tplBody[0].node.kind !== 'table') body.removeChild(blank);
       } finally {
         doc.saveAndClose();
       }

@@ -23,6 +23,7 @@
  * real content and leave the document short of the Letters Log (issue 15 §5).
  */
 import { LetterType } from '../../core/types';
+import { Conditions, paragraphShown } from '../../core/letters/conditions';
 import { openTemplate } from './templates';
 import { fillParagraph, fillTable } from './text';
 import { TplChild, readContainer } from './templateWalk';
@@ -34,8 +35,13 @@ export interface MergeLettersOptions {
   templateId: string;
   /** The new document's name, e.g. "AT1 letters – Year 9 – 26/01/2024". */
   title: string;
-  /** One entry per letter, in filing order: the field values for that letter. */
-  letters: { values: Record<string, string> }[];
+  /**
+   * One entry per letter, in filing order: the field values for that letter, and the conditions
+   * that decide which conditional paragraphs ("{{IfLegal}}…") it has (core/letters/conditions.ts).
+   * A letter may name its own template (one family's AT2 next to another's PA letter in one
+   * document); each template is read once. The header and footer are `templateId`'s.
+   */
+  letters: { values: Record<string, string>; conditions?: Partial<Conditions>; templateId?: string; type?: LetterType }[];
   /** Called after letter i is complete. `bodyChildren` is the body's child count at that point (see `keepChildren`). */
   onLetterDone?: (i: number, bodyChildren: number) => void;
   /** Asked before each letter; true stops the run cleanly (e.g. the 6-minute budget is near). */
@@ -78,7 +84,13 @@ export interface MergeLettersResult {
 export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
   if (opts.letters.length === 0 && !opts.existingDocId) throw new Error('mergeLetters: there are no letters to merge.');
   const template = openTemplate(opts.templateId, opts.type);
-  const tplBody = readContainer(template.getBody());
+  const bodies = new Map<string, TplChild[]>([[opts.templateId, readContainer(template.getBody())]]);
+  const bodyOf = (l: MergeLettersOptions['letters'][number]): TplChild[] => {
+    const id = l.templateId || opts.templateId;
+    let b = bodies.get(id);
+    if (!b) bodies.set(id, (b = readContainer(openTemplate(id, l.type).getBody())));
+    return b;
+  };
   const tplHeader = template.getHeader();
   const tplFooter = template.getFooter();
 
@@ -118,7 +130,8 @@ export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
       if (breakHere) breakHere.appendPageBreak();
       else if (!blank) body.appendPageBreak();
       breakHere = null;
-      appendAll_(tplBody, body, opts.letters[i].values);
+      const tplBody = bodyOf(opts.letters[i]);
+      appendAll_(tplBody, body, opts.letters[i].values, opts.letters[i].conditions);
       if (blank && tplBody.length > 0 && tplBody[0].node.kind !== 'table') body.removeChild(blank);
       blank = null;
       count = body.getNumChildren();
@@ -183,12 +196,16 @@ export function copySection_(children: TplChild[], target: GoogleAppsScript.Docu
   if (children.length > 0 && children[0].node.kind !== 'table') target.removeChild(blank);
 }
 
-/** Appends a filled copy of every template element; returns how many elements were appended. */
-export function appendAll_(children: TplChild[], target: Section, values: Record<string, string>): number {
+/**
+ * Appends a filled copy of every template element this letter has (a paragraph whose leading
+ * condition does not hold is left out, at no cost); returns how many elements were appended.
+ */
+export function appendAll_(children: TplChild[], target: Section, values: Record<string, string>, conditions?: Partial<Conditions>): number {
   let n = 0;
   for (const child of children) {
     if (child.node.kind === 'para' && child.node.afterTable) continue; // the target adds its own
     if (child.node.kind === 'para') {
+      if (!paragraphShown(child.node.text, conditions)) continue;
       const el = child.element as GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem;
       const copy = child.node.list
         ? target.appendListItem((el as GoogleAppsScript.Document.ListItem).copy())

@@ -67,6 +67,7 @@ function writeParagraph_(section: Section, b: Block): void {
   if (b.kind === 'heading') p.setHeading(DocumentApp.ParagraphHeading.HEADING1);
   // Docs' default paragraph has no space after it; a letter reads better with a little.
   else if (b.kind === 'paragraph') p.setSpacingAfter(6);
+  if (b.spaceBefore) p.setSpacingBefore(b.spaceBefore);
   if (b.align === 'center') p.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
   if (b.align === 'right') p.setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
   // Bold runs: one Text for the paragraph, then bold each run's offsets (no call for plain runs).

@@ -99,7 +99,7 @@ export function attendanceRow(p: PupilAttendanceReview): Record<string, unknown>
  * Writes by UPN on values re-read just before writing (as upsertByKey does). `sheet`: the tab the
  * job already opened (saves looking it up again); the re-read header places the colours too.
  */
-export function writeAttendanceTab(ss: Spreadsheet, pupils: PupilAttendanceReview[], sheet?: Sheet | null): UpsertResult & { missingColumns: string[] } {
+export function writeAttendanceTab(ss: Spreadsheet, pupils: PupilAttendanceReview[], sheet?: Sheet | null, lastLetters?: Map<string, string>): UpsertResult & { missingColumns: string[] } {
   const tab = sheet || openTab(ss, ATTENDANCE_TAB);
   const values = readValues(tab);
   const def = tabDef(ATTENDANCE_TAB);
@@ -107,8 +107,10 @@ export function writeAttendanceTab(ss: Spreadsheet, pupils: PupilAttendanceRevie
   const owned = def.columns.filter((c) => c.owned && def.key.indexOf(c.field) < 0);
   const fields = owned.filter((c) => present[c.field] !== undefined).map((c) => c.field);
   const missingColumns = owned.filter((c) => present[c.field] === undefined).map((c) => c.header);
+  // "Last Letter": what the family was last sent about attendance (core/letters/lastLetter.ts).
+  const rows = pupils.map((p) => (lastLetters ? { ...attendanceRow(p), lastLetter: lastLetters.get(p.upn) || '' } : attendanceRow(p)));
   // No owned column at all is not an old tracker but a broken one: let writeByKey say so.
-  const result = writeByKey(tab, def, values, pupils.map(attendanceRow), { clearOthers: true, fields: fields.length ? fields : undefined });
+  const result = writeByKey(tab, def, values, rows, { clearOthers: true, fields: fields.length ? fields : undefined });
   colourByStage(ss, { sheet: tab, header: values[0] });
   return { ...result, missingColumns: fields.length ? missingColumns : [] };
 }

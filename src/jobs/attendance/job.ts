@@ -14,9 +14,9 @@ import { appendNewByKey, UpsertResult } from '../../gas/tables';
 import { OverrideState } from '../../core/attendance/overrides';
 import { runAttendanceReview } from './review';
 import { writeAttendanceTab } from './attendanceTab';
+import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { clearOverrideCells } from './overrideCells';
 import { readGenerated, writeGenerated } from './generatedTabs';
-import { writeTierHistory } from './tierHistory';
 import {
   CODING_REVIEW, COHORTS, FAILURE_TO_RETURN, G_CODES, LATE_TO_LESSON_LIST, PUNCTUALITY, TIER_LISTS,
   codingRows, cohortRows, failureRows, gCodeRows, lateToLessonRows, punctualityRows, tierRows,
@@ -65,14 +65,17 @@ export interface AttendanceJobResult {
 export const EPISODE_END_BY = 'Pastoral Tracker (attendance review)';
 
 export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): AttendanceJobResult {
-  const { review, problems, tierHistory, overrides, attendanceSheet } = runAttendanceReview(ss, settings, asOf);
+  const { review, problems, overrides, attendanceSheet, data } = runAttendanceReview(ss, settings, asOf);
+  // What each family was last sent about attendance: the Attendance tab and the tier lists say it.
+  const lastLetters = new Map<string, string>();
+  lastAttendanceLetters(data['Letters Log'] || []).forEach((l, upn) => lastLetters.set(upn, lastLetterText(l)));
   const gPrevious = readGenerated(ss, G_CODES.name); // staff's "Entered on Gateway", kept by UPN
   const by = new Map<string, PupilAttendanceReview>();
   for (const p of review.pupils) by.set(p.upn, p);
 
   // Decide every write before the first one (nothing half-written on a bad row).
   const lists = {
-    tiers: tierRows(review, by),
+    tiers: tierRows(review, by, lastLetters),
     punctuality: punctualityRows(review, by),
     lateToLesson: lateToLessonRows(review, by),
     gCodes: gCodeRows(review, by, gPrevious),
@@ -86,7 +89,7 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
 
   const spent = overrides.filter((o) => o.state === 'episodeOver');
 
-  const { missingColumns, ...attendanceTab } = writeAttendanceTab(ss, review.pupils, attendanceSheet);
+  const { missingColumns, ...attendanceTab } = writeAttendanceTab(ss, review.pupils, attendanceSheet, lastLetters);
   for (const h of missingColumns) problems.push(`Attendance: no "${h}" column, so it was not filled in. Run Pastoral Tracker → Set up tracker to add it.`);
   const overridesCleared = clearOverrideCells(ss, spent, attendanceSheet);
   const episodeEnds = ends.length ? appendNewByKey(ss, 'Letters Log', ends) : 0;
@@ -98,7 +101,6 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
   tabsWritten[FAILURE_TO_RETURN.name] = writeGenerated(ss, FAILURE_TO_RETURN, lists.failure);
   tabsWritten[CODING_REVIEW.name] = writeGenerated(ss, CODING_REVIEW, lists.coding);
   tabsWritten[COHORTS.name] = writeGenerated(ss, COHORTS, lists.cohorts);
-  writeTierHistory(ss, tierHistory, asOf, review.lists.tiers);
 
   const result = summarise(review, problems, attendanceTab, episodeEnds, tabsWritten);
   result.hoyOverrides = overrides.map((o) => ({ upn: o.upn, rung: o.rung, row: o.row, state: o.state }));

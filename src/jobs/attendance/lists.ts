@@ -13,7 +13,8 @@ import { ListTab } from './generatedTabs';
 
 export const TIER_LISTS: ListTab = {
   name: 'Tier Lists',
-  header: ['Year', 'Tier', 'UPN', 'Name', 'Reg Group', '%', 'Since Last Run', 'Held'],
+  // Since the last tier LETTER run for the year group (SPEC §4.3), and what the family was last sent.
+  header: ['Year', 'Tier', 'UPN', 'Name', 'Reg Group', '%', 'Since Last Tier Letters', 'Last Letter', 'Held'],
 };
 export const PUNCTUALITY: ListTab = {
   name: 'Punctuality',
@@ -53,7 +54,7 @@ function pct(p: PupilAttendanceReview | undefined): Cell {
 const heldCell = (p: PupilAttendanceReview | undefined): Cell => (p && p.held ? 'Held' : '');
 const ukSession = (s: string): string => (/^\d{4}-\d{2}-\d{2}\b/.test(s) ? toUk(s.slice(0, 10)) + s.slice(10) : s);
 
-export function tierRows(review: AttendanceReview, by: ByUpn): Cell[][] {
+export function tierRows(review: AttendanceReview, by: ByUpn, lastLetters: Map<string, string> = new Map()): Cell[][] {
   const rows: Cell[][] = [];
   for (const list of review.lists.tiers) {
     const included = new Set(list.included.map((e) => e.upn));
@@ -61,12 +62,12 @@ export function tierRows(review: AttendanceReview, by: ByUpn): Cell[][] {
     ([1, 2, 3] as const).forEach((tier) => {
       for (const upn of tier === 1 ? list.tier1 : tier === 2 ? list.tier2 : list.tier3) {
         const p = by.get(upn);
-        block.push([list.year, tier, upn, p ? p.name : '', p ? p.regGroup : '', pct(p), included.has(upn) ? 'Included' : '', heldCell(p)]);
+        block.push([list.year, tier, upn, p ? p.name : '', p ? p.regGroup : '', pct(p), included.has(upn) ? 'Included' : '', lastLetters.get(upn) || '', heldCell(p)]);
       }
     });
     for (const e of list.removed) {
       const p = by.get(e.upn);
-      block.push([list.year, e.tier, e.upn, p ? p.name : '', p ? p.regGroup : '', pct(p), 'To be removed', heldCell(p)]);
+      block.push([list.year, e.tier, e.upn, p ? p.name : '', p ? p.regGroup : '', pct(p), 'To be removed', lastLetters.get(e.upn) || '', heldCell(p)]);
     }
     block.sort((a, b) => (a[1] as number) - (b[1] as number) || String(a[3]).localeCompare(String(b[3])));
     rows.push(...block);

@@ -1,7 +1,7 @@
 /**
- * From the review results to what a letter run needs, for one letter type: who is due (with the
- * Letters Log period that keys the letter), who is held, why each is due (the preview's words),
- * and each pupil's real figures for the letter's fields (`LetterContext`).
+ * From the review results to what a letter run needs: who is due what (with the Letters Log period
+ * that keys each letter), who is held, why each is due (the preview's words), and each letter's
+ * real figures and wording (`LetterContext` and its conditions).
  *
  * Periods (the third part of a Letters Log key): the ladder's own keys for AT1/AT2/panel/EWO
  * (`episode-<start>`) and PA (`halfterm-<start>`); every other letter is once per half term
@@ -12,26 +12,37 @@
  * of level 2 after an AT2 — is marked *Out of date*. Older letters are history and left alone, as
  * are held pupils (their figures wait on the coding review) and pupils with no review result.
  */
-import { IsoDate, toUk, weekStart } from '../../core/dates';
+import { IsoDate, toUk } from '../../core/dates';
 import { PupilAttendanceReview } from '../../core/attendance/review';
 import { CountEntry } from '../../core/attendance/lists';
-import { LetterContext, HomeworkFigures } from '../../core/letters/fields';
+import { LetterContext } from '../../core/letters/fields';
 import { percentText } from '../../core/letters/format';
-import { LetterCandidate, normUpn, outOfDate, parseLetterKey } from '../../core/letters/plan';
-import { tierRunSummary, TierRunSummary } from '../../core/letters/tiers';
-import { LETTER_TYPES } from '../../core/letters/defaultTemplates';
+import { ATTENDANCE_TYPES, LetterCandidate, PlannedLetter, RunKind, isAttendanceRun, normUpn, outOfDate, parseLetterKey, runTypes } from '../../core/letters/plan';
+import { Tier, TierMember, tierRunSummary, TierRunSummary } from '../../core/letters/tiers';
+import { LETTER_TYPES, templateTypeOf } from '../../core/letters/defaultTemplates';
+import { WORDING } from '../../core/letters/wording';
+import { signatoryFor } from '../../core/letters/signatory';
+import { Conditions } from '../../core/letters/conditions';
+import { AbsenceFacts, isProposedOnly, letterConditions } from '../../core/letters/wordingChoice';
 import { LetterLogEntry, LetterType, Pupil } from '../../core/types';
+import { academicYearOfDate } from '../../core/calendar/academicYear';
 import { LetterSources } from './sources';
+import { homeworkFigures, homeworkWeeksOf } from './homeworkFigures';
 
-export const LADDER_TYPES: LetterType[] = ['AT1', 'AT2', 'panel', 'EWO', 'PA'];
-export const TIER_TYPES: LetterType[] = ['tier1', 'tier2', 'tier3'];
+export { homeworkFigures } from './homeworkFigures';
+
+export const LADDER_TYPES: LetterType[] = ATTENDANCE_TYPES;
+/** Requests for a tier run: 'tier', and the old per-tier types (each now the whole tier run). */
+export const TIER_KINDS: string[] = ['tier', 'tier1', 'tier2', 'tier3'];
 
 export interface TypeView {
   candidates: LetterCandidate[];
-  /** UPN → why the letter is due, with the figures (preview). */
+  /** UPN → why a letter is due, with the figures (preview). */
   reasons: Map<string, string>;
   /** Tier runs: names included / to be removed / continuing, per year group in the review. */
   tiers?: Array<{ year: number } & TierRunSummary>;
+  /** UPN → what decides the wording (compulsory school age, authorised and unauthorised sessions). */
+  facts: Map<string, AbsenceFacts>;
 }
 
 export function halfTermPeriod(s: LetterSources): string {
@@ -53,6 +64,7 @@ function attendanceReason(r: PupilAttendanceReview): string {
   const parts = [`${percentText(f.percent)} (${STAGE_WORDS[r.stage || ''] || 'no stage'})`];
   if (r.pa) parts.push('persistent absence');
   if (r.sa) parts.push('severe absence');
+  parts.push(`${f.authorised} authorised and ${f.unauthorised} unauthorised sessions absent`);
   if (r.ladder.rung !== 'none') parts.push(`last rung ${r.ladder.rung}`);
   return parts.join(', ');
 }
@@ -62,6 +74,18 @@ function heldReasons(r: PupilAttendanceReview): string[] {
   for (const i of r.issues) counts[i.kind] = (counts[i.kind] || 0) + 1;
   const words: Record<string, string> = { gap: 'blank mark', oldN: 'N mark older than allowed', withdrawn: 'withdrawn code', unknown: 'unknown code' };
   return Object.keys(counts).map((k) => `${counts[k]} ${words[k] || k}${counts[k] === 1 ? '' : 's'}`);
+}
+
+/**
+ * What decides the wording. Compulsory school age comes from the attendance review (date of birth
+ * when the Students tab has it, NC Year ≤ 11 otherwise: SPEC §4.1, core/attendance/compulsoryAge).
+ */
+export function absenceFacts(r: PupilAttendanceReview): AbsenceFacts {
+  return {
+    compulsorySchoolAge: r.compulsorySchoolAge,
+    unauthorisedSessions: r.figures.unauthorised,
+    authorisedSessions: r.figures.authorised,
+  };
 }
 
 /** Whether the reason for a letter of `type` holds for this pupil now. */
@@ -91,7 +115,7 @@ function tierNow(r: PupilAttendanceReview): number {
   return 0;
 }
 
-interface Lists {
+export interface Lists {
   punctuality: Map<string, CountEntry>;
   lateToLesson: Map<string, CountEntry>;
 }
@@ -100,27 +124,29 @@ function listsOf(s: LetterSources): Lists {
   return { punctuality: byUpn(s.review.lists.punctuality), lateToLesson: byUpn(s.review.lists.lateToLesson) };
 }
 
-/** The candidates and reasons for one letter type. */
-export function typeView(type: LetterType, s: LetterSources): TypeView {
+/** Tier membership per year group at the last tier letter run (the Letter Runs tab's memory). */
+export function tierSummaries(s: LetterSources): Array<{ year: number } & TierRunSummary> {
+  const out: Array<{ year: number } & TierRunSummary> = [];
+  for (const list of s.review.lists.tiers) {
+    const current: TierMember[] = [];
+    ([1, 2, 3] as Tier[]).forEach((t) => (t === 1 ? list.tier1 : t === 2 ? list.tier2 : list.tier3).forEach((upn) => current.push({ upn, tier: t })));
+    const previous = s.runs.tiers.filter((t) => t.year === list.year).map((t) => ({ upn: t.upn, tier: t.tier }));
+    out.push({ year: list.year, ...tierRunSummary(previous, current, s.pupils) });
+  }
+  return out;
+}
+
+/** The candidates and reasons for a run of this kind. */
+export function typeView(kind: RunKind, s: LetterSources): TypeView {
   const period = halfTermPeriod(s);
   const lists = listsOf(s);
   const candidates: LetterCandidate[] = [];
   const reasons = new Map<string, string>();
-  const view: TypeView = { candidates, reasons };
-
-  let tierDue: Set<string> | null = null;
-  if (TIER_TYPES.indexOf(type) >= 0) {
-    const n = Number(type.slice(4));
-    view.tiers = [];
-    tierDue = new Set();
-    for (const list of s.review.lists.tiers) {
-      const current = n === 1 ? list.tier1 : n === 2 ? list.tier2 : list.tier3;
-      const previous = s.runs.tiers.filter((t) => t.type === type && t.year === list.year).map((t) => t.upn);
-      const summary = tierRunSummary(previous, current, s.pupils);
-      view.tiers.push({ year: list.year, ...summary });
-      summary.included.forEach((u) => (tierDue as Set<string>).add(u));
-    }
-  }
+  const facts = new Map<string, AbsenceFacts>();
+  const view: TypeView = { candidates, reasons, facts };
+  const attendance = isAttendanceRun(kind);
+  const types = runTypes(kind).types;
+  if (TIER_KINDS.indexOf(kind) >= 0) view.tiers = tierSummaries(s);
 
   // Overrides the review honoured (HoY Override column): the preview says so beside the figures.
   const overridden = new Map<string, string>();
@@ -128,34 +154,35 @@ export function typeView(type: LetterType, s: LetterSources): TypeView {
 
   for (const r of s.review.pupils) {
     const u = normUpn(r.upn);
+    const f = absenceFacts(r);
+    facts.set(u, f);
     const c: LetterCandidate = { upn: u, due: [], held: r.held, heldReasons: heldReasons(r), key: period, reasonStillHolds: true };
-    if (LADDER_TYPES.indexOf(type) >= 0) {
-      c.due = r.ladder.lettersDue.slice() as LetterType[];
-      const key = r.ladder.keys[type as 'AT1'];
-      if (key) c.key = parseLetterKey(key).period;
+    if (attendance) {
+      c.due = (r.ladder.lettersDue as LetterType[]).filter((t) => types.indexOf(t) >= 0);
+      c.periods = {};
+      for (const t of c.due) {
+        const k = r.ladder.keys[t as 'AT1'];
+        if (k) c.periods[t] = parseLetterKey(k).period;
+      }
+      c.proposed = c.due.filter((t) => isProposedOnly(t, f));
       const hoy = overridden.get(u);
       if (c.due.length) reasons.set(u, attendanceReason(r) + (hoy && c.due.indexOf(hoy as LetterType) >= 0 ? `; Head of Year override: ${hoy} now (HoY Override on the Attendance tab)` : ''));
-    } else if (tierDue) {
-      if (tierDue.has(u)) {
-        c.due = [type];
-        reasons.set(u, `Newly in tier ${type.slice(4)}: ${attendanceReason(r)}`);
-      }
-    } else if (type === 'punctuality' || type === 'lateToLesson') {
-      const e = (type === 'punctuality' ? lists.punctuality : lists.lateToLesson).get(u);
+    } else if (kind === 'punctuality' || kind === 'lateToLesson') {
+      const e = (kind === 'punctuality' ? lists.punctuality : lists.lateToLesson).get(u);
       if (e) {
-        c.due = [type];
-        reasons.set(u, `${e.count} ${type === 'punctuality' ? 'late marks (L)' : 'lates to lessons'} this half term`);
+        c.due = [kind];
+        reasons.set(u, `${e.count} ${kind === 'punctuality' ? 'late marks (L)' : 'lates to lessons'} this half term`);
       }
-    } else if (type === 'homework') {
+    } else if (kind === 'homework') {
       const h = s.homework && s.homework.pupils.get(u);
       if (h && h.persistent) {
-        c.due = [type];
-        const f = homeworkFigures(s, u);
-        reasons.set(u, `Persistent since ${toUk(h.persistentSince as IsoDate)}: ${f.missesThisHalfTerm} missed this half term (${f.weeksPink} pink, ${f.weeksRed} red weeks)`);
+        c.due = [kind];
+        const weeks = homeworkWeeksOf(s, u);
+        reasons.set(u, `Homework missed more than once a week in ${weeks.length} of the last ${s.settings.homework.persistentWindow} school weeks (since ${toUk(h.persistentSince as IsoDate)}); ${homeworkFigures(s, u).missesThisHalfTerm} missed this half term`);
       }
-    } else if (type === 'reward') {
+    } else if (kind === 'reward') {
       if (r.stage === 'reward') {
-        c.due = [type];
+        c.due = [kind];
         reasons.set(u, attendanceReason(r));
       }
     }
@@ -164,41 +191,37 @@ export function typeView(type: LetterType, s: LetterSources): TypeView {
   return view;
 }
 
-/** Homework figures for the current half term (the weeks from its start up to asOf). */
-export function homeworkFigures(s: LetterSources, upn: string): HomeworkFigures {
-  const out: HomeworkFigures = { missesThisHalfTerm: 0, weeksPink: 0, weeksRed: 0, subjects: [] };
-  if (!s.homework) return out;
-  const from = s.review.halfTerm ? s.review.halfTerm.start : '';
-  const u = normUpn(upn);
-  const h = s.homework.pupils.get(u);
-  if (h) {
-    // The weeks of the half term: from the week holding its first day.
-    const firstWeek = from ? weekStart(from) : '';
-    for (const w of h.weeks) {
-      if (w.weekStart < firstWeek) continue;
-      if (w.band === 'pink') out.weeksPink++;
-      if (w.band === 'red') out.weeksRed++;
-    }
-  }
-  const subjects: string[] = [];
-  for (const m of s.homework.sorted.misses) {
-    if (normUpn(m.upn) !== u || m.date < from) continue;
-    out.missesThisHalfTerm++;
-    if (subjects.indexOf(m.subject) < 0) subjects.push(m.subject);
-  }
-  out.subjects = subjects.sort();
-  return out;
+/** Lookups built once per run. */
+export function indexes(s: LetterSources): { review: Map<string, PupilAttendanceReview>; pupils: Map<string, Pupil>; lists: Lists } {
+  return { review: byUpn(s.review.pupils), pupils: byUpn(s.pupils), lists: listsOf(s) };
 }
 
-/** Everything the template's fields need for one pupil's letter. */
-export function letterContext(type: LetterType, pupil: Pupil, s: LetterSources, review: Map<string, PupilAttendanceReview>, lists: Lists): LetterContext {
+/** The date a period starts: "episode-2024-01-08" → 2024-01-08 ('' when it does not say). */
+function periodStart(period: string): IsoDate {
+  const m = /(\d{4}-\d{2}-\d{2})$/.exec(period);
+  return m ? m[1] : '';
+}
+
+/** One letter of a run, ready to merge: its field values and which conditional paragraphs it has. */
+export interface LetterInputs {
+  ctx: LetterContext;
+  conditions: Conditions;
+}
+
+/** Everything the template's fields need for one family's copy of a letter. */
+export function letterInputs(letter: PlannedLetter, pupil: Pupil, s: LetterSources, idx: ReturnType<typeof indexes>, panel?: LetterContext['panel']): LetterInputs {
+  const type = letter.type;
   const u = normUpn(pupil.upn);
-  const r = review.get(u);
+  const r = idx.review.get(u);
   const ht = s.review.halfTerm;
   const cal = s.review.calendar;
   const rules = s.settings.attendance;
+  const wording = WORDING[templateTypeOf(type)];
   const ctx: LetterContext = {
     pupil,
+    addressee: letter.addressee,
+    signedBy: signatoryFor(wording.voice, pupil.year, s.staff, s.settings.school),
+    panel,
     school: s.settings.school,
     rules,
     type,
@@ -220,14 +243,25 @@ export function letterContext(type: LetterType, pupil: Pupil, s: LetterSources, 
     const tier = tierNow(r);
     if (tier) ctx.tier = tier as 1 | 2 | 3;
   }
+  // One review date per letter, from the letter's own rung: every paragraph shows the same date.
   const weeks = type === 'AT1' ? rules.at1MonitorWeeks : type === 'AT2' ? rules.at2MonitorWeeks : type === 'panel' ? rules.panelMonitorWeeks : 0;
   ctx.reviewDue = weeks ? cal.addSchoolWeeks(s.asOf, weeks) : ht && ht.end >= s.asOf ? ht.end : cal.addSchoolWeeks(s.asOf, rules.at1MonitorWeeks);
-  const late = lists.punctuality.get(u);
+  const late = idx.lists.punctuality.get(u);
   if (late) ctx.lates = { count: late.count, dates: uniqueDates(late.dates) };
-  const ltl = lists.lateToLesson.get(u);
+  const ltl = idx.lists.lateToLesson.get(u);
   if (ltl) ctx.latesToLesson = { count: ltl.count, dates: uniqueDates(ltl.dates) };
-  if (type === 'homework') ctx.homework = homeworkFigures(s, u);
-  return ctx;
+  if (type === 'homework') {
+    ctx.homework = homeworkFigures(s, u);
+    ctx.homeworkWeeks = homeworkWeeksOf(s, u);
+  }
+  const starts: Partial<Record<LetterType, IsoDate>> = {};
+  letter.keys.forEach((k, i) => { starts[letter.covers[i]] = periodStart(parseLetterKey(k).period); });
+  const conditions = letterConditions({
+    main: type, covers: letter.covers, facts: r ? absenceFacts(r) : null,
+    legalFromUnauthorised: s.settings.letters.legalWordingFromUnauthorised,
+    log: s.log, upn: u, periodStart: starts, asOf: s.asOf, yearStart: academicYearOfDate(s.asOf, s.settings).start,
+  });
+  return { ctx, conditions };
 }
 
 /** "2024-01-10 AM" / "2024-01-10 P3" → the distinct dates. */
@@ -240,18 +274,13 @@ function uniqueDates(entries: string[]): IsoDate[] {
   return out;
 }
 
-/** Lookups built once per run. */
-export function indexes(s: LetterSources): { review: Map<string, PupilAttendanceReview>; pupils: Map<string, Pupil>; lists: Lists } {
-  return { review: byUpn(s.review.pupils), pupils: byUpn(s.pupils), lists: listsOf(s) };
-}
-
 /** Letters Log keys to mark Out of date (see the file comment for the rule). */
 export function staleKeys(s: LetterSources): string[] {
   const ht = s.review.halfTerm;
   if (!ht) return [];
   const { review, lists } = indexes(s);
   const out: string[] = [];
-  for (const type of LETTER_TYPES) {
+  for (const type of (LETTER_TYPES as LetterType[]).concat(['tier1', 'tier2', 'tier3'])) {
     const log: LetterLogEntry[] = s.log.filter((e) => e.type === type && e.date >= ht.start && e.date <= s.asOf);
     if (!log.length) continue;
     const cands: LetterCandidate[] = [];

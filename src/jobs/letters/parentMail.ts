@@ -2,11 +2,12 @@
  * Letters e-mailed to parents (issue 6 §3; off by default: Settings `letters.emailParents`). When
  * on, each letter the run adds to the merged document is also made on its own as a PDF (one
  * scratch document per run, refilled for each pupil: gas/docs/letterCopy) and e-mailed to the
- * parent's address on file (Students tab, Parent Email) through the one safe sender, gas/mail
+ * addressee's own e-mail on file (Contacts tab Email; for a letter to the Students tab's parent,
+ * Parent Email) through the one safe sender, gas/mail
  * `sendMails(…, { audience: 'parents' })`: the Mail Log (never twice, even after a crash), the
  * quota (what does not fit is not sent; the next execution of the run catches up), test mode
- * (everything to the person running it), and a recipient check that allows only that pupil's
- * Parent Email. The subject names the school only.
+ * (everything to the person running it), and a recipient check that allows only addresses on file
+ * for that pupil (Parent Email and the pupil's contacts). The subject names the school only.
  *
  * A pupil with no usable parent address is "printed only": reported, not an error.
  * Send key: the run and the letter's number in it ("parent-letter|<runId>|<seq>") — no UPN.
@@ -18,6 +19,8 @@ import { openLetterCopy } from '../../gas/docs/letterCopy';
 import { LetterRunState, RunStore } from '../../gas/letterRunStore';
 import { MailContext, ParentLetterEmail, mailLogKey, mailLogStatuses, sendMails } from '../../gas/mail';
 import { LetterSources } from './sources';
+import { Conditions } from '../../core/letters/conditions';
+import { normUpn } from '../../core/letters/plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -47,7 +50,7 @@ export interface ParentMailer {
    * E-mail letter number `seq` of the run to the pupil's parent. True when it went to the parent
    * (the Letters Log row may say Sent); false when printed only, deferred, or in test mode.
    */
-  send(letter: PlannedLetter, seq: number, pupil: Pupil, values: Record<string, string>): boolean;
+  send(letter: PlannedLetter, seq: number, pupil: Pupil, values: Record<string, string>, conditions?: Partial<Conditions>): boolean;
   /** Which of these letters still need their e-mail (one Mail Log read): not Sent, not Sending. */
   pending<T extends { seq: number }>(letters: T[]): T[];
   /** Whether the Mail Log says this letter went to the parent (not a test-mode send). */
@@ -59,12 +62,20 @@ export function parentSendKey(runId: string, seq: number): string {
   return `parent-letter|${runId}|${seq}`;
 }
 
-export function openParentMailer(ss: Spreadsheet, s: LetterSources, state: LetterRunState, store: RunStore, templateId: string): ParentMailer {
+export function openParentMailer(ss: Spreadsheet, s: LetterSources, state: LetterRunState, store: RunStore, templateIds: Record<string, string>): ParentMailer {
   const settings = s.settings;
   const testMode = settings.testMode;
-  const type = state.type as LetterType;
+  const types = Object.keys(templateIds) as LetterType[];
+  const type = types[0];
+  const templateId = templateIds[type];
   const outcome: ParentMailOutcome = { emailed: [], printedOnly: [], uncertain: 0, testMode, problems: [], copyDocId: state.copyDocId || '' };
-  const ctx: MailContext = { settings, staff: [], pupils: s.pupils, asOf: s.asOf };
+  // On file for a pupil: the Students tab's Parent Email and the pupil's contacts' e-mails — the
+  // recipient check allows nothing else.
+  const onFile = s.pupils.map((p) => {
+    const extra = (s.contacts.get(normUpn(p.upn)) || []).map((c) => String(c.email || '').trim()).filter((e) => e !== '');
+    return extra.length ? { ...p, parentEmail: [p.parentEmail].concat(extra).filter((e) => String(e || '').trim() !== '').join('; ') } : p;
+  });
+  const ctx: MailContext = { settings, staff: [], pupils: onFile, asOf: s.asOf };
   const subject = parentLetterSubject(settings.school);
   let quotaOut = false;
   let statuses: Map<string, string> | null = null;
@@ -97,10 +108,14 @@ export function openParentMailer(ss: Spreadsheet, s: LetterSources, state: Lette
       if (!statuses) statuses = mailLogStatuses(ss);
       return statuses.get(mailLogKey(parentSendKey(state.runId, seq), false)) === 'Sent';
     },
-    send(letter, seq, pupil, values) {
-      const to = parentAddresses(pupil);
+    send(letter, seq, pupil, values, conditions) {
+      // The addressee's own e-mail; a letter to the Students tab's parent uses Parent Email.
+      const fromContacts = letter.addressee.source === 'contacts';
+      const to = fromContacts ? parentAddresses({ parentEmail: letter.addressee.emails.join('; ') }) : parentAddresses(pupil);
       if (!to.length) {
-        printed(letter, String(pupil.parentEmail || '').trim() ? 'the Parent Email on the Students tab is not an e-mail address' : 'no Parent Email on the Students tab');
+        printed(letter, fromContacts
+          ? (letter.addressee.emails.length ? 'the contact\'s Email on the Contacts tab is not an e-mail address' : 'no Email for this contact on the Contacts tab (no Parent Email)')
+          : String(pupil.parentEmail || '').trim() ? 'the Parent Email on the Students tab is not an e-mail address' : 'no Parent Email on the Students tab');
         return false;
       }
       if (!seq) {
@@ -111,8 +126,8 @@ export function openParentMailer(ss: Spreadsheet, s: LetterSources, state: Lette
         printed(letter, 'the daily e-mail quota ran out');
         return false;
       }
-      const pdf = copy.pdf(values, LETTER_PDF_NAME);
-      const { body, htmlBody } = parentLetterBody(pupil, settings.school);
+      const pdf = copy.pdf(values, LETTER_PDF_NAME, conditions, templateIds[letter.type], letter.type);
+      const { body, htmlBody } = parentLetterBody(pupil, settings.school, letter.addressee.salutation);
       const email: ParentLetterEmail = { to, subject, body, htmlBody, sendKey: parentSendKey(state.runId, seq), upn: pupil.upn, files: [pdf] };
       const r = sendMails(ss, [email], ctx, { audience: 'parents' });
       outcome.copyDocId = copy.docId();

@@ -1,41 +1,61 @@
 /**
  * A letter run's request, checked (it arrives from the sidebar through google.script.run, so it is
- * untrusted input), and its plan: who gets the letter and who is skipped and why, with names for
- * the Head of Year's preview. Read-only.
+ * untrusted input), and its plan: per family, the one letter it gets, who it is addressed to and
+ * why (SPEC §5 "The preview shows which letter each family gets and why"); who is skipped and why;
+ * panel and EWO letters proposed for the Head of Year to confirm; for tier runs, the names included
+ * and to be removed since the last tier letter run. Read-only.
  */
-import { LETTER_TYPES, letterTitle } from '../../core/letters/defaultTemplates';
-import { CohortFilter, LetterRunPlan, normUpn, planLetterRun } from '../../core/letters/plan';
+import { LETTER_TYPES, letterTitle, shortName } from '../../core/letters/defaultTemplates';
+import { CohortFilter, LetterRunPlan, RunKind, normUpn, planLetterRun } from '../../core/letters/plan';
+import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
-import { LetterType, Pupil } from '../../core/types';
-import { cellText } from '../../gas/cells';
+import { LetterLogEntry, LetterType, Pupil } from '../../core/types';
 import { selectedVisibleRows } from '../../gas/selection';
-import { LetterSources } from './sources';
-import { LADDER_TYPES, TIER_TYPES, TypeView, typeView } from './candidates';
 import { episodeNotes } from '../../core/records/lettersLog';
-import { LetterLogEntry } from '../../core/types';
 import { UserError } from '../../core/errors';
+import { cellText } from '../../gas/cells';
+import { LetterSources, addresseeMap } from './sources';
+import { TIER_KINDS, TypeView, indexes, letterInputs, typeView } from './candidates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** A problem the person running the letters can fix; the message says how. */
 
 export type CohortKind = 'all' | 'year' | 'regGroup' | 'selection';
 
+export interface PanelDetails {
+  date?: string;
+  time?: string;
+  place?: string;
+}
+
 export interface LetterRunRequest {
-  type: LetterType;
+  /** A letter type, 'attendance' (every ladder and PA letter due) or 'tier' (a year group's tier letters). */
+  type: RunKind;
   cohort: { kind: CohortKind; year?: number; regGroup?: string; upns?: string[] };
   /** UPNs the Head of Year unticked in the preview. */
   unticked?: string[];
+  /** UPNs whose proposed panel / EWO letter the Head of Year confirmed. */
+  confirmed?: string[];
+  /** The governors' attendance panel the panel letters invite to. */
+  panel?: PanelDetails;
 }
 
 const UPN_RE = /^[A-Z0-9]{1,20}$/;
+const KINDS: string[] = (LETTER_TYPES as string[]).concat(['attendance'], TIER_KINDS);
+
+/** The name of a run for menus, the preview and the document title. */
+export function runTitle(kind: RunKind): string {
+  if (kind === 'attendance') return 'Attendance letters';
+  if (TIER_KINDS.indexOf(kind) >= 0) return 'Tier letters';
+  return letterTitle(kind as LetterType);
+}
 
 /** The request as the sidebar sent it, checked: anything odd is refused with a plain message. */
 export function checkRequest(raw: unknown): LetterRunRequest {
   const r = (raw || {}) as Record<string, unknown>;
-  const type = String(r.type || '') as LetterType;
-  if (LETTER_TYPES.indexOf(type) < 0) throw new UserError(`Choose a letter type (${LETTER_TYPES.map(letterTitle).join(', ')}).`);
+  const type = String(r.type || '') as RunKind;
+  if (KINDS.indexOf(type) < 0) throw new UserError(`Choose a letter type (${['attendance', 'tier'].concat(LETTER_TYPES).map((k) => runTitle(k as RunKind)).join(', ')}).`);
   const c = (r.cohort || {}) as Record<string, unknown>;
   const kind = String(c.kind || 'all') as CohortKind;
   const upnList = (v: unknown): string[] => {
@@ -59,7 +79,17 @@ export function checkRequest(raw: unknown): LetterRunRequest {
   } else if (kind !== 'all') {
     throw new UserError('Choose who the letters are for: a year group, a reg group, or the rows selected on the Attendance tab.');
   }
-  return { type, cohort, unticked: upnList(r.unticked) };
+  const req: LetterRunRequest = { type, cohort, unticked: upnList(r.unticked), confirmed: upnList(r.confirmed) };
+  if (r.panel !== undefined && r.panel !== null) {
+    const p = r.panel as Record<string, unknown>;
+    const text = (v: unknown, what: string): string => {
+      const t = String(v === undefined || v === null ? '' : v).replace(/\s+/g, ' ').trim();
+      if (t.length > 80) throw new UserError(`The panel's ${what} is too long (80 characters at most).`);
+      return t;
+    };
+    req.panel = { date: text(p.date, 'date'), time: text(p.time, 'time'), place: text(p.place, 'place') };
+  }
+  return req;
 }
 
 export function cohortLabel(req: LetterRunRequest): string {
@@ -106,6 +136,7 @@ export function selectedUpns(ss: Spreadsheet): string[] {
 
 export function planFor(s: LetterSources, req: LetterRunRequest): { plan: LetterRunPlan; view: TypeView } {
   const view = typeView(req.type, s);
+  const upns = view.candidates.filter((c) => c.due.length).map((c) => c.upn).concat(req.cohort.upns || []);
   const plan = planLetterRun({
     type: req.type,
     asOf: s.asOf,
@@ -114,8 +145,10 @@ export function planFor(s: LetterSources, req: LetterRunRequest): { plan: Letter
     log: s.log,
     cohort: cohortFilter(req),
     unticked: req.unticked,
-    // The Head of Year's overrides the review honoured for this rung (HoY Override column).
-    overrides: s.overrides.filter((o) => o.state === 'honoured' && o.rung === req.type).map((o) => o.upn),
+    confirmed: req.confirmed,
+    addressees: addresseeMap(s, upns),
+    // The Head of Year's overrides the review honoured (HoY Override column).
+    overrides: s.overrides.filter((o) => o.state === 'honoured').map((o) => o.upn),
   });
   return { plan, view };
 }
@@ -130,24 +163,52 @@ export interface PreviewPupil {
   code?: string;
 }
 
+/** One copy of a letter: the family (pupil), the letter, who it is addressed to, and why. */
+export interface PreviewLetter extends PreviewPupil {
+  /** "AT2 letter, with the persistent absence paragraph". */
+  letter: string;
+  /** "Mr J Jones and Ms K Smith". */
+  to: string;
+  /** "Legal wording (s.444): 14 unauthorised sessions" / "Support wording (asks for medical evidence)". */
+  wording: string;
+  /** "Mrs A Shah, Head of Year 9" (and a warning when the Settings signatory stands in). */
+  signedBy: string;
+}
+
 export interface LetterRunPreview {
-  type: LetterType;
+  type: RunKind;
   title: string;
   cohort: string;
-  due: PreviewPupil[];
+  /** Every copy to be made, in printing order. */
+  due: PreviewLetter[];
+  /** How many pupils' families the copies go to. */
+  families: number;
   skipped: PreviewPupil[];
-  /** Tier runs: by year group in the cohort, names included / to be removed since the last tier run. */
+  /** Panel / EWO letters the rules propose but the Head of Year must confirm (tick to send). */
+  proposals: Array<PreviewPupil & { type: string }>;
+  /** Whether the run holds (or may hold, once confirmed) panel letters: the sidebar asks for the date, time and place. */
+  needsPanel: boolean;
+  /** Tier runs: by year group in the cohort, names included / to be removed since the last tier letter run. */
   tiers?: Array<{ year: number; included: PreviewPupil[]; removed: PreviewPupil[]; continuing: number }>;
   /** Rows of the tracker the rules could not use (tab, row, value). */
   problems: string[];
 }
 
+/** "AT2 letter, with the persistent absence paragraph" for a letter covering AT2 and PA. */
+export function letterWords(type: LetterType, covers: LetterType[]): string {
+  const main = `${shortName(type)} letter`;
+  const also = covers.filter((t) => t !== type);
+  if (!also.length) return main;
+  return `${main}, with the ${also.map((t) => (t === 'PA' ? 'persistent absence' : shortName(t))).join(' and ')} paragraph${also.length > 1 ? 's' : ''} (one letter for ${covers.map(shortName).join(' + ')})`;
+}
+
 export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterRunPlan, view: TypeView): LetterRunPreview {
-  const byUpn = new Map<string, Pupil>();
-  for (const p of s.pupils) byUpn.set(normUpn(p.upn), p);
+  const idx = indexes(s);
+  const byUpn = idx.pupils;
+  const last = lastAttendanceLetters(s.log);
   // A skipped pupil with an override on the Attendance tab: say what became of it (ladder letters).
   const overrideOf = new Map<string, string>();
-  if (LADDER_TYPES.indexOf(req.type) >= 0) for (const o of s.overrides) if (o.state !== 'honoured') overrideOf.set(normUpn(o.upn), o.message);
+  for (const o of s.overrides) if (o.state !== 'honoured') overrideOf.set(normUpn(o.upn), o.message);
   const withOverride = (upn: string, reason: string) => (overrideOf.has(upn) ? `${reason} ${overrideOf.get(upn)}` : reason);
   const row = (upn: string, reason: string, code?: string): PreviewPupil => {
     const p = byUpn.get(upn);
@@ -155,16 +216,42 @@ export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterR
     if (code) out.code = code;
     return out;
   };
+  const notes = new Map<string, string[]>();
+  for (const n of plan.notes) (notes.get(n.upn) || notes.set(n.upn, []).get(n.upn) as string[]).push(n.note);
+  const due: PreviewLetter[] = plan.toProduce.map((l) => {
+    const pupil = byUpn.get(l.upn) as Pupil;
+    const { ctx, conditions } = letterInputs(l, pupil, s, idx, req.panel);
+    const sig = ctx.signedBy as { name: string; role: string; fallback?: boolean };
+    const why = [view.reasons.get(l.upn) || ''].concat(notes.get(l.upn) || []).filter((x) => x !== '').join('; ');
+    const attendance = ['AT1', 'AT2', 'panel', 'EWO', 'PA'].indexOf(l.type) >= 0;
+    const unauth = ctx.attendance ? ctx.attendance.unauthorised : 0;
+    return {
+      ...row(l.upn, why),
+      letter: letterWords(l.type, l.covers) + (conditions.IfRepeat ? ' — a repeat this school year ("again")' : ''),
+      to: l.addressee.addressee + (l.addressee.address ? `, ${l.addressee.address.split('\n')[0]}` : ', no address on file'),
+      wording: !attendance ? '' : conditions.IfLegal
+        ? `Legal wording (s.444, penalty notices): compulsory school age, ${unauth} unauthorised sessions`
+        : `Support wording, asking for medical evidence (${unauth} unauthorised sessions; legal wording from ${s.settings.letters.legalWordingFromUnauthorised}${view.facts.get(l.upn) && !(view.facts.get(l.upn) as { compulsorySchoolAge: boolean }).compulsorySchoolAge ? ', and not of compulsory school age' : ''})`,
+      signedBy: `${sig.name}, ${sig.role}${sig.fallback ? ' (from Settings: nobody in that role on the Staff tab)' : ''}`,
+    };
+  });
+  const families = new Set(plan.toProduce.map((l) => l.upn)).size;
   const preview: LetterRunPreview = {
     type: req.type,
-    title: letterTitle(req.type),
+    title: runTitle(req.type),
     cohort: cohortLabel(req),
-    due: plan.toProduce.map((l) => row(l.upn, view.reasons.get(l.upn) || '')),
-    skipped: plan.skipped.map((k) => row(k.upn, withOverride(k.upn, k.reason), k.code)),
+    due,
+    families,
+    skipped: plan.skipped.filter((k) => k.code !== 'proposed').map((k) => row(k.upn, withOverride(k.upn, k.reason), k.code)),
+    proposals: plan.proposals.map((p) => ({
+      ...row(p.upn, `${view.reasons.get(p.upn) || ''}. Most of the absence is authorised, so the ${shortName(p.type as LetterType)} letter is proposed, not sent: tick to confirm it.`),
+      type: p.type,
+    })),
+    needsPanel: plan.toProduce.some((l) => l.type === 'panel') || plan.proposals.some((p) => p.type === 'panel'),
     problems: s.problems.slice(0, 50),
   };
   addHistoryNotes(s, req, preview, row);
-  if (TIER_TYPES.indexOf(req.type) >= 0 && view.tiers) {
+  if (TIER_KINDS.indexOf(req.type) >= 0 && view.tiers) {
     const years = req.cohort.kind === 'year' ? [req.cohort.year] : null;
     const inCohort = (u: string) => {
       if (req.cohort.kind === 'regGroup') {
@@ -174,13 +261,17 @@ export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterR
       if (req.cohort.kind === 'selection') return (req.cohort.upns || []).indexOf(u) >= 0;
       return true;
     };
+    const lastWritten = (u: string) => {
+      const t = lastLetterText(last.get(u));
+      return t ? `last written to: ${t}` : 'not written to about attendance this year';
+    };
     preview.tiers = view.tiers
       .filter((t) => !years || years.indexOf(t.year) >= 0)
       .map((t) => ({
         year: t.year,
-        included: t.included.filter(inCohort).map((u) => row(u, view.reasons.get(u) || '')),
-        removed: t.removed.filter(inCohort).map((u) => row(u, `No longer in tier ${req.type.slice(4)}`)),
-        continuing: t.continuing.filter(inCohort).length,
+        included: t.included.filter((m) => inCohort(m.upn)).map((m) => row(m.upn, `Tier ${m.tier}: ${view.reasons.get(m.upn) || ''}; ${lastWritten(m.upn)}`)),
+        removed: t.removed.filter((m) => inCohort(m.upn)).map((m) => row(m.upn, `No longer in tier ${m.tier}; ${lastWritten(m.upn)}`)),
+        continuing: t.continuing.filter((m) => inCohort(m.upn)).length,
       }));
   }
   return preview;
@@ -193,27 +284,28 @@ export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterR
  * listed among the skipped with the ladder's next step and why — never silently left out.
  */
 function addHistoryNotes(s: LetterSources, req: LetterRunRequest, preview: LetterRunPreview, row: (upn: string, reason: string, code?: string) => PreviewPupil): void {
-  if (['AT1', 'AT2', 'panel', 'EWO'].indexOf(req.type) < 0) return;
+  const ladder = ['AT1', 'AT2', 'panel', 'EWO'].indexOf(req.type) >= 0;
+  if (!ladder && req.type !== 'attendance' && TIER_KINDS.indexOf(req.type) < 0) return;
   const logOf = new Map<string, LetterLogEntry[]>();
   for (const e of s.log) {
     const u = normUpn(e.upn);
     logOf.set(u, (logOf.get(u) || []).concat(e));
   }
-  const listed = new Set(preview.due.concat(preview.skipped).map((p) => p.upn));
+  const listed = new Set<string>(preview.due.map((p) => p.upn).concat(preview.skipped.map((p) => p.upn)));
   for (const r of s.review.pupils) {
     const u = normUpn(r.upn);
     const notes = episodeNotes(logOf.get(u) || [], r.ladder.episodeStart, s.asOf);
     if (!notes.length) continue;
     const said = `Letters Log: ${notes.join('; ')}.`;
-    const mine = preview.due.concat(preview.skipped).find((p) => p.upn === u);
-    if (mine) {
-      mine.reason = mine.reason ? `${mine.reason}${/[.!?)]$/.test(mine.reason) ? '' : '.'} ${said}` : said;
+    const mine = (preview.due as PreviewPupil[]).concat(preview.skipped).filter((p) => p.upn === u);
+    if (mine.length) {
+      for (const m of mine) m.reason = m.reason ? `${m.reason}${/[.!?)]$/.test(m.reason) ? '' : '.'} ${said}` : said;
       continue;
     }
-    const eligible = req.type === 'AT1' ? r.stage === 'level1' || r.stage === 'level2' : r.stage === 'level2';
+    const eligible = req.type === 'AT1' || !ladder ? r.stage === 'level1' || r.stage === 'level2' : r.stage === 'level2';
     if (!eligible || listed.has(u) || !matchesCohort(s, req, u)) continue;
     const next = r.ladder.lettersDue.length ? `the ladder has ${r.ladder.lettersDue.join(', ')} due instead` : r.ladder.nextAction || 'nothing is due on the ladder';
-    preview.skipped.push(row(u, `No ${letterTitle(req.type)} is due: ${next}. ${said}`, 'notDue'));
+    preview.skipped.push(row(u, `No ${ladder ? letterTitle(req.type as LetterType) : 'attendance letter'} is due: ${next}. ${said}`, 'notDue'));
   }
 }
 

@@ -1,6 +1,8 @@
 /**
- * Generating a letter run (SPEC §5, issue 6): check the template, then make ONE merged Google Doc
- * and a Letters Log row per letter, written the moment each letter is complete. The log is the
+ * Generating a letter run (SPEC §5, issues 6 and 18): check the templates, then make ONE merged
+ * Google Doc — a page per copy, one letter per family a day, a copy for each household of parents,
+ * in year / reg group / surname order with siblings at one address together — and the Letters Log
+ * rows of each letter (one per rung it covers), written the moment the letter is complete. The log is the
  * commit point: a run that stops (time budget) or dies (a service error) is carried on by
  * `resumeLetterRunJob` in the same document, trimming any half-written letter, so every pupil
  * gets exactly one letter.
@@ -18,9 +20,9 @@
  */
 import { IsoDate, toUk } from '../../core/dates';
 import { letterFields } from '../../core/letters/fields';
-import { letterTitle } from '../../core/letters/defaultTemplates';
+import { letterTitle, templateTypeOf } from '../../core/letters/defaultTemplates';
 import { checkTemplate } from '../../core/letters/placeholders';
-import { LetterRunPlan, PlannedLetter, SkippedPupil, normUpn } from '../../core/letters/plan';
+import { PlannedLetter, RunKind, SkippedPupil, normUpn } from '../../core/letters/plan';
 import { Settings } from '../../core/settings';
 import { LetterType, Pupil } from '../../core/types';
 import { upsertByKey } from '../../gas/tables';
@@ -33,12 +35,13 @@ import { flushWrites } from '../../gas/spreadsheet';
 import { letterStaff } from '../../core/letters/sharing';
 import { loadTabs } from '../load';
 import { LetterSources, loadLetterSources } from './sources';
-import { TIER_TYPES, TypeView, indexes, letterContext, staleKeys } from './candidates';
-import { LetterRunRequest, checkRequest, cohortLabel, planFor } from './preview';
-import { TierRow, writeLetterRuns } from './runsTab';
-import { clearOverrideCells } from '../attendance/overrideCells';
-import { ParentMailOutcome, ParentMailer, describeParentMail, openParentMailer } from './parentMail';
+import { TIER_KINDS, indexes, letterInputs } from './candidates';
+import { checkRequest, cohortLabel, planFor, runTitle } from './preview';
 import { UserError } from '../../core/errors';
+import { PlanRow, writeLetterRuns } from './runsTab';
+import { ParentMailOutcome, ParentMailer, describeParentMail, openParentMailer } from './parentMail';
+import { LogWriter, clearSpentOverrides, markOutOfDate, nextTierMemory, openLogWriter, plannedFromRow } from './runLog';
+import { writeLastLetters } from './attendanceCells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -52,11 +55,11 @@ export interface RunOptions {
 }
 
 export interface LetterRunResult {
-  type: LetterType;
+  type: RunKind;
   title: string;
   cohort: string;
   runId: string;
-  /** Letters in the whole run, and made so far (across executions). */
+  /** Letters (copies) in the whole run, and made so far (across executions). */
   total: number;
   done: number;
   /** Letters made by this execution, in order. */
@@ -81,9 +84,9 @@ export interface LetterRunResult {
   message: string;
 }
 
-/** The template's problems, checked before anything is written; throws naming each field and place. */
+/** A template's problems, checked before anything is written; throws naming each field and place. */
 export function checkRunTemplate(settings: Settings, type: LetterType): string {
-  const id = settings.letters.templateIds[type] || '';
+  const id = settings.letters.templateIds[templateTypeOf(type)] || '';
   if (!id) throw new UserError(`There is no ${letterTitle(type)} template yet. Run Letters → Set up letter templates, then try again.`);
   let problems;
   try {
@@ -97,9 +100,16 @@ export function checkRunTemplate(settings: Settings, type: LetterType): string {
   return id;
 }
 
-function emptyResult(type: LetterType, cohort: string): LetterRunResult {
+/** Every template the letters need, checked (each once): letter type → template id. */
+export function checkRunTemplates(settings: Settings, types: LetterType[]): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const t of types) if (!ids[t]) ids[t] = checkRunTemplate(settings, t);
+  return ids;
+}
+
+function emptyResult(type: RunKind, cohort: string): LetterRunResult {
   return {
-    type, title: letterTitle(type), cohort, runId: '', total: 0, done: 0, letters: [], docId: '', docUrl: '',
+    type, title: runTitle(type), cohort, runId: '', total: 0, done: 0, letters: [], docId: '', docUrl: '',
     stopped: false, continuation: 'none', overridesCleared: 0, markedOutOfDate: [], skipped: [], emailed: 0, parentMail: null, notes: [], problems: [], message: '',
   };
 }
@@ -120,13 +130,14 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
   result.problems = s.problems;
   const { plan, view } = planFor(s, req);
   result.skipped = plan.skipped;
-  const templateId = plan.toProduce.length ? checkRunTemplate(settings, req.type) : '';
+  const templateIds = checkRunTemplates(settings, plan.toProduce.map((l) => l.type));
+  const tierRun = TIER_KINDS.indexOf(req.type) >= 0;
 
   // Out-of-date letters are marked whether or not this run makes any (only the Status cells).
   result.markedOutOfDate = markOutOfDate(ss, s);
   if (!plan.toProduce.length) {
-    result.message = `No ${result.title}s are due for ${result.cohort}.${result.markedOutOfDate.length ? ` ${result.markedOutOfDate.length} earlier letter(s) marked Out of date.` : ''}`;
-    if (TIER_TYPES.indexOf(req.type) >= 0) writeLetterRuns(ss, { tiers: nextTierMemory(s, req, plan, view), plans: [] });
+    result.message = `No ${result.title.toLowerCase()} are due for ${result.cohort}.${result.markedOutOfDate.length ? ` ${result.markedOutOfDate.length} earlier letter(s) marked Out of date.` : ''}`;
+    if (tierRun) writeLetterRuns(ss, { tiers: nextTierMemory(s, req, plan, view), plans: [] });
     return result;
   }
 
@@ -143,9 +154,11 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
     startedOn: asOf,
     by: currentUser(),
   };
+  // The panel's date, time and place are the school's, not a pupil's: they may go in the state.
+  if (req.panel) state.panel = req.panel;
   const memory = {
-    tiers: TIER_TYPES.indexOf(req.type) >= 0 ? nextTierMemory(s, req, plan, view) : s.runs.tiers,
-    plans: plan.toProduce.map((l, i) => ({ runId: state.runId, seq: i + 1, upn: l.upn, key: l.key, type: l.type, date: asOf })),
+    tiers: tierRun ? nextTierMemory(s, req, plan, view) : s.runs.tiers,
+    plans: plan.toProduce.map((l, i): PlanRow => ({ runId: state.runId, seq: i + 1, upn: l.upn, key: l.key, keys: l.keys, type: l.type, date: asOf })),
   };
   writeLetterRuns(ss, memory);
   flushWrites(); // the plan lands before the state that points at it
@@ -153,7 +166,7 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
   s.runs.tiers = memory.tiers;
   s.runs.plans = memory.plans;
   store.save(state);
-  return produce(ss, s, store, state, templateId, plan.toProduce, result, { ...opts, clock, startedAt });
+  return produce(ss, s, store, state, templateIds, plan.toProduce, result, { ...opts, clock, startedAt });
 }
 
 /** Carry on the unfinished run (continuation trigger, Continue button, or Generate again after a crash). */
@@ -167,27 +180,36 @@ export function resumeLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: Is
 }
 
 function resumeWith(ss: Spreadsheet, settings: Settings, asOf: IsoDate, store: RunStore, state: LetterRunState, opts: RunOptions): LetterRunResult {
-  const type = state.type as LetterType;
-  const s = loadLetterSources(ss, settings, asOf, type);
-  const result = emptyResult(type, state.cohort);
+  const kind = state.type as RunKind;
+  const s = loadLetterSources(ss, settings, asOf, kind);
+  const result = emptyResult(kind, state.cohort);
   result.problems = s.problems;
   const planned = s.runs.plans.filter((p) => p.runId === state.runId);
   const logged = new Set<string>();
   for (const e of s.log) if (e.status.trim().toLowerCase() !== 'cancelled') logged.add(e.key);
+  const letterOf = (p: PlanRow): PlannedLetter | null => plannedFromRow(p, s);
   const emailing = settings.letters.emailParents;
   let mailer: ParentMailer | null = null;
-  const mailerFor = () => mailer || (mailer = openParentMailer(ss, s, state, store, checkRunTemplate(settings, type)));
-  // A letter complete in the document whose log row was lost to a crash: record it now.
+  const mailerFor = () => mailer || (mailer = openParentMailer(ss, s, state, store, checkRunTemplates(settings, planned.map((p) => p.type as LetterType))));
+  const log = openLogWriter(ss, s, state);
+  // A letter complete in the document whose log rows were lost to a crash: record it now.
   // (lastSeq: the letter's number in the run's plan; lastKey from runs saved by an earlier version.)
   const last = state.lastSeq ? planned.find((x) => x.seq === state.lastSeq) : state.lastKey ? planned.find((x) => x.key === state.lastKey) : undefined;
-  if (last && !logged.has(last.key)) {
-    writeLogRow(ss, logRow(last.key, last.type, last.upn, asOf, state, emailing && mailerFor().wasSent(last.seq) ? 'Sent' : 'Produced'));
+  const lastLetter = last ? letterOf(last) : null;
+  if (last && lastLetter && !logged.has(last.key)) {
+    log.write(lastLetter, emailing && mailerFor().wasSent(last.seq) ? 'Sent' : 'Produced');
     logged.add(last.key);
   }
   // Letters of this run already made whose e-mail to the parent did not go (a crash between the
   // letter and its e-mail, or the quota): e-mailed now, once (the Mail Log decides).
-  if (emailing) catchUpParentMail(ss, s, mailerFor(), planned.filter((p) => logged.has(p.key)), result);
-  const todo: PlannedLetter[] = planned.filter((p) => !logged.has(p.key)).map((p) => ({ upn: p.upn, key: p.key, type: p.type as LetterType }));
+  if (emailing) catchUpParentMail(ss, s, mailerFor(), planned.filter((p) => logged.has(p.key)), state, result);
+  const todo: PlannedLetter[] = [];
+  for (const p of planned) {
+    if (logged.has(p.key)) continue;
+    const l = letterOf(p);
+    if (l) todo.push(l);
+    else result.notes.push(`Letter ${p.seq} of the run could not be made: the contact it was addressed to is no longer on the Contacts tab. Run the letters again to write to the family's current contacts.`);
+  }
   state.done = planned.length - todo.length;
   if (!todo.length) {
     finish(ss, s, store, state, result);
@@ -195,52 +217,35 @@ function resumeWith(ss: Spreadsheet, settings: Settings, asOf: IsoDate, store: R
     result.message = `The ${state.title} run (${state.cohort}) is complete: ${state.done} letter(s) in ${state.docUrl || 'the letters document'}.`;
     return result;
   }
-  const templateId = checkRunTemplate(settings, type);
-  return produce(ss, s, store, state, templateId, todo, result, opts, mailer);
+  const templateIds = checkRunTemplates(settings, todo.map((l) => l.type));
+  return produce(ss, s, store, state, templateIds, todo, result, opts, mailer);
 }
 
 /** E-mails the parent letters an earlier execution of the run made but did not send. */
-function catchUpParentMail(ss: Spreadsheet, s: LetterSources, mailer: ParentMailer, made: Array<{ key: string; seq: number; upn: string; type: string }>, result: LetterRunResult): void {
+function catchUpParentMail(ss: Spreadsheet, s: LetterSources, mailer: ParentMailer, made: PlanRow[], state: LetterRunState, result: LetterRunResult): void {
   const idx = indexes(s);
-  const withAddress = made.filter((p) => {
-    const pupil = idx.pupils.get(normUpn(p.upn));
-    return pupil && String(pupil.parentEmail || '').trim();
-  });
-  if (!withAddress.length) return;
-  const todo = mailer.pending(withAddress);
+  const letters = made.map((p) => ({ p, l: plannedFromRow(p, s) })).filter((x) => x.l && idx.pupils.get(normUpn(x.p.upn)));
+  if (!letters.length) return;
+  const todo = mailer.pending(letters.map((x) => ({ ...x, seq: x.p.seq })));
   const sent: string[] = [];
-  for (const p of todo) {
-    const pupil = idx.pupils.get(normUpn(p.upn)) as Pupil;
-    const letter: PlannedLetter = { upn: p.upn, key: p.key, type: p.type as LetterType };
-    const values = letterFields(letterContext(letter.type, pupil, s, idx.review, idx.lists));
-    if (mailer.send(letter, p.seq, pupil, values)) sent.push(p.key);
+  for (const x of todo) {
+    const letter = x.l as PlannedLetter;
+    const pupil = idx.pupils.get(normUpn(letter.upn)) as Pupil;
+    const inputs = letterInputs(letter, pupil, s, idx, state.panel);
+    if (mailer.send(letter, x.p.seq, pupil, letterFields(inputs.ctx), inputs.conditions)) sent.push(...letter.keys);
   }
   // The Letters Log says Sent for letters that went to the parent (one write for them all).
   if (sent.length) upsertByKey(ss, 'Letters Log', sent.map((key) => ({ key, status: 'Sent' })), { fields: ['status'], addMissing: false });
   result.parentMail = mailer.outcome;
 }
 
-/**
- * One Letters Log row, written at once. A new key is appended; a key already there can only be a
- * Cancelled letter being made again (the plan skips every other), so that row is brought up to date.
- */
-function writeLogRow(ss: Spreadsheet, row: Record<string, unknown>): void {
-  upsertByKey(ss, 'Letters Log', [row], { fields: ['date', 'type', 'upn', 'link', 'by', 'status'] });
-}
-
-/** Status 'Sent' when the letter was e-mailed to the parent before its row was written. */
-function logRow(key: string, type: string, upn: string, asOf: IsoDate, state: LetterRunState, status: 'Produced' | 'Sent' = 'Produced'): Record<string, unknown> {
-  return { key, date: asOf, type, upn, link: state.docUrl, by: state.by, status };
-}
-
 function produce(
-  ss: Spreadsheet, s: LetterSources, store: RunStore, state: LetterRunState, templateId: string,
+  ss: Spreadsheet, s: LetterSources, store: RunStore, state: LetterRunState, templateIds: Record<string, string>,
   todo: PlannedLetter[], result: LetterRunResult, opts: RunOptions, openMailer: ParentMailer | null = null,
 ): LetterRunResult {
   const clock = opts.clock as () => number;
   const startedAt = opts.startedAt as number;
   const budget = s.settings.letters.maxRunMillis;
-  const type = state.type as LetterType;
   const idx = indexes(s);
   const ready: Array<{ letter: PlannedLetter; pupil: Pupil }> = [];
   for (const l of todo) {
@@ -250,9 +255,12 @@ function produce(
   }
   result.runId = state.runId;
   result.total = state.total;
-  const values = ready.map((r) => letterFields(letterContext(type, r.pupil, s, idx.review, idx.lists)));
+  const inputs = ready.map((r) => letterInputs(r.letter, r.pupil, s, idx, state.panel));
+  const values = inputs.map((x) => letterFields(x.ctx));
   // E-mail to parents (Settings, off by default): each letter as its own PDF, right after it is made.
-  const mailer = s.settings.letters.emailParents ? openMailer || openParentMailer(ss, s, state, store, templateId) : null;
+  const firstTemplate = templateIds[ready.length ? ready[0].letter.type : ''] || Object.keys(templateIds).map((k) => templateIds[k])[0];
+  const mailer = s.settings.letters.emailParents ? openMailer || openParentMailer(ss, s, state, store, templateIds) : null;
+  const log: LogWriter = openLogWriter(ss, s, state);
   const seqOf = new Map<string, number>();
   for (const p of s.runs.plans) if (p.runId === state.runId) seqOf.set(p.key, p.seq);
   const reuse = !!(state.docId && state.keepChildren);
@@ -260,10 +268,10 @@ function produce(
   // run or open it from the Letters Log (a Doc is private to whoever made it: issue 15 §1).
   const sharing = reuse ? null : letterStaff(loadTabs(ss, ['Staff']).data.Staff || [], s.settings);
   const merged = mergeLetters({
-    templateId,
-    type,
+    templateId: firstTemplate,
+    type: ready.length ? ready[0].letter.type : undefined,
     title: `${state.title} – ${state.cohort} – ${toUk(state.startedOn)}`,
-    letters: values.map((v) => ({ values: v })),
+    letters: values.map((v, i) => ({ values: v, conditions: inputs[i].conditions, templateId: templateIds[ready[i].letter.type], type: ready[i].letter.type })),
     // A document with no finished letter yet (a crash while making the first) is not reused: what
     // it holds is half a letter, so the run starts a fresh one (the first is linked nowhere).
     existingDocId: reuse ? state.docId : undefined,
@@ -286,11 +294,11 @@ function produce(
       state.lastSeq = seqOf.get(l.key);
       delete state.lastKey;
       store.save(state);
-      // The e-mail goes before the log row, so the row can say Sent. A crash in between is
-      // repaired on resume (the row is written then; the Mail Log stops a second e-mail).
-      const emailed = mailer ? mailer.send(l, seqOf.get(l.key) || 0, ready[i].pupil, values[i]) : false;
-      writeLogRow(ss, logRow(l.key, l.type, l.upn, s.asOf, state, emailed ? 'Sent' : 'Produced'));
-      // The commit point: only the last letter's row can be lost to a crash, and resume repairs it.
+      // The e-mail goes before the log rows, so they can say Sent. A crash in between is
+      // repaired on resume (the rows are written then; the Mail Log stops a second e-mail).
+      const emailed = mailer ? mailer.send(l, seqOf.get(l.key) || 0, ready[i].pupil, values[i], inputs[i].conditions) : false;
+      log.write(l, emailed ? 'Sent' : 'Produced');
+      // The commit point: only the last letter's rows can be lost to a crash, and resume repairs them.
       flushWrites();
       result.letters.push(l);
     },
@@ -313,9 +321,11 @@ function produce(
     return result;
   }
   finish(ss, s, store, state, result);
-  result.message = `${result.title} (${result.cohort}): ${state.done} letter(s) in one document: ${state.docUrl}` +
+  const families = new Set(s.runs.plans.filter((p) => p.runId === state.runId).map((p) => p.upn)).size;
+  result.message = `${result.title} (${result.cohort}): ${state.done} letter(s) to ${families} famil${families === 1 ? 'y' : 'ies'} in one document: ${state.docUrl}` +
     (result.markedOutOfDate.length ? `\n${result.markedOutOfDate.length} earlier letter(s) marked Out of date in the Letters Log.` : '') +
-    (result.overridesCleared ? `\n${result.overridesCleared} Head of Year override(s) used and cleared on the Attendance tab.` : '');
+    (result.overridesCleared ? `\n${result.overridesCleared} Head of Year override(s) used and cleared on the Attendance tab.` : '') +
+    '\nWhen they are posted, mark them Sent (Letters Log Status, or "Mark as posted" in the letter run sidebar).';
   return result;
 }
 
@@ -330,7 +340,9 @@ function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: Lette
   // Overrides this run used are spent: cleared before the run is marked done, so a crash here is
   // repaired by the resume (one write for the run; core/attendance/overrides.ts has the rule).
   result.overridesCleared = clearSpentOverrides(ss, s, state);
-  if (result.overridesCleared) flushWrites(); // spent overrides are gone before the run says done
+  // The Attendance tab says what went ("AT1 + PA produced 26/01/2024") for the run's pupils.
+  writeLastLetters(ss, s, state);
+  flushWrites(); // spent overrides and Last Letter are on the sheet before the run says done
   state.status = 'done';
   state.continuation = undefined;
   store.save(state);
@@ -342,57 +354,6 @@ function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: Lette
   result.docId = state.docId;
   result.docUrl = state.docUrl;
   result.runId = state.runId;
-}
-
-/** The HoY Override cells of the pupils who got this run's rung: that override is used. */
-function clearSpentOverrides(ss: Spreadsheet, s: LetterSources, state: LetterRunState): number {
-  if (!s.overrides.length) return 0;
-  const planned = new Set<string>();
-  for (const p of s.runs.plans) if (p.runId === state.runId) planned.add(`${normUpn(p.upn)}|${p.type}`);
-  const spent = s.overrides.filter((o) => planned.has(`${normUpn(o.upn)}|${o.rung}`));
-  return clearOverrideCells(ss, spent);
-}
-
-/** Marks the Status cell of stale letters Out of date (one write, only when there are any). */
-function markOutOfDate(ss: Spreadsheet, s: LetterSources): string[] {
-  const keys = staleKeys(s);
-  if (!keys.length) return [];
-  upsertByKey(ss, 'Letters Log', keys.map((key) => ({ key, status: 'Out of date' })), { fields: ['status'], addMissing: false });
-  const set = new Set(keys);
-  for (const e of s.log) if (set.has(e.key)) e.status = 'Out of date';
-  return keys;
-}
-
-/**
- * The tier memory after this run: for each year group in the run, the pupils of the cohort now in
- * the tier who are continuing or have their letter (made now or before); pupils held or unticked
- * stay out, so they are "included" again next time. Pupils outside the cohort keep their rows.
- */
-function nextTierMemory(s: LetterSources, req: LetterRunRequest, plan: LetterRunPlan, view: TypeView): TierRow[] {
-  const inCohort = cohortTest(s, req);
-  const lettered = new Set<string>(plan.toProduce.map((l) => l.upn));
-  for (const k of plan.skipped) if (k.code === 'alreadyProduced') lettered.add(k.upn);
-  const keep = s.runs.tiers.filter((t) => t.type !== req.type || !inCohort(t.upn));
-  for (const t of view.tiers || []) {
-    for (const u of t.continuing.concat(t.included)) {
-      if (!inCohort(u)) continue;
-      if (t.continuing.indexOf(u) >= 0 || lettered.has(u)) keep.push({ date: s.asOf, type: req.type, year: t.year, upn: u });
-    }
-  }
-  return keep;
-}
-
-function cohortTest(s: LetterSources, req: LetterRunRequest): (upn: string) => boolean {
-  const byUpn = indexes(s).pupils;
-  const c = req.cohort;
-  return (upn) => {
-    const p = byUpn.get(normUpn(upn));
-    if (c.kind === 'selection') return (c.upns || []).indexOf(normUpn(upn)) >= 0;
-    if (!p) return c.kind === 'all';
-    if (c.kind === 'year') return p.year === c.year;
-    if (c.kind === 'regGroup') return p.regGroup.trim().toLowerCase() === String(c.regGroup).trim().toLowerCase();
-    return true;
-  };
 }
 
 /** The run's progress for the sidebar's bar (no pupil data). */

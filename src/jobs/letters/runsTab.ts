@@ -1,11 +1,13 @@
 /**
  * The hidden "Letter Runs" tab: a letter run's memory that holds pupil data, so it stays in the
  * spreadsheet (with the pupils' other data) and never in properties. Two kinds of row:
- *  - `plan`: the letters of the run in progress, in filing order (run id, seq, UPN, Letters Log
- *    key). A continuation reads them to know what is left; the Letters Log says what is done.
- *    They are cleared when the run finishes.
- *  - `tier`: who was in a tier at the last tier letter run for a year group (SPEC §4.3 "names
- *    included / to be removed since the last run").
+ *  - `plan`: the letters of the run in progress, in printing order (run id, seq, UPN, the letter
+ *    type and the Letters Log key of every rung it covers, space-separated; the last key part
+ *    names the addressee). A continuation reads them to know what is left; the Letters Log says
+ *    what is done. They are cleared when the run finishes.
+ *  - `tier`: who was in which tier at the last tier letter run for a year group (SPEC §4.3 "names
+ *    included / to be removed since the last tier letter run"). Rows written before tier runs made
+ *    the ladder's letters have Type tier1/tier2/tier3 and no Tier: the type says the tier.
  * Read once, written once per run start and once at its end (a fixed number of calls).
  */
 import { IsoDate } from '../../core/dates';
@@ -17,23 +19,26 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const LETTER_RUNS = {
   name: 'Letter Runs',
-  header: ['Run Id', 'Kind', 'Date', 'Type', 'Year', 'Seq', 'UPN', 'Key'],
+  header: ['Run Id', 'Kind', 'Date', 'Type', 'Year', 'Seq', 'UPN', 'Key', 'Tier'],
 };
 
 export interface PlanRow {
   runId: string;
   seq: number;
   upn: string;
+  /** The Letters Log key of the letter itself (keys[0]). */
   key: string;
+  /** A key per rung the letter covers, most serious first. */
+  keys: string[];
   type: string;
   date: IsoDate;
 }
 
 export interface TierRow {
   date: IsoDate;
-  type: string;
   year: number;
   upn: string;
+  tier: 1 | 2 | 3;
 }
 
 export interface LetterRunsTab {
@@ -51,9 +56,11 @@ export function readLetterRuns(ss: Spreadsheet): LetterRunsTab {
     const upn = cellText(v[6]).toUpperCase();
     if (!upn) continue;
     if (kind === 'plan') {
-      out.plans.push({ runId: cellText(v[0]), type: cellText(v[3]), seq: Number(v[5]) || 0, upn, key: cellText(v[7]), date: cellDate(v[2]) });
+      const keys = cellText(v[7]).split(/\s+/).filter((k) => k !== '');
+      out.plans.push({ runId: cellText(v[0]), type: cellText(v[3]), seq: Number(v[5]) || 0, upn, key: keys[0] || '', keys, date: cellDate(v[2]) });
     } else if (kind === 'tier') {
-      out.tiers.push({ date: cellDate(v[2]), type: cellText(v[3]), year: Number(v[4]) || 0, upn });
+      const tier = Number(v[8]) || Number((/^tier([123])$/.exec(cellText(v[3])) || [])[1]) || 0;
+      if (tier === 1 || tier === 2 || tier === 3) out.tiers.push({ date: cellDate(v[2]), year: Number(v[4]) || 0, upn, tier });
     }
   }
   out.plans.sort((a, b) => a.seq - b.seq);
@@ -64,8 +71,8 @@ export function readLetterRuns(ss: Spreadsheet): LetterRunsTab {
 export function writeLetterRuns(ss: Spreadsheet, tab: LetterRunsTab): void {
   const rows: Cell[][] = [];
   const t_ = (s: string) => toCell(s, 'text');
-  for (const t of tab.tiers) rows.push(['', 'tier', t_(t.date), t_(t.type), t.year, '', t_(t.upn), '']);
-  for (const p of tab.plans) rows.push([t_(p.runId), 'plan', t_(p.date), t_(p.type), '', p.seq, t_(p.upn), t_(p.key)]);
+  for (const t of tab.tiers) rows.push(['', 'tier', t_(t.date), 'tier', t.year, '', t_(t.upn), '', t.tier]);
+  for (const p of tab.plans) rows.push([t_(p.runId), 'plan', t_(p.date), t_(p.type), '', p.seq, t_(p.upn), t_(p.keys.join(' ')), '']);
   const existed = !!ss.getSheetByName(LETTER_RUNS.name);
   const sheet = writeGeneratedTab(ss, { name: LETTER_RUNS.name, values: [LETTER_RUNS.header.slice() as Cell[]].concat(rows), frozenRows: 1 });
   if (!existed) sheet.hideSheet();

@@ -9,7 +9,7 @@ describe('letterFields', () => {
       PupilName: 'Amy Jones', PupilForename: 'Amy', PupilSurname: 'Jones', Year: '9', RegGroup: '9B',
       ParentName: 'Mrs S Jones', Address: '12 Acacia Avenue\nTown\nAB1 2CD',
       SchoolName: 'Coopers School', SchoolAddress: '1 School Lane\nTown\nAB1 2CD', SchoolPhone: '01234 567890',
-      Signatory: 'Ms R Patel', SignatoryRole: 'Head of Year 9',
+      Signatory: 'Ms R Patel', SignatoryRole: 'Head of Year 9', Addressee: 'Mrs S Jones', Salutation: 'Dear Mrs Jones',
       Date: 'Friday 26 January 2024', AcademicYear: '2023/24',
       AttendancePercent: '94.4%', AbsencePercent: '5.6%', SessionsPossible: '160', SessionsAttended: '151', SessionsMissed: '9',
       Authorised: '5', Unauthorised: '4', Stage: 'cause for concern level 1', ReviewDate: 'Friday 23 February 2024',
@@ -63,6 +63,22 @@ describe('letterFields', () => {
       HomeworkMisses: '7', WeeksPink: '1', WeeksRed: '2', Subjects: 'English, Maths and Science',
       Tier: '3', TierName: 'Tier 3 (persistent absence)', ReviewDate: 'Friday 9 February 2024',
     });
+  });
+});
+
+describe('addressee, salutation, signature and panel fields (issue 18)', () => {
+  it("default to the Students tab's parent and the Settings signatory; the letter's own when given", () => {
+    expect(letterFields(context())).toMatchObject({ Addressee: 'Mrs S Jones', Salutation: 'Dear Mrs Jones', ParentName: 'Mrs S Jones' });
+    const v = letterFields(context({
+      signedBy: { name: 'Mr T Okafor', role: 'Head of Year 9' },
+      panel: { date: 'Tuesday 6 February 2024', time: ' ', place: 'Library' },
+    }));
+    expect(v).toMatchObject({ Signatory: 'Mr T Okafor', SignatoryRole: 'Head of Year 9', PanelDate: 'Tuesday 6 February 2024', PanelTime: '____________________', PanelPlace: 'Library' });
+  });
+
+  it('condition fields print nothing', () => {
+    const v = letterFields(context());
+    expect([v.IfLegal, v.IfSupport, v.IfPA, v.IfPAAgain, v.IfFirst, v.IfRepeat]).toEqual(['', '', '', '', '', '']);
   });
 });
 

@@ -78,10 +78,15 @@ describe('checkTemplate', () => {
     const problems = checkTemplate({
       sections: [
         { where: 'header', path: 'paragraph 1', text: '{{SchoolName}} {{SchoolAddress}} {{SchoolPhone}} {{Date}}' },
-        { where: 'footer', path: 'paragraph 1', text: '{{Signatory}}, {{SignatoryRole}}' },
+        { where: 'footer', path: 'paragraph 1', text: '{{SchoolName}}, {{AcademicYear}}, panel {{PanelDate}}' },
       ],
     });
     expect(problems).toEqual([]);
+  });
+
+  it('keeps the signatory out of a shared footer: each letter is signed by the person whose voice it is in', () => {
+    const problems = checkTemplate({ sections: [{ where: 'footer', path: 'paragraph 1', text: '{{Signatory}}, {{SignatoryRole}}' }] });
+    expect(problems.map((p) => [p.kind, p.field])).toEqual([['pupilFieldInHeaderFooter', 'Signatory'], ['pupilFieldInHeaderFooter', 'SignatoryRole']]);
   });
 
   it('reports every problem, not just the first', () => {

@@ -1,22 +1,24 @@
-import { LetterCandidate, letterKey, outOfDate, planLetterRun, remaining, LetterRunInput, parseLetterKey } from '../../../src/core/letters/plan';
+import { LetterCandidate, letterKey, outOfDate, planLetterRun, remaining, LetterRunInput, parseLetterKey, packOrder, PlannedLetter } from '../../../src/core/letters/plan';
+import { AddresseeResult, ContactLike, addresseesFor } from '../../../src/core/letters/addressees';
 import { LetterLogEntry, LetterType, Pupil } from '../../../src/core/types';
 import { pupil } from './fixtures';
 
 const EP = 'episode-2024-01-08';
+const HT = 'halfterm-2024-01-03';
 
 function cand(upn: string, due: LetterType[], over: Partial<LetterCandidate> = {}): LetterCandidate {
   return { upn, due, held: false, heldReasons: [], key: EP, reasonStillHolds: true, ...over };
 }
 
-function logRow(type: LetterType, upn: string, date: string, status = 'Produced', period = EP): LetterLogEntry {
-  return { key: letterKey(type, upn, period), date, type, upn, link: 'https://docs.example/batch', by: 'hoy@school.example', status };
+function logRow(type: LetterType, upn: string, date: string, status = 'Produced', period = EP, to?: string): LetterLogEntry {
+  return { key: letterKey(type, upn, period, to), date, type, upn, link: 'https://docs.example/batch', by: 'hoy@school.example', status };
 }
 
 const pupils: Pupil[] = [
-  pupil({ upn: 'U1', forename: 'Zac', surname: 'Adams', year: 9, regGroup: '9B' }),
-  pupil({ upn: 'U2', forename: 'Amy', surname: 'Brown', year: 8, regGroup: '8A' }),
-  pupil({ upn: 'U3', forename: 'Ben', surname: 'Adams', year: 9, regGroup: '9A' }),
-  pupil({ upn: 'U4', forename: 'Cara', surname: "O'Brien-Smith", year: 9, regGroup: '9B' }),
+  pupil({ upn: 'U1', forename: 'Zac', surname: 'Adams', year: 9, regGroup: '9B', parentName: 'Mrs Sarah Adams', address: '1 Oak Road, Town' }),
+  pupil({ upn: 'U2', forename: 'Amy', surname: 'Brown', year: 8, regGroup: '8A', parentName: 'Mr Lee Brown', address: '2 Ash Road, Town' }),
+  pupil({ upn: 'U3', forename: 'Ben', surname: 'Adams', year: 9, regGroup: '9A', parentName: 'Ms Kate Adams', address: '3 Elm Road, Town' }),
+  pupil({ upn: 'U4', forename: 'Cara', surname: "O'Brien-Smith", year: 9, regGroup: '9B', parentName: "Ms Cath O'Brien-Smith", address: '4 Yew Road, Town' }),
   pupil({ upn: 'U5', forename: 'Dan', surname: 'Evans', year: 9, regGroup: '9B', leavingDate: '2024-01-12' }),
 ];
 
@@ -24,11 +26,157 @@ function run(over: Partial<LetterRunInput>): ReturnType<typeof planLetterRun> {
   return planLetterRun({ type: 'AT1', asOf: '2024-01-26', pupils, candidates: [], log: [], ...over });
 }
 
+/** The plan's letters as [UPN, letter type, covered types, addressee]. */
+const shape = (ls: PlannedLetter[]) => ls.map((l) => [l.upn, l.type, l.covers.join('+'), l.addressee.addressee]);
+
+function contact(upn: string, over: Partial<ContactLike>): ContactLike {
+  return { upn, name: '', title: '', parentalResponsibility: true, priority: 1, address: '', livesWithPupil: true, correspondence: null, ...over };
+}
+
+function addressees(rows: ContactLike[]): Map<string, AddresseeResult> {
+  const m = new Map<string, AddresseeResult>();
+  for (const p of pupils) m.set(p.upn, addresseesFor(p, rows.filter((c) => c.upn === p.upn)));
+  return m;
+}
+
+/** What a run writes to the Letters Log: a row per covered rung of every letter, dated asOf. */
+function written(ls: PlannedLetter[], date = '2024-01-26'): LetterLogEntry[] {
+  const rows: LetterLogEntry[] = [];
+  for (const l of ls) l.keys.forEach((key, i) => rows.push({ key, date, type: l.covers[i], upn: l.upn, link: '', by: 'hoy', status: 'Produced' }));
+  return rows;
+}
+
+describe('one family, one attendance letter a day (issue 18 §1)', () => {
+  const due3 = cand('U1', ['AT1', 'PA'], { periods: { AT1: 'episode-2024-01-26', PA: HT } });
+
+  it('a pupil due AT1 and PA (and in a tier) gets ONE letter — the AT1, carrying PA — and a log key per rung', () => {
+    for (const type of ['attendance', 'tier', 'AT1', 'PA', 'tier3'] as const) {
+      const plan = run({ type, candidates: [due3] });
+      expect(shape(plan.toProduce)).toEqual([['U1', 'AT1', 'AT1+PA', 'Mrs S Adams']]);
+      expect(plan.toProduce[0].keys).toEqual(['AT1|U1|episode-2024-01-26|to-sarah-adams', `PA|U1|${HT}|to-sarah-adams`]);
+    }
+  });
+
+  it('the letter is the most serious rung due', () => {
+    const plan = run({ type: 'attendance', candidates: [cand('U1', ['PA', 'AT2'], { periods: { PA: HT } })], log: [logRow('AT1', 'U1', '2023-12-01', 'Sent')] });
+    expect(shape(plan.toProduce)).toEqual([['U1', 'AT2', 'AT2+PA', 'Mrs S Adams']]);
+  });
+
+  it('an AT1 run leaves out a pupil due only PA; a PA run takes a pupil due AT1 and PA', () => {
+    const paOnly = cand('U2', ['PA'], { periods: { PA: HT } });
+    expect(run({ type: 'AT1', candidates: [paOnly] }).toProduce).toEqual([]);
+    expect(shape(run({ type: 'PA', candidates: [paOnly, due3] }).toProduce)).toEqual([['U2', 'PA', 'PA', 'Mr L Brown'], ['U1', 'AT1', 'AT1+PA', 'Mrs S Adams']]);
+  });
+
+  it('a tier run after an AT1 run the same day makes no second letter', () => {
+    const paOnlySameFamily = cand('U1', ['AT1', 'PA'], { periods: { AT1: 'episode-2024-01-26', PA: HT } });
+    const first = run({ type: 'AT1', candidates: [paOnlySameFamily] });
+    const log = written(first.toProduce);
+    // The review after the AT1 run: nothing left due for U1; a rung made due since (a Head of
+    // Year override, say) still waits for tomorrow.
+    expect(run({ type: 'tier', candidates: [cand('U1', [])], log }).toProduce).toEqual([]);
+    const later = run({ type: 'tier', candidates: [cand('U1', ['AT2'], { periods: { AT2: 'episode-2024-01-26' } })], log, overrides: ['U1'] });
+    expect(later.toProduce).toEqual([]);
+    expect(later.skipped).toEqual([expect.objectContaining({ upn: 'U1', code: 'writtenToday' })]);
+    // The next day it goes.
+    expect(planLetterRun({ type: 'tier', asOf: '2024-01-29', pupils, log, overrides: ['U1'], candidates: [cand('U1', ['AT2'], { periods: { AT2: 'episode-2024-01-26' } })] }).toProduce).toHaveLength(1);
+  });
+
+  it('a re-run makes nothing', () => {
+    const first = run({ type: 'attendance', candidates: [due3, cand('U2', ['PA'], { periods: { PA: HT } })] });
+    expect(first.toProduce).toHaveLength(2);
+    const again = run({ type: 'attendance', candidates: [due3, cand('U2', ['PA'], { periods: { PA: HT } })], log: written(first.toProduce) });
+    expect(again.toProduce).toEqual([]);
+    expect(again.skipped.map((k) => k.code)).toEqual(['writtenToday', 'writtenToday']);
+  });
+
+  it('non-attendance letters are planned one type at a time and may go on the same day', () => {
+    const log = [logRow('AT1', 'U1', '2024-01-26')];
+    expect(shape(run({ type: 'homework', candidates: [cand('U1', ['homework'], { key: HT })], log }).toProduce)).toEqual([['U1', 'homework', 'homework', 'Mrs S Adams']]);
+  });
+});
+
+describe('every parent (issue 18 §2)', () => {
+  it('two parents at two addresses get a letter each, addressed to each', () => {
+    const to = addressees([
+      contact('U1', { name: 'Adams, Sarah', title: 'Mrs', address: '1 Oak Road, Town' }),
+      contact('U1', { name: 'Adams, Paul', title: 'Mr', priority: 2, address: '9 Mill Lane, Village', livesWithPupil: false }),
+    ]);
+    const plan = run({ type: 'attendance', candidates: [cand('U1', ['AT1'])], addressees: to });
+    expect(shape(plan.toProduce)).toEqual([['U1', 'AT1', 'AT1', 'Mrs S Adams'], ['U1', 'AT1', 'AT1', 'Mr P Adams']]);
+    expect(plan.toProduce.map((l) => l.key)).toEqual([`AT1|U1|${EP}|to-sarah-adams`, `AT1|U1|${EP}|to-paul-adams`]);
+  });
+
+  it('two parents at one address get one letter to both', () => {
+    const to = addressees([
+      contact('U1', { name: 'Adams, Sarah', title: 'Mrs', address: '1 Oak Road, Town' }),
+      contact('U1', { name: 'Adams, Paul', title: 'Mr', priority: 2, address: '1 OAK ROAD\nTown' }),
+    ]);
+    const plan = run({ type: 'attendance', candidates: [cand('U1', ['AT1'])], addressees: to });
+    expect(shape(plan.toProduce)).toEqual([['U1', 'AT1', 'AT1', 'Mrs S Adams and Mr P Adams']]);
+    expect(plan.toProduce[0].addressee.salutation).toBe('Dear Mrs and Mr Adams');
+  });
+
+  it('never the same letter twice per addressee: a parent added later gets it, the one who had it does not', () => {
+    const to = addressees([
+      contact('U1', { name: 'Adams, Sarah', title: 'Mrs', address: '1 Oak Road' }),
+      contact('U1', { name: 'Adams, Paul', title: 'Mr', priority: 2, address: '1 Oak Road' }),
+    ]);
+    const log = [logRow('AT1', 'U1', '2024-01-25', 'Produced', EP, 'sarah-adams')];
+    const plan = run({ type: 'homework', candidates: [], log }); // (another type's run does not touch it)
+    expect(plan.toProduce).toEqual([]);
+    const again = planLetterRun({ type: 'AT1', asOf: '2024-01-29', pupils, candidates: [cand('U1', ['AT1'])], log, addressees: to });
+    expect(shape(again.toProduce)).toEqual([['U1', 'AT1', 'AT1', 'Mr P Adams']]);
+    // A key with no addressee (letters from before, or imported history) stands for the whole family.
+    const old = planLetterRun({ type: 'AT1', asOf: '2024-01-29', pupils, candidates: [cand('U1', ['AT1'])], log: [logRow('AT1', 'U1', '2024-01-10')], addressees: to });
+    expect(old.toProduce).toEqual([]);
+    expect(old.skipped[0]).toMatchObject({ code: 'alreadyProduced' });
+  });
+
+  it('nobody to write to: skipped, and says why', () => {
+    const to = addressees([contact('U1', { name: 'Mrs Sarah Adams', correspondence: false })]);
+    const plan = run({ type: 'attendance', candidates: [cand('U1', ['AT1'])], addressees: to });
+    expect(plan.toProduce).toEqual([]);
+    expect(plan.skipped[0]).toMatchObject({ upn: 'U1', code: 'noAddressee', reason: expect.stringContaining('no correspondence') });
+  });
+});
+
+describe('proposed panel and EWO letters (SPEC §4.2)', () => {
+  it('are not made until the Head of Year confirms them; the PA letter still goes meanwhile', () => {
+    const log = [logRow('AT1', 'U1', '2023-10-02', 'Sent'), logRow('AT2', 'U1', '2023-11-06', 'Sent')];
+    const c = cand('U1', ['panel', 'PA'], { proposed: ['panel'], periods: { PA: HT } });
+    const plan = run({ type: 'attendance', candidates: [c], log });
+    expect(plan.proposals).toEqual([{ upn: 'U1', type: 'panel' }]);
+    expect(shape(plan.toProduce)).toEqual([['U1', 'PA', 'PA', 'Mrs S Adams']]);
+    const confirmed = run({ type: 'attendance', candidates: [c], log, confirmed: ['u1'] });
+    expect(shape(confirmed.toProduce)).toEqual([['U1', 'panel', 'panel+PA', 'Mrs S Adams']]);
+    expect(confirmed.proposals).toEqual([]);
+  });
+});
+
+describe('printing order (issue 18 §5)', () => {
+  it('year, reg group, surname — and siblings at one address next to each other', () => {
+    // U2 (Year 8) and U4 (Year 9) are brother and sister at one address; U3 is in 9A before U4's 9B.
+    const family = [
+      contact('U2', { name: 'Brown, Lee', title: 'Mr', address: '2 Ash Road, Town' }),
+      contact('U4', { name: 'Brown, Lee', title: 'Mr', address: '2 Ash Road, Town' }),
+    ];
+    const plan = run({ type: 'attendance', candidates: ['U1', 'U2', 'U3', 'U4'].map((u) => cand(u, ['AT1'])), addressees: addressees(family) });
+    expect(plan.toProduce.map((l) => l.upn)).toEqual(['U2', 'U4', 'U3', 'U1']);
+  });
+
+  it('packOrder keeps a letter with no address on its own', () => {
+    const byUpn = new Map(pupils.map((p) => [p.upn, p] as [string, Pupil]));
+    const blank = (upn: string) => ({ upn, type: 'AT1', key: upn, keys: [upn], covers: ['AT1'], addressee: { household: '' } } as unknown as PlannedLetter);
+    expect(packOrder([blank('U1'), blank('U2'), blank('U3')], byUpn).map((l) => l.upn)).toEqual(['U2', 'U3', 'U1']);
+  });
+});
+
 describe('planLetterRun', () => {
   it('makes the letter for each pupil it is due for, in year, reg group, surname order', () => {
     const plan = run({ candidates: ['U1', 'U2', 'U3', 'U4'].map((u) => cand(u, ['AT1'])) });
     expect(plan.toProduce.map((l) => l.upn)).toEqual(['U2', 'U3', 'U1', 'U4']);
-    expect(plan.toProduce[0]).toEqual({ upn: 'U2', type: 'AT1', key: `AT1|U2|${EP}` });
+    expect(plan.toProduce[0]).toMatchObject({ upn: 'U2', type: 'AT1', key: `AT1|U2|${EP}|to-lee-brown`, covers: ['AT1'] });
     expect(plan.skipped).toEqual([]);
   });
 
@@ -54,7 +202,7 @@ describe('planLetterRun', () => {
 
   it('makes a new letter in a new episode', () => {
     const plan = run({ candidates: [cand('U1', ['AT1'], { key: 'episode-2024-03-04' })], log: [logRow('AT1', 'U1', '2024-01-15')] });
-    expect(plan.toProduce.map((l) => l.key)).toEqual(['AT1|U1|episode-2024-03-04']);
+    expect(plan.toProduce.map((l) => l.key)).toEqual(['AT1|U1|episode-2024-03-04|to-sarah-adams']);
   });
 
   it('leaves out a leaver and an unticked pupil, with reasons', () => {
@@ -97,7 +245,7 @@ describe('planLetterRun', () => {
     });
 
     it('makes AT2 once the AT1 is in the log, or when the Head of Year overrides', () => {
-      expect(run({ type: 'AT2', candidates: [cand('U1', ['AT2'])], log: [logRow('AT1', 'U1', '2023-12-01', 'Sent')] }).toProduce.map((l) => l.key)).toEqual([`AT2|U1|${EP}`]);
+      expect(run({ type: 'AT2', candidates: [cand('U1', ['AT2'])], log: [logRow('AT1', 'U1', '2023-12-01', 'Sent')] }).toProduce.map((l) => l.key)).toEqual([`AT2|U1|${EP}|to-sarah-adams`]);
       expect(run({ type: 'AT2', candidates: [cand('U1', ['AT2'])], overrides: ['U1'] }).toProduce).toHaveLength(1);
     });
 
@@ -108,8 +256,9 @@ describe('planLetterRun', () => {
   });
 
   it('needs no earlier rung for a PA letter', () => {
-    const plan = run({ type: 'PA', candidates: [cand('U1', ['AT1', 'PA'], { key: '2023/24-HT3' })] });
-    expect(plan.toProduce).toEqual([{ upn: 'U1', type: 'PA', key: 'PA|U1|2023/24-HT3' }]);
+    const plan = run({ type: 'PA', candidates: [cand('U1', ['PA'], { key: '2023/24-HT3' })] });
+    expect(shape(plan.toProduce)).toEqual([['U1', 'PA', 'PA', 'Mrs S Adams']]);
+    expect(plan.toProduce[0].key).toBe('PA|U1|2023/24-HT3|to-sarah-adams');
   });
 });
 
@@ -126,9 +275,9 @@ describe('remaining (resumable runs)', () => {
     for (const k of [0, 1, 5, 11, 12]) {
       const log: LetterLogEntry[] = [];
       const produced: string[] = [];
-      const make = (l: { upn: string; key: string; type: LetterType }) => {
+      const make = (l: PlannedLetter) => {
         produced.push(l.upn);
-        log.push({ key: l.key, date: '2024-01-26', type: l.type, upn: l.upn, link: '', by: 'hoy', status: 'Produced' });
+        log.push(...written([l]));
       };
       // First run stops (time limit or crash) after k letters: log rows exist for those k only.
       const first = planLetterRun({ ...input, log });
@@ -145,9 +294,9 @@ describe('remaining (resumable runs)', () => {
 
   it('finishes the original plan from the log alone', () => {
     const plan = run({ candidates: ['U1', 'U2', 'U3'].map((u) => cand(u, ['AT1'])) });
-    const log = [logRow('AT1', plan.toProduce[0].upn, '2024-01-26')];
+    const log = written(plan.toProduce.slice(0, 1));
     expect(remaining(plan, log)).toEqual(plan.toProduce.slice(1));
-    expect(remaining(plan, [logRow('AT1', plan.toProduce[0].upn, '2024-01-26', 'Cancelled')])).toEqual(plan.toProduce);
+    expect(remaining(plan, log.map((e) => ({ ...e, status: 'Cancelled' })))).toEqual(plan.toProduce);
   });
 });
 
@@ -177,8 +326,9 @@ describe('outOfDate', () => {
 });
 
 describe('letterKey', () => {
-  it('round-trips type, UPN and period', () => {
-    expect(parseLetterKey(letterKey('PA', ' a123 ', '2023/24-HT3'))).toEqual({ type: 'PA', upn: 'A123', period: '2023/24-HT3' });
+  it('round-trips type, UPN, period and addressee', () => {
+    expect(parseLetterKey(letterKey('PA', ' a123 ', '2023/24-HT3'))).toEqual({ type: 'PA', upn: 'A123', period: '2023/24-HT3', to: null });
+    expect(parseLetterKey(letterKey('AT1', 'A123', EP, 'kate-smith+lee-jones'))).toEqual({ type: 'AT1', upn: 'A123', period: EP, to: ['kate-smith', 'lee-jones'] });
   });
 });
 
@@ -186,7 +336,8 @@ describe('history imported with another key form (issue 16)', () => {
   it('an AT1 in the episode counts as the rung below whatever its key; a PA this half term blocks a second', () => {
     const at1 = { ...logRow('AT1', 'U1', '2024-01-08', 'Sent'), key: 'AT1|U1|date-2024-01-08' };
     const plan = run({ type: 'AT2', candidates: [cand('U1', ['AT2'])], log: [at1] });
-    expect(plan.toProduce).toEqual([{ upn: 'U1', type: 'AT2', key: `AT2|U1|${EP}` }]);
+    expect(shape(plan.toProduce)).toEqual([['U1', 'AT2', 'AT2', 'Mrs S Adams']]);
+    expect(plan.toProduce[0].key).toBe(`AT2|U1|${EP}|to-sarah-adams`);
     // Before the episode began it does not count: AT2 would skip a rung.
     const older = run({ type: 'AT2', candidates: [cand('U1', ['AT2'])], log: [{ ...at1, date: '2023-12-04', key: 'AT1|U1|date-2023-12-04' }] });
     expect(older.skipped).toEqual([expect.objectContaining({ upn: 'U1', code: 'outOfOrder' })]);

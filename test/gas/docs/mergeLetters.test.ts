@@ -55,12 +55,12 @@ describe('mergeLetters', () => {
   });
 
   test("a pupil called Zoë $& {{Surname}} O'Brien comes out literally, as do $1 and backslashes", () => {
-    const odd = values(1, { forename: 'Zoë $& {{Surname}}', surname: "O'Brien", parentName: 'Mr $1 \\ Smith' });
+    const odd = values(1, { forename: 'Zoë $& $1 \\ {{Surname}}', surname: "O'Brien", parentName: "Mrs Zoë O'Brien-$1" });
     const res = mergeLetters({ templateId, title: 't', letters: [{ values: odd }] });
     const page = letters(rawDoc(g, res.docId))[0];
-    expect(page).toContain("Re: Zoë $& {{Surname}} O'Brien (9B)");
-    expect(page).toContain('Dear Mr $1 \\ Smith\n');
-    expect(page).toContain("Zoë $& {{Surname}}'s figures");
+    expect(page).toContain("Re: Zoë $& $1 \\ {{Surname}} O'Brien (9B)");
+    expect(page).toContain("Dear Mrs O'Brien-$1\n");
+    expect(page).toContain("Zoë $& $1 \\ {{Surname}}'s figures");
   });
 
   test('bold around a placeholder survives, and plain text stays plain', () => {

@@ -40,7 +40,7 @@ describe('createTemplateDocument', () => {
     const re = paragraphsStarting(doc, 'Re: ');
     expect(re).toHaveLength(1);
     expect(boldRuns(re[0])).toEqual([['Re: {{PupilName}} ({{RegGroup}})', true]]);
-    expect(boldRuns(paragraphsStarting(doc, 'Dear ')[0])).toEqual([['Dear {{ParentName}}', false]]);
+    expect(boldRuns(paragraphsStarting(doc, '{{Salutation}}')[0])).toEqual([['{{Salutation}}', false]]);
     const tables = doc._body._kids.filter((k) => k._type === 'TABLE');
     expect(tables).toHaveLength(1);
     expect(tables[0]._text()).toContain('Attendance\t{{AttendancePercent}}');
