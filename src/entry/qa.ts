@@ -69,7 +69,9 @@ export const morningRun = triggerHandler('Morning run', 'settings', (caller) => 
   const settings = loadSettings();
   const asOf = todayIso();
   const ctx = { asOf, at: nowStamp(), by: caller.email };
-  const r = morningWithStatus(ss, settings, ctx, () => withDocumentLock('Morning run', () => dailyRunJob(ss, settings, asOf), 60000));
+  // The lock first: when another run holds it, that run is doing the morning's work, so this one
+  // stops with "try again" and records nothing and alerts no one (and writes no status unlocked).
+  const r = withDocumentLock('Morning run', () => morningWithStatus(ss, settings, ctx, () => dailyRunJob(ss, settings, asOf)), 60000);
   if (!r) return { summary: { asOf, schoolDay: false, skipped: true, reminders: [] }, log: 'skipped: morning e-mails are off in Settings' };
   return {
     summary: { asOf: r.asOf, schoolDay: r.schoolDay, skipped: false, reminders: r.qa.reminders.map((q) => ({ date: q.date, task: q.task, reminded: q.reminded.slice() })) },

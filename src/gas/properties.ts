@@ -4,9 +4,44 @@
  * holds no pupil data (developers.google.com/apps-script/reference/properties/properties-service).
  * Jobs take it from here rather than from the PropertiesService global (src/gas is the only layer
  * that touches Google's services).
+ *
+ * A property is saved at once, while sheet writes are buffered until the execution ends or
+ * SpreadsheetApp.flush() (spreadsheet-app#flush()). Whether Google applies buffered writes when an
+ * execution dies is not documented, so the store takes the strict reading: before a property is
+ * set, the sheet writes made so far are flushed. A memory such as "this month's packs were sent"
+ * can then never outlive the sheet writes it stands for (found by crash-anywhere: a lost "Sent to
+ * mentor" date with the month already remembered).
  */
 export type PropertyStore = GoogleAppsScript.Properties.Properties;
 
 export function documentProperties(): PropertyStore {
-  return PropertiesService.getDocumentProperties();
+  const props = PropertiesService.getDocumentProperties();
+  // Every method delegates (bound to Google's own object); only the writes flush first.
+  const store = {
+    getProperty: (k: string) => props.getProperty(k),
+    getProperties: () => props.getProperties(),
+    getKeys: () => props.getKeys(),
+    setProperty(k: string, v: string) {
+      SpreadsheetApp.flush();
+      props.setProperty(k, v);
+      return store;
+    },
+    setProperties(p: Record<string, string>, deleteAllOthers?: boolean) {
+      SpreadsheetApp.flush();
+      if (deleteAllOthers === undefined) props.setProperties(p);
+      else props.setProperties(p, deleteAllOthers);
+      return store;
+    },
+    deleteProperty(k: string) {
+      SpreadsheetApp.flush();
+      props.deleteProperty(k);
+      return store;
+    },
+    deleteAllProperties() {
+      SpreadsheetApp.flush();
+      props.deleteAllProperties();
+      return store;
+    },
+  };
+  return store as unknown as PropertyStore;
 }

@@ -101,8 +101,9 @@ describe('(b) the letter history as the school keeps it: Date, Type, UPN', () =>
     const keys = log.slice(1).map((r) => String(r[0]));
     // The history's keys, made by the tracker; then this run's letters.
     expect(keys.slice(0, 3).sort()).toEqual([`AT1|${U.C}|episode-2023-11-13`, `AT1|${U.E}|episode-2023-11-06`, `AT2|${U.E}|episode-2023-11-06`].sort());
-    expect(keys).toContain(`AT2|${U.C}|episode-2023-11-13`);
-    expect(keys).toContain(`panel|${U.E}|episode-2023-11-06`);
+    // This run's letters carry the addressee: Jo Reid (Ian Reid lives elsewhere at no address on file).
+    expect(keys).toContain(`AT2|${U.C}|episode-2023-11-13|to-jo-reid`);
+    expect(keys).toContain(`panel|${U.E}|episode-2023-11-06|to-lee-ward`);
     const contacts = await sheetValues(out, 'Contacts');
     expect(contacts.length).toBe(4);
     expect(contacts.slice(1).map((r) => [r[0], r[1]])).toEqual([[U.C, 'Jo Reid'], [U.C, 'Ian Reid'], [U.E, 'Lee Ward']]);

@@ -193,8 +193,11 @@ export function letterLines(t: TrackerFixture, onlyLinked = false): string[] {
   for (const d of runDocuments(t)) {
     if (onlyLinked && !linked.has(d._id)) continue;
     for (const l of lettersOf(d)) {
-      const re = /Re: [^\n]+/.exec(l);
-      if (re) out.push(re[0]);
+      // Everything down to "Re: Callum Reid (9X)": a family at two addresses gets two copies, so
+      // the addressee and address above the pupil's name say which letter this is.
+      const lines = l.split('\n');
+      const i = lines.findIndex((x) => x.startsWith('Re: '));
+      if (i >= 0) out.push(lines.slice(0, i + 1).filter((x) => x.trim()).join(' | '));
     }
   }
   return out;

@@ -137,7 +137,9 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
   result.markedOutOfDate = markOutOfDate(ss, s);
   if (!plan.toProduce.length) {
     result.message = `No ${result.title.toLowerCase()} are due for ${result.cohort}.${result.markedOutOfDate.length ? ` ${result.markedOutOfDate.length} earlier letter(s) marked Out of date.` : ''}`;
-    if (tierRun) writeLetterRuns(ss, { tiers: nextTierMemory(s, req, plan, view), plans: [] });
+    // No run is open here, so plan rows still on the tab are a finished run's that a stop between
+    // "done" and clearing them left behind (finish() below): they go now.
+    if (tierRun || s.runs.plans.length) writeLetterRuns(ss, { tiers: tierRun ? nextTierMemory(s, req, plan, view) : s.runs.tiers, plans: [] });
     return result;
   }
 
