@@ -18,8 +18,12 @@ export interface WrittenFiles {
   evidence: string[];
 }
 
+/** Letters that NFD does not split into a base letter and an accent (Łukasz, Søren, Yılmaz). */
+const OWN_LETTERS: Record<string, string> = { Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Đ: 'D', đ: 'd', ı: 'i', Þ: 'Th', þ: 'th', Ð: 'D', ð: 'd' };
+
+/** A name as a file name any computer accepts: "Barker, Łukasz" → "Barker-Lukasz". */
 export function safeFileName(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9 ._-]+/g, '-').replace(/\s+/g, '-').replace(/-+/g, '-').slice(0, 80);
+  return s.replace(/[ŁłØøßÆæŒœĐđıÞþÐð]/g, (c) => OWN_LETTERS[c]).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9 ._-]+/g, '-').replace(/\s+/g, '-').replace(/-+/g, '-').slice(0, 80);
 }
 
 export async function writeOutputs(g: LocalGoogle, outDir: string): Promise<WrittenFiles> {
