@@ -13,12 +13,14 @@ function secs(ms: number): string {
   return ms >= 60000 ? `${(ms / 60000).toFixed(1)} min` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+const n = (x: number | undefined) => (x === undefined ? '–' : x.toLocaleString('en-GB'));
+
 function table(rows: BenchRow[]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   return [
-    '| job | pupils | calls | Apps Script (projected) | compute here | note |',
-    '|---|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${cell(r.job)} | ${r.pupils.toLocaleString('en-GB')} | ${r.calls.toLocaleString('en-GB')} | ${secs(r.projectedMs)} | ${Math.round(r.computeMs).toLocaleString('en-GB')} ms | ${cell(r.note ?? '')} |`),
+    '| job | pupils | calls | cells read | cells written | Apps Script (projected) | compute here | note |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${cell(r.job)} | ${r.pupils.toLocaleString('en-GB')} | ${r.calls.toLocaleString('en-GB')} | ${n(r.cellsRead)} | ${n(r.cellsWritten)} | ${secs(r.projectedMs)} | ${Math.round(r.computeMs).toLocaleString('en-GB')} ms | ${cell(r.note ?? '')} |`),
   ].join('\n');
 }
 
@@ -40,6 +42,7 @@ Apps Script's cost is the number of service calls (each a round trip to Google) 
 | column | meaning |
 |---|---|
 | calls | Google service calls the job made (every method call on every service object counts once). Must not grow with pupils |
+| cells read / written | cells through \`getValues\`, \`setValues\` and the other range calls Google prices per cell (measured in the budgets table) |
 | Apps Script (projected) | from the estimated cost per call and per cell in \`local/services/env.ts\` — to compare with the 6-minute limit; an estimate, not a measurement of Google's servers |
 | compute here | this machine's time for the whole job: reading, parsing, rules, writing to the in-memory services |
 

@@ -70,17 +70,17 @@ function tracker(pupils: number): Tracker {
   return { g, ss, uninstall, marks: school.tables['Attendance Marks'] };
 }
 
-function measure(t: Tracker, fn: () => unknown): { calls: number; projectedMs: number; computeMs: number } {
+function measure(t: Tracker, fn: () => unknown): { calls: number; projectedMs: number; computeMs: number; cellsRead: number; cellsWritten: number } {
   t.g.env.resetCounts();
   const t0 = performance.now();
   fn();
-  return { calls: t.g.env.total, projectedMs: t.g.env.simulatedMs, computeMs: performance.now() - t0 };
+  return { calls: t.g.env.total, projectedMs: t.g.env.simulatedMs, computeMs: performance.now() - t0, cellsRead: t.g.env.cellsRead, cellsWritten: t.g.env.cellsWritten };
 }
 
 /** Our jobs on one school. Letters: `letters` reward letters, continued until done (executions summed). */
-function ours(t: Tracker, pupils: number, letters: number): Record<string, { calls: number; projectedMs: number; computeMs: number; note?: string }> {
+function ours(t: Tracker, pupils: number, letters: number): Record<string, { calls: number; projectedMs: number; computeMs: number; cellsRead?: number; cellsWritten?: number; note?: string }> {
   const s = () => loadSettings();
-  const out: Record<string, { calls: number; projectedMs: number; computeMs: number; note?: string }> = {};
+  const out: Record<string, { calls: number; projectedMs: number; computeMs: number; cellsRead?: number; cellsWritten?: number; note?: string }> = {};
   // The import: the year of marks again into a tracker that has it (the weekly re-import of the
   // register: read once, merge by key, write only what changed).
   out['import: year of marks (re-import)'] = { ...measure(t, () => importRows(t.ss, 'Attendance Marks', t.marks, { elapsed: startClock(() => t.g.env.simulatedMs) })), note: `${(t.marks.length - 1).toLocaleString('en-GB')} marks, already there: read once, nothing to write (first import: bench/import.ts)` };
@@ -142,7 +142,7 @@ export async function benchBudgets(): Promise<BenchRow[]> {
     for (const pupils of [200, 2000]) {
       const r = results[pupils][job];
       const grows = pupils === 2000 && results[200][job].calls !== r.calls ? ` (calls ${results[200][job].calls} at 200)` : '';
-      rows.push({ job: `budget: ${job}`, pupils, calls: r.calls, projectedMs: r.projectedMs, computeMs: r.computeMs, note: `${r.note ?? ''}${grows}`.trim() || undefined });
+      rows.push({ job: `budget: ${job}`, pupils, calls: r.calls, projectedMs: r.projectedMs, computeMs: r.computeMs, cellsRead: r.cellsRead, cellsWritten: r.cellsWritten, note: `${r.note ?? ''}${grows}`.trim() || undefined });
     }
     const n = naive.find((x) => x.job === job);
     if (n) rows.push({ job: `budget: ${job} — cell by cell`, pupils: 2000, calls: n.calls, projectedMs: n.projectedMs, computeMs: n.computeMs, note: n.note });

@@ -18,6 +18,9 @@ export interface BenchRow {
   calls: number;
   projectedMs: number;
   computeMs: number;
+  /** Cells read and written (getValues/setValues and the other per-cell range calls), where measured. */
+  cellsRead?: number;
+  cellsWritten?: number;
   note?: string;
 }
 

@@ -84,6 +84,9 @@ export class LocalEnv {
   readonly calls = new Map<string, number>();
   total = 0;
   simulatedMs = 0;
+  /** Cells read and written through the range calls priced per cell (CELL_COST_MS), for the bench. */
+  cellsRead = 0;
+  cellsWritten = 0;
   private faults: Fault[] = [];
   /** Faults by call name: the next `times` calls named so throw `message`. */
   private namedFaults: Array<{ name: string; message: string; times: number }> = [];
@@ -152,6 +155,8 @@ export class LocalEnv {
     this.calls.clear();
     this.total = 0;
     this.simulatedMs = 0;
+    this.cellsRead = 0;
+    this.cellsWritten = 0;
   }
 
   /** Calls so far, sorted by name, e.g. { 'Range.getValues': 3, … }. */
@@ -186,7 +191,12 @@ export class LocalEnv {
           for (const hook of env.callHooks) hook(className, prop, target);
           const out = v.apply(target, args);
           const perCell = CELL_COST_MS[name];
-          if (perCell) env.simulatedMs += perCell * (prop.startsWith('set') ? cellsOf(args[0]) : cellsOf(out));
+          if (perCell) {
+            const cells = prop.startsWith('set') ? cellsOf(args[0]) : cellsOf(out);
+            env.simulatedMs += perCell * cells;
+            if (prop.startsWith('set')) env.cellsWritten += cells;
+            else env.cellsRead += cells;
+          }
           return out;
         };
       },
