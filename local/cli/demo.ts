@@ -292,7 +292,7 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
   const report = buildReport(g, { asOf, settings, problems, lettersBefore });
   report.qa = mergeQa(mornings.map((m) => m.reminders));
   fs.mkdirSync(args.out, { recursive: true });
-  const files = await writeOutputs(g, args.out);
+  const files = await writeOutputs(g, args.out, log);
   fs.writeFileSync(path.join(args.out, 'report.json'), JSON.stringify(report, null, 2));
 
   const pupils = report.pupils as any[];

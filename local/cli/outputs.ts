@@ -26,17 +26,20 @@ export function safeFileName(s: string): string {
   return s.replace(/[ŁłØøßÆæŒœĐđıÞþÐð]/g, (c) => OWN_LETTERS[c]).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9 ._-]+/g, '-').replace(/\s+/g, '-').replace(/-+/g, '-').slice(0, 80);
 }
 
-export async function writeOutputs(g: LocalGoogle, outDir: string): Promise<WrittenFiles> {
+/** `say` gets a line per phase and per tab, so a long write out shows it is moving. */
+export async function writeOutputs(g: LocalGoogle, outDir: string, say: (line: string) => void = () => undefined): Promise<WrittenFiles> {
   for (const sub of ['letters', 'templates', 'mail', 'evidence']) {
     const dir = path.join(outDir, sub);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
   }
   const workbook = path.join(outDir, 'tracker.xlsx');
-  await saveXlsx(g.spreadsheet as any, workbook);
+  await saveXlsx(g.spreadsheet as any, workbook, (i, of, name, rows) => say(`  tracker.xlsx: tab ${i} of ${of}, ${name} (${rows.toLocaleString('en-GB')} rows)`));
+  say('  tracker.xlsx: compressing and saving…');
 
   const files: WrittenFiles = { workbook, letters: [], templates: [], mail: [], evidence: [] };
   const docs = (g.services.DocumentApp as any)._documents() as any[];
+  say(`  ${docs.length} document(s): letters, templates and evidence packs as .docx…`);
   for (const doc of docs) {
     const name = String(doc.getName ? doc._name ?? doc.getName() : 'document');
     const isTemplate = /template/i.test(name);
@@ -46,6 +49,7 @@ export async function writeOutputs(g: LocalGoogle, outDir: string): Promise<Writ
     files[kind].push(file);
   }
   const sent = (g.services.MailApp as any)._sent as any[];
+  say(`  ${sent.length} e-mail(s) as .eml…`);
   let n = 0;
   for (const mail of sent) {
     n += 1;

@@ -39,8 +39,11 @@ function fromExcelDate(d: Date): Date {
   return londonDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
 }
 
-export async function saveXlsx(ss: LocalSpreadsheet, path: string): Promise<void> {
-  const wb = await toWorkbook(ss);
+/** Told before each tab is laid out (the dry run prints a line per tab: a big tracker takes a while). */
+export type TabProgress = (i: number, of: number, name: string, rows: number) => void;
+
+export async function saveXlsx(ss: LocalSpreadsheet, path: string, onTab?: TabProgress): Promise<void> {
+  const wb = await toWorkbook(ss, onTab);
   await wb.xlsx.writeFile(path);
 }
 
@@ -49,11 +52,12 @@ export async function toXlsxBuffer(ss: LocalSpreadsheet): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function toWorkbook(ss: LocalSpreadsheet): Promise<ExcelJS.Workbook> {
+async function toWorkbook(ss: LocalSpreadsheet, onTab?: TabProgress): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Pastoral Tracker (local run)';
   const chartRows: unknown[][] = [];
-  for (const sheet of ss._sheets) {
+  for (const [i, sheet] of ss._sheets.entries()) {
+    if (onTab) onTab(i + 1, ss._sheets.length, sheet._name, sheet._grid.extent().rows);
     const ws = wb.addWorksheet(sheet._name, {
       state: sheet._hidden ? 'hidden' : 'visible',
       properties: sheet._tabColor ? { tabColor: { argb: argb(sheet._tabColor) } } : {},

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
 import { runDemo } from '../../local/cli/demo';
 import { writeSampleCsv } from '../../local/sample/writeCsv';
 import { generateSampleSchool } from '../../local/sample/school';
@@ -19,7 +20,15 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run demo', () => {
   it('writes every output, then a re-run from its own workbook produces nothing twice', async () => {
-    const first = await runDemo(['--pupils', '80', '--out', path.join(dir, 'one')], quiet);
+    const said: string[] = [];
+    const first = await runDemo(['--pupils', '80', '--out', path.join(dir, 'one')], (line: string) => said.push(line));
+    // Writing out/ says where it is: one line per tab of the tracker, in order, then the save.
+    const tabLines = said.map((l) => /tracker\.xlsx: tab (\d+) of (\d+), (.+) \([\d,]+ rows\)/.exec(l)).filter((m): m is RegExpExecArray => !!m);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'one', 'tracker.xlsx'));
+    const tabs = wb.worksheets.map((w) => w.name).filter((n) => n !== 'Charts (local)');
+    expect(tabLines.map((m) => [Number(m[1]), Number(m[2]), m[3]])).toEqual(tabs.map((n, i) => [i + 1, tabs.length, n]));
+    expect(said.indexOf('  tracker.xlsx: compressing and saving…')).toBeGreaterThan(said.indexOf(tabLines[tabLines.length - 1].input));
     const report = first.report as any;
     expect(report.asOf).toBe('2024-01-26');
     expect(report.pupils.length).toBeGreaterThan(70);
