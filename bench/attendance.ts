@@ -47,6 +47,9 @@ async function one(pupils: number, years = 1): Promise<BenchRow[]> {
     for (const tab of INPUT_TABS) {
       const rows = school.tables[tab];
       const sheet = ss.insertSheet(tab);
+      // As wide as the data before it grows: two years of marks at Sheets' default 26 columns
+      // would pass Google's 10 million cells (the import does the same).
+      if (sheet.getMaxColumns() > rows[0].length) sheet.deleteColumns(rows[0].length + 1, sheet.getMaxColumns() - rows[0].length);
       if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
       if (sheet.getMaxColumns() < rows[0].length) sheet.insertColumnsAfter(sheet.getMaxColumns(), rows[0].length - sheet.getMaxColumns());
       sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
