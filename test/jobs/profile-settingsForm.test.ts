@@ -46,3 +46,25 @@ describe('settings form', () => {
     expect(fieldOfMessage('"bad" is not an e-mail domain (write it like school.sch.uk).')).toBe('school.allowedDomains');
   });
 });
+
+describe('settings form: the academic year and "too early to tell" (issue 17)', () => {
+  let uninstall: () => void;
+  beforeEach(() => {
+    uninstall = createLocalGoogle().install();
+  });
+  afterEach(() => uninstall());
+
+  test('a school starting its year in August and counting stages from 30 sessions saves both', () => {
+    expect(settingsFormData().values['attendance.academicYearStartMonth']).toBe(9);
+    expect(settingsFormData().values['attendance.minimumSessions']).toBe(20);
+    expect(saveSettingsFromForm({ 'attendance.academicYearStartMonth': '8', 'attendance.minimumSessions': '30' })).toEqual({ ok: true, problems: [] });
+    expect(loadSettings().attendance).toMatchObject({ academicYearStartMonth: 8, minimumSessions: 30 });
+  });
+
+  test('month 13 is refused on its own field and nothing is stored', () => {
+    const r = saveSettingsFromForm({ 'attendance.academicYearStartMonth': 13 });
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([{ field: 'attendance.academicYearStartMonth', message: expect.stringMatching(/month the academic year starts.*1 to 12/i) }]);
+    expect(loadOverrides()).toEqual({});
+  });
+});

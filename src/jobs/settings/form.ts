@@ -40,6 +40,8 @@ export const FORM_FIELDS: FormField[] = [
   { path: 'attendance.at1MonitorWeeks', label: 'Monitor after AT1 (school weeks)', kind: 'whole', says: ['AT1 monitoring weeks'] },
   { path: 'attendance.at2MonitorWeeks', label: 'Monitor after AT2 (school weeks)', kind: 'whole', says: ['AT2 monitoring weeks'] },
   { path: 'attendance.panelMonitorWeeks', label: 'Monitor after panel (school weeks)', kind: 'whole', says: ['Panel monitoring weeks'] },
+  { path: 'attendance.academicYearStartMonth', label: 'Academic year starts in (month: 9 = September)', kind: 'whole', says: ['The month the academic year starts'] },
+  { path: 'attendance.minimumSessions', label: 'Too early to tell below (possible sessions this year)', kind: 'whole', says: ['The minimum possible sessions for a stage'] },
   { path: 'legal.improvementWeeks', label: 'Notice to Improve: improvement period (school weeks, 3–6)', kind: 'whole', says: ['The Notice to Improve improvement period'] },
   { path: 'letters.legalWordingFromUnauthorised', label: 'Legal wording in letters from (unauthorised sessions this year)', kind: 'whole', says: ['Unauthorised sessions for legal wording'] },
   { path: 'homework.pinkAt', label: 'Pink at (misses in a week)', kind: 'whole', says: ['Misses for pink'] },
