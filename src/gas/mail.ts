@@ -43,6 +43,7 @@ import { checkRecipients, checkSubject, escapeHtml, StaffEmail } from '../core/e
 import { checkParentRecipients } from '../core/email/parentLetter';
 import { cellText, toCell } from './cells';
 import { currentUser } from './session';
+import { UserError } from '../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -139,7 +140,7 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
   let quota = MailApp.getRemainingDailyQuota();
   out.quotaAtStart = quota;
   const me = testMode ? currentUser() : '';
-  if (testMode && !me) throw new Error('Test mode is on but the add-on cannot tell who you are, so it cannot send the test e-mails to you. Turn test mode off or run it yourself.');
+  if (testMode && !me) throw new UserError('Test mode is on but the add-on cannot tell who you are, so it cannot send the test e-mails to you. Turn test mode off or run it yourself.');
 
   for (const { email, to, key } of ready) {
     const record: SentMail = { sendKey: email.sendKey, to, subject: email.subject };

@@ -6,6 +6,7 @@
  */
 import { Settings, SettingsOverrides, validateSettings, withDefaults, withOwnerDomain } from '../core/settings';
 import { trackerOwner } from './owner';
+import { UserError } from '../core/errors';
 
 const KEY = 'pastoralTracker.settings';
 
@@ -17,7 +18,7 @@ export function loadSettings(): Settings {
     try {
       overrides = JSON.parse(raw) as SettingsOverrides;
     } catch (e) {
-      throw new Error('The add-on settings are damaged. Open Settings and choose "Restore defaults".');
+      throw new UserError('The add-on settings are damaged. Open Settings and choose "Restore defaults".');
     }
   }
   const settings = withDefaults(overrides);

@@ -28,6 +28,7 @@ import { openTemplate } from './templates';
 import { fillParagraph, fillTable } from './text';
 import { TplChild, readContainer } from './templateWalk';
 import { shareDoc } from './sharing';
+import { UserError } from '../../core/errors';
 
 type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
@@ -161,7 +162,7 @@ function openRunDocument_(id: string, startedBy?: string): GoogleAppsScript.Docu
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     const who = startedBy ? `, or ${startedBy}, who started the run, has not shared it with you` : ', or it is not shared with you';
-    throw new Error(`The letters document this run was writing (Google Doc id ${id}) cannot be opened — it may have been deleted${who} (${detail}). ` +
+    throw new UserError(`The letters document this run was writing (Google Doc id ${id}) cannot be opened — it may have been deleted${who} (${detail}). ` +
       `${startedBy ? `Ask ${startedBy} to press Continue in the letter run sidebar, or start` : 'Start'} the letter run again: letters already in the Letters Log are not made twice.`);
   }
 }

@@ -11,6 +11,7 @@ import { lineBreaks } from './text';
 import { readContainer, sectionsOf } from './templateWalk';
 import { loadTemplateOwners } from './sharing';
 import { currentUser } from '../session';
+import { UserError } from '../../core/errors';
 
 type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
@@ -105,12 +106,12 @@ export function readTemplate(docId: string, type?: LetterType): { sections: Temp
 export function openTemplate(docId: string, type?: LetterType): GoogleAppsScript.Document.Document {
   const what = type ? `The ${letterTitle(type)} template` : 'The letter template';
   if (!docId) {
-    throw new Error(`${what} has not been made yet. Run "Set up letter templates" from the Pastoral Tracker menu, then try again.`);
+    throw new UserError(`${what} has not been made yet. Run "Set up letter templates" from the Pastoral Tracker menu, then try again.`);
   }
   try {
     return DocumentApp.openById(docId);
   } catch (e) {
-    throw new Error(cannotOpenMessage(what, docId, type ? loadTemplateOwners()[type] || '' : '', e));
+    throw new UserError(cannotOpenMessage(what, docId, type ? loadTemplateOwners()[type] || '' : '', e));
   }
 }
 

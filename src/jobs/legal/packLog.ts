@@ -15,6 +15,7 @@ import { IsoDate } from '../../core/dates';
 import { Cell, cellDate, cellText, toCell } from '../../gas/cells';
 import { readValues } from '../../gas/tables';
 import { HEADER_BACKGROUND } from '../../gas/setupTabs';
+import { UserError } from '../../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,7 +93,7 @@ export function appendPlan(ss: Spreadsheet, plan: PackRow[]): void {
 /** Rewrites one row (found by run + seq on values read now). */
 export function updatePackRow(ss: Spreadsheet, row: PackRow): void {
   const sheet = ss.getSheetByName(PACK_LOG.name);
-  if (!sheet) throw new Error(`The "${PACK_LOG.name}" tab was deleted during the run. Choose Evidence pack… again to start a new one.`);
+  if (!sheet) throw new UserError(`The "${PACK_LOG.name}" tab was deleted during the run. Choose Evidence pack… again to start a new one.`);
   const values = readValues(sheet);
   for (let r = 1; r < values.length; r++) {
     if (cellText(values[r][COL.run]) === row.run && Number(values[r][COL.seq]) === row.seq) {
@@ -100,7 +101,7 @@ export function updatePackRow(ss: Spreadsheet, row: PackRow): void {
       return;
     }
   }
-  throw new Error(`Evidence Packs: the row for pack ${row.seq} of run ${row.run} is missing. Choose Evidence pack… again to start a new run.`);
+  throw new UserError(`Evidence Packs: the row for pack ${row.seq} of run ${row.run} is missing. Choose Evidence pack… again to start a new run.`);
 }
 
 function headLogSheet(sheet: Sheet): void {

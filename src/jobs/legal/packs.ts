@@ -28,10 +28,9 @@ import { PackRow, appendPlan, nextRunId, readPackLog, unfinishedRun, updatePackR
 import { certificateYears, thresholdEpisodes } from './reviewFacts';
 import { lettersStaffEmails } from './sharing';
 import { returnDate } from '../../core/legal/improvement';
+import { UserError } from '../../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export class PackRunError extends Error {}
 
 export interface PackRequest {
   /** Pupils asked for by UPN; absent or empty with `all` for every pupil whose threshold is met. */
@@ -64,14 +63,14 @@ export interface PackRunResult {
 
 /** Checks a request from the menu or a sidebar (the browser is not trusted). */
 export function checkPackRequest(raw: unknown): PackRequest {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new PackRunError('Choose a pupil, or every pupil whose threshold is met.');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UserError('Choose a pupil, or every pupil whose threshold is met.');
   const r = raw as Record<string, unknown>;
   const all = r.all === true;
   const upns = Array.isArray(r.upns) ? r.upns : [];
-  if (upns.length > 500) throw new PackRunError('Too many pupils in one request.');
+  if (upns.length > 500) throw new UserError('Too many pupils in one request.');
   const clean = upns.map((u) => String(u || '').trim().toUpperCase());
-  if (clean.some((u) => !/^[A-Z0-9]{1,20}$/.test(u))) throw new PackRunError('A pupil in the request is not a UPN. Choose pupils from the list.');
-  if (!all && !clean.length) throw new PackRunError('Choose a pupil, or every pupil whose threshold is met.');
+  if (clean.some((u) => !/^[A-Z0-9]{1,20}$/.test(u))) throw new UserError('A pupil in the request is not a UPN. Choose pupils from the list.');
+  if (!all && !clean.length) throw new UserError('Choose a pupil, or every pupil whose threshold is met.');
   return { all, upns: clean };
 }
 
@@ -81,7 +80,7 @@ export function pupilsFor(s: LegalSources, req: PackRequest, log?: PackRow[]): {
   if (req.upns && req.upns.length) {
     const known = new Set(s.pupils.map((p) => normUpn(p.upn)));
     const missing = req.upns.filter((u) => !known.has(normUpn(u)));
-    if (missing.length) throw new PackRunError(`${missing.length === 1 ? 'A pupil asked for is' : `${missing.length} pupils asked for are`} not on the Students tab. Search again.`);
+    if (missing.length) throw new UserError(`${missing.length === 1 ? 'A pupil asked for is' : `${missing.length} pupils asked for are`} not on the Students tab. Search again.`);
     const cases = legalCases(s, req.upns);
     const older = cases.filter((c) => !c.compulsory);
     if (older.length) notes.push(`${older.length} ${older.length === 1 ? 'pupil is' : 'pupils are'} not of compulsory school age: no evidence pack (legal steps apply only to pupils of compulsory school age).`);

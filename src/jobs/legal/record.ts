@@ -20,10 +20,9 @@ import { appendNewByKey, upsertByKey } from '../../gas/tables';
 import { currentUser } from '../../gas/session';
 import { loadLegalSources } from './sources';
 import { PupilCase, dueWith, legalCases } from './cases';
+import { UserError } from '../../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export class LegalStepError extends Error {}
 
 export interface StepRequest {
   upn: string;
@@ -51,27 +50,27 @@ const text = (v: unknown, max: number) => String(v === undefined || v === null ?
 
 /** Checks a request from the sidebar (the browser is not trusted). */
 export function checkStepRequest(raw: unknown, asOf: IsoDate): StepRequest {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new LegalStepError('Choose a pupil and a step.');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UserError('Choose a pupil and a step.');
   const r = raw as Record<string, unknown>;
   const upn = text(r.upn, 20).toUpperCase();
-  if (!/^[A-Z0-9]{1,20}$/.test(upn)) throw new LegalStepError('Choose a pupil from the search results.');
+  if (!/^[A-Z0-9]{1,20}$/.test(upn)) throw new UserError('Choose a pupil from the search results.');
   const step = text(r.step, 60);
   const kind = stepKind(step);
-  if (!kind) throw new LegalStepError(`Choose a step: ${LEGAL_STEPS.join(', ')}.`);
+  if (!kind) throw new UserError(`Choose a step: ${LEGAL_STEPS.join(', ')}.`);
   const date = text(r.date, 10) || asOf;
-  if (!isIsoDate(date)) throw new LegalStepError(`"${date}" is not a date.`);
-  if (date > asOf) throw new LegalStepError(`The step is dated ${toUk(date)}, after today: record a step once it has been taken.`);
+  if (!isIsoDate(date)) throw new UserError(`"${date}" is not a date.`);
+  if (date > asOf) throw new UserError(`The step is dated ${toUk(date)}, after today: record a step once it has been taken.`);
   const parents = (Array.isArray(r.parents) ? r.parents : []).map((p) => text(p, 120)).filter((p) => p !== '');
-  if (parents.length > 6) throw new LegalStepError('Name at most six parents or carers.');
+  if (parents.length > 6) throw new UserError('Name at most six parents or carers.');
   return { upn, step: STEP_NAMES[kind], date, parents, outcome: text(r.outcome, 200) };
 }
 
 export function recordLegalStepJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, raw: unknown): RecordResult {
   const req = checkStepRequest(raw, asOf);
   const s = loadLegalSources(ss, settings, asOf);
-  if (!s.pupils.some((p) => normUpn(p.upn) === normUpn(req.upn))) throw new LegalStepError('That pupil is not on the Students tab. Search again.');
+  if (!s.pupils.some((p) => normUpn(p.upn) === normUpn(req.upn))) throw new UserError('That pupil is not on the Students tab. Search again.');
   const c = legalCases(s, [req.upn])[0];
-  if (!c.compulsory) throw new LegalStepError(`${c.pupil.forename} ${c.pupil.surname} is not of compulsory school age (${c.compulsoryBasis}): legal steps apply only to pupils of compulsory school age.`);
+  if (!c.compulsory) throw new UserError(`${c.pupil.forename} ${c.pupil.surname} is not of compulsory school age (${c.compulsoryBasis}): legal steps apply only to pupils of compulsory school age.`);
 
   const by = byName(s.staff);
   const kind = stepKind(req.step) as StepKind;
@@ -127,15 +126,15 @@ function byName(staff: { name: string; email: string }[]): string {
 function noticeToImprove(c: PupilCase, req: StepRequest, settings: Settings, cal: { schoolWeeks: IsoDate[] }, row: (p: string, e?: Partial<LegalRecord>) => LegalRecord, notes: string[]): LegalRecord {
   const imp = c.due.improvement;
   if (imp && !imp.ended && req.date <= imp.periodEnd) {
-    throw new LegalStepError(`The Notice to Improve of ${toUk(imp.noticeDate)} is still in its improvement period (it ends ${toUk(imp.periodEnd)}): a second one is not the next step.`);
+    throw new UserError(`The Notice to Improve of ${toUk(imp.noticeDate)} is still in its improvement period (it ends ${toUk(imp.periodEnd)}): a second one is not the next step.`);
   }
   const earlier = c.steps.filter((x) => stepKind(x.step) === 'noticeToImprove' && x.date <= req.date).map((x) => x.date).sort().pop();
   if (!c.threshold) {
-    throw new LegalStepError(earlier
+    throw new UserError(earlier
       ? `A Notice to Improve was recorded on ${toUk(earlier)}, and the threshold has not been met again since: a Notice to Improve is recorded once per threshold episode.`
       : 'The penalty notice threshold is not met for this pupil (or a legal step has already answered it): a Notice to Improve answers the threshold.');
   }
-  if (req.date < c.threshold.firstMet) throw new LegalStepError(`The threshold was first met on ${toUk(c.threshold.firstMet)}: a Notice to Improve for it is dated on or after that day.`);
+  if (req.date < c.threshold.firstMet) throw new UserError(`The threshold was first met on ${toUk(c.threshold.firstMet)}: a Notice to Improve for it is dated on or after that day.`);
   if (c.due.items.some((i) => i.kind === 'threshold' && /holiday/.test(i.text))) notes.push('The threshold was met by a holiday in term time alone: a Notice to Improve is not expected for a holiday (it is recorded as asked).');
   const end = improvementPeriodEnd(req.date, settings.legal.improvementWeeks, cal);
   if (!settings.calendar.halfTerms.length) notes.push(`The improvement period (${settings.legal.improvementWeeks} school weeks) ends ${toUk(end)}. Term dates are not set in Settings, so a holiday still to come is not counted: change Period End on the Legal tab if one falls inside it.`);
@@ -143,7 +142,7 @@ function noticeToImprove(c: PupilCase, req: StepRequest, settings: Settings, cal
 }
 
 function penaltyNotices(c: PupilCase, req: StepRequest, settings: Settings, row: (p: string, e?: Partial<LegalRecord>) => LegalRecord, notes: string[]): LegalRecord[] {
-  if (!req.parents.length) throw new LegalStepError('Name the parent the penalty notice was issued to: each parent gets their own notice.');
+  if (!req.parents.length) throw new UserError('Name the parent the penalty notice was issued to: each parent gets their own notice.');
   const out: LegalRecord[] = [];
   const refused: string[] = [];
   for (const parent of req.parents) {
@@ -154,7 +153,7 @@ function penaltyNotices(c: PupilCase, req: StepRequest, settings: Settings, row:
     }
     out.push(row(parent, { amount: n.amount }));
   }
-  if (refused.length) throw new LegalStepError(`Nothing was recorded. ${refused.join(' ')}`);
+  if (refused.length) throw new UserError(`Nothing was recorded. ${refused.join(' ')}`);
   if (!c.threshold && !(c.due.improvement && c.due.improvement.ended && c.due.improvement.sessionsSince > 0)) {
     notes.push('Note: the threshold is not met now and no improvement period has ended with absence — check the case before the notice goes to the local authority.');
   }
@@ -163,15 +162,15 @@ function penaltyNotices(c: PupilCase, req: StepRequest, settings: Settings, row:
 
 function laNotified(c: PupilCase, req: StepRequest, row: (p: string, e?: Partial<LegalRecord>) => LegalRecord, asOf: IsoDate): { row?: LegalRecord; fill?: { row: LegalRecord; back: IsoDate } } {
   const run = c.tenDays;
-  if (!run) throw new LegalStepError('This pupil has not been absent without permission for ten school days in a row: there is nothing to notify.');
+  if (!run) throw new UserError('This pupil has not been absent without permission for ten school days in a row: there is nothing to notify.');
   const back = returnDate(c.pm, run.to, asOf);
   const done = c.steps.filter((x) => stepKind(x.step) === 'laNotified' && x.date >= run.from);
   if (done.length) {
     const open = done.find((x) => !x.periodEnd);
     if (back && open) return { fill: { row: open, back } };
-    throw new LegalStepError(`The LA was notified on ${toUk(done[0].date)} about the ${run.days} school days from ${toUk(run.from)}${back ? ` and the return date (${toUk(back)}) is recorded` : '; the pupil is not back yet'}: once per run of absence.`);
+    throw new UserError(`The LA was notified on ${toUk(done[0].date)} about the ${run.days} school days from ${toUk(run.from)}${back ? ` and the return date (${toUk(back)}) is recorded` : '; the pupil is not back yet'}: once per run of absence.`);
   }
-  if (req.date < run.from) throw new LegalStepError(`The absence began on ${toUk(run.from)}: the notification is dated on or after that day.`);
+  if (req.date < run.from) throw new UserError(`The absence began on ${toUk(run.from)}: the notification is dated on or after that day.`);
   return { row: row('', { periodEnd: back }) };
 }
 

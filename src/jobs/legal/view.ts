@@ -12,6 +12,7 @@ import { parentKey, sortSteps } from '../../core/legal/steps';
 import { loadLegalSources } from './sources';
 import { legalCases } from './cases';
 import { readPackLog, unfinishedRun } from './packLog';
+import { UserError } from '../../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -67,7 +68,7 @@ export function legalOverviewJob(ss: Spreadsheet, settings: Settings, asOf: IsoD
 
 export function legalCaseViewJob(ss: Spreadsheet, upn: string, settings: Settings, asOf: IsoDate): LegalCaseView {
   const s = loadLegalSources(ss, settings, asOf);
-  if (!s.pupils.some((p) => normUpn(p.upn) === normUpn(upn))) throw new Error('That pupil is not on the Students tab (they may have been removed since you searched). Search again.');
+  if (!s.pupils.some((p) => normUpn(p.upn) === normUpn(upn))) throw new UserError('That pupil is not on the Students tab (they may have been removed since you searched). Search again.');
   const c = legalCases(s, [upn])[0];
   const packs = readPackLog(ss).filter((r) => normUpn(r.upn) === normUpn(upn) && r.status === 'Made' && r.url);
   const last = packs.length ? packs[packs.length - 1] : null;

@@ -19,6 +19,7 @@ import { currentUser } from '../../gas/session';
 import { loadOverrides, saveSettings } from '../../gas/settingsStore';
 import { trackerOwners } from '../../gas/owner';
 import { loadTabs } from '../load';
+import { UserError } from '../../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -67,7 +68,7 @@ export function setUpLetterTemplatesJob(settings: Settings, ss?: Spreadsheet): T
   if (result.created.length) {
     const overrides = loadOverrides();
     const problems = saveSettings({ ...overrides, letters: { ...(overrides.letters || {}), templateIds: ids } });
-    if (problems.length) throw new Error(`The template ids could not be saved: ${problems.join(' ')}`);
+    if (problems.length) throw new UserError(`The template ids could not be saved: ${problems.join(' ')}`);
     saveTemplateOwners(owners);
   }
   result.message = describeTemplateSetup(result);
