@@ -12,6 +12,8 @@
  * can then never outlive the sheet writes it stands for (found by crash-anywhere: a lost "Sent to
  * mentor" date with the month already remembered).
  */
+import { StateKey } from '../core/state';
+
 export type PropertyStore = GoogleAppsScript.Properties.Properties;
 
 export function documentProperties(): PropertyStore {
@@ -44,4 +46,25 @@ export function documentProperties(): PropertyStore {
     },
   };
   return store as unknown as PropertyStore;
+}
+
+/**
+ * The typed memories of core/state.ts over a property store. Jobs take one as an option (the
+ * document's by default), the way apps-script-oauth2 takes its property store, so a test can hand
+ * in its own.
+ */
+export interface StateStore {
+  get<T>(key: StateKey<T>): T;
+  set<T>(key: StateKey<T>, value: T): void;
+}
+
+export function documentState(props: PropertyStore = documentProperties()): StateStore {
+  return {
+    get: (key) => key.parse(props.getProperty(key.name)),
+    set(key, value) {
+      const raw = key.format(value);
+      if (raw === null) props.deleteProperty(key.name);
+      else props.setProperty(key.name, raw);
+    },
+  };
 }

@@ -25,9 +25,10 @@ import { openTab, readValues, writeByKey } from '../gas/tables';
 import { ensureTab } from '../gas/setupTabs';
 import { IsoDate } from '../core/dates';
 import { writeProblems, ProblemsWrite } from './importProblems';
-import { Checkpoint, CHECKPOINT_PREFIX, fingerprintOf, readCheckpoint } from './importCheckpoint';
+import { Checkpoint, fingerprintOf } from '../core/importCheckpoint';
+import { importCheckpointKey } from '../core/state';
 import { UserError } from '../core/errors';
-import { documentProperties } from '../gas/properties';
+import { StateStore, documentState } from '../gas/properties';
 
 export const STAGING_PREFIX = 'Import - ';
 /** Staging for the wide register grid (a column per date and session). */
@@ -79,6 +80,8 @@ export interface ImportOptions {
    * chunks grouped by pupil (jobs/importFile.ts). Refusals and notes name these rows.
    */
   rowNumbers?: number[];
+  /** Where a big import's checkpoint is kept (the document's properties by default). */
+  state?: StateStore;
 }
 
 export interface ImportResult extends ImportReport {
@@ -145,10 +148,10 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
   const merged = mergeByKey(existing, parsed.records, def.key, { fields });
   const changed = [...merged.updated, ...merged.added] as Record<string, unknown>[];
 
-  const store = documentProperties();
-  const cpKey = CHECKPOINT_PREFIX + target;
+  const state = opts.state || documentState();
+  const cpKey = importCheckpointKey(target);
   const fingerprint = fingerprintOf(parsed.records as Record<string, unknown>[], def.key);
-  const saved = readCheckpoint(store.getProperty(cpKey));
+  const saved = state.get(cpKey);
   const before: Checkpoint = saved && saved.fingerprint === fingerprint ? saved : { fingerprint, added: 0, updated: 0, runs: 0 };
 
   let written = { added: 0, updated: 0, pending: 0 };
@@ -161,8 +164,8 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
     });
   }
   const now: Checkpoint = { fingerprint, added: before.added + written.added, updated: before.updated + written.updated, runs: before.runs + 1 };
-  if (written.pending > 0) store.setProperty(cpKey, JSON.stringify(now));
-  else if (saved) store.deleteProperty(cpKey);
+  if (written.pending > 0) state.set(cpKey, now);
+  else if (saved) state.set(cpKey, null);
 
   const report = importReport(tab, merged, parsed as any);
   // Rows an earlier run of this import wrote are not "unchanged": count them as what they were.

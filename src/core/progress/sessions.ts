@@ -63,6 +63,17 @@ export interface SessionFollowUps {
  * Non-attenders (register Attended = No, on or before asOf, not already followed up) as
  * Interventions for the leadership team and the mentor; requested sessions with no mark listed.
  */
+/** The Interventions key of a missed session: SS|missed|<upn>|<subject>|<date>. */
+export function missedSessionKey(upn: string, subject: string, date: IsoDate): string {
+  return `SS|missed|${upn}|${subject}|${date}`;
+}
+
+/** The parts of a missedSessionKey (a subject may itself hold "|": the date is the last part). */
+export function parseMissedSessionKey(key: string): { upn: string; subject: string; date: IsoDate } {
+  const parts = key.split('|');
+  return { upn: parts[2], subject: parts.slice(3, -1).join('|'), date: parts[parts.length - 1] };
+}
+
 export function sessionFollowUps(requests: SessionRequest[], register: SessionRegisterEntry[], pupils: Pupil[], asOf: IsoDate): SessionFollowUps {
   const roll = rollIndex(pupils, asOf);
   const marked = new Set<string>();
@@ -75,7 +86,7 @@ export function sessionFollowUps(requests: SessionRequest[], register: SessionRe
     if (att !== 'no' || r.date > asOf || (r.followedUp && String(r.followedUp).trim())) continue;
     const p = roll.get(normUpn(r.upn));
     if (!p) continue;
-    const key = `SS|missed|${p.upn}|${r.subject}|${r.date}`;
+    const key = missedSessionKey(p.upn, r.subject, r.date);
     if (keys.has(key)) continue;
     keys.add(key);
     const mentor = String(p.mentor || '').trim();

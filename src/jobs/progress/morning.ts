@@ -15,7 +15,7 @@ import { Settings } from '../../core/settings';
 import { Intervention, Mark } from '../../core/types';
 import { mentoringStatus, mentorPack, MenteeDue } from '../../core/progress/mentoring';
 import { progressReview } from '../../core/progress/review';
-import { sessionDayList, sessionFollowUps } from '../../core/progress/sessions';
+import { parseMissedSessionKey, sessionDayList, sessionFollowUps } from '../../core/progress/sessions';
 import { MentoringMorningData, MissedSession, mentoringEmails } from '../../core/progress/mentoringEmails';
 import { normText, normUpn, pupilName, rollIndex } from '../../core/homework/roll';
 import { buildCalendar } from '../../core/calendar/schoolWeeks';
@@ -25,13 +25,12 @@ import { homeworkWeeks } from '../../core/homework/weeks';
 import { ComposeContext } from '../../core/email/compose';
 import { appendNewByKey, upsertByKey } from '../../gas/tables';
 import { loadTabs } from '../load';
-import { documentProperties } from '../../gas/properties';
+import { StateStore, documentState } from '../../gas/properties';
+import { MENTORING_PACK_MONTH, MENTORING_REMINDED_WEEK } from '../../core/state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const MENTOR_AREA = 'Mentoring';
-export const REMINDED_WEEK = 'pastoralTracker.mentoring.remindedWeek';
-export const PACK_MONTH = 'pastoralTracker.mentoring.packMonth';
 
 export interface MentoringMorningOptions {
   /** 'auto' (default): packs on the first run of the month; 'force' / 'skip' for the menu and tests. */
@@ -42,6 +41,8 @@ export interface MentoringMorningOptions {
    * leave the chasers marked as done and the re-run would never send them.
    */
   deferWrites?: boolean;
+  /** Where the week/month memory is kept (the document's properties by default). */
+  state?: StateStore;
 }
 
 export interface MentoringMorningResult {
@@ -62,11 +63,11 @@ function overdueIntervention(d: MenteeDue, asOf: IsoDate): Intervention {
 }
 
 export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: MentoringMorningOptions = {}): MentoringMorningResult {
-  const props = documentProperties();
+  const state = opts.state || documentState();
   const month = asOf.slice(0, 7);
   const week = weekStart(asOf);
-  const packDay = opts.packs === 'force' || (opts.packs !== 'skip' && props.getProperty(PACK_MONTH) !== month);
-  const remindMentors = props.getProperty(REMINDED_WEEK) !== week;
+  const packDay = opts.packs === 'force' || (opts.packs !== 'skip' && state.get(MENTORING_PACK_MONTH) !== month);
+  const remindMentors = state.get(MENTORING_REMINDED_WEEK) !== week;
 
   const need: Parameters<typeof loadTabs>[1] = ['Students', 'Staff', 'Mentor Meetings', 'Mentoring Slips', 'Sessions', 'Session Register', 'Interventions'];
   if (packDay) need.push('Progress', 'Attendance Marks', 'Attendance Summary', 'Homework Log');
@@ -84,7 +85,7 @@ export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoD
   const fresh = follow.interventions.filter((i) => !logged.has(i.key.toUpperCase()));
   const missedSessions: MissedSession[] = fresh.map((i) => {
     const p = roll.get(normUpn(i.upn))!;
-    const [, , , subject, date] = i.key.split('|');
+    const { subject, date } = parseMissedSessionKey(i.key);
     return { key: i.key, upn: p.upn, name: pupilName(p), regGroup: p.regGroup, mentor: String(p.mentor || '').trim(), subject, date };
   });
 
@@ -142,13 +143,13 @@ export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoD
     const newRows = [...newlyOverdue.map((d) => overdueIntervention(d, asOf)), ...fresh];
     const interventionsAdded = newRows.length ? appendNewByKey(ss, 'Interventions', newRows as unknown as Record<string, unknown>[]) : 0;
     const followedUp = fresh.map((i) => {
-      const [, , , subject, date] = i.key.split('|');
+      const { subject, date } = parseMissedSessionKey(i.key);
       return { date, upn: i.upn, subject, followedUp: asOf };
     });
     const registerFollowedUp = followedUp.length ? upsertByKey(ss, 'Session Register', followedUp, { fields: ['followedUp'], addMissing: false }).updated : 0;
     const slipsSent = slipKeys.length ? upsertByKey(ss, 'Mentoring Slips', slipKeys, { fields: ['sentToMentor'], addMissing: false }).updated : 0;
-    if (packDay && opts.packs !== 'force') props.setProperty(PACK_MONTH, month);
-    if (remindMentors) props.setProperty(REMINDED_WEEK, week);
+    if (packDay && opts.packs !== 'force') state.set(MENTORING_PACK_MONTH, month);
+    if (remindMentors) state.set(MENTORING_REMINDED_WEEK, week);
     Object.assign(written, { interventionsAdded, registerFollowedUp, slipsSent });
     return written;
   };

@@ -24,11 +24,11 @@ import { setStatusColours } from '../../gas/statusColours';
 import { writeGeneratedTab, GeneratedTab } from '../../gas/generatedTab';
 import { toCell } from '../../gas/cells';
 import { UserError } from '../../core/errors';
-import { documentProperties } from '../../gas/properties';
+import { StateStore, documentState } from '../../gas/properties';
+import { PROGRESS_ROUND } from '../../core/state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const ROUND_PROPERTY = 'pastoralTracker.progress.round';
 export const STATUS_COLOURS = [
   { text: 'Above', background: '#b7e1cd' }, // green
   { text: 'Below', background: '#f4b6b6' }, // red
@@ -86,7 +86,7 @@ function suggestionsTab(suggestions: RaiseSuggestion[], pupils: Pupil[], round: 
   return { name: SUGGESTIONS_TAB, values: [header, ...rows], headingRows: [1], frozenRows: 1 };
 }
 
-export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: { round?: string } = {}): ProgressReviewResult {
+export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: { round?: string; state?: StateStore } = {}): ProgressReviewResult {
   const round = opts.round || roundOf(asOf);
   const { data, problems } = loadTabs(ss, ['Students', 'Staff', 'Interventions']);
   // Progress is read here (once) rather than through loadTabs: the rules also need the Previous
@@ -106,15 +106,14 @@ export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
   const entries = parsed.records;
   const previousCells = parsed.rows.map((row) => String(values[row - 1][prevIndex] ?? '').trim());
 
-  const props = documentProperties();
-  const lastRound = props.getProperty(ROUND_PROPERTY) || '';
-  // A new round is claimed before the Status column is written ("round|pending|<hash of the Status
-  // column it started from>"), and confirmed after. A run stopped in between (Apps Script failed a
-  // call) left either the old Status column (same hash: still a new round) or this round's (the
+  const state = opts.state || documentState();
+  const last = state.get(PROGRESS_ROUND);
+  // A new round is claimed before the Status column is written (with a hash of the Status column it
+  // started from: core/state.ts), and confirmed after. A run stopped in between (Apps Script failed
+  // a call) left either the old Status column (same hash: still a new round) or this round's (the
   // write happened: the same round), so a re-run never takes its own half-done work for last round.
   const statusHash = hashCells(parsed.rows.map((row) => String(values[row - 1][statusIndex] ?? '')));
-  const pending = lastRound.split('|');
-  const sameRound = lastRound === round || (pending.length === 3 && pending[0] === round && pending[1] === 'pending' && pending[2] !== statusHash);
+  const sameRound = !!last && last.round === round && last.pendingFrom !== statusHash;
   const hasHistory = sameRound ? previousCells.some((c) => c !== '') : entries.some((e) => String(e.status || '').trim() !== '');
   const previous: ProgressEntry[] | undefined = hasHistory
     ? entries.map((e, i) => ({ upn: e.upn, subject: e.subject, target: '', current: '', predicted: '', status: sameRound ? previousCells[i] : e.status }))
@@ -133,12 +132,12 @@ export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
   const proposed = review.interventions;
   const fresh = proposed.filter((i) => !existingKeys.has(i.key.toUpperCase()));
 
-  if (!sameRound) props.setProperty(ROUND_PROPERTY, `${round}|pending|${statusHash}`);
+  if (!sameRound) state.set(PROGRESS_ROUND, { round, pendingFrom: statusHash });
   const upsert = updates.length ? upsertByKey(ss, 'Progress', updates, { fields: ['status', 'previousStatus', 'movement'], addMissing: false }) : { updated: 0 };
   setStatusColours(sheet, statusIndex + 1, STATUS_COLOURS);
   const added = fresh.length ? appendNewByKey(ss, 'Interventions', fresh as unknown as Record<string, unknown>[]) : 0;
   writeGeneratedTab(ss, suggestionsTab(review.suggestions, data.Students || [], round));
-  props.setProperty(ROUND_PROPERTY, round);
+  state.set(PROGRESS_ROUND, { round });
 
   const racPupils = review.interventions.filter((i) => i.key.indexOf('PR|rac|') === 0).map((i) => i.upn);
   return {

@@ -29,16 +29,10 @@ import { loadQaContext, QaContext } from './context';
 import { buildEvidence } from './evidence';
 import { readReminders, writeReminders } from './reminders';
 import { DigestResult, digestWeek as coveredWeek, weeklyDigestsJob } from './digests';
-import { documentProperties } from '../../gas/properties';
+import { StateStore, documentState } from '../../gas/properties';
+import { QA_PENDING, QaPending } from '../../core/state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export const PENDING_KEY = 'pastoralTracker.qa.pending';
-
-interface Pending {
-  morning: IsoDate[];
-  digestWeek: IsoDate | '';
-}
 
 export interface QaReminder {
   date: IsoDate;
@@ -59,7 +53,7 @@ export interface MorningResult {
   problems: string[];
 }
 
-export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: { digests?: boolean } = {}): MorningResult {
+export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: { digests?: boolean; state?: StateStore } = {}): MorningResult {
   const result: MorningResult = { asOf, schoolDay: false, dates: [], messages: 0, reminders: [], mail: null, digests: null, problems: [] };
   if (isWeekend(asOf)) return result;
 
@@ -69,8 +63,8 @@ export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate
   result.schoolDay = ctx.isSchoolDay(asOf);
   if (!result.schoolDay) return result;
 
-  const props = documentProperties();
-  const pending = readPending(props.getProperty(PENDING_KEY));
+  const state = opts.state || documentState();
+  const pending = state.get(QA_PENDING);
   const dates = pending.morning.filter((d) => d < asOf && d >= addDays(asOf, -7)).concat([asOf]);
   result.dates = dates;
 
@@ -110,8 +104,8 @@ export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate
     result.problems.push(...digests.problems);
     digestWeek = digests.mail.deferred.length ? digests.weekStart : '';
   }
-  const next: Pending = { morning: stillMorning, digestWeek };
-  if (JSON.stringify(next) !== JSON.stringify(pending)) props.setProperty(PENDING_KEY, JSON.stringify(next));
+  const next: QaPending = { morning: stillMorning, digestWeek };
+  if (JSON.stringify(next) !== JSON.stringify(pending)) state.set(QA_PENDING, next);
   return result;
 }
 
@@ -152,16 +146,6 @@ function isDigestDay(asOf: IsoDate, settings: Settings, ctx: QaContext): boolean
   const monday = weekStart(asOf);
   for (let i = target; i < wd; i++) if (ctx.isSchoolDay(addDays(monday, i))) return false;
   return true;
-}
-
-function readPending(raw: string | null): Pending {
-  if (!raw) return { morning: [], digestWeek: '' };
-  try {
-    const p = JSON.parse(raw) as Partial<Pending>;
-    return { morning: Array.isArray(p.morning) ? p.morning.filter((d) => typeof d === 'string') : [], digestWeek: typeof p.digestWeek === 'string' ? p.digestWeek : '' };
-  } catch (e) {
-    return { morning: [], digestWeek: '' };
-  }
 }
 
 /** Who was reminded of what: from the e-mails sent now or by an earlier run today. */

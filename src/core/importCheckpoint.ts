@@ -12,8 +12,6 @@ export interface Checkpoint {
   runs: number;
 }
 
-export const CHECKPOINT_PREFIX = 'pastoralTracker.import.';
-
 export function readCheckpoint(raw: string | null): Checkpoint | null {
   if (!raw) return null;
   try {

@@ -1,0 +1,77 @@
+/**
+ * What the add-on remembers about a tracker between runs (document properties): each memory is a
+ * typed key, built and parsed here, so a job reads and writes values, never strings it splits.
+ * Shared by everyone who uses the spreadsheet, so a memory holds no pupil data: months, weeks,
+ * rounds, hashes and counts only. The stored strings are unchanged from earlier versions, so a
+ * tracker upgraded mid-term keeps what it remembered. src/gas/stateStore.ts reads and writes them.
+ */
+import { IsoDate } from './dates';
+import { Checkpoint, readCheckpoint } from './importCheckpoint';
+
+export interface StateKey<T> {
+  /** The property's name. */
+  readonly name: string;
+  /** The value for a stored string, or for none (null); a damaged string reads as none. */
+  parse(raw: string | null): T;
+  /** The string to store; null deletes the property. */
+  format(value: T): string | null;
+}
+
+/**
+ * The last progress review round. A new round is claimed before the Status column is written
+ * (`pendingFrom`: a hash of the Status column it started from) and confirmed after, so a re-run
+ * after a failed call can tell its own half-done work from last round's (jobs/progress/review.ts).
+ * Stored as "<round>" or "<round>|pending|<hash>".
+ */
+export interface ProgressRoundMemory {
+  round: string;
+  pendingFrom?: string;
+}
+
+export const PROGRESS_ROUND: StateKey<ProgressRoundMemory | null> = {
+  name: 'pastoralTracker.progress.round',
+  parse(raw) {
+    if (!raw) return null;
+    const parts = raw.split('|');
+    return parts.length === 3 && parts[1] === 'pending' ? { round: parts[0], pendingFrom: parts[2] } : { round: raw };
+  },
+  format(v) {
+    return !v ? null : v.pendingFrom === undefined ? v.round : `${v.round}|pending|${v.pendingFrom}`;
+  },
+};
+
+/** A plain text memory ('' when none). */
+function textKey(name: string): StateKey<string> {
+  return { name, parse: (raw) => raw || '', format: (v) => v || null };
+}
+
+/** The month ("YYYY-MM") the mentoring packs were last sent. */
+export const MENTORING_PACK_MONTH = textKey('pastoralTracker.mentoring.packMonth');
+/** The week (its Monday) the mentors were last reminded. */
+export const MENTORING_REMINDED_WEEK = textKey('pastoralTracker.mentoring.remindedWeek');
+
+/** QA work a morning run could not finish: days whose reminders are owed, the digest week owed. */
+export interface QaPending {
+  morning: IsoDate[];
+  digestWeek: IsoDate | '';
+}
+
+export const QA_PENDING: StateKey<QaPending> = {
+  name: 'pastoralTracker.qa.pending',
+  parse(raw) {
+    const none: QaPending = { morning: [], digestWeek: '' };
+    if (!raw) return none;
+    try {
+      const p = JSON.parse(raw) as Partial<QaPending>;
+      return { morning: Array.isArray(p.morning) ? p.morning.filter((d) => typeof d === 'string') : [], digestWeek: typeof p.digestWeek === 'string' ? p.digestWeek : '' };
+    } catch (e) {
+      return none;
+    }
+  },
+  format: (v) => JSON.stringify(v),
+};
+
+/** A big import's checkpoint for one tab (core/importCheckpoint.ts); null deletes it. */
+export function importCheckpointKey(tab: string): StateKey<Checkpoint | null> {
+  return { name: `pastoralTracker.import.${tab}`, parse: readCheckpoint, format: (v) => (v ? JSON.stringify(v) : null) };
+}
