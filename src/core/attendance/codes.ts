@@ -60,7 +60,3 @@ export function classifyCode(code: string): CodeClass {
 export function isPossible(cls: CodeClass): boolean {
   return cls === 'present' || cls === 'aea' || cls === 'authorised' || cls === 'unauthorised';
 }
-
-export function isAttended(cls: CodeClass): boolean {
-  return cls === 'present' || cls === 'aea';
-}

@@ -156,24 +156,3 @@ export function figuresFromSummary(s: AttendanceSummary): AttendanceFigures {
   });
 }
 
-/** Authorised against unauthorised absence (SPEC §4.4: legal steps are for unauthorised absence). */
-export interface AbsenceSplit {
-  absent: number; // possible − attended
-  authorised: number;
-  unauthorised: number;
-  /** Unauthorised sessions as a % of possible sessions, unrounded; null with no possible sessions. */
-  unauthorisedPercent: number | null;
-  /** More than half of the absence is authorised (illness with evidence): support wording, not legal. */
-  mostlyAuthorised: boolean;
-}
-
-export function absenceSplit(f: AttendanceFigures): AbsenceSplit {
-  const absent = f.possible - f.attended;
-  return {
-    absent,
-    authorised: f.authorised,
-    unauthorised: f.unauthorised,
-    unauthorisedPercent: f.possible > 0 ? (100 * f.unauthorised) / f.possible : null,
-    mostlyAuthorised: absent > 0 && f.authorised * 2 > absent,
-  };
-}

@@ -4,8 +4,6 @@
  * never as a regex replacement pattern and never expanded again.
  */
 import { findPlaceholders } from './placeholders';
-import { Block, TemplateDoc, blockText } from './templateDoc';
-import { Conditions, paragraphShown } from './conditions';
 
 /**
  * Replaces each `{{Field}}` with its value. A placeholder with no entry in `values` is left as
@@ -48,32 +46,6 @@ export function planRuns(text: string, values: Record<string, string>): RunEdit[
     edits.push({ field: ph.name, start: ph.start, endInclusive: ph.end - 1, value: values[ph.name] });
   }
   return edits.reverse();
-}
-
-/** Fields a text uses whose value is blank for this pupil (for the preview: "no review date for 3 pupils"). */
-export function blankFieldsUsed(text: string, values: Record<string, string>): string[] {
-  const out: string[] = [];
-  for (const ph of findPlaceholders(text)) {
-    if (has(values, ph.name) && values[ph.name] === '' && out.indexOf(ph.name) < 0) out.push(ph.name);
-  }
-  return out;
-}
-
-/**
- * A whole template filled for one letter (local .docx export and previews). Each formatting run is
- * filled on its own, so a bold "Re: {{PupilName}}" stays bold.
- */
-export function fillTemplate(doc: TemplateDoc, values: Record<string, string>, conditions?: Partial<Conditions>): TemplateDoc {
-  const fillBlock = (b: Block): Block => {
-    const out: Block = { ...b };
-    if (b.text !== undefined) out.text = fillText(b.text, values);
-    if (b.runs) out.runs = b.runs.map((r) => ({ ...r, text: fillText(r.text, values) }));
-    if (b.rows) out.rows = b.rows.map((row) => row.map((cell) => fillText(cell, values)));
-    return out;
-  };
-  // A paragraph whose leading condition does not hold is not in this letter (conditions.ts).
-  const shown = (b: Block) => b.kind === 'table' || paragraphShown(blockText(b), conditions);
-  return { header: doc.header.map(fillBlock), body: doc.body.filter(shown).map(fillBlock), footer: doc.footer.map(fillBlock) };
 }
 
 function has(values: Record<string, string>, name: string): boolean {

@@ -41,13 +41,6 @@ export function tierRunSummary(previous: TierMember[], current: TierMember[], pu
   return out;
 }
 
-/** "Ali Khan (9B)" for the preview; a UPN not on the Students tab is shown as itself. */
-export function pupilLabel(upn: string, pupils: Pupil[]): string {
-  const u = normUpn(upn);
-  const p = pupils.find((x) => normUpn(x.upn) === u);
-  return p ? `${p.forename} ${p.surname} (${p.regGroup})` : u;
-}
-
 function byUpn(xs: TierMember[]): Map<string, Tier> {
   const m = new Map<string, Tier>();
   for (const x of xs) {

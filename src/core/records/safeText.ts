@@ -57,28 +57,3 @@ export function stripControl(s: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }
 
-export interface FittedText {
-  text: string;
-  /** Set when the text was cut to fit a cell, naming where (e.g. "Homework Log row 7, Notes"). */
-  message?: string;
-}
-
-/**
- * Clean text for a cell and cut it to fit Sheets' 50,000-character limit, leaving room for the
- * apostrophe `asSheetText` may add. Cutting is reported: a person should know their notes were cut.
- */
-export function fitCellText(s: string, where: string): FittedText {
-  const text = stripControl(s);
-  const max = CELL_TEXT_LIMIT - 1;
-  if (text.length <= max) return { text };
-  return {
-    text: text.slice(0, max),
-    message: `${where}: text of ${thousands(text.length)} characters was cut to ` +
-      `${thousands(max)} (a Sheets cell holds at most ${thousands(CELL_TEXT_LIMIT)}).`,
-  };
-}
-
-/** 50000 → "50,000" without Intl (not every Apps Script locale formats the same way). */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}

@@ -58,10 +58,6 @@ export function checkUpn(value: unknown): UpnCheck {
   return { ok: true, upn: s };
 }
 
-export function isValidUpn(value: unknown): boolean {
-  return checkUpn(value).ok;
-}
-
 /**
  * A valid permanent UPN for the sample school: LA 823 (a real LA code range, so MIS-style
  * validators accept it) then the seed as 9 digits. Distinct seeds (0 … 999 999 999) give distinct

@@ -17,7 +17,7 @@ import { PupilAttendanceReview } from '../../core/attendance/review';
 import { CountEntry } from '../../core/attendance/lists';
 import { LetterContext } from '../../core/letters/fields';
 import { percentText } from '../../core/letters/format';
-import { ATTENDANCE_TYPES, LetterCandidate, PlannedLetter, RunKind, isAttendanceRun, normUpn, outOfDate, parseLetterKey, runTypes } from '../../core/letters/plan';
+import { LetterCandidate, PlannedLetter, RunKind, isAttendanceRun, normUpn, outOfDate, parseLetterKey, runTypes } from '../../core/letters/plan';
 import { Tier, TierMember, tierRunSummary, TierRunSummary } from '../../core/letters/tiers';
 import { LETTER_TYPES, templateTypeOf } from '../../core/letters/defaultTemplates';
 import { WORDING } from '../../core/letters/wording';
@@ -31,7 +31,6 @@ import { homeworkFigures, homeworkWeeksOf } from './homeworkFigures';
 
 export { homeworkFigures } from './homeworkFigures';
 
-export const LADDER_TYPES: LetterType[] = ATTENDANCE_TYPES;
 /** Requests for a tier run: 'tier', and the old per-tier types (each now the whole tier run). */
 export const TIER_KINDS: string[] = ['tier', 'tier1', 'tier2', 'tier3'];
 

@@ -1,4 +1,5 @@
-import { ATTENDANCE_CODES, classifyCode, isAttended, isPossible } from '../../../src/core/attendance/codes';
+import { ATTENDANCE_CODES, classifyCode, isPossible } from '../../../src/core/attendance/codes';
+import { addToTally, emptyTally } from '../../../src/core/attendance/summary';
 
 describe('classifyCode (SPEC §4.1, 2024 regulations)', () => {
   const table: Array<[string, string]> = [
@@ -34,10 +35,13 @@ describe('classifyCode (SPEC §4.1, 2024 regulations)', () => {
   });
 
   it('counts possible and attended sessions by category', () => {
-    expect(isPossible('present') && isAttended('present')).toBe(true);
-    expect(isPossible('aea') && isAttended('aea')).toBe(true);
-    expect(isPossible('authorised') && !isAttended('authorised')).toBe(true);
-    expect(isPossible('unauthorised') && !isAttended('unauthorised')).toBe(true);
+    expect(['present', 'aea', 'authorised', 'unauthorised'].every((c) => isPossible(c as 'present'))).toBe(true);
     for (const c of ['notCounted', 'withdrawn', 'unknown', 'blank'] as const) expect(isPossible(c)).toBe(false);
+    // One mark of each: / (present) and B (AEA) attend; C authorised, G unauthorised; Y, W, Z and a
+    // blank are not possible sessions. So 4 possible, 2 attended, 1 authorised, 1 unauthorised (a G).
+    const t = emptyTally();
+    const marks: [Parameters<typeof addToTally>[1], string][] = [['present', '/'], ['aea', 'B'], ['authorised', 'C'], ['unauthorised', 'G'], ['notCounted', 'Y'], ['withdrawn', 'W'], ['unknown', 'Z'], ['blank', '']];
+    for (const [cls, code] of marks) addToTally(t, cls, code);
+    expect(t).toEqual({ possible: 4, attended: 2, authorised: 1, unauthorised: 1, lates: 0, uCount: 0, gCount: 1 });
   });
 });

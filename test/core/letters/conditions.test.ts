@@ -1,6 +1,6 @@
 import { leadingConditions, misplacedConditions, paragraphShown } from '../../../src/core/letters/conditions';
 import { checkTemplate } from '../../../src/core/letters/placeholders';
-import { fillTemplate } from '../../../src/core/letters/merge';
+import { fillTemplate } from './fillTemplate';
 import { TemplateDoc } from '../../../src/core/letters/templateDoc';
 
 describe('conditional paragraphs', () => {

@@ -1,6 +1,6 @@
 import { defaultTemplate, defaultTemplates, LETTER_TYPES, letterTitle } from '../../../src/core/letters/defaultTemplates';
 import { LetterContext, letterFields } from '../../../src/core/letters/fields';
-import { fillTemplate } from '../../../src/core/letters/merge';
+import { fillTemplate } from './fillTemplate';
 import { checkTemplate, findPlaceholders } from '../../../src/core/letters/placeholders';
 import { Conditions, noConditions } from '../../../src/core/letters/conditions';
 import { blockText, TemplateDoc, templateSections } from '../../../src/core/letters/templateDoc';

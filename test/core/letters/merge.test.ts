@@ -1,4 +1,4 @@
-import { blankFieldsUsed, fillTemplate, fillText, planRuns } from '../../../src/core/letters/merge';
+import { fillText, planRuns } from '../../../src/core/letters/merge';
 import { letterFields } from '../../../src/core/letters/fields';
 import { context, pupil } from './fixtures';
 
@@ -50,21 +50,5 @@ describe('planRuns', () => {
     const [edit] = planRuns(text, { RegGroup: '10XY' });
     expect(text.slice(0, edit.start)).toBe('AB');
     expect(text.slice(edit.endInclusive + 1)).toBe('CD');
-  });
-});
-
-describe('fillTemplate / blankFieldsUsed', () => {
-  it('fills runs, tables and plain text, keeping bold on the run', () => {
-    const doc = fillTemplate(
-      { header: [{ kind: 'heading', text: '{{SchoolName}}' }], body: [{ kind: 'paragraph', runs: [{ text: 'Re: {{PupilName}}', bold: true }] }, { kind: 'table', rows: [['Attendance', '{{AttendancePercent}}']] }], footer: [] },
-      { SchoolName: 'Coopers', PupilName: 'Amy Jones', AttendancePercent: '94.4%' },
-    );
-    expect(doc.header[0].text).toBe('Coopers');
-    expect(doc.body[0].runs).toEqual([{ text: 'Re: Amy Jones', bold: true }]);
-    expect(doc.body[1].rows).toEqual([['Attendance', '94.4%']]);
-  });
-
-  it('lists fields a text uses that are blank for this pupil', () => {
-    expect(blankFieldsUsed('{{ReviewDate}} {{PupilName}} {{ReviewDate}}', { ReviewDate: '', PupilName: 'Amy' })).toEqual(['ReviewDate']);
   });
 });

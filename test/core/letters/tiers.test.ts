@@ -1,4 +1,4 @@
-import { pupilLabel, tierRunSummary } from '../../../src/core/letters/tiers';
+import { tierRunSummary } from '../../../src/core/letters/tiers';
 import { pupil } from './fixtures';
 
 describe('tierRunSummary (since the last tier letter run)', () => {
@@ -20,10 +20,5 @@ describe('tierRunSummary (since the last tier letter run)', () => {
     const s = tierRunSummary([], [{ upn: 'T1', tier: 1 }, { upn: 't1', tier: 1 }, { upn: '', tier: 2 }, { upn: 'T3', tier: 2 }], pupils);
     expect(s.included).toEqual([{ upn: 'T3', tier: 2 }, { upn: 'T1', tier: 1 }]);
     expect(s.removed).toEqual([]);
-  });
-
-  it('labels a pupil for the preview', () => {
-    expect(pupilLabel('t2', pupils)).toBe('Adam Ash (10B)');
-    expect(pupilLabel('X9', pupils)).toBe('X9');
   });
 });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'fs';
 import { importQaGrid } from '../../../src/core/qa/importGrid';
-import { importQaCsv } from '../../../src/core/qa/importCsv';
 import { SAMPLE_QA_CALENDAR_FILE } from '../../../local/sample/school';
 
 const SEED = readFileSync(SAMPLE_QA_CALENDAR_FILE, 'utf8');
@@ -163,26 +162,5 @@ describe('importQaGrid year and month', () => {
     const { tasks, problems } = importQaGrid(grid([['1', '', '4', 'A', '', '', '', '', '', '', '', '']]), { academicYearStart: 2023 });
     expect(tasks).toEqual([]);
     expect(problems.join('\n')).toContain('no month is given before day 4');
-  });
-});
-
-describe('importQaCsv', () => {
-  test('reads the QA Calendar tab columns by header and alias, UK or ISO dates', () => {
-    const csv = [
-      'Date,Task,Task completed by/ QA by,Checking For,Follow up with staff by,Review system by,Status,Done On,Done By',
-      '11/01/2024,Coding review,"Attendance officer > Pastoral manager > SLT attendance","Gaps, N codes",16/1/24,,done,12/01/2024,ao@school.sch.uk',
-      '2024-01-12,"Year 10 Tier Letters",Pastoral Manager > HOY 10/SLT Link,,,,,,',
-    ].join('\r\n');
-    const { tasks, problems } = importQaCsv(csv);
-    expect(problems).toEqual([]);
-    expect(tasks).toEqual([
-      { date: '2024-01-11', task: 'Coding review', ownerChain: ['Attendance officer', 'Pastoral manager', 'SLT attendance'], checkingFor: 'Gaps, N codes', followUpBy: '16/1/24', reviewBy: '', status: 'Done', doneOn: '2024-01-12', doneBy: 'ao@school.sch.uk' },
-      { date: '2024-01-12', task: 'Year 10 Tier Letters', ownerChain: ['Pastoral Manager', 'HOY 10/SLT Link'], checkingFor: '', followUpBy: '', reviewBy: '', status: '', doneOn: '', doneBy: '' },
-    ]);
-  });
-
-  test('a bad date names the row and the value; a missing column is reported', () => {
-    expect(importQaCsv('Date,Task,Owner Chain\n31/02/2024,X,A > B\n').problems).toEqual(['QA Calendar, row 2: the Date "31/02/2024" is not a date (write dd/mm/yyyy).']);
-    expect(importQaCsv('Date,Task\n01/02/2024,X\n').problems).toEqual(['QA Calendar: no "Owner Chain" column in the header row.']);
   });
 });

@@ -1,4 +1,4 @@
-import { CELL_TEXT_LIMIT, asSheetText, fitCellText, needsTextEscape, stripControl } from '../../../src/core/records/safeText';
+import { asSheetText, needsTextEscape, stripControl } from '../../../src/core/records/safeText';
 
 describe('asSheetText', () => {
   it('keeps a formula as text', () => {
@@ -36,17 +36,9 @@ describe('asSheetText', () => {
   });
 });
 
-describe('stripControl and fitCellText', () => {
+describe('stripControl', () => {
   it('removes invisible control characters, keeps tabs and line breaks', () => {
     expect(stripControl('a\u0000b\u001bc\u007fd\u0085e')).toBe('abcde');
     expect(stripControl('line 1\r\nline 2\rline 3\tx')).toBe('line 1\nline 2\nline 3\tx');
-  });
-
-  it('cuts text to fit a cell (room left for the apostrophe) and says so', () => {
-    const long = 'x'.repeat(CELL_TEXT_LIMIT + 10);
-    const f = fitCellText(long, 'Homework Log row 7, Notes');
-    expect(f.text.length).toBe(CELL_TEXT_LIMIT - 1);
-    expect(f.message).toMatch(/^Homework Log row 7, Notes: text of 50,010 characters was cut to 49,999/);
-    expect(fitCellText('short', 'x')).toEqual({ text: 'short' });
   });
 });
