@@ -30,7 +30,6 @@ const zones = new WeakMap<object, string>();
 export function useSpreadsheetZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   let tz = zones.get(ss);
   if (tz === undefined) {
-    tz = LONDON;
     try {
       tz = String(ss.getSpreadsheetTimeZone() || LONDON);
       wallClock(new Date(0), tz); // a zone this runtime cannot convert is treated as London

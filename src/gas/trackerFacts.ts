@@ -16,7 +16,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function trackerFacts(ss: Spreadsheet, settings: Settings): TrackerFacts {
   const owners = loadTemplateOwners();
-  let quota: number | null = null;
+  let quota: number | null;
   try {
     quota = MailApp.getRemainingDailyQuota();
   } catch (e) {
