@@ -13,10 +13,10 @@
  * (seed 002: "year 11 priority"), then reg group and name.
  */
 import { IsoDate } from '../dates';
-import { Pupil } from '../types';
 import { Stage } from './stage';
 import { PupilMarks } from './register';
 import { OpenSession } from './coding';
+import { PupilRef } from '../pupils/identity';
 
 export type Tier = 1 | 2 | 3;
 
@@ -78,11 +78,7 @@ export function marksWithCode(pm: PupilMarks, codes: string[], from: IsoDate, to
   return out;
 }
 
-export interface FailureToReturn {
-  upn: string;
-  year: number;
-  regGroup: string;
-  name: string;
+export interface FailureToReturn extends PupilRef {
   sessions: string[]; // "AM N", "PM no mark"
 }
 
@@ -111,6 +107,3 @@ export function sortFailureToReturn(list: FailureToReturn[]): FailureToReturn[] 
   });
 }
 
-export function pupilName(p: Pupil): string {
-  return `${p.surname}, ${p.forename}`;
-}

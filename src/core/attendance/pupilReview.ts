@@ -30,7 +30,7 @@ import { LegalStep, answerDates, answersPenaltyThreshold, answersTenDays, asLega
 import { LegalDue, NO_LEGAL_DUE, legalDueNext } from '../legal/dueNext';
 import { studentsTabParents } from '../legal/parents';
 import { isPossible } from './codes';
-import { pupilName } from './lists';
+import { listName } from '../pupils/names';
 
 export interface PupilAttendanceReview extends PupilIdentity {
   source: 'marks' | 'summary' | 'none';
@@ -150,7 +150,7 @@ export function reviewPupil(
   const weekly = pm && stage ? weeklyFigures(pm, cal, from) : null;
   return {
     upn: p.upn,
-    name: pupilName(p),
+    name: listName(p),
     year: p.year,
     regGroup: p.regGroup,
     pp: p.pp,

@@ -26,10 +26,8 @@ import { isLeaver } from '../pupils/roll';
 import { LegalStep } from './legal';
 import { PupilAttendanceReview, reviewPupil } from './pupilReview';
 import { LeaverAttendance, leaverAttendance } from './schoolRates';
-import {
-  CountEntry, FailureToReturn, TierEntry, TierList, failureToReturnSessions, marksWithCode, pupilName,
-  sortFailureToReturn, tierLists, tierOf,
-} from './lists';
+import { CountEntry, FailureToReturn, TierEntry, TierList, failureToReturnSessions, marksWithCode, sortFailureToReturn, tierLists, tierOf } from './lists';
+import { listName } from '../pupils/names';
 
 export type { PupilAttendanceReview };
 
@@ -133,7 +131,7 @@ export function reviewAttendance(input: ReviewInput): AttendanceReview {
     }
     if (today.length) {
       const sessions = failureToReturnSessions(pm || undefined, today);
-      if (sessions.length) failure.push({ upn: p.upn, year: p.year, regGroup: p.regGroup, name: pupilName(p), sessions });
+      if (sessions.length) failure.push({ upn: p.upn, year: p.year, regGroup: p.regGroup, name: listName(p), sessions });
     }
   }
 

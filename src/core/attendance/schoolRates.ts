@@ -20,7 +20,7 @@ import { PupilMarks } from './register';
 import { AttendanceFigures, figuresFromSummary, percentTenths } from './summary';
 import { isPersistentAbsence, isSevereAbsence } from './stage';
 import { countFrom, yearFigures } from './pupilReview';
-import { pupilName } from './lists';
+import { listName } from '../pupils/names';
 
 /** A pupil who left this academic year, with their figures up to the leaving date. */
 export interface LeaverAttendance extends PupilIdentity {
@@ -36,7 +36,7 @@ export function leaverAttendance(p: Pupil, pm: PupilMarks | null, summary: Atten
   const figures = pm ? yearFigures(pm, countFrom(p, year), leavingDate).figures : figuresFromSummary(summary || { upn: p.upn, possible: 0, attended: 0, authorised: 0, unauthorised: 0 });
   return {
     upn: p.upn,
-    name: pupilName(p),
+    name: listName(p),
     year: p.year,
     regGroup: p.regGroup,
     pp: p.pp,

@@ -9,8 +9,8 @@ import { toUk } from '../dates';
 import { Settings } from '../settings';
 import { changeTenths, groupRates, GroupRates, ratePercent } from '../attendance/weekRates';
 import { DigestInput, DigestPupil } from './digestData';
-import { bySurname, listName } from './names';
 import { Block, COLOURS, TableBlock, csvFileName } from './render';
+import { bySurname, listName } from '../pupils/names';
 
 export interface Group {
   label: string;

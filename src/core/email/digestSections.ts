@@ -9,9 +9,9 @@ import { toUk } from '../dates';
 import { Settings } from '../settings';
 import { DigestInput, DigestPupil } from './digestData';
 import { attendanceBlocks, attendanceList, chartBlock, Group, groupBy, groupsTable, homeworkLine, homeworkList, lettersAndLegal } from './digestFigures';
-import { bySurname, listName } from './names';
 import { Block, csvFileName, ItemBlock } from './render';
 import { tidyChain } from '../qa/tidy';
+import { bySurname, listName } from '../pupils/names';
 
 function ppCompare(pupils: DigestPupil[]): [Group, Group] {
   return [{ label: 'Pupil premium', pupils: pupils.filter((p) => p.pp) }, { label: 'Not pupil premium', pupils: pupils.filter((p) => !p.pp) }];

@@ -12,6 +12,7 @@ import { Pupil } from '../types';
 type School = Settings['school'];
 import { Refusal, splitAddresses } from './compose';
 import { escapeHtml } from './render';
+import { proseName } from '../pupils/names';
 
 const ADDRESS = /^[^@\s<>"(),;:]+@[^@\s<>"(),;:]+\.[^@\s<>"(),;:]+$/;
 
@@ -56,7 +57,7 @@ export function parentLetterSubject(school: Pick<School, 'name'>): string {
  */
 export function parentLetterBody(pupil: Pupil, school: School, salutation?: string): { body: string; htmlBody: string } {
   const parent = String(pupil.parentName || '').trim();
-  const child = `${pupil.forename} ${pupil.surname}`.trim();
+  const child = proseName(pupil);
   const greeting = salutation && salutation.trim() ? `${salutation.trim().replace(/,$/, '')},` : parent ? `Dear ${parent},` : 'Dear Parent/Carer,';
   const para1 = `Please find attached a letter from ${school.name || 'the school'} about ${child}. It is a PDF: open it to read or print it.`;
   const para2 = school.phone

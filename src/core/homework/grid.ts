@@ -8,8 +8,9 @@ import { IsoDate, toUk } from '../dates';
 import { Settings } from '../settings';
 import { Pupil } from '../types';
 import { weekActionText } from './ladder';
-import { comparePupils, normUpn, pupilName, rollIndex } from './roll';
 import { HomeworkWeeks } from './weeks';
+import { normUpn, proseName } from '../pupils/names';
+import { comparePupils, rollIndex } from '../pupils/roll';
 
 /** Readable on screen and in print: black on pink, white bold on a strong red (contrast > 4.5:1). */
 export const HOMEWORK_COLOURS = {
@@ -49,7 +50,7 @@ export function trackerGrid(hw: HomeworkWeeks, pupils: Pupil[], asOf: IsoDate, s
   const values: Cell[][] = [header];
   for (const p of roll) {
     const ph = hw.pupils.get(normUpn(p.upn));
-    const row: Cell[] = [p.upn, pupilName(p), p.year, p.regGroup, yes(p.pp), yes(p.eal), yes(p.sen)];
+    const row: Cell[] = [p.upn, proseName(p), p.year, p.regGroup, yes(p.pp), yes(p.eal), yes(p.sen)];
     if (ph) {
       row.push(ph.weeksPink, ph.weeksRed, yes(ph.persistent), weekActionText(ph));
       for (const w of ph.weeks) row.push(w.misses === 0 ? '' : w.misses);

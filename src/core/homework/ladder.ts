@@ -14,8 +14,10 @@ import { addDays, IsoDate, toUk, weekday, weekStart } from '../dates';
 import { Settings } from '../settings';
 import { HomeworkMiss, Intervention, Pupil, StaffMember } from '../types';
 import { ownerLabel, resolveOwner } from './owners';
-import { normText, normUpn, rollIndex } from './roll';
 import { HomeworkWeeks, PupilHomework } from './weeks';
+import { normUpn } from '../pupils/names';
+import { rollIndex } from '../pupils/roll';
+import { normText } from '../text';
 
 export const HOMEWORK_AREA = 'Homework';
 

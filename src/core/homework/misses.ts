@@ -7,7 +7,9 @@
 import { IsoDate, isIsoDate, toUk } from '../dates';
 import { Settings } from '../settings';
 import { HomeworkMiss, Pupil } from '../types';
-import { normText, normUpn, pupilName, rollIndex } from './roll';
+import { normUpn, proseName } from '../pupils/names';
+import { rollIndex } from '../pupils/roll';
+import { normText } from '../text';
 
 export type EntryKind = 'miss' | 'late' | 'other';
 
@@ -39,7 +41,7 @@ export function findDuplicate(existing: HomeworkMiss[], candidate: HomeworkMiss)
 
 /** "Already recorded: 1234…, Ann Smith, Maths, 15/01/2024 (Homework Log row 12)". */
 export function duplicateMessage(first: HomeworkMiss, pupil?: Pupil): string {
-  const who = pupil ? `${first.upn} ${pupilName(pupil)}` : first.upn;
+  const who = pupil ? `${first.upn} ${proseName(pupil)}` : first.upn;
   const where = first.row ? ` (Homework Log row ${first.row})` : '';
   return `Already recorded: ${who}, ${first.subject}, ${toUk(first.date)}${where}.`;
 }

@@ -5,7 +5,7 @@
  * when nobody on the Staff tab matches, so an unfilled post is visible rather than guessed.
  */
 import { StaffMember } from '../types';
-import { normText } from './roll';
+import { normText } from '../text';
 
 export interface Owner {
   role: string;

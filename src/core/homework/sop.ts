@@ -9,7 +9,7 @@
 import { addDays, IsoDate, weekStart } from '../dates';
 import { Settings } from '../settings';
 import { HomeworkSet } from '../types';
-import { normText } from './roll';
+import { normText } from '../text';
 
 export type Frequency = 'weekly' | 'fortnightly' | 'as needed';
 

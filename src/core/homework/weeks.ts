@@ -9,7 +9,8 @@ import { addDays, IsoDate, weekStart } from '../dates';
 import { Settings } from '../settings';
 import { HomeworkMiss, Pupil } from '../types';
 import { SortedLog, sortLog } from './misses';
-import { normUpn, rollIndex } from './roll';
+import { normUpn } from '../pupils/names';
+import { rollIndex } from '../pupils/roll';
 
 export type Band = 'none' | 'pink' | 'red';
 

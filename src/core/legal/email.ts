@@ -5,7 +5,7 @@
  * work out (jobs/legal/cases.ts); e-mail layout is core/email's.
  */
 import { LegalDue } from './dueNext';
-import { byListName } from '../email/names';
+import { byListName } from '../pupils/names';
 
 export interface LegalDueRow {
   name: string; // "Surname, Forename"

@@ -20,6 +20,7 @@ import { codeCountsAs, codeMeaning } from './codeMeanings';
 import { LegalDue, ThresholdFacts } from './dueNext';
 import { LegalRecord, sortSteps } from './steps';
 import { Redactor } from './redact';
+import { listName, proseName } from '../pupils/names';
 
 export interface CellLink {
   row: number;
@@ -96,7 +97,7 @@ function letterName(type: string): string {
 }
 
 export function packName(p: Pick<Pupil, 'surname' | 'forename' | 'upn'>, asOf: IsoDate): string {
-  return `Evidence pack – ${p.surname}, ${p.forename} (${p.upn}) – ${toUk(asOf)}`;
+  return `Evidence pack – ${listName(p)} (${p.upn}) – ${toUk(asOf)}`;
 }
 
 export function buildPack(input: PackInput): PackDocument {
@@ -110,7 +111,7 @@ export function buildPack(input: PackInput): PackDocument {
 
   blocks.push({ kind: 'heading', text: 'Pupil' });
   const facts: string[][] = [['', ''],
-    ['Name', `${p.forename} ${p.surname}`],
+    ['Name', proseName(p)],
     ['UPN', p.upn],
     ...(input.dateOfBirth ? [['Date of birth', toUk(input.dateOfBirth)]] : []),
     ['Year and reg group', `Year ${p.year}, ${p.regGroup}`],

@@ -17,6 +17,7 @@
  */
 import { Pupil } from '../types';
 import { PersonName, joinAddressees, joinSalutations, parseNames, personId } from './names';
+import { proseName } from '../pupils/names';
 
 /** A Contacts tab row, as the letters need it (the Contacts tab's record, core/records). */
 export interface ContactLike {
@@ -153,7 +154,7 @@ export function narrowAddressee(a: Addressee, keep: string[], pupil: Pupil): Add
 
 function make(people: PersonName[], given: string[], address: string, emails: string[], pupil: Pupil, source: Addressee['source'], recorded: string): Addressee {
   const ids = people.map(personId).filter((id) => id !== '');
-  const pupilName = [pupil.forename.trim(), pupil.surname.trim()].filter((s) => s !== '').join(' ');
+  const pupilName = proseName(pupil);
   const sortedIds = ids.slice().sort();
   return {
     id: sortedIds.length ? unique(sortedIds).join('+') : NO_NAME_ID,

@@ -9,11 +9,7 @@
  * stands for the whole family: nobody is written to again for that letter and period.
  */
 import { LetterLogEntry } from '../types';
-
-/** UPNs are matched as typed but without stray spaces or lower-case letters from hand entry. */
-export function normUpn(u: string): string {
-  return String(u).trim().toUpperCase();
-}
+import { normUpn } from '../pupils/names';
 
 export function letterKey(type: string, upn: string, period: string, addresseeId?: string): string {
   const base = `${type}|${normUpn(upn)}|${period}`;

@@ -6,7 +6,8 @@
  */
 import { IsoDate, toUk } from '../dates';
 import { LetterLogEntry } from '../types';
-import { blocks, normUpn } from './keys';
+import { blocks } from './keys';
+import { normUpn } from '../pupils/names';
 
 const ATTENDANCE = ['EWO', 'panel', 'AT2', 'AT1', 'PA', 'tier3', 'tier2', 'tier1'];
 

@@ -16,9 +16,10 @@ import { IsoDate, toUk } from '../dates';
 import { LetterLogEntry, LetterType, Pupil } from '../types';
 import { shortName } from './defaultTemplates';
 import { Addressee, AddresseeResult, narrowAddressee, studentsTabAddressee } from './addressees';
-import { blocks, counts, coverIndex, letterKey, normUpn, parseLetterKey } from './keys';
+import { blocks, counts, coverIndex, letterKey, parseLetterKey } from './keys';
+import { normUpn } from '../pupils/names';
 
-export { letterKey, normUpn, parseLetterKey } from './keys';
+export { letterKey, parseLetterKey } from './keys';
 
 /** What a run was asked for: one letter type, every attendance letter due, or a year's tier letters. */
 export type RunKind = LetterType | 'attendance' | 'tier';

@@ -6,7 +6,8 @@
  * were in), and those continuing.
  */
 import { Pupil } from '../types';
-import { filingOrder, normUpn } from './plan';
+import { filingOrder } from './plan';
+import { normUpn } from '../pupils/names';
 
 export type Tier = 1 | 2 | 3;
 

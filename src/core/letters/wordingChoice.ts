@@ -14,7 +14,7 @@
 import { IsoDate } from '../dates';
 import { LetterLogEntry, LetterType } from '../types';
 import { Conditions, noConditions } from './conditions';
-import { normUpn } from './keys';
+import { normUpn } from '../pupils/names';
 
 export interface AbsenceFacts {
   compulsorySchoolAge: boolean;

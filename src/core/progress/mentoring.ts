@@ -8,16 +8,15 @@
 import { addDays, daysBetween, IsoDate, weekStart } from '../dates';
 import { Settings } from '../settings';
 import { Pupil } from '../types';
-import { comparePupils, normText, normUpn, pupilName, rollIndex } from '../homework/roll';
 import { MentorMeeting, MentoringSlip } from './records';
 import { ReviewRow } from './review';
+import { normUpn, proseName } from '../pupils/names';
+import { comparePupils, rollIndex } from '../pupils/roll';
+import { normText } from '../text';
+import { PupilRef } from '../pupils/identity';
 
-export interface MenteeDue {
+export interface MenteeDue extends PupilRef {
   key: string; // MT|due|<upn>|<dueDate>
-  upn: string;
-  name: string;
-  year: number;
-  regGroup: string;
   mentor: string;
   lastFormal: IsoDate | '';
   due: IsoDate;
@@ -60,14 +59,14 @@ export function mentoringStatus(pupils: Pupil[], meetings: MentorMeeting[], asOf
   const out: MentoringStatus = { dueThisWeek: [], overdue: [], withoutMentor: [], mentees: [] };
   for (const p of inScope) {
     if (!String(p.mentor || '').trim()) {
-      out.withoutMentor.push({ upn: p.upn, name: pupilName(p), year: p.year, regGroup: p.regGroup });
+      out.withoutMentor.push({ upn: p.upn, name: proseName(p), year: p.year, regGroup: p.regGroup });
       continue;
     }
     const lastFormal = last.get(normUpn(p.upn)) || '';
     const due = lastFormal ? addDays(lastFormal, settings.progress.mentorMeetingDays) : startDate || asOf;
     const daysOverdue = due < asOf ? daysBetween(due, asOf) : 0;
     const row: MenteeDue = {
-      key: `MT|due|${p.upn}|${due}`, upn: p.upn, name: pupilName(p), year: p.year, regGroup: p.regGroup,
+      key: `MT|due|${p.upn}|${due}`, upn: p.upn, name: proseName(p), year: p.year, regGroup: p.regGroup,
       mentor: p.mentor.trim(), lastFormal, due, daysOverdue,
     };
     out.mentees.push(row);
@@ -77,11 +76,7 @@ export function mentoringStatus(pupils: Pupil[], meetings: MentorMeeting[], asOf
   return out;
 }
 
-export interface MentorPackEntry {
-  upn: string;
-  name: string;
-  year: number;
-  regGroup: string;
+export interface MentorPackEntry extends PupilRef {
   lastFormal: IsoDate | '';
   due: IsoDate;
   subjects: Array<{ subject: string; target: string; current: string; predicted: string; status: string; movement: string }>;

@@ -13,9 +13,9 @@ import { Pupil, StaffMember } from '../types';
 import { Block, COLOURS } from '../email/render';
 import { ComposeContext, StaffEmail, composeEmail } from '../email/compose';
 import { hasRole } from '../homework/owners';
-import { normText } from '../homework/roll';
 import { MenteeDue, MentorPackEntry } from './mentoring';
 import { DayListRow } from './sessions';
+import { normText } from '../text';
 
 export interface MissedSession {
   key: string;

@@ -12,8 +12,10 @@ import { IsoDate } from '../dates';
 import { Settings } from '../settings';
 import { Intervention, ProgressEntry, Pupil, StaffMember } from '../types';
 import { Owner, ownerLabel, resolveOwner } from '../homework/owners';
-import { normText, normUpn, rollIndex } from '../homework/roll';
 import { compareToTarget, isUngradeable } from './grades';
+import { normUpn } from '../pupils/names';
+import { rollIndex } from '../pupils/roll';
+import { normText } from '../text';
 
 export const PROGRESS_AREA = 'Progress';
 

@@ -6,8 +6,10 @@
  */
 import { IsoDate, toUk } from '../dates';
 import { Intervention, Pupil } from '../types';
-import { comparePupils, normText, normUpn, pupilName, rollIndex } from '../homework/roll';
 import { SessionRegisterEntry, SessionRequest } from './records';
+import { normUpn, proseName } from '../pupils/names';
+import { comparePupils, rollIndex } from '../pupils/roll';
+import { normText } from '../text';
 
 export const SESSIONS_AREA = 'Sessions';
 
@@ -43,7 +45,7 @@ export function sessionDayList(requests: SessionRequest[], date: IsoDate, pupils
     rows.push({
       pupil,
       row: {
-        upn: pupil.upn, name: pupilName(pupil), regGroup: pupil.regGroup, mentor: pupil.mentor, slot: r.slot,
+        upn: pupil.upn, name: proseName(pupil), regGroup: pupil.regGroup, mentor: pupil.mentor, slot: r.slot,
         time: String(r.time || '').trim(), subject: r.subject, teacher: r.teacher, requestedBy: r.requestedBy,
       },
     });

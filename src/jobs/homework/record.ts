@@ -7,11 +7,13 @@
 import { IsoDate, isIsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { checkNewEntry } from '../../core/homework/misses';
-import { comparePupils, normText, normUpn, pupilName } from '../../core/homework/roll';
-import { onRoll } from '../../core/pupils/roll';
+import { comparePupils, onRoll } from '../../core/pupils/roll';
 import { HomeworkMiss, Pupil, StaffMember } from '../../core/types';
 import { appendNewByKey } from '../../gas/tables';
 import { loadTabs } from '../load';
+import { normUpn, proseName } from '../../core/pupils/names';
+import { normText } from '../../core/text';
+import { PupilRef } from '../../core/pupils/identity';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -20,12 +22,7 @@ export interface RecordResult {
   message: string;
 }
 
-export interface PupilMatch {
-  upn: string;
-  name: string;
-  year: number;
-  regGroup: string;
-}
+export type PupilMatch = PupilRef;
 
 const MAX = { upn: 20, subject: 60, reason: 40, className: 40, teacher: 80, notes: 500, query: 60 };
 export const SEARCH_LIMIT = 20;
@@ -81,9 +78,9 @@ export function recordMissJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate
   const added = appendNewByKey(ss, 'Homework Log', [row]);
   if (!added) {
     // Someone recorded the same piece between our read and write: appendNewByKey re-read and refused.
-    return { ok: false, message: `Already recorded: ${pupil.upn} ${pupilName(pupil)}, ${entry.subject} on that date (another entry was just saved).` };
+    return { ok: false, message: `Already recorded: ${pupil.upn} ${proseName(pupil)}, ${entry.subject} on that date (another entry was just saved).` };
   }
-  return { ok: true, message: `Recorded: ${pupilName(pupil)}, ${entry.subject}, ${row.reason}.` };
+  return { ok: true, message: `Recorded: ${proseName(pupil)}, ${entry.subject}, ${row.reason}.` };
 }
 
 /** The reason as the settings spell it (the drop-down's value), whatever case the form sent. */
@@ -101,7 +98,7 @@ export function searchPupilsIn(pupils: Pupil[], asOf: IsoDate, query: unknown): 
   for (const p of onRoll(pupils, asOf).slice().sort(comparePupils)) {
     const hay = normText(`${p.forename} ${p.surname} ${p.upn} ${p.regGroup} y${p.year}`);
     if (words.every((w) => hay.indexOf(w) >= 0)) {
-      out.push({ upn: p.upn, name: pupilName(p), year: p.year, regGroup: p.regGroup });
+      out.push({ upn: p.upn, name: proseName(p), year: p.year, regGroup: p.regGroup });
       if (out.length >= SEARCH_LIMIT) break;
     }
   }

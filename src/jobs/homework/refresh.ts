@@ -12,7 +12,6 @@ import { homeworkWeeks, Band } from '../../core/homework/weeks';
 import { trackerGrid } from '../../core/homework/grid';
 import { homeworkLadder, newInterventions } from '../../core/homework/ladder';
 import { ppTermReport, PpTermReportRow, weeklyTracking, WeeklyTracking } from '../../core/homework/tracking';
-import { normUpn, rollIndex } from '../../core/homework/roll';
 import { HomeworkMiss } from '../../core/types';
 import { appendNewByKey } from '../../gas/tables';
 import { toCell } from '../../gas/cells';
@@ -20,6 +19,8 @@ import { addRoomFor, GridCell, writeGeneratedTab } from '../../gas/generatedTab'
 import { loadTabs } from '../load';
 import { readHomeworkCalendar } from './calendar';
 import { ppReportGrid, PP_REPORT_TAB, thisWeekGrid, THIS_WEEK_TAB } from './views';
+import { normUpn } from '../../core/pupils/names';
+import { rollIndex } from '../../core/pupils/roll';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

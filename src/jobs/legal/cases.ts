@@ -8,7 +8,6 @@ import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { Pupil } from '../../core/types';
 import { SchoolCalendar } from '../../core/calendar/schoolWeeks';
-import { normUpn } from '../../core/homework/roll';
 import { PupilAttendanceReview } from '../../core/attendance/review';
 import { fromAdmission } from '../../core/attendance/pupilReview';
 import { PupilMarks, indexRegister, pupilMarks } from '../../core/attendance/register';
@@ -20,6 +19,7 @@ import { parentsOf, studentsTabParents } from '../../core/legal/parents';
 import { Contact } from '../../core/types';
 import { LegalSources } from './sources';
 import { compulsoryOf } from './reviewFacts';
+import { normUpn } from '../../core/pupils/names';
 
 export interface PupilCase {
   pupil: Pupil;

@@ -13,7 +13,6 @@
  */
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
-import { normUpn } from '../../core/homework/roll';
 import { isLeaver } from '../../core/pupils/roll';
 import { certificate } from '../../core/legal/certificate';
 import { PackDocument, buildPack } from '../../core/legal/pack';
@@ -29,6 +28,7 @@ import { certificateYears, thresholdEpisodes } from './reviewFacts';
 import { lettersStaffEmails } from './sharing';
 import { returnDate } from '../../core/legal/improvement';
 import { UserError } from '../../core/errors';
+import { listName, normUpn } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -120,7 +120,7 @@ export function makeEvidencePacksJob(ss: Spreadsheet, settings: Settings, asOf: 
     }
     const runId = nextRunId(log, asOf);
     const by = currentUser();
-    plan = cases.map((c, i) => ({ run: runId, seq: i + 1, date: '', upn: c.pupil.upn, pupil: `${c.pupil.surname}, ${c.pupil.forename}`, url: '', status: 'To make' as const, by }));
+    plan = cases.map((c, i) => ({ run: runId, seq: i + 1, date: '', upn: c.pupil.upn, pupil: listName(c.pupil), url: '', status: 'To make' as const, by }));
     appendPlan(ss, plan);
   }
   result.runId = plan[0].run;

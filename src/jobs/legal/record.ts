@@ -12,7 +12,6 @@
  */
 import { IsoDate, isIsoDate, toUk } from '../../core/dates';
 import { Settings } from '../../core/settings';
-import { normUpn } from '../../core/homework/roll';
 import { improvementPeriodEnd, returnDate } from '../../core/legal/improvement';
 import { nextNotice } from '../../core/legal/notices';
 import { LEGAL_STEPS, LegalRecord, STEP_NAMES, StepKind, parentKey, stepKind } from '../../core/legal/steps';
@@ -21,6 +20,7 @@ import { currentUser } from '../../gas/session';
 import { loadLegalSources } from './sources';
 import { PupilCase, dueWith, legalCases } from './cases';
 import { UserError } from '../../core/errors';
+import { normUpn, proseName } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -70,7 +70,7 @@ export function recordLegalStepJob(ss: Spreadsheet, settings: Settings, asOf: Is
   const s = loadLegalSources(ss, settings, asOf);
   if (!s.pupils.some((p) => normUpn(p.upn) === normUpn(req.upn))) throw new UserError('That pupil is not on the Students tab. Search again.');
   const c = legalCases(s, [req.upn])[0];
-  if (!c.compulsory) throw new UserError(`${c.pupil.forename} ${c.pupil.surname} is not of compulsory school age (${c.compulsoryBasis}): legal steps apply only to pupils of compulsory school age.`);
+  if (!c.compulsory) throw new UserError(`${proseName(c.pupil)} is not of compulsory school age (${c.compulsoryBasis}): legal steps apply only to pupils of compulsory school age.`);
 
   const by = byName(s.staff);
   const kind = stepKind(req.step) as StepKind;
@@ -175,7 +175,7 @@ function laNotified(c: PupilCase, req: StepRequest, row: (p: string, e?: Partial
 }
 
 function describe(c: PupilCase, r: RecordResult): string {
-  const who = `${c.pupil.forename} ${c.pupil.surname}`;
+  const who = proseName(c.pupil);
   const lines: string[] = [];
   if (r.returnDateRecorded) lines.push(`Return date ${toUk(r.returnDateRecorded)} recorded for ${who} (LA notified row, Period End).`);
   for (const x of r.recorded) {

@@ -5,7 +5,6 @@
  */
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
-import { normUpn } from '../../core/homework/roll';
 import { nextNotice } from '../../core/legal/notices';
 import { LegalDueItem } from '../../core/legal/dueNext';
 import { parentKey, sortSteps } from '../../core/legal/steps';
@@ -13,6 +12,7 @@ import { loadLegalSources } from './sources';
 import { legalCases } from './cases';
 import { readPackLog, unfinishedRun } from './packLog';
 import { UserError } from '../../core/errors';
+import { listName, normUpn, proseName } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -61,7 +61,7 @@ export function legalOverviewJob(ss: Spreadsheet, settings: Settings, asOf: IsoD
     asOf,
     cases: cases
       .sort((a, b) => a.pupil.year - b.pupil.year || a.pupil.surname.localeCompare(b.pupil.surname))
-      .map((c) => ({ upn: c.pupil.upn, name: `${c.pupil.surname}, ${c.pupil.forename}`, year: c.pupil.year, regGroup: c.pupil.regGroup, dueNext: c.due.text })),
+      .map((c) => ({ upn: c.pupil.upn, name: listName(c.pupil), year: c.pupil.year, regGroup: c.pupil.regGroup, dueNext: c.due.text })),
     unfinished: open.length ? { made: open.filter((r) => r.status === 'Made').length, total: open.length } : null,
   };
 }
@@ -74,7 +74,7 @@ export function legalCaseViewJob(ss: Spreadsheet, upn: string, settings: Setting
   const last = packs.length ? packs[packs.length - 1] : null;
   return {
     asOf,
-    pupil: { upn: c.pupil.upn, name: `${c.pupil.forename} ${c.pupil.surname}`, year: c.pupil.year, regGroup: c.pupil.regGroup },
+    pupil: { upn: c.pupil.upn, name: proseName(c.pupil), year: c.pupil.year, regGroup: c.pupil.regGroup },
     compulsory: c.compulsory,
     compulsoryText: c.compulsoryText,
     due: c.due.items,

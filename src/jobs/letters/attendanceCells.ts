@@ -5,7 +5,7 @@
  * write per run); a tracker without the column is left alone until Set up tracker adds it.
  */
 import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
-import { ATTENDANCE_TYPES, normUpn } from '../../core/letters/plan';
+import { ATTENDANCE_TYPES } from '../../core/letters/plan';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
 import { LetterLogEntry, LetterType } from '../../core/types';
@@ -13,6 +13,7 @@ import { readValues, writeByKey } from '../../gas/tables';
 import { LetterRunState } from '../../gas/letterRunStore';
 import { LetterSources } from './sources';
 import { parseLetterKey } from '../../core/letters/keys';
+import { normUpn } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

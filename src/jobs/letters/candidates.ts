@@ -17,7 +17,7 @@ import { PupilAttendanceReview } from '../../core/attendance/review';
 import { CountEntry } from '../../core/attendance/lists';
 import { LetterContext } from '../../core/letters/fields';
 import { percentText } from '../../core/letters/format';
-import { LetterCandidate, PlannedLetter, RunKind, isAttendanceRun, normUpn, outOfDate, parseLetterKey, runTypes } from '../../core/letters/plan';
+import { LetterCandidate, PlannedLetter, RunKind, isAttendanceRun, outOfDate, parseLetterKey, runTypes } from '../../core/letters/plan';
 import { Tier, TierMember, tierRunSummary, TierRunSummary } from '../../core/letters/tiers';
 import { LETTER_TYPES, templateTypeOf } from '../../core/letters/defaultTemplates';
 import { WORDING } from '../../core/letters/wording';
@@ -28,6 +28,7 @@ import { LetterLogEntry, LetterType, Pupil } from '../../core/types';
 import { academicYearOfDate } from '../../core/calendar/academicYear';
 import { LetterSources } from './sources';
 import { homeworkFigures, homeworkWeeksOf } from './homeworkFigures';
+import { normUpn } from '../../core/pupils/names';
 
 export { homeworkFigures } from './homeworkFigures';
 

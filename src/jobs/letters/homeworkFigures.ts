@@ -6,8 +6,8 @@
  */
 import { weekStart } from '../../core/dates';
 import { HomeworkFigures, HomeworkWeek } from '../../core/letters/fields';
-import { normUpn } from '../../core/letters/plan';
 import { LetterSources } from './sources';
+import { normUpn } from '../../core/pupils/names';
 
 /** Homework figures for the current half term (the weeks from its start up to asOf). */
 export function homeworkFigures(s: LetterSources, upn: string): HomeworkFigures {

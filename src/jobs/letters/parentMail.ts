@@ -20,7 +20,7 @@ import { LetterRunState, RunStore } from '../../gas/letterRunStore';
 import { MailContext, ParentLetterEmail, mailLogKey, mailLogStatuses, sendMails } from '../../gas/mail';
 import { LetterSources } from './sources';
 import { Conditions } from '../../core/letters/conditions';
-import { normUpn } from '../../core/letters/plan';
+import { normUpn } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

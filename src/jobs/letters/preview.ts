@@ -6,7 +6,7 @@
  * and to be removed since the last tier letter run. Read-only.
  */
 import { LETTER_TYPES, letterTitle, shortName } from '../../core/letters/defaultTemplates';
-import { CohortFilter, LetterRunPlan, RunKind, normUpn, planLetterRun } from '../../core/letters/plan';
+import { CohortFilter, LetterRunPlan, RunKind, planLetterRun } from '../../core/letters/plan';
 import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
@@ -17,6 +17,7 @@ import { UserError } from '../../core/errors';
 import { cellText } from '../../gas/cells';
 import { LetterSources, addresseeMap } from './sources';
 import { TIER_KINDS, TypeView, indexes, letterInputs, typeView } from './candidates';
+import { normUpn, proseName } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -212,7 +213,7 @@ export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterR
   const withOverride = (upn: string, reason: string) => (overrideOf.has(upn) ? `${reason} ${overrideOf.get(upn)}` : reason);
   const row = (upn: string, reason: string, code?: string): PreviewPupil => {
     const p = byUpn.get(upn);
-    const out: PreviewPupil = { upn, name: p ? `${p.forename} ${p.surname}`.trim() : upn, year: p ? p.year : null, regGroup: p ? p.regGroup : '', reason };
+    const out: PreviewPupil = { upn, name: p ? proseName(p) : upn, year: p ? p.year : null, regGroup: p ? p.regGroup : '', reason };
     if (code) out.code = code;
     return out;
   };

@@ -22,7 +22,7 @@ import { IsoDate, toUk } from '../../core/dates';
 import { letterFields } from '../../core/letters/fields';
 import { letterTitle, templateTypeOf } from '../../core/letters/defaultTemplates';
 import { checkTemplate } from '../../core/letters/placeholders';
-import { PlannedLetter, RunKind, SkippedPupil, normUpn } from '../../core/letters/plan';
+import { PlannedLetter, RunKind, SkippedPupil } from '../../core/letters/plan';
 import { Settings } from '../../core/settings';
 import { LetterType, Pupil } from '../../core/types';
 import { upsertByKey } from '../../gas/tables';
@@ -42,6 +42,7 @@ import { PlanRow, writeLetterRuns } from './runsTab';
 import { ParentMailOutcome, ParentMailer, describeParentMail, openParentMailer } from './parentMail';
 import { LogWriter, clearSpentOverrides, markOutOfDate, nextTierMemory, openLogWriter, plannedFromRow } from './runLog';
 import { writeLastLetters } from './attendanceCells';
+import { normUpn } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

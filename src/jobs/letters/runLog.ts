@@ -5,7 +5,7 @@
  * "Mark as posted" (Produced → Sent).
  */
 import { addresseesFor, narrowAddressee, studentsTabAddressee } from '../../core/letters/addressees';
-import { LetterRunPlan, PlannedLetter, normUpn, parseLetterKey } from '../../core/letters/plan';
+import { LetterRunPlan, PlannedLetter, parseLetterKey } from '../../core/letters/plan';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
 import { LetterType, Pupil } from '../../core/types';
@@ -17,6 +17,7 @@ import { TIER_KINDS, TypeView, staleKeys } from './candidates';
 import { LetterRunRequest } from './preview';
 import { LetterSources } from './sources';
 import { PlanRow, TierRow } from './runsTab';
+import { normUpn, proseName } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -45,7 +46,7 @@ export function openLogWriter(ss: Spreadsheet, s: LetterSources, state: LetterRu
       const p = pupils.get(normUpn(letter.upn));
       const rows = letter.keys.map((key, i) => ({
         key, date: s.asOf, type: letter.covers[i], upn: letter.upn,
-        pupilName: p ? `${p.forename} ${p.surname}`.trim() : '', year: p ? p.year : '', regGroup: p ? p.regGroup : '',
+        pupilName: p ? proseName(p) : '', year: p ? p.year : '', regGroup: p ? p.regGroup : '',
         addressee: letter.addressee.addressee, link: state.docUrl, by: state.by, status,
       }));
       // A new key is appended; a key already there can only be a Cancelled letter being made

@@ -13,11 +13,11 @@ import { AttendanceReview } from '../../core/attendance/review';
 import { OverrideOutcome } from '../../core/attendance/overrides';
 import { homeworkWeeks, HomeworkWeeks } from '../../core/homework/weeks';
 import { AddresseeResult, ContactLike, addresseesFor } from '../../core/letters/addressees';
-import { normUpn } from '../../core/letters/plan';
 import { ImportableTab } from '../../core/records/parse';
 import { LetterLogEntry, Pupil, StaffMember } from '../../core/types';
 import { runAttendanceReview } from '../attendance/review';
 import { LetterRunsTab, readLetterRuns } from './runsTab';
+import { normUpn } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

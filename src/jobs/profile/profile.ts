@@ -20,7 +20,6 @@ import { previousAcademicYear } from '../../core/calendar/academicYear';
 import { toUk } from '../../core/dates';
 import { homeworkWeeks, Band } from '../../core/homework/weeks';
 import { classifyReason } from '../../core/homework/misses';
-import { normUpn } from '../../core/homework/roll';
 import { statusOf } from '../../core/progress/review';
 import { isLeaver } from '../../core/pupils/roll';
 import { pupilTrend, termWeekIndexes, TrendWeek } from '../dashboard/weekly';
@@ -29,6 +28,8 @@ import { LegalRecord, sortSteps } from '../../core/legal/steps';
 import { LegalDueItem } from '../../core/legal/dueNext';
 import { caseFor } from '../legal/cases';
 import { UserError } from '../../core/errors';
+import { listName, normUpn } from '../../core/pupils/names';
+import { PupilRef } from '../../core/pupils/identity';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -235,11 +236,7 @@ export function pupilProfileJob(ss: Spreadsheet, upn: string, settings: Settings
   return { ...profile, problems };
 }
 
-export interface SearchHit {
-  upn: string;
-  name: string;
-  year: number;
-  regGroup: string;
+export interface SearchHit extends PupilRef {
   leaver: boolean;
 }
 
@@ -251,7 +248,7 @@ export function searchPupils(pupils: Pupil[], query: string, asOf: IsoDate, limi
   for (const p of pupils) {
     const hay = `${p.forename} ${p.surname} ${p.upn} ${p.adno} ${p.regGroup}`.toLowerCase();
     if (!words.every((w) => hay.includes(w))) continue;
-    hits.push({ upn: p.upn, name: `${p.surname}, ${p.forename}`, year: p.year, regGroup: p.regGroup, leaver: isLeaver(p, asOf) });
+    hits.push({ upn: p.upn, name: listName(p), year: p.year, regGroup: p.regGroup, leaver: isLeaver(p, asOf) });
   }
   hits.sort((a, b) => Number(a.leaver) - Number(b.leaver) || a.name.localeCompare(b.name));
   return hits.slice(0, limit);

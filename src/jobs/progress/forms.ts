@@ -7,9 +7,10 @@
 import { IsoDate, toUk } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { checkSessionRequest, checkSlip, pupilChoices, sessionYear, slipPupils } from '../../core/progress/forms';
-import { pupilName, rollIndex } from '../../core/homework/roll';
 import { appendNewByKey } from '../../gas/tables';
 import { loadTabs } from '../load';
+import { proseName } from '../../core/pupils/names';
+import { rollIndex } from '../../core/pupils/roll';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -36,7 +37,7 @@ export function recordSlipJob(ss: Spreadsheet, form: Record<string, unknown>, fr
   if (!check.record) return { ok: false, messages: check.errors };
   const added = appendNewByKey(ss, 'Mentoring Slips', [check.record as unknown as Record<string, unknown>]);
   const pupil = rollIndex(pupils, asOf).get(check.record.upn.toUpperCase());
-  const name = pupil ? pupilName(pupil) : check.record.upn;
+  const name = pupil ? proseName(pupil) : check.record.upn;
   if (!added) return { ok: false, messages: [`You already sent a slip about ${name} today (${toUk(asOf)}). Add to it in the Mentoring Slips tab.`] };
   return { ok: true, messages: [`Slip about ${name} saved for their mentor${pupil && pupil.mentor ? '' : ' (no mentor is set on the Students tab yet)'}.`] };
 }
@@ -49,7 +50,7 @@ export function requestSessionJob(ss: Spreadsheet, form: Record<string, unknown>
   const r = check.record;
   const added = appendNewByKey(ss, 'Sessions', [r as unknown as Record<string, unknown>]);
   const pupil = rollIndex(pupils, asOf).get(r.upn.toUpperCase());
-  const name = pupil ? pupilName(pupil) : r.upn;
+  const name = pupil ? proseName(pupil) : r.upn;
   if (!added) return { ok: false, messages: [`${name} is already requested for ${r.subject} on ${toUk(r.date)}.`] };
   return { ok: true, messages: [`${name} requested for ${r.subject} (${r.slot.toLowerCase()}${r.time ? ', ' + r.time : ''}) on ${toUk(r.date)}. The leadership team gets the list that morning.`] };
 }

@@ -17,7 +17,6 @@ import { mentoringStatus, mentorPack, MenteeDue } from '../../core/progress/ment
 import { progressReview } from '../../core/progress/review';
 import { parseMissedSessionKey, sessionDayList, sessionFollowUps } from '../../core/progress/sessions';
 import { MentoringMorningData, MissedSession, mentoringEmails } from '../../core/progress/mentoringEmails';
-import { normText, normUpn, pupilName, rollIndex } from '../../core/homework/roll';
 import { buildCalendar } from '../../core/calendar/schoolWeeks';
 import { summariseMarks, figuresFromSummary } from '../../core/attendance/summary';
 import { academicYearOfDate } from '../../core/calendar/academicYear';
@@ -27,6 +26,9 @@ import { appendNewByKey, upsertByKey } from '../../gas/tables';
 import { loadTabs } from '../load';
 import { StateStore, documentState } from '../../gas/properties';
 import { MENTORING_PACK_MONTH, MENTORING_REMINDED_WEEK } from '../../core/state';
+import { normUpn, proseName } from '../../core/pupils/names';
+import { rollIndex } from '../../core/pupils/roll';
+import { normText } from '../../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -86,7 +88,7 @@ export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoD
   const missedSessions: MissedSession[] = fresh.map((i) => {
     const p = roll.get(normUpn(i.upn))!;
     const { subject, date } = parseMissedSessionKey(i.key);
-    return { key: i.key, upn: p.upn, name: pupilName(p), regGroup: p.regGroup, mentor: String(p.mentor || '').trim(), subject, date };
+    return { key: i.key, upn: p.upn, name: proseName(p), regGroup: p.regGroup, mentor: String(p.mentor || '').trim(), subject, date };
   });
 
   let packs: MentoringMorningData['packs'] = [];

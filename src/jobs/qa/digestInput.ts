@@ -15,12 +15,13 @@ import { reviewAttendance } from '../../core/attendance/review';
 import { academicYearFrom, pupilRates } from '../../core/attendance/weekRates';
 import { homeworkWeeks } from '../../core/homework/weeks';
 import { countsAsMiss } from '../../core/homework/misses';
-import { isLeaver, normUpn } from '../../core/homework/roll';
 import { sopReview } from '../../core/homework/sop';
 import { DigestInput, DigestLinks, DigestMiss, DigestPupil } from '../../core/email/digestData';
 import { isNonTaskDay } from '../../core/qa/checks';
 import { SchoolCalendar } from '../../core/calendar/schoolWeeks';
 import { QaContext } from './context';
+import { normUpn } from '../../core/pupils/names';
+import { isLeaver } from '../../core/pupils/roll';
 
 /** The Monday of the week a digest run on `asOf` covers. */
 export function digestWeek(asOf: IsoDate, schoolWeeks: IsoDate[]): IsoDate {

@@ -17,8 +17,8 @@ import { AttendanceReview, PupilAttendanceReview } from '../../core/attendance/r
 import { CountEntry } from '../../core/attendance/lists';
 import { Evidence, EvidenceSection } from '../../core/email/morning';
 import { LetterLogEntry } from '../../core/types';
-import { byListName } from '../../core/email/names';
 import { legalDueSection } from '../../core/legal/email';
+import { byListName } from '../../core/pupils/names';
 
 const STAGE: Record<string, string> = { reward: 'Reward', level1: 'Level 1', level2: 'Level 2' };
 

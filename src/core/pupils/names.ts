@@ -1,9 +1,24 @@
 /**
- * Pupils in e-mails are listed as a register lists them: "Surname, Forename", in surname order.
- * The order ignores case, accents and punctuation ("O'Brien" files as "obrien", "Ó Súilleabháin"
- * as "o suilleabhain", "Wiśniewski" beside "Wilson"), the same on Apps Script as here: no reliance
- * on the server's locale.
+ * How a pupil is written, and the key they are matched by. Two forms, one each:
+ *
+ * - `listName`  "Surname, Forename": a pupil in a list, table or register (e-mails, tabs, digests),
+ *   in surname order (`bySurname`).
+ * - `proseName` "Forename Surname": a pupil in a sentence ("Recorded: Amy Jones, Maths").
+ *
+ * The surname order ignores case, accents and punctuation ("O'Brien" files as "obrien",
+ * "Ó Súilleabháin" as "o suilleabhain", "Wiśniewski" beside "Wilson"), the same on Apps Script as
+ * here: no reliance on the server's locale.
  */
+
+/** UPNs are text keys: trimmed and upper-cased so a stray space or lower-case letter still matches. */
+export function normUpn(upn: string): string {
+  return String(upn == null ? '' : upn).trim().toUpperCase();
+}
+
+/** "Forename Surname" (a blank part is left out). */
+export function proseName(p: { forename: string; surname: string }): string {
+  return [String(p.forename || '').trim(), String(p.surname || '').trim()].filter((s) => s !== '').join(' ');
+}
 
 /** "Wiśniewski, Zoë" → "wisniewski zoe" (case, accents and punctuation folded). */
 export function sortKey(s: string): string {

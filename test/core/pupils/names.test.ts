@@ -1,4 +1,4 @@
-import { byListName, bySurname, listName, sortKey } from '../../../src/core/email/names';
+import { byListName, bySurname, listName, sortKey } from '../../../src/core/pupils/names';
 
 test('pupils are "Surname, Forename" in surname order, ignoring case, accents and apostrophes', () => {
   const pupils = [
