@@ -200,6 +200,11 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends any[] ? T[K] : T[K] extend
 export type SettingsOverrides = DeepPartial<Settings>;
 
 /** The defaults with a school's overrides laid over them (objects merged, arrays replaced). */
+/** The Homework Log's reasons, as the school names them: the misses, then Late (SPEC §3). */
+export function homeworkReasons(s: Settings): string[] {
+  return s.homework.missReasons.concat([s.homework.lateReason]);
+}
+
 export function withDefaults(overrides: SettingsOverrides = {}): Settings {
   return merge(DEFAULT_SETTINGS, overrides) as Settings;
 }

@@ -26,11 +26,11 @@ export interface TabDef {
 }
 
 const YES_NO = ['Yes', 'No'];
-export const REASONS = ['Not completed', 'Not to a good standard', 'Late'];
 export const INTERVENTION_STATUS = ['Open', 'Done', 'Cancelled'];
 export const LETTER_STATUS = ['Produced', 'Sent', 'Out of date', 'Cancelled'];
 export const QA_STATUS = ['', 'Done', "QA'd", 'Reviewed'];
 import { LEGAL_OUTCOMES, LEGAL_STEPS } from './legal/steps';
+import { DEFAULT_SETTINGS, Settings, homeworkReasons } from './settings';
 
 /** The rungs a Head of Year may allow out of order on the Attendance tab (SPEC §4.2). */
 export const HOY_OVERRIDE_OPTIONS = ['', 'AT2', 'panel', 'EWO'];
@@ -82,7 +82,7 @@ export const TABS: TabDef[] = [
       { header: 'Subject', field: 'subject', kind: 'text', required: true },
       { header: 'Class', field: 'className', kind: 'text', aliases: ['Class Group', 'Teaching Group'] },
       { header: 'Teacher', field: 'teacher', kind: 'text' },
-      { header: 'Reason', field: 'reason', kind: 'enum', options: REASONS, required: true },
+      { header: 'Reason', field: 'reason', kind: 'enum', options: homeworkReasons(DEFAULT_SETTINGS), required: true }, // the school's own: tabsFor
       { header: 'Subject Detention', field: 'subjectDetention', kind: 'yesno', options: YES_NO },
       { header: 'Detention Attended', field: 'detentionAttended', kind: 'yesno', options: YES_NO },
       { header: 'CL Detention', field: 'clDetention', kind: 'yesno', options: YES_NO },
@@ -351,6 +351,15 @@ export const TABS: TabDef[] = [
     ],
   },
 ];
+
+/**
+ * The tabs as this school has them: the Homework Log's reasons are the school's own
+ * (settings.homework), so a school that renames a reason gets it in the drop-down and accepted.
+ */
+export function tabsFor(settings: Settings): TabDef[] {
+  const reasons = homeworkReasons(settings);
+  return TABS.map((t) => (t.name !== 'Homework Log' ? t : { ...t, columns: t.columns.map((c) => (c.field === 'reason' ? { ...c, options: reasons } : c)) }));
+}
 
 export function tabDef(name: string): TabDef {
   const t = TABS.find((x) => x.name === name);

@@ -14,7 +14,7 @@ import { parseTab, isImportableTab, ParseResult } from '../core/records/parse';
 import { parseRegisterGrid } from '../core/records/registerGrid';
 import { wideProgressToLong } from '../core/records/progressWide';
 import { chooseFftTargets, FftChoice } from '../core/records/fftTargets';
-import { FftBenchmark } from '../core/settings';
+import { FftBenchmark, homeworkReasons } from '../core/settings';
 import { loadSettings } from '../gas/settingsStore';
 import { parseAttendanceSummary } from '../core/records/summaryImport';
 import { mergeByKey, importReport, ImportReport } from '../core/records/merge';
@@ -124,10 +124,11 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
     fft = chooseFftTargets(rows, opts.benchmark ?? loadSettings().progress.benchmark, 'long');
     parsed = parseTab('Progress', fft.rows);
   } else if (isImportableTab(target)) {
-    const settings = target === 'Letters Log' ? loadSettings() : null;
+    const settings = target === 'Letters Log' || target === 'Homework Log' ? loadSettings() : null;
     parsed = parseTab(target, rows, {
       rowNumbers: opts.rowNumbers,
-      ...(settings ? { halfTerms: settings.calendar.halfTerms, today: opts.today ?? todayIso() } : {}),
+      ...(settings && target === 'Letters Log' ? { halfTerms: settings.calendar.halfTerms, today: opts.today ?? todayIso() } : {}),
+      ...(settings && target === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings) } : {}),
     });
   } else {
     throw new UserError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.map((t) => t.name).join(', ')}, ${REGISTER_GRID}, ${PROGRESS_WIDE}.`);

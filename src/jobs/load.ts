@@ -6,7 +6,8 @@
  * Jobs read only the tabs they need (`need`), because the Attendance Marks tab of a big school is
  * a large read.
  */
-import { Settings } from '../core/settings';
+import { Settings, homeworkReasons } from '../core/settings';
+import { loadSettings } from '../gas/settingsStore';
 import { readSheetTab } from '../gas/tables';
 import { ImportableTab, TabRecords } from '../core/records/parse';
 import { formatRefusal } from '../core/records/refusal';
@@ -40,7 +41,8 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
       (data as any)[name] = [];
       continue;
     }
-    const parsed = readSheetTab(sheet, name);
+    // The Homework Log's reasons are the school's own (a renamed reason is not refused).
+    const parsed = readSheetTab(sheet, name, name === 'Homework Log' ? { homeworkReasons: homeworkReasons(loadSettings()) } : {});
     (data as any)[name] = parsed.records;
     for (const r of parsed.refusals) problems.push(formatRefusal(name, r));
   }

@@ -2,7 +2,9 @@
  * "Set up tracker": every tab of SPEC §2 with its headers, formats, drop-downs and protection.
  * Idempotent — a second run on a tracker staff have used adds what is missing and changes nothing.
  */
-import { TABS } from '../core/tabs';
+import { Settings } from '../core/settings';
+import { tabsFor } from '../core/tabs';
+import { loadSettings } from '../gas/settingsStore';
 import { ensureTab, SetupResult } from '../gas/setupTabs';
 import { LocaleChange, describeLocaleChange, ensureUkSpreadsheet } from '../gas/spreadsheetLocale';
 
@@ -11,10 +13,10 @@ export interface TrackerSetup extends Array<SetupResult> {
   locale?: LocaleChange;
 }
 
-export function setUpTrackerJob(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TrackerSetup {
+export function setUpTrackerJob(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings = loadSettings()): TrackerSetup {
   // First, so every date the set-up writes is already in the tracker's zone (issue 15 §6).
   const locale = ensureUkSpreadsheet(ss);
-  const results: TrackerSetup = TABS.map((def) => ensureTab(ss, def));
+  const results: TrackerSetup = tabsFor(settings).map((def) => ensureTab(ss, def));
   results.locale = locale;
   // A new spreadsheet starts with an empty "Sheet1"; remove it once the real tabs exist and only
   // if staff never used it.

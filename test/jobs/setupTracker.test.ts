@@ -4,7 +4,8 @@
  */
 import { createLocalGoogle, LocalGoogle } from '../../local/google';
 import { setUpTrackerJob, describeSetup } from '../../src/jobs/setupTracker';
-import { TABS, REASONS } from '../../src/core/tabs';
+import { TABS } from '../../src/core/tabs';
+import { withDefaults } from '../../src/core/settings';
 import { snapshot, writeCalls, Ss, upn } from '../gas/tableHelpers';
 
 let g: LocalGoogle;
@@ -46,7 +47,7 @@ describe('Set up tracker', () => {
 
   it('gives drop-downs for Reason, Yes/No, Status, Session and Code', () => {
     setUpTrackerJob(ss);
-    expect(listOf('Homework Log', 'Reason')).toEqual(REASONS);
+    expect(listOf('Homework Log', 'Reason')).toEqual(['Not completed', 'Not to a good standard', 'Late']); // SPEC §3's defaults
     expect(listOf('Homework Log', 'Subject Detention')).toEqual(['Yes', 'No']);
     expect(listOf('Students', 'PP')).toEqual(['Yes', 'No']);
     expect(listOf('Interventions', 'Status')).toEqual(['Open', 'Done', 'Cancelled']);
@@ -60,6 +61,11 @@ describe('Set up tracker', () => {
     expect(col('Attendance Marks', 'Code').getDataValidation()!.getAllowInvalid()).toBe(true);
     // No drop-down on columns the add-on fills.
     expect(listOf('Attendance', 'PA')).toBeNull();
+  });
+
+  it("a school that renames its homework reasons gets its own in the Reason drop-down", () => {
+    setUpTrackerJob(ss, withDefaults({ homework: { missReasons: ['No homework', 'Poor effort'], lateReason: 'Handed in late' } }));
+    expect(listOf('Homework Log', 'Reason')).toEqual(['No homework', 'Poor effort', 'Handed in late']);
   });
 
   it('formats dates dd/mm/yyyy and text columns as plain text (UPNs keep their zeros)', () => {

@@ -5,7 +5,7 @@
  * second is refused at entry (`findDuplicate`) and ignored by every count if it got in anyway.
  */
 import { IsoDate, isIsoDate, toUk } from '../dates';
-import { Settings } from '../settings';
+import { Settings, homeworkReasons } from '../settings';
 import { HomeworkMiss, Pupil } from '../types';
 import { normUpn, proseName } from '../pupils/names';
 import { rollIndex } from '../pupils/roll';
@@ -59,7 +59,7 @@ export function checkNewEntry(existing: HomeworkMiss[], candidate: HomeworkMiss,
   if (!pupil) errs.push(`Homework Log: UPN "${candidate.upn}" is not a pupil on roll (Students tab).`);
   if (!normText(candidate.subject)) errs.push('Homework Log: the subject is blank.');
   if (classifyReason(candidate.reason, settings) === 'other') {
-    const allowed = settings.homework.missReasons.concat([settings.homework.lateReason]).join(', ');
+    const allowed = homeworkReasons(settings).join(', ');
     errs.push(`Homework Log: reason "${candidate.reason}" is not one of ${allowed}.`);
   }
   const dup = findDuplicate(existing, candidate);

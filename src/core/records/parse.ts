@@ -30,6 +30,8 @@ export interface ParseOptions {
   halfTerms?: TermDates[];
   /** Letters Log on import: letters dated after this day are refused. */
   today?: IsoDate;
+  /** Homework Log: the school's reasons (core/settings homeworkReasons); the default settings' otherwise. */
+  homeworkReasons?: string[];
 }
 
 export interface ParseResult<T> {
@@ -86,7 +88,7 @@ export function parseTab<K extends ImportableTab>(
     return result;
   }
 
-  const ctx = { classifyCode: opts.classifyCode || nationalCodes, years: opts.years || SECONDARY_YEARS };
+  const ctx = { classifyCode: opts.classifyCode || nationalCodes, years: opts.years || SECONDARY_YEARS, homeworkReasons: opts.homeworkReasons };
   const build = BUILDERS[tabName] as (r: RowReader, c: typeof ctx) => TabRecords[K];
   const keyHeaders = tab.key.map((f) => (tab.columns.find((c) => c.field === f) || { header: f }).header);
 

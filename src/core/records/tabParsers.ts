@@ -36,6 +36,8 @@ export type ImportableTab = keyof TabRecords;
 export interface BuildContext {
   classifyCode: ClassifyCode;
   years: YearRange;
+  /** Homework Log reasons (the school's settings); the Reason column's default options when absent. */
+  homeworkReasons?: string[];
 }
 
 type Builders = { [K in ImportableTab]: (r: RowReader, ctx: BuildContext) => TabRecords[K] };
@@ -67,14 +69,14 @@ export const BUILDERS: Builders = {
     regGroup: r.text('regGroup'),
     department: r.text('department'),
   }),
-  'Homework Log': (r) => ({
+  'Homework Log': (r, ctx) => ({
     row: r.row,
     date: r.date('date'),
     upn: r.upn(),
     subject: r.text('subject'),
     className: r.text('className'),
     teacher: r.text('teacher'),
-    reason: r.oneOf('reason'),
+    reason: r.oneOf('reason', ctx.homeworkReasons),
     subjectDetention: r.yesNoText('subjectDetention'),
     detentionAttended: r.yesNoText('detentionAttended'),
     clDetention: r.yesNoText('clDetention'),

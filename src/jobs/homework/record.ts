@@ -5,7 +5,7 @@
  * Inputs come from a browser, so every field is checked for type and length before use.
  */
 import { IsoDate, isIsoDate } from '../../core/dates';
-import { Settings } from '../../core/settings';
+import { Settings, homeworkReasons } from '../../core/settings';
 import { checkNewEntry } from '../../core/homework/misses';
 import { comparePupils, onRoll } from '../../core/pupils/roll';
 import { HomeworkMiss, Pupil, StaffMember } from '../../core/types';
@@ -85,7 +85,7 @@ export function recordMissJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate
 
 /** The reason as the settings spell it (the drop-down's value), whatever case the form sent. */
 function canonicalReason(reason: string, settings: Settings): string {
-  const all = settings.homework.missReasons.concat([settings.homework.lateReason]);
+  const all = homeworkReasons(settings);
   return all.find((r) => normText(r) === normText(reason)) || reason;
 }
 
@@ -133,7 +133,7 @@ export function recordMissSetup(ss: Spreadsheet, settings: Settings, asOf: IsoDa
   const me = staff.find((s) => s.email && s.email.toLowerCase() === String(userEmail || '').toLowerCase());
   return {
     today: asOf,
-    reasons: settings.homework.missReasons.concat([settings.homework.lateReason]),
+    reasons: homeworkReasons(settings),
     subjects: Array.from(subjects).sort((a, b) => a.localeCompare(b)),
     teacher: me ? me.name : '',
   };
