@@ -16,8 +16,30 @@ export interface ColumnDef {
   required?: boolean; // an import or job cannot work without it
 }
 
+/** The tabs of SPEC §2, by the name staff see: a misspelt tab name is a type error, not a lost read. */
+export type TabName =
+  'Students' |
+  'Staff' |
+  'Homework Log' |
+  'Homework Tracker' |
+  'Homework Set' |
+  'Attendance Marks' |
+  'Attendance' |
+  'Attendance Summary' |
+  'Lates to Lesson' |
+  'Interventions' |
+  'Letters Log' |
+  'Contacts' |
+  'QA Calendar' |
+  'Progress' |
+  'Mentor Meetings' |
+  'Mentoring Slips' |
+  'Sessions' |
+  'Session Register' |
+  'Legal';
+
 export interface TabDef {
-  name: string;
+  name: TabName;
   /** Fields that identify a row; rows are matched by these, never by position. */
   key: string[];
   columns: ColumnDef[];
@@ -361,7 +383,7 @@ export function tabsFor(settings: Settings): TabDef[] {
   return TABS.map((t) => (t.name !== 'Homework Log' ? t : { ...t, columns: t.columns.map((c) => (c.field === 'reason' ? { ...c, options: reasons } : c)) }));
 }
 
-export function tabDef(name: string): TabDef {
+export function tabDef(name: TabName): TabDef {
   const t = TABS.find((x) => x.name === name);
   if (!t) throw new Error(`Unknown tab "${name}"`);
   return t;

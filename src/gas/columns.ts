@@ -3,12 +3,12 @@
  * weeks) without reading the whole tab: the header row, then the column as ONE range.
  * Returns null when the tab or the column is missing.
  */
-import { tabDef } from '../core/tabs';
+import { TabName, tabDef } from '../core/tabs';
 import { mapHeaders } from '../core/records/headers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export function readColumn(ss: Spreadsheet, tabName: string, field: string): unknown[] | null {
+export function readColumn(ss: Spreadsheet, tabName: TabName, field: string): unknown[] | null {
   const sheet = ss.getSheetByName(tabName);
   if (!sheet) return null;
   const lastRow = sheet.getLastRow();

@@ -9,7 +9,7 @@
  *   it shouldn't;
  * - every string written goes through toCell (formula-safe text).
  */
-import { TabDef, tabDef, ColumnDef } from '../core/tabs';
+import { TabDef, TabName, tabDef, ColumnDef } from '../core/tabs';
 import { mapHeaders, HeaderMap, columnLetter } from '../core/records/headers';
 import { parseTab, ParseOptions, ParseResult, ImportableTab } from '../core/records/parse';
 import { cellText, cellDate, cellValue, toCell, toSheetDate, Cell, fromSheetValues, useSpreadsheetZone } from './cells';
@@ -119,7 +119,7 @@ export interface UpsertOptions {
  * appended as rows, every other cell is left exactly as it is. The tab is re-read here, just before
  * writing, so a sort or an inserted row since the job read it changes nothing it shouldn't.
  */
-export function upsertByKey(ss: Spreadsheet, tabName: string, records: Record<string, unknown>[], opts: UpsertOptions = {}): UpsertResult {
+export function upsertByKey(ss: Spreadsheet, tabName: TabName, records: Record<string, unknown>[], opts: UpsertOptions = {}): UpsertResult {
   const sheet = openTab(ss, tabName);
   return writeByKey(sheet, tabDef(tabName), readValues(sheet), records, opts);
 }
@@ -232,7 +232,7 @@ export function writeByKey(
 }
 
 /** Append rows whose key is not yet in the tab (Letters Log, Interventions): never edits a row. */
-export function appendNewByKey(ss: Spreadsheet, tabName: string, records: Record<string, unknown>[]): number {
+export function appendNewByKey(ss: Spreadsheet, tabName: TabName, records: Record<string, unknown>[]): number {
   const def = tabDef(tabName);
   const allFields = Array.from(new Set(records.flatMap((r) => Object.keys(r)))).filter((f) => def.columns.some((c) => c.field === f));
   const fields = allFields.filter((f) => !def.key.includes(f));

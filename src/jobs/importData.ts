@@ -9,7 +9,7 @@
  * Import Problems tab (jobs/importProblems.ts); a staging tab is removed after its import whatever
  * happened — only a big import still carrying on (time limit) keeps it until it is done.
  */
-import { tabDef, TABS } from '../core/tabs';
+import { TabName, tabDef, TABS } from '../core/tabs';
 import { parseTab, isImportableTab, ParseResult } from '../core/records/parse';
 import { parseRegisterGrid } from '../core/records/registerGrid';
 import { wideProgressToLong } from '../core/records/progressWide';
@@ -101,7 +101,7 @@ export interface ImportResult extends ImportReport {
  */
 export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], opts: ImportOptions = {}): ImportResult {
   const elapsed = opts.elapsed ?? startClock();
-  let tab = target;
+  let tab = target as TabName; // each branch below that does not throw is a tab of core/tabs.ts
   let parsed: ParseResult<any>;
   // Progress: which column is the Target (the FFT benchmark chosen in the settings, or the file's own).
   let fft: FftChoice | null = null;

@@ -30,7 +30,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Every kind of file the sidebar imports, in the order the person sees them. */
 export const FILE_TARGETS: string[] = TABS.filter((t) => isImportableTab(t.name) || t.name === 'Attendance Summary')
-  .map((t) => t.name)
+  .map((t): string => t.name)
   .concat([REGISTER_GRID, PROGRESS_WIDE]);
 
 /** A file's name (without extension) → the tab it is for: students → Students, letters-log → Letters Log. */
@@ -103,7 +103,7 @@ export function checkFileHeader(ss: Spreadsheet, req: unknown): HeaderCheck {
     return out;
   }
   const header = top[0];
-  let spec = isImportableTab(target) ? tabDef(target) : target === 'Attendance Summary' ? SUMMARY_SPEC : tabDef(target === REGISTER_GRID ? 'Attendance Marks' : 'Progress');
+  const spec = isImportableTab(target) ? tabDef(target) : target === 'Attendance Summary' ? SUMMARY_SPEC : tabDef(target === REGISTER_GRID ? 'Attendance Marks' : 'Progress');
   if (target === REGISTER_GRID) {
     const g = parseRegisterGrid(top);
     out.messages = g.headerMessages;
@@ -119,7 +119,6 @@ export function checkFileHeader(ss: Spreadsheet, req: unknown): HeaderCheck {
     const p = parseTab(target as any, top.slice(0, 1));
     out.messages = p.headerMessages;
     out.unknownHeaders = p.unknownHeaders;
-    spec = tabDef(target);
   }
   const map = mapHeaders(spec, header);
   const upn = map.columnIndex.upn;

@@ -16,6 +16,7 @@ import { hasRole } from '../homework/owners';
 import { MenteeDue, MentorPackEntry } from './mentoring';
 import { DayListRow } from './sessions';
 import { normText } from '../text';
+import { sessionYear } from './forms';
 
 export interface MissedSession {
   key: string;
@@ -156,7 +157,8 @@ export function mentoringEmails(m: MentoringMorningData, ctx: ComposeContext): {
   // The leadership team: today's session list and the non-attenders to follow up.
   if (m.sessionsToday.length || m.missedSessions.length) {
     const slt = staff.filter((x) => hasRole(x, 'SLT')).map((x) => x.email);
-    if (!slt.length) problems.push('No SLT on the Staff tab: the Year 11 session list was not sent.');
+    const year = sessionYear(ctx.settings); // the final mentored year (Year 11 by default)
+    if (!slt.length) problems.push(`No SLT on the Staff tab: the Year ${year} session list was not sent.`);
     else {
       const blocks: Block[] = [{
         type: 'table', title: `Sessions today (${m.sessionsToday.length})`, empty: 'No sessions requested for today.',
@@ -164,7 +166,7 @@ export function mentoringEmails(m: MentoringMorningData, ctx: ComposeContext): {
         rows: m.sessionsToday.map((r) => [r.slot, r.time, r.subject, r.name, r.regGroup, r.teacher]),
       }];
       if (m.missedSessions.length) blocks.push(missedTable(m.missedSessions, true, staff));
-      push(composeEmail({ to: slt, subject: `Year 11 sessions: ${day}`, title: `Year 11 sessions: ${toLongUk(m.asOf)}`, blocks, sendKey: `mentoring|slt|${m.asOf}` }, ctx));
+      push(composeEmail({ to: slt, subject: `Year ${year} sessions: ${day}`, title: `Year ${year} sessions: ${toLongUk(m.asOf)}`, blocks, sendKey: `mentoring|slt|${m.asOf}` }, ctx));
     }
   }
   return { emails, problems };
