@@ -145,6 +145,11 @@ export class LocalEnv {
     if (this.kill && this.kill.armed) this.kill = null;
   }
 
+  /** Faults injected with failAt that have not fired yet (a test checks its fault really happened). */
+  pendingFaults(): number {
+    return this.faults.length;
+  }
+
   clearFaults(): void {
     this.faults = [];
     this.namedFaults = [];

@@ -22,13 +22,32 @@ describe('the sample school', () => {
     expect(result.stages.reward).toBeGreaterThan(0);
     expect(result.stages.level1).toBeGreaterThan(0);
     expect(result.stages.level2).toBeGreaterThan(0);
-    expect(result.persistentAbsence).toBeGreaterThan(0);
     expect(result.severeAbsence).toBeGreaterThan(0);
-    expect(result.penaltyThreshold).toBeGreaterThan(0);
     expect(result.notifyLa).toBeGreaterThan(0);
-    expect(result.held).toBeGreaterThan(0);
     expect(result.lettersDue.AT1).toBeGreaterThan(0);
     expect(result.lettersDue.PA).toBeGreaterThan(0);
+  });
+
+  it("counts each pupil on roll once and puts the story's pupils where the rules say", () => {
+    const s = t.school.story;
+    // The sample school has 1,000 pupils; leavers are out of every count (SPEC §2).
+    const onRoll = 1000 - s.leavers.length;
+    expect(result.pupils).toBe(onRoll);
+    const st = result.stages;
+    expect(st.reward + st.level1 + st.level2 + st.tooFew + st.none).toBe(onRoll);
+    const by = new Map(result.review.pupils.map((p) => [p.upn, p]));
+    // The canary is made at least 12% absent: below 94.0% is level 2, and 10% or more absence is PA.
+    expect(by.get(CANARY.upn)).toMatchObject({ stage: 'level2', pa: true });
+    // SA (50% or more absence) is within PA (10% or more).
+    expect(result.severeAbsence).toBeLessThanOrEqual(result.persistentAbsence);
+    // A week of term-time holiday (G) in the last fortnight but one: 10 unauthorised sessions, the
+    // penalty threshold, for each of the three pupils given one.
+    for (const upn of s.holidayThisTerm) expect([upn, by.get(upn)!.penalty !== null]).toEqual([upn, true]);
+    expect(result.penaltyThreshold).toBeGreaterThanOrEqual(s.holidayThisTerm.length);
+    // Coding slips hold a pupil from letters: at least the story's 4 old N codes and 5 gaps.
+    expect(s.oldN.length + s.gap.length).toBe(9);
+    expect(result.held).toBeGreaterThanOrEqual(9);
+    expect(result.persistentAbsence).toBeGreaterThanOrEqual(1);
   });
 
   it('puts every list on its tab, none empty', () => {

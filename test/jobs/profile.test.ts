@@ -43,14 +43,19 @@ describe('pupil profile', () => {
     const hUpn = hwLog[0].findIndex((h) => /upn/i.test(h));
     const prog = t.school.tables.Progress;
     const pUpn = prog[0].findIndex((h) => /upn/i.test(h));
+    const pSubject = prog[0].findIndex((h) => /^subject$/i.test(h));
     const progUpns = new Set(prog.slice(1).map((r) => r[pUpn]));
-    const upn = hwLog.slice(1).map((r) => r[hUpn]).find((u) => progUpns.has(u)) || hwLog[1][hUpn];
-    const profile = pupilProfileJob(t.ss, upn, loadSettings(), asOf);
-    expect(profile.homework!.weeks.reduce((n, w) => n + w.misses + w.lates, 0) + profile.homework!.recent.length).toBeGreaterThan(0);
-    if (progUpns.has(upn)) {
-      expect(profile.progress.length).toBeGreaterThan(0);
-      expect(profile.progress.every((p) => ['above', 'on', 'below', 'ungradeable'].includes(p.status))).toBe(true);
-    }
+    // A pupil on both tabs (not the one given a duplicate Homework Log row, which is refused).
+    const upn = hwLog.slice(1).map((r) => r[hUpn]).find((u) => progUpns.has(u) && u !== t.school.story.duplicateHomework[0]);
+    expect(upn).toBeDefined();
+    const profile = pupilProfileJob(t.ss, upn!, loadSettings(), asOf);
+    // One progress line per Progress row of theirs, in the tab's order, each with a status.
+    expect(profile.progress.map((p) => p.subject)).toEqual(prog.slice(1).filter((r) => r[pUpn] === upn).map((r) => r[pSubject]));
+    expect(profile.progress.every((p) => ['above', 'on', 'below', 'ungradeable'].includes(p.status))).toBe(true);
+    // Their Homework Log rows, the latest ten at most.
+    const theirs = hwLog.slice(1).filter((r) => r[hUpn] === upn).length;
+    expect(theirs).toBeGreaterThan(0);
+    expect(profile.homework!.recent).toHaveLength(Math.min(10, theirs));
   });
 
   test('an unknown UPN is refused with a message', () => {

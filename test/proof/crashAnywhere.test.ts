@@ -114,6 +114,8 @@ describe.each(JOBS.map((j) => [j.name, j] as const))('crash anywhere: %s', (_nam
       try {
         t.g.env.failAt(k);
         runToEnd(job, t);
+        // The fault fired (call k was reached and failed), so this really was a crash at call k.
+        expect({ job: job.name, k, unfired: t.g.env.pendingFaults() }).toEqual({ job: job.name, k, unfired: 0 });
         tried++;
         check(job, `failure at call ${k}`, t, clean, staffBefore);
       } finally {
@@ -147,6 +149,8 @@ describe.each(JOBS.map((j) => [j.name, j] as const))('crash anywhere: %s', (_nam
         if (runs > RELENTLESS_RUNS * 3) throw new Error('no progress');
       }
       t.g.env.clearFaults();
+      // Call 1 of the first run always fails, so at least one run was stopped before one got through.
+      expect({ job: job.name, runs: runs > 1 }).toEqual({ job: job.name, runs: true });
       check(job, `relentless (${runs} runs, stride ${stride})`, t, clean, staffBefore);
     } finally {
       t.uninstall();
