@@ -30,7 +30,7 @@ import { LegalStep, answerDates, answersPenaltyThreshold, answersTenDays, asLega
 import { LegalDue, NO_LEGAL_DUE, legalDueNext } from '../legal/dueNext';
 import { studentsTabParents } from '../legal/parents';
 import { isPossible } from './codes';
-import { listName } from '../pupils/names';
+import { pupilIdentity } from '../pupils/identity';
 
 export interface PupilAttendanceReview extends PupilIdentity {
   source: 'marks' | 'summary' | 'none';
@@ -149,13 +149,7 @@ export function reviewPupil(
 
   const weekly = pm && stage ? weeklyFigures(pm, cal, from) : null;
   return {
-    upn: p.upn,
-    name: listName(p),
-    year: p.year,
-    regGroup: p.regGroup,
-    pp: p.pp,
-    eal: p.eal,
-    sen: p.sen,
+    ...pupilIdentity(p),
     source,
     figures,
     countedFrom,

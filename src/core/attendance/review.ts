@@ -28,6 +28,7 @@ import { PupilAttendanceReview, reviewPupil } from './pupilReview';
 import { LeaverAttendance, leaverAttendance } from './schoolRates';
 import { CountEntry, FailureToReturn, TierEntry, TierList, failureToReturnSessions, marksWithCode, sortFailureToReturn, tierLists, tierOf } from './lists';
 import { listName } from '../pupils/names';
+import { groupBy } from '../collections';
 
 export type { PupilAttendanceReview };
 
@@ -163,13 +164,3 @@ export function reviewAttendance(input: ReviewInput): AttendanceReview {
   };
 }
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = out.get(k);
-    if (list) list.push(it);
-    else out.set(k, [it]);
-  }
-  return out;
-}

@@ -20,7 +20,7 @@ import { PupilMarks } from './register';
 import { AttendanceFigures, figuresFromSummary, percentTenths } from './summary';
 import { isPersistentAbsence, isSevereAbsence } from './stage';
 import { countFrom, yearFigures } from './pupilReview';
-import { listName } from '../pupils/names';
+import { pupilIdentity } from '../pupils/identity';
 
 /** A pupil who left this academic year, with their figures up to the leaving date. */
 export interface LeaverAttendance extends PupilIdentity {
@@ -35,13 +35,7 @@ export function leaverAttendance(p: Pupil, pm: PupilMarks | null, summary: Atten
   const leavingDate = p.leavingDate as IsoDate;
   const figures = pm ? yearFigures(pm, countFrom(p, year), leavingDate).figures : figuresFromSummary(summary || { upn: p.upn, possible: 0, attended: 0, authorised: 0, unauthorised: 0 });
   return {
-    upn: p.upn,
-    name: listName(p),
-    year: p.year,
-    regGroup: p.regGroup,
-    pp: p.pp,
-    eal: p.eal,
-    sen: p.sen,
+    ...pupilIdentity(p),
     leavingDate,
     figures,
     pa: isPersistentAbsence(figures.attended, figures.possible, settings),

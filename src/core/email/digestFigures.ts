@@ -11,6 +11,7 @@ import { changeTenths, groupRates, GroupRates, ratePercent } from '../attendance
 import { DigestInput, DigestPupil } from './digestData';
 import { Block, COLOURS, TableBlock, csvFileName } from './render';
 import { bySurname, listName } from '../pupils/names';
+import { groupBy as groupItems } from '../collections';
 
 export interface Group {
   label: string;
@@ -221,13 +222,7 @@ export function homeworkList(input: DigestInput, pupils: DigestPupil[], title: s
 
 /** Groups of pupils by a key, in the key's natural order (years numerically, reg groups as text). */
 export function groupBy(pupils: DigestPupil[], key: (p: DigestPupil) => string, label: (k: string) => string): Group[] {
-  const by = new Map<string, DigestPupil[]>();
-  for (const p of pupils) {
-    const k = key(p);
-    const list = by.get(k);
-    if (list) list.push(p);
-    else by.set(k, [p]);
-  }
+  const by = groupItems(pupils, key);
   const keys = Array.from(by.keys()).sort((a, b) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? +a - +b : a < b ? -1 : a > b ? 1 : 0));
   return keys.map((k) => ({ label: label(k), pupils: by.get(k)! }));
 }
