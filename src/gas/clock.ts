@@ -23,9 +23,3 @@ export function startClock(now: () => number = () => Date.now()): Elapsed {
   const start = now();
   return () => now() - start;
 }
-
-/**
- * Stop starting new work after this long: leaves 90 s for the chunk in hand (about 15 s for
- * 400,000 cells at the local model's 30 µs a cell), saving the checkpoint and the trigger.
- */
-export const WORK_BUDGET_MS = 4.5 * 60 * 1000;

@@ -14,11 +14,11 @@ import { parseTab, isImportableTab, ParseResult } from '../core/records/parse';
 import { parseRegisterGrid } from '../core/records/registerGrid';
 import { wideProgressToLong } from '../core/records/progressWide';
 import { chooseFftTargets, FftChoice } from '../core/records/fftTargets';
-import { FftBenchmark, homeworkReasons } from '../core/settings';
+import { FftBenchmark, RUN_BUDGET_MS, homeworkReasons } from '../core/settings';
 import { loadSettings } from '../gas/settingsStore';
 import { parseAttendanceSummary } from '../core/records/summaryImport';
 import { mergeByKey, importReport, ImportReport } from '../core/records/merge';
-import { startClock, Elapsed, WORK_BUDGET_MS, todayIso } from '../gas/clock';
+import { startClock, Elapsed, todayIso } from '../gas/clock';
 import { scheduleContinuation } from '../gas/triggers';
 import { Refusal } from '../core/records/refusal';
 import { openTab, readValues, writeByKey } from '../gas/tables';
@@ -157,7 +157,7 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
 
   let written = { added: 0, updated: 0, pending: 0 };
   if (changed.length) {
-    const budget = opts.budgetMs ?? WORK_BUDGET_MS;
+    const budget = opts.budgetMs ?? RUN_BUDGET_MS;
     const width = Math.max(1, (values[0] || []).length);
     written = writeByKey(sheet, def, values, changed, {
       fields: fields.filter((f) => !def.key.includes(f)),
@@ -217,7 +217,7 @@ export const CONTINUE_IMPORT = 'continueImport';
  */
 export function importStaged(ss: Spreadsheet, opts: ImportOptions = {}): StagedImportResult {
   const elapsed = opts.elapsed ?? startClock();
-  const budget = opts.budgetMs ?? WORK_BUDGET_MS;
+  const budget = opts.budgetMs ?? RUN_BUDGET_MS;
   const result: StagedImportResult = { reports: [], refusals: [], paused: [], continuationScheduled: false };
   // Students first: other tabs are checked against the roll.
   const order = (t: string) => (t === 'Students' ? 0 : t === 'Staff' ? 1 : 2);

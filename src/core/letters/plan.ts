@@ -158,8 +158,7 @@ export function planLetterRun(input: LetterRunInput): LetterRunPlan {
     const pupil = byUpn.get(upn);
     const c = candidates.get(upn);
     const explicit = chosen !== null && chosen.has(upn);
-    if (chosen && !explicit) continue;
-    if (pupil && !inCohort(pupil, cohort)) continue;
+    if (!inCohort(upn, pupil, cohort)) continue;
     const due = c ? SEVERITY.concat(types.filter((t) => SEVERITY.indexOf(t) < 0)).filter((t) => types.indexOf(t) >= 0 && c.due.indexOf(t) >= 0) : [];
     const isDue = due.length > 0 && (!mustInclude || due.indexOf(mustInclude) >= 0);
     // Pupils the run would never have picked are reported only when someone chose them.
@@ -325,7 +324,14 @@ export function outOfDate(log: LetterLogEntry[], currentCandidates: LetterCandid
 
 export { isLeaver };
 
-function inCohort(p: Pupil, f: CohortFilter): boolean {
+/**
+ * Whether a pupil is in the run's cohort: one of the chosen UPNs (when a choice was made), in one
+ * of its years and reg groups. A UPN not on the Students tab (`p` undefined) is judged by the
+ * choice alone. The one test of a cohort: the plan and the preview's tier lists both use it.
+ */
+export function inCohort(upn: string, p: Pupil | undefined, f: CohortFilter): boolean {
+  if (f.upns && !f.upns.some((u) => normUpn(u) === normUpn(upn))) return false;
+  if (!p) return true;
   if (f.years && f.years.length && f.years.indexOf(p.year) < 0) return false;
   if (f.regGroups && f.regGroups.length) {
     const g = p.regGroup.trim().toLowerCase();

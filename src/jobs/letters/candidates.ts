@@ -14,7 +14,7 @@
  */
 import { IsoDate, toUk } from '../../core/dates';
 import { PupilAttendanceReview } from '../../core/attendance/review';
-import { CountEntry } from '../../core/attendance/lists';
+import { CountEntry, tierOf } from '../../core/attendance/lists';
 import { LetterContext } from '../../core/letters/fields';
 import { percentText } from '../../core/letters/format';
 import { LetterCandidate, PlannedLetter, RunKind, isAttendanceRun, outOfDate, parseLetterKey, runTypes } from '../../core/letters/plan';
@@ -96,7 +96,7 @@ export function reasonHolds(type: LetterType, r: PupilAttendanceReview, s: Lette
     case 'AT2': case 'panel': case 'EWO': return r.stage === 'level2';
     case 'PA': return r.pa;
     case 'reward': return r.stage === 'reward';
-    case 'tier1': case 'tier2': case 'tier3': return tierNow(r) === Number(type.slice(4));
+    case 'tier1': case 'tier2': case 'tier3': return tierOf(r.stage, r.pa) === Number(type.slice(4));
     case 'punctuality': return lists.punctuality.has(u);
     case 'lateToLesson': return lists.lateToLesson.has(u);
     case 'homework': {
@@ -106,13 +106,6 @@ export function reasonHolds(type: LetterType, r: PupilAttendanceReview, s: Lette
     }
   }
   return null;
-}
-
-function tierNow(r: PupilAttendanceReview): number {
-  if (r.pa) return 3;
-  if (r.stage === 'level2') return 2;
-  if (r.stage === 'level1') return 1;
-  return 0;
 }
 
 export interface Lists {
@@ -240,8 +233,8 @@ export function letterInputs(letter: PlannedLetter, pupil: Pupil, s: LetterSourc
       stage: r.stage || undefined,
       sessionsNeeded: r.projection && r.projection.sessionsNeeded !== null ? r.projection.sessionsNeeded : undefined,
     };
-    const tier = tierNow(r);
-    if (tier) ctx.tier = tier as 1 | 2 | 3;
+    const tier = tierOf(r.stage, r.pa);
+    if (tier) ctx.tier = tier;
   }
   // One review date per letter, from the letter's own rung: every paragraph shows the same date.
   const weeks = type === 'AT1' ? rules.at1MonitorWeeks : type === 'AT2' ? rules.at2MonitorWeeks : type === 'panel' ? rules.panelMonitorWeeks : 0;

@@ -6,7 +6,7 @@
  * and to be removed since the last tier letter run. Read-only.
  */
 import { LETTER_TYPES, letterTitle, shortName } from '../../core/letters/defaultTemplates';
-import { CohortFilter, LetterRunPlan, RunKind, planLetterRun } from '../../core/letters/plan';
+import { CohortFilter, LetterRunPlan, RunKind, inCohort, planLetterRun } from '../../core/letters/plan';
 import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
@@ -254,14 +254,8 @@ export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterR
   addHistoryNotes(s, req, preview, row);
   if (TIER_KINDS.indexOf(req.type) >= 0 && view.tiers) {
     const years = req.cohort.kind === 'year' ? [req.cohort.year] : null;
-    const inCohort = (u: string) => {
-      if (req.cohort.kind === 'regGroup') {
-        const p = byUpn.get(u);
-        return !!p && p.regGroup.trim().toLowerCase() === String(req.cohort.regGroup).trim().toLowerCase();
-      }
-      if (req.cohort.kind === 'selection') return (req.cohort.upns || []).indexOf(u) >= 0;
-      return true;
-    };
+    const cohort = cohortFilter(req);
+    const inThisCohort = (u: string) => inCohort(u, byUpn.get(u), cohort);
     const lastWritten = (u: string) => {
       const t = lastLetterText(last.get(u));
       return t ? `last written to: ${t}` : 'not written to about attendance this year';
@@ -270,9 +264,9 @@ export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterR
       .filter((t) => !years || years.indexOf(t.year) >= 0)
       .map((t) => ({
         year: t.year,
-        included: t.included.filter((m) => inCohort(m.upn)).map((m) => row(m.upn, `Tier ${m.tier}: ${view.reasons.get(m.upn) || ''}; ${lastWritten(m.upn)}`)),
-        removed: t.removed.filter((m) => inCohort(m.upn)).map((m) => row(m.upn, `No longer in tier ${m.tier}; ${lastWritten(m.upn)}`)),
-        continuing: t.continuing.filter((m) => inCohort(m.upn)).length,
+        included: t.included.filter((m) => inThisCohort(m.upn)).map((m) => row(m.upn, `Tier ${m.tier}: ${view.reasons.get(m.upn) || ''}; ${lastWritten(m.upn)}`)),
+        removed: t.removed.filter((m) => inThisCohort(m.upn)).map((m) => row(m.upn, `No longer in tier ${m.tier}; ${lastWritten(m.upn)}`)),
+        continuing: t.continuing.filter((m) => inThisCohort(m.upn)).length,
       }));
   }
   return preview;
