@@ -19,7 +19,9 @@ import { readTab } from '../gas/tables';
 import { setUpLetterTemplatesJob } from '../jobs/letters/templates';
 import { loadLetterSources } from '../jobs/letters/sources';
 import { LetterRunPreview, checkRequest, planFor, previewOf, runTitle, selectedUpns } from '../jobs/letters/preview';
-import { LetterRunResult, checkRunTemplates, generateLetterRunJob, letterRunProgressJob, resumeLetterRunJob } from '../jobs/letters/run';
+import { generateLetterRunJob, letterRunProgressJob, resumeLetterRunJob } from '../jobs/letters/run';
+import { LetterRunResult } from '../jobs/letters/runResult';
+import { checkRunTemplates } from '../jobs/letters/templates';
 import { markRunPostedJob } from '../jobs/letters/runLog';
 import { LetterType } from '../core/types';
 

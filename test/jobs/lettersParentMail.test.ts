@@ -10,7 +10,8 @@ import { loadOverrides, loadSettings, saveSettings } from '../../src/gas/setting
 import { readTab } from '../../src/gas/tables';
 import { MAIL_LOG, PARENT_TO, sendMails, ParentLetterEmail } from '../../src/gas/mail';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
-import { generateLetterRunJob, letterRunProgressJob, LetterRunResult } from '../../src/jobs/letters/run';
+import { generateLetterRunJob, letterRunProgressJob } from '../../src/jobs/letters/run';
+import { LetterRunResult } from '../../src/jobs/letters/runResult';
 import { loadLetterSources } from '../../src/jobs/letters/sources';
 import { planFor } from '../../src/jobs/letters/preview';
 import { checkSubject } from '../../src/core/email/compose';

@@ -7,8 +7,8 @@
  * `resumeLetterRunJob` in the same document, trimming any half-written letter, so every pupil
  * gets exactly one letter.
  *
- * Order per letter: state (body size + the letter's key) is saved, then the log row is appended
- * and flushed. A crash between the two is repaired on resume (the letter is in the document, so
+ * Order per letter: state (body size + the letter's number in the run's plan, never its key: a key
+ * holds the UPN) is saved, then the log row is appended and flushed. A crash between the two is repaired on resume (the letter is in the document, so
  * its log row is written then); a crash before the state is saved leaves the letter past the kept
  * size, so it is trimmed and made again. Either way: one letter, one log row.
  *
@@ -20,14 +20,11 @@
  */
 import { IsoDate, toUk } from '../../core/dates';
 import { letterFields } from '../../core/letters/fields';
-import { letterTitle, templateTypeOf } from '../../core/letters/defaultTemplates';
-import { checkTemplate } from '../../core/letters/placeholders';
-import { PlannedLetter, RunKind, SkippedPupil } from '../../core/letters/plan';
+import { PlannedLetter, RunKind } from '../../core/letters/plan';
 import { Settings } from '../../core/settings';
 import { LetterType, Pupil } from '../../core/types';
 import { upsertByKey } from '../../gas/tables';
 import { mergeLetters } from '../../gas/docs/mergeLetters';
-import { readTemplate } from '../../gas/docs/templates';
 import { LetterRunState, RunStore, openRunStore } from '../../gas/letterRunStore';
 import { CONTINUE_LETTERS_HANDLER, clearContinuation, scheduleContinuation } from '../../gas/triggers';
 import { currentUser } from '../../gas/session';
@@ -36,10 +33,12 @@ import { letterStaff } from '../../core/letters/sharing';
 import { loadTabs } from '../load';
 import { LetterSources, loadLetterSources } from './sources';
 import { TIER_KINDS, indexes, letterInputs } from './candidates';
-import { checkRequest, cohortLabel, planFor, runTitle } from './preview';
+import { checkRequest, cohortLabel, planFor } from './preview';
 import { UserError } from '../../core/errors';
+import { LetterRunResult, emptyResult, reportParentMail } from './runResult';
+import { checkRunTemplates } from './templates';
 import { PlanRow, writeLetterRuns } from './runsTab';
-import { ParentMailOutcome, ParentMailer, describeParentMail, openParentMailer } from './parentMail';
+import { ParentMailer, openParentMailer } from './parentMail';
 import { LogWriter, clearSpentOverrides, markOutOfDate, nextTierMemory, openLogWriter, plannedFromRow } from './runLog';
 import { writeLastLetters } from './attendanceCells';
 import { normUpn } from '../../core/pupils/names';
@@ -51,69 +50,11 @@ export interface RunOptions {
   clock?: () => number;
   /** When this execution started (default: the clock when the job is called). */
   startedAt?: number;
-  /** Minutes before the continuation trigger fires (default 1). */
+  /** Milliseconds before the continuation trigger fires (default 60,000: one minute). */
   continueAfterMs?: number;
 }
 
-export interface LetterRunResult {
-  type: RunKind;
-  title: string;
-  cohort: string;
-  runId: string;
-  /** Letters (copies) in the whole run, and made so far (across executions). */
-  total: number;
-  done: number;
-  /** Letters made by this execution, in order. */
-  letters: PlannedLetter[];
-  docId: string;
-  docUrl: string;
-  /** True when the run stopped before the end (time budget) and is to be continued. */
-  stopped: boolean;
-  continuation: 'none' | 'trigger' | 'manual';
-  /** HoY Override cells cleared because this run produced the rung they allowed. */
-  overridesCleared: number;
-  /** Letters Log keys marked Out of date by this execution. */
-  markedOutOfDate: string[];
-  skipped: SkippedPupil[];
-  /** Letters e-mailed to parents (PDF) by this execution. */
-  emailed: number;
-  /** With Settings "e-mail letters to parents" on: what this execution e-mailed and what is printed only. */
-  parentMail: ParentMailOutcome | null;
-  notes: string[];
-  problems: string[];
-  /** What to tell the person, in one paragraph. */
-  message: string;
-}
 
-/** A template's problems, checked before anything is written; throws naming each field and place. */
-export function checkRunTemplate(settings: Settings, type: LetterType): string {
-  const id = settings.letters.templateIds[templateTypeOf(type)] || '';
-  if (!id) throw new UserError(`There is no ${letterTitle(type)} template yet. Run Letters → Set up letter templates, then try again.`);
-  let problems;
-  try {
-    problems = checkTemplate(readTemplate(id, type), letterTitle(type));
-  } catch (e) {
-    throw new UserError(e instanceof Error ? e.message : String(e));
-  }
-  if (problems.length) {
-    throw new UserError(`No letters were made: fix the template first.\n${problems.map((p) => p.message).join('\n')}`);
-  }
-  return id;
-}
-
-/** Every template the letters need, checked (each once): letter type → template id. */
-export function checkRunTemplates(settings: Settings, types: LetterType[]): Record<string, string> {
-  const ids: Record<string, string> = {};
-  for (const t of types) if (!ids[t]) ids[t] = checkRunTemplate(settings, t);
-  return ids;
-}
-
-function emptyResult(type: RunKind, cohort: string): LetterRunResult {
-  return {
-    type, title: runTitle(type), cohort, runId: '', total: 0, done: 0, letters: [], docId: '', docUrl: '',
-    stopped: false, continuation: 'none', overridesCleared: 0, markedOutOfDate: [], skipped: [], emailed: 0, parentMail: null, notes: [], problems: [], message: '',
-  };
-}
 
 export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, rawReq: unknown, opts: RunOptions = {}): LetterRunResult {
   const clock = opts.clock || (() => Date.now());
@@ -332,12 +273,6 @@ function produce(
   return result;
 }
 
-function reportParentMail(result: LetterRunResult, outcome: ParentMailOutcome): void {
-  result.parentMail = outcome;
-  result.emailed = outcome.emailed.length;
-  result.notes.push(...describeParentMail(outcome));
-  for (const p of outcome.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
-}
 
 function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: LetterRunState, result: LetterRunResult): void {
   // Overrides this run used are spent: cleared before the run is marked done, so a crash here is

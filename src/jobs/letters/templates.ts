@@ -9,11 +9,12 @@
  *    longer open it: it was deleted) gets a new one — or, for a template made before the tracker
  *    recorded makers, the tracker's owner (gas/owner.ts).
  */
-import { LETTER_TYPES, letterTitle } from '../../core/letters/defaultTemplates';
+import { LETTER_TYPES, letterTitle, templateTypeOf } from '../../core/letters/defaultTemplates';
+import { checkTemplate } from '../../core/letters/placeholders';
 import { letterStaff } from '../../core/letters/sharing';
 import { Settings } from '../../core/settings';
 import { LetterType } from '../../core/types';
-import { createTemplateDocument, tryOpenDocument } from '../../gas/docs/templates';
+import { createTemplateDocument, readTemplate, tryOpenDocument } from '../../gas/docs/templates';
 import { loadTemplateOwners, saveTemplateOwners, shareDoc } from '../../gas/docs/sharing';
 import { currentUser } from '../../gas/session';
 import { loadOverrides, saveSettings } from '../../gas/settingsStore';
@@ -102,4 +103,27 @@ export function describeTemplateSetup(r: TemplateSetupResult): string {
   if (r.sharedWith.length) lines.push(`Shared with the ${r.sharedWith.length} staff who run letters (Staff tab roles in Settings → letters).`);
   lines.push(...r.problems);
   return lines.join('\n');
+}
+
+/** A template's problems, checked before anything is written; throws naming each field and place. */
+export function checkRunTemplate(settings: Settings, type: LetterType): string {
+  const id = settings.letters.templateIds[templateTypeOf(type)] || '';
+  if (!id) throw new UserError(`There is no ${letterTitle(type)} template yet. Run Letters → Set up letter templates, then try again.`);
+  let problems;
+  try {
+    problems = checkTemplate(readTemplate(id, type), letterTitle(type));
+  } catch (e) {
+    throw new UserError(e instanceof Error ? e.message : String(e));
+  }
+  if (problems.length) {
+    throw new UserError(`No letters were made: fix the template first.\n${problems.map((p) => p.message).join('\n')}`);
+  }
+  return id;
+}
+
+/** Every template the letters need, checked (each once): letter type → template id. */
+export function checkRunTemplates(settings: Settings, types: LetterType[]): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const t of types) if (!ids[t]) ids[t] = checkRunTemplate(settings, t);
+  return ids;
 }
