@@ -6,8 +6,6 @@
  * letters staff.
  */
 import { menuItem, sidebarCall } from './wrap';
-import { LETTER_TYPES, letterTitle } from '../core/letters/defaultTemplates';
-import { isLeaver } from '../core/pupils/roll';
 import { withDocumentLock } from '../gas/lock';
 import { toast } from '../gas/ui';
 import { todayIso } from '../gas/clock';
@@ -15,15 +13,12 @@ import { activeSpreadsheet } from '../gas/spreadsheet';
 import { showSidebar } from '../gas/sidebar';
 import { loadSettings } from '../gas/settingsStore';
 import { CONTINUE_LETTERS_HANDLER, clearContinuation } from '../gas/triggers';
-import { readTab } from '../gas/tables';
 import { setUpLetterTemplatesJob } from '../jobs/letters/templates';
-import { loadLetterSources } from '../jobs/letters/sources';
-import { LetterRunPreview, checkRequest, planFor, previewOf, runTitle, selectedUpns } from '../jobs/letters/preview';
+import { checkRequest, runTitle } from '../jobs/letters/preview';
 import { generateLetterRunJob, letterRunProgressJob, resumeLetterRunJob } from '../jobs/letters/run';
 import { LetterRunResult } from '../jobs/letters/runResult';
-import { checkRunTemplates } from '../jobs/letters/templates';
 import { markRunPostedJob } from '../jobs/letters/runLog';
-import { LetterType } from '../core/types';
+import { letterRunOptionsJob, previewLetterRunJob } from '../jobs/letters/sidebarData';
 
 /** Menu: Letters → Set up letter templates. */
 export const setUpLetterTemplates = menuItem('Set up letter templates', 'letters', () =>
@@ -34,50 +29,10 @@ export const setUpLetterTemplates = menuItem('Set up letter templates', 'letters
 export const showLetterRun = menuItem('Letter run', 'letters', () => showSidebar('letterRun', 'Letter run'));
 
 /** Sidebar start-up: letter types, year groups and reg groups on roll, and any unfinished run. */
-export const letterRunOptions = sidebarCall('letters', () => {
-  const ss = activeSpreadsheet();
-  const asOf = todayIso();
-  const years = new Set<number>();
-  const groups = new Set<string>();
-  if (ss.getSheetByName('Students')) {
-    for (const p of readTab(ss, 'Students').records) {
-      if (isLeaver(p, asOf)) continue;
-      years.add(p.year);
-      if (p.regGroup.trim()) groups.add(p.regGroup.trim());
-    }
-  }
-  return {
-    // Attendance letters are planned together (one letter per family, SPEC §5); the single rungs
-    // stay available to the bundle's callers but the sidebar offers the two ways staff work.
-    types: [
-      { type: 'attendance', title: 'Attendance letters due (AT1, AT2, panel, EWO, persistent absence)' },
-      { type: 'tier', title: 'Tier letters (a year group\'s attendance letters, with names included / removed)' },
-    ].concat(LETTER_TYPES.filter((t) => ['punctuality', 'lateToLesson', 'homework', 'reward'].indexOf(t) >= 0).map((type) => ({ type, title: letterTitle(type) }))),
-    years: Array.from(years).sort((a, b) => a - b),
-    regGroups: Array.from(groups).sort(),
-    progress: letterRunProgressJob(),
-  };
-});
+export const letterRunOptions = sidebarCall('letters', () => letterRunOptionsJob(activeSpreadsheet(), todayIso()));
 
 /** The plan for the sidebar: per family the one letter, to whom and why; skipped and why; proposals; tier names included/removed. */
-export const previewLetterRun = sidebarCall('letters', (_caller, rawReq: unknown): LetterRunPreview & { templateProblem: string; selection: string[] } => {
-  const ss = activeSpreadsheet();
-  const req = checkRequest(rawReq);
-  if (req.cohort.kind === 'selection' && !(req.cohort.upns || []).length) req.cohort.upns = selectedUpns(ss);
-  const settings = loadSettings();
-  const s = loadLetterSources(ss, settings, todayIso(), req.type);
-  const { plan, view } = planFor(s, req);
-  let templateProblem = '';
-  const types = plan.toProduce.map((l) => l.type).concat(plan.proposals.map((p) => p.type as LetterType));
-  if (types.length) {
-    try {
-      checkRunTemplates(settings, types);
-    } catch (e) {
-      templateProblem = e instanceof Error ? e.message : String(e);
-    }
-  }
-  return { ...previewOf(s, req, plan, view), templateProblem, selection: req.cohort.upns || [] };
-});
+export const previewLetterRun = sidebarCall('letters', (_caller, rawReq: unknown) => previewLetterRunJob(activeSpreadsheet(), loadSettings(), todayIso(), rawReq));
 
 /** What the sidebar's progress bar needs: counts, the document and the message. */
 function progressOf(r: LetterRunResult): { done: number; total: number; docUrl: string; stopped: boolean; message: string } {
