@@ -101,7 +101,7 @@ export function cohortLabel(req: LetterRunRequest): string {
   return 'whole school';
 }
 
-function cohortFilter(req: LetterRunRequest): CohortFilter {
+export function cohortFilter(req: LetterRunRequest): CohortFilter {
   const c = req.cohort;
   if (c.kind === 'year') return { years: [c.year as number] };
   if (c.kind === 'regGroup') return { regGroups: [c.regGroup as string] };

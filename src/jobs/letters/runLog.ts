@@ -5,7 +5,7 @@
  * "Mark as posted" (Produced → Sent).
  */
 import { addresseesFor, narrowAddressee, studentsTabAddressee } from '../../core/letters/addressees';
-import { LetterRunPlan, PlannedLetter, parseLetterKey } from '../../core/letters/plan';
+import { LetterRunPlan, PlannedLetter, inCohort, parseLetterKey } from '../../core/letters/plan';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
 import { LetterType, Pupil } from '../../core/types';
@@ -14,7 +14,7 @@ import { UserError } from '../../core/errors';
 import { LetterRunState, openRunStore } from '../../gas/letterRunStore';
 import { clearOverrideCells } from '../attendance/overrideCells';
 import { TIER_KINDS, TypeView, staleKeys } from './candidates';
-import { LetterRunRequest } from './preview';
+import { LetterRunRequest, cohortFilter } from './preview';
 import { LetterSources } from './sources';
 import { PlanRow, TierRow } from './runsTab';
 import { normUpn, proseName } from '../../core/pupils/names';
@@ -110,20 +110,13 @@ export function clearSpentOverrides(ss: Spreadsheet, s: LetterSources, state: Le
 export function nextTierMemory(s: LetterSources, req: LetterRunRequest, plan: LetterRunPlan, view: TypeView): TierRow[] {
   if (TIER_KINDS.indexOf(req.type) < 0) return s.runs.tiers;
   const pupils = new Map(s.pupils.map((p) => [normUpn(p.upn), p] as const));
-  const inCohort = (upn: string): boolean => {
-    const c = req.cohort;
-    const p = pupils.get(normUpn(upn));
-    if (c.kind === 'selection') return (c.upns || []).indexOf(normUpn(upn)) >= 0;
-    if (!p) return c.kind === 'all';
-    if (c.kind === 'year') return p.year === c.year;
-    if (c.kind === 'regGroup') return p.regGroup.trim().toLowerCase() === String(c.regGroup).trim().toLowerCase();
-    return true;
-  };
+  const cohort = cohortFilter(req);
+  const inThisCohort = (upn: string): boolean => inCohort(upn, pupils.get(normUpn(upn)), cohort);
   const waiting = new Set(plan.skipped.filter((k) => ['held', 'unticked', 'proposed', 'noAddressee'].indexOf(k.code) >= 0).map((k) => k.upn));
-  const keep = s.runs.tiers.filter((t) => !inCohort(t.upn));
+  const keep = s.runs.tiers.filter((t) => !inThisCohort(t.upn));
   for (const t of view.tiers || []) {
     for (const m of t.included.concat(t.continuing)) {
-      if (inCohort(m.upn) && !waiting.has(normUpn(m.upn))) keep.push({ date: s.asOf, year: t.year, upn: m.upn, tier: m.tier });
+      if (inThisCohort(m.upn) && !waiting.has(normUpn(m.upn))) keep.push({ date: s.asOf, year: t.year, upn: m.upn, tier: m.tier });
     }
   }
   return keep;
