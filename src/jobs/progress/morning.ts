@@ -12,15 +12,11 @@
  */
 import { IsoDate, addDays, toUk, weekStart } from '../../core/dates';
 import { Settings } from '../../core/settings';
-import { Intervention, Mark } from '../../core/types';
-import { mentoringStatus, mentorPack, MenteeDue } from '../../core/progress/mentoring';
-import { progressReview } from '../../core/progress/review';
+import { Intervention } from '../../core/types';
+import { mentoringStatus, MenteeDue } from '../../core/progress/mentoring';
+import { MentorPacks, mentorPacks } from '../../core/progress/mentorPacks';
 import { parseMissedSessionKey, sessionDayList, sessionFollowUps } from '../../core/progress/sessions';
 import { MentoringMorningData, MissedSession, mentoringEmails } from '../../core/progress/mentoringEmails';
-import { buildCalendar } from '../../core/calendar/schoolWeeks';
-import { summariseMarks, figuresFromSummary } from '../../core/attendance/summary';
-import { academicYearOfDate } from '../../core/calendar/academicYear';
-import { homeworkWeeks } from '../../core/homework/weeks';
 import { ComposeContext } from '../../core/email/compose';
 import { appendNewByKey, upsertByKey } from '../../gas/tables';
 import { loadTabs } from '../load';
@@ -28,7 +24,6 @@ import { StateStore, documentState } from '../../gas/properties';
 import { MENTORING_PACK_MONTH, MENTORING_REMINDED_WEEK } from '../../core/state';
 import { normUpn, proseName } from '../../core/pupils/names';
 import { rollIndex } from '../../core/pupils/roll';
-import { normText } from '../../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -91,50 +86,14 @@ export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoD
     return { key: i.key, upn: p.upn, name: proseName(p), regGroup: p.regGroup, mentor: String(p.mentor || '').trim(), subject, date };
   });
 
-  let packs: MentoringMorningData['packs'] = [];
-  let homeworkPeriod = '';
-  const slipKeys: Array<Record<string, unknown>> = [];
-  if (packDay) {
-    const marks = data['Attendance Marks'] || [];
-    const mentees = new Set(status.mentees.map((m) => normUpn(m.upn)));
-    const byUpn = new Map<string, Mark[]>();
-    for (const mk of marks) {
-      const k = normUpn(mk.upn);
-      if (!mentees.has(k)) continue;
-      let list = byUpn.get(k);
-      if (!list) byUpn.set(k, (list = []));
-      list.push(mk);
-    }
-    const attendancePercent: Record<string, number> = {};
-    for (const s of data.summaries || []) {
-      const k = normUpn(s.upn);
-      const pc = figuresFromSummary(s).percent;
-      if (mentees.has(k) && pc !== null) attendancePercent[k] = pc;
-    }
-    // The academic year to date, as the Attendance tab counts it (earlier years' marks stay out).
-    const yearStart = academicYearOfDate(asOf, settings).start;
-    byUpn.forEach((list, k) => {
-      const pc = summariseMarks(list, asOf, yearStart).percent;
-      if (pc !== null) attendancePercent[k] = pc;
-    });
-
-    const cal = buildCalendar(marks.map((m) => m.date), settings, asOf);
-    const hw = homeworkWeeks({ log: data['Homework Log'] || [], pupils, asOf, settings, schoolWeeks: cal.schoolWeeks.length ? cal.schoolWeeks.filter((w) => w <= asOf) : undefined });
-    const half = cal.halfTermOf(asOf);
-    const from = half ? weekStart(half.start) : hw.weeks[Math.max(0, hw.weeks.length - 6)] || asOf;
-    homeworkPeriod = half ? `this half term (from ${toUk(half.start)})` : `since ${toUk(from)}`;
-    const homeworkMisses: Record<string, number> = {};
-    mentees.forEach((k) => {
-      const ph = hw.pupils.get(k);
-      if (ph) homeworkMisses[k] = ph.weeks.filter((w) => w.weekStart >= from).reduce((n, w) => n + w.misses, 0);
-    });
-
-    const review = progressReview({ entries: data.Progress || [], pupils, asOf, settings, round: asOf.slice(0, 7) }).rows;
-    const slips = data['Mentoring Slips'] || [];
-    const mentorNames = Array.from(new Set(status.mentees.map((m) => m.mentor))).sort((a, b) => normText(a).localeCompare(normText(b)));
-    packs = mentorNames.map((mentor) => ({ mentor, entries: mentorPack(mentor, { status, review, slips, attendancePercent, homeworkMisses }) }));
-    for (const p of packs) for (const e of p.entries) for (const s of e.slips) slipKeys.push({ date: s.date, upn: s.upn, from: s.from, sentToMentor: asOf });
-  }
+  const monthly: MentorPacks = packDay
+    ? mentorPacks({
+      status, pupils, marks: data['Attendance Marks'] || [], summaries: data.summaries || [], homeworkLog: data['Homework Log'] || [],
+      progress: data.Progress || [], slips: data['Mentoring Slips'] || [], asOf, settings,
+    })
+    : { packs: [], homeworkPeriod: '', slipsSent: [] };
+  const { packs, homeworkPeriod } = monthly;
+  const slipKeys: Array<Record<string, unknown>> = monthly.slipsSent;
 
   // Writes: each tab once.
   const written = { interventionsAdded: 0, registerFollowedUp: 0, slipsSent: 0 };
