@@ -14,7 +14,7 @@
  */
 import { IsoDate } from '../dates';
 import { AttendanceSummary, Mark } from '../types';
-import { CodeClass, classifyCode, normaliseCode } from './codes';
+import { CodeClass, classifyCode, isPossible, normaliseCode } from './codes';
 import { PupilMarks } from './register';
 
 export interface AttendanceFigures {
@@ -60,28 +60,25 @@ export function emptyTally(): Tally {
 
 /** Count one mark whose class is `cls` and whose normalised code is `code`. */
 export function addToTally(t: Tally, cls: CodeClass, code: string): void {
+  // Not counted, blank, withdrawn, unknown: not a possible session (the last three are coding
+  // issues). Which classes are possible sessions is decided once, in codes.ts.
+  if (!isPossible(cls)) return;
+  t.possible++;
   switch (cls) {
     case 'present':
-      t.possible++;
       t.attended++;
       if (code === 'L') t.lates++;
       return;
     case 'aea':
-      t.possible++;
       t.attended++;
       return;
     case 'authorised':
-      t.possible++;
       t.authorised++;
       return;
     case 'unauthorised':
-      t.possible++;
       t.unauthorised++;
       if (code === 'U') t.uCount++;
       else if (code === 'G') t.gCount++;
-      return;
-    default:
-      // not counted, blank, withdrawn, unknown: not a possible session (the last three are coding issues)
       return;
   }
 }
