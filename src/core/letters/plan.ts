@@ -18,6 +18,8 @@ import { shortName } from './defaultTemplates';
 import { Addressee, AddresseeResult, narrowAddressee, studentsTabAddressee } from './addressees';
 import { blocks, counts, coverIndex, letterKey, parseLetterKey } from './keys';
 import { normUpn } from '../pupils/names';
+import { CohortFilter, inCohort } from './cohort';
+import { filingOrder, packOrder } from './order';
 
 export { letterKey, parseLetterKey } from './keys';
 
@@ -49,13 +51,6 @@ export interface LetterCandidate {
    * episode or period no longer holds (recoded marks lifted the pupil out of the stage).
    */
   reasonStillHolds: boolean;
-}
-
-export interface CohortFilter {
-  years?: number[];
-  regGroups?: string[];
-  /** Explicit choice (rows selected on the tracker). */
-  upns?: string[];
 }
 
 export interface LetterRunInput {
@@ -270,30 +265,6 @@ function inPeriod(log: LetterLogEntry[], type: LetterType, upn: string, period: 
 }
 
 /**
- * The printing order (SPEC §5): year, reg group, surname — and letters to one household (siblings
- * at one address) next to each other, where the household's first letter falls, so they can go in
- * one envelope. A letter with no address stands alone.
- */
-export function packOrder(letters: PlannedLetter[], byUpn: Map<string, Pupil>): PlannedLetter[] {
-  const order = filingOrder(byUpn);
-  const sorted = letters.map((l, i) => ({ l, i })).sort((a, b) => order(a.l.upn, b.l.upn) || a.i - b.i).map((x) => x.l);
-  const groups: PlannedLetter[][] = [];
-  const byHousehold = new Map<string, PlannedLetter[]>();
-  for (const l of sorted) {
-    const h = l.addressee.household;
-    const g = h ? byHousehold.get(h) : undefined;
-    if (g) {
-      g.push(l);
-      continue;
-    }
-    const fresh = [l];
-    groups.push(fresh);
-    if (h) byHousehold.set(h, fresh);
-  }
-  return ([] as PlannedLetter[]).concat(...groups);
-}
-
-/**
  * What is still to make when a run is re-run after stopping (time limit, crash): the planned
  * letters with no standing Letters Log row. Log rows are the commit point, so each family's letter
  * is made exactly once across the two runs.
@@ -320,49 +291,4 @@ export function outOfDate(log: LetterLogEntry[], currentCandidates: LetterCandid
     if (stale.has(`${upn}|${k.period}`) && out.indexOf(e.key) < 0) out.push(e.key);
   }
   return out;
-}
-
-export { isLeaver };
-
-/**
- * Whether a pupil is in the run's cohort: one of the chosen UPNs (when a choice was made), in one
- * of its years and reg groups. A UPN not on the Students tab (`p` undefined) cannot be shown to be
- * in a year or reg group: it is in the cohort only when chosen, or when the run is whole-school.
- * The one test of a cohort: the plan, the preview's tier lists and the tier memory all use it.
- */
-export function inCohort(upn: string, p: Pupil | undefined, f: CohortFilter): boolean {
-  if (f.upns) return f.upns.some((u) => normUpn(u) === normUpn(upn)) && (!p || inYearsAndGroups(p, f));
-  if (!p) return !(f.years && f.years.length) && !(f.regGroups && f.regGroups.length);
-  return inYearsAndGroups(p, f);
-}
-
-function inYearsAndGroups(p: Pupil, f: CohortFilter): boolean {
-  if (f.years && f.years.length && f.years.indexOf(p.year) < 0) return false;
-  if (f.regGroups && f.regGroups.length) {
-    const g = p.regGroup.trim().toLowerCase();
-    if (!f.regGroups.some((r) => r.trim().toLowerCase() === g)) return false;
-  }
-  return true;
-}
-
-/** Year, reg group, surname, forename, then UPN so the order never depends on the input order. */
-export function filingOrder(byUpn: Map<string, Pupil>): (a: string, b: string) => number {
-  return (a, b) => {
-    const p = byUpn.get(a);
-    const q = byUpn.get(b);
-    if (p && q) {
-      if (p.year !== q.year) return p.year - q.year;
-      const c = cmp(p.regGroup, q.regGroup) || cmp(p.surname, q.surname) || cmp(p.forename, q.forename);
-      if (c) return c;
-    } else if (p || q) {
-      return p ? -1 : 1; // pupils not on the roll go last
-    }
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
-}
-
-function cmp(a: string, b: string): number {
-  const x = a.trim().toLowerCase();
-  const y = b.trim().toLowerCase();
-  return x < y ? -1 : x > y ? 1 : 0;
 }

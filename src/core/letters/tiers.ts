@@ -6,7 +6,7 @@
  * were in), and those continuing.
  */
 import { Pupil } from '../types';
-import { filingOrder } from './plan';
+import { filingOrder } from './order';
 import { normUpn } from '../pupils/names';
 
 export type Tier = 1 | 2 | 3;

@@ -6,7 +6,8 @@
  * and to be removed since the last tier letter run. Read-only.
  */
 import { LETTER_TYPES, letterTitle, shortName } from '../../core/letters/defaultTemplates';
-import { CohortFilter, LetterRunPlan, RunKind, inCohort, planLetterRun } from '../../core/letters/plan';
+import { LetterRunPlan, RunKind, planLetterRun } from '../../core/letters/plan';
+import { CohortFilter, inCohort } from '../../core/letters/cohort';
 import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';

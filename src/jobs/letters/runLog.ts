@@ -5,7 +5,8 @@
  * "Mark as posted" (Produced → Sent).
  */
 import { addresseesFor, narrowAddressee, studentsTabAddressee } from '../../core/letters/addressees';
-import { LetterRunPlan, PlannedLetter, inCohort, parseLetterKey } from '../../core/letters/plan';
+import { LetterRunPlan, PlannedLetter, parseLetterKey } from '../../core/letters/plan';
+import { inCohort } from '../../core/letters/cohort';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
 import { LetterType, Pupil } from '../../core/types';

@@ -1,5 +1,5 @@
 /** Who is in a letter run's cohort (core/letters/plan.ts inCohort): one test for the plan, the preview and the tier memory. */
-import { inCohort } from '../../../src/core/letters/plan';
+import { inCohort } from '../../../src/core/letters/cohort';
 import { pupil } from './fixtures';
 
 const amy = pupil({ upn: 'U1', forename: 'Amy', surname: 'Brown', year: 9, regGroup: '9B' });

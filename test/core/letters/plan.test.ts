@@ -1,4 +1,5 @@
-import { LetterCandidate, letterKey, outOfDate, planLetterRun, remaining, LetterRunInput, parseLetterKey, packOrder, PlannedLetter } from '../../../src/core/letters/plan';
+import { LetterCandidate, letterKey, outOfDate, planLetterRun, remaining, LetterRunInput, parseLetterKey, PlannedLetter } from '../../../src/core/letters/plan';
+import { packOrder } from '../../../src/core/letters/order';
 import { AddresseeResult, ContactLike, addresseesFor } from '../../../src/core/letters/addressees';
 import { LetterLogEntry, LetterType, Pupil } from '../../../src/core/types';
 import { pupil } from './fixtures';
