@@ -26,7 +26,8 @@ export interface LoadResult {
   problems: string[];
 }
 
-export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Summary')[]): LoadResult {
+/** `settings`: the school's (its Homework Log reasons); read from the document when not given. */
+export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Summary')[], settings?: Settings): LoadResult {
   useSpreadsheetZone(ss);
   const data: Loaded = {};
   const problems: string[] = [];
@@ -42,7 +43,7 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
       continue;
     }
     // The Homework Log's reasons are the school's own (a renamed reason is not refused).
-    const parsed = readSheetTab(sheet, name, name === 'Homework Log' ? { homeworkReasons: homeworkReasons(loadSettings()) } : {});
+    const parsed = readSheetTab(sheet, name, name === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings || loadSettings()) } : {});
     (data as any)[name] = parsed.records;
     for (const r of parsed.refusals) problems.push(formatRefusal(name, r));
   }

@@ -75,7 +75,7 @@ const REVIEW_TABS: Array<ImportableTab | 'Attendance Summary'> = ['Students', 'L
 /** Every read the review needs, one per tab (the benchmark times the rules apart from this). */
 export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceInputRead {
   const extra = (opts.extra || []).filter((t) => t !== 'Attendance Marks' && REVIEW_TABS.indexOf(t) < 0);
-  const { data, problems } = loadTabs(ss, REVIEW_TABS.concat(extra));
+  const { data, problems } = loadTabs(ss, REVIEW_TABS.concat(extra), settings);
   let marks: Mark[] = [];
   const marksSheet = ss.getSheetByName('Attendance Marks');
   if (marksSheet) {

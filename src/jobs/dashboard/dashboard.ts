@@ -70,7 +70,7 @@ function a1(row: number, col: number, rows: number, cols: number): string {
 }
 
 export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): DashboardResult {
-  const { data, marks, problems } = readPastoral(ss, ['Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', 'Homework Log']);
+  const { data, marks, problems } = readPastoral(ss, ['Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', 'Homework Log'], settings);
   const d = dashboardData({
     pupils: data.Students || [],
     marks,

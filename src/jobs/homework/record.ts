@@ -66,7 +66,7 @@ export function recordMissJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate
   const read = readForm(form);
   if (!read.entry) return { ok: false, message: read.errors.join(' ') };
   const entry = read.entry;
-  const { data } = loadTabs(ss, ['Students', 'Homework Log']);
+  const { data } = loadTabs(ss, ['Students', 'Homework Log'], settings);
   const pupils = data.Students || [];
   const log = data['Homework Log'] || [];
   const errors = checkNewEntry(log, entry, pupils, asOf, settings);

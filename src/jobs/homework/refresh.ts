@@ -56,7 +56,7 @@ export interface HomeworkRefreshResult {
 }
 
 export function refreshHomeworkJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): HomeworkRefreshResult {
-  const { data, problems } = loadTabs(ss, ['Students', 'Staff', 'Homework Log', 'Homework Set', 'Interventions']);
+  const { data, problems } = loadTabs(ss, ['Students', 'Staff', 'Homework Log', 'Homework Set', 'Interventions'], settings);
   const pupils = data.Students || [];
   const staff = data.Staff || [];
   const existing = data.Interventions || [];

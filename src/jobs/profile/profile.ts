@@ -215,7 +215,7 @@ const PROFILE_TABS = ['Students', 'Attendance Marks', 'Attendance Summary', 'Let
 
 /** The job: read each tab once, build the profile of `upn`. */
 export function pupilProfileJob(ss: Spreadsheet, upn: string, settings: Settings, asOf: IsoDate): PupilProfile {
-  const { data, marks, problems } = readPastoral(ss, PROFILE_TABS.slice());
+  const { data, marks, problems } = readPastoral(ss, PROFILE_TABS.slice(), settings);
   const pupils = data.Students || [];
   const pupil = pupils.find((p) => normUpn(p.upn) === normUpn(upn));
   if (!pupil) throw new UserError('That pupil is not on the Students tab (they may have been removed since you searched). Search again.');

@@ -8,6 +8,7 @@ import { classifyCode } from '../../core/attendance/codes';
 import { formatRefusal } from '../../core/records/refusal';
 import { ImportableTab } from '../../core/records/parse';
 import { Mark } from '../../core/types';
+import { Settings } from '../../core/settings';
 import { readTab } from '../../gas/tables';
 import { Loaded, loadTabs } from '../load';
 
@@ -24,8 +25,8 @@ export interface PastoralData {
   problems: string[];
 }
 
-export function readPastoral(ss: Spreadsheet, tabs: (ImportableTab | 'Attendance Summary')[]): PastoralData {
-  const { data, problems } = loadTabs(ss, tabs.filter((t) => t !== 'Attendance Marks'));
+export function readPastoral(ss: Spreadsheet, tabs: (ImportableTab | 'Attendance Summary')[], settings?: Settings): PastoralData {
+  const { data, problems } = loadTabs(ss, tabs.filter((t) => t !== 'Attendance Marks'), settings);
   let marks: Mark[] = [];
   if (tabs.includes('Attendance Marks') && ss.getSheetByName('Attendance Marks')) {
     const parsed = readTab(ss, 'Attendance Marks', { classifyCode: letCodesThrough });

@@ -68,7 +68,7 @@ export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoD
 
   const need: Parameters<typeof loadTabs>[1] = ['Students', 'Staff', 'Mentor Meetings', 'Mentoring Slips', 'Sessions', 'Session Register', 'Interventions'];
   if (packDay) need.push('Progress', 'Attendance Marks', 'Attendance Summary', 'Homework Log');
-  const { data, problems } = loadTabs(ss, need);
+  const { data, problems } = loadTabs(ss, need, settings);
   const pupils = data.Students || [];
   const staff = data.Staff || [];
   const roll = rollIndex(pupils, asOf);

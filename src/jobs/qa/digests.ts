@@ -37,7 +37,7 @@ export function weeklyDigestsJob(ss: Spreadsheet, settings: Settings, asOf: IsoD
   let log = ctx.data['Homework Log'];
   let set = ctx.data['Homework Set'];
   if (!log || !set) {
-    const more = loadTabs(ss, ['Homework Log', 'Homework Set']);
+    const more = loadTabs(ss, ['Homework Log', 'Homework Set'], settings);
     log = more.data['Homework Log'] || [];
     set = more.data['Homework Set'] || [];
     problems.push(...more.problems);
