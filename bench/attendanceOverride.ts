@@ -42,7 +42,7 @@ async function one(pupils: number): Promise<BenchRow[]> {
     const upn = h.indexOf('UPN');
     const chosen: string[] = [];
     for (let r = 1; r < values.length && chosen.length < OVERRIDES; r++) {
-      if (values[r][stage] !== 'level2' || values[r][held] !== '' || /AT|panel|EWO/.test(String(values[r][due]))) continue;
+      if (values[r][stage] !== 'Level 2' || values[r][held] !== '' || /AT|panel|EWO/.test(String(values[r][due]))) continue;
       sheet.getRange(r + 1, hoy + 1).setValue('AT2');
       chosen.push(String(values[r][upn]));
     }

@@ -21,7 +21,7 @@ import { onRoll } from '../../src/core/pupils/roll';
 import { londonDate, isIsoDate } from '../../src/core/dates';
 import { Settings } from '../../src/core/settings';
 import { bandFor } from '../../src/core/homework/weeks';
-import { TOO_FEW_SESSIONS } from '../../src/core/attendance/stage';
+import { STAGE_WORDS, TOO_FEW_SESSIONS } from '../../src/core/attendance/stage';
 
 type Row = unknown[];
 
@@ -112,7 +112,8 @@ export function buildReport(g: LocalGoogle, x: ReportExtras): Record<string, unk
         possible: num(a, 'Possible'),
         attended: num(a, 'Present'),
         percent: num(a, '%'),
-        stage: tooFew ? null : stageText || null,
+        // The tab shows words ("Level 1"); report.json keeps its codes (docs/dry-run.md).
+        stage: tooFew ? null : stageCode(stageText),
         persistentAbsence: a ? yes(a[att.idx('PA')]) : false,
         severeAbsence: a ? yes(a[att.idx('SA')]) : false,
         penaltyThreshold: a ? yes(a[att.idx('Penalty Threshold')]) : false,
@@ -166,4 +167,11 @@ export function buildReport(g: LocalGoogle, x: ReportExtras): Record<string, unk
     calls: { total: g.env.total, byClass: g.env.countsByClass() },
     problems: x.problems,
   };
+}
+
+/** "Level 1" (the Attendance tab's word) → "level1" (report.json's code); an unknown text stays as it is. */
+function stageCode(words: string): string | null {
+  if (!words) return null;
+  const code = (Object.keys(STAGE_WORDS) as Array<keyof typeof STAGE_WORDS>).find((k) => STAGE_WORDS[k].toLowerCase() === words.toLowerCase());
+  return code || words;
 }

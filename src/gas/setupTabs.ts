@@ -55,13 +55,34 @@ export function ensureTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: Tab
   return { tab: def.name, created, addedColumns: missing.map((c) => c.header) };
 }
 
-/** Number formats, drop-downs and warning-only protection for columns this run added. */
+/**
+ * A width that fits what the column holds (pixels; Sheets' default is 100): narrow for flags and
+ * counts, wide for the sentences staff read (Next Action), so text is not cut off. Set only on
+ * columns this run adds: a width staff chose is never changed.
+ */
+const WIDE_TEXT: Record<string, number> = {
+  name: 170, nextAction: 380, legalNext: 280, penaltyWindow: 280, held: 240, lastLetter: 190,
+  sessionsNeeded: 240, earlyWarning: 240, exactNote: 190, notes: 220, action: 280, outcome: 220, pupilName: 170, addressee: 200,
+};
+export function columnWidth(c: ColumnDef): number | null {
+  if (WIDE_TEXT[c.field]) return WIDE_TEXT[c.field];
+  // The header wraps at spaces, so its longest word must fit (about 7.5 px a bold character).
+  const word = Math.max(...c.header.split(/\s+/).map((w) => w.length));
+  const fit = (px: number) => Math.max(px, Math.ceil(word * 7.5 + 14));
+  if (c.kind === 'yesno' || c.kind === 'number' || c.kind === 'percent') return fit(60);
+  if (c.kind === 'date') return fit(90);
+  return null;
+}
+
+/** Number formats, widths, drop-downs and warning-only protection for columns this run added. */
 function formatNewColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstCol: number, cols: ColumnDef[]): void {
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   cols.forEach((c, i) => {
+    const width = columnWidth(c);
+    if (width) sheet.setColumnWidth(firstCol + i, width);
     const range = sheet.getRange(2, firstCol + i, rows, 1);
     if (c.kind === 'date') range.setNumberFormat('dd/mm/yyyy');
-    else if (c.kind === 'percent') range.setNumberFormat('0.0');
+    else if (c.kind === 'percent') range.setNumberFormat('0.0"%"'); // 94.3 shown as 94.3%, still a number
     else if (c.kind === 'text' || c.kind === 'enum' || c.kind === 'yesno') range.setNumberFormat('@');
     const options = dropDownOptions(c);
     if (options.length && !c.owned) {

@@ -36,23 +36,24 @@ export function setStatusColours(sheet: Sheet, column: number, colours: TextColo
 }
 
 /**
- * Colour whole rows by the text in one column: a rule per value with the custom formula
- * `=$<column>2="<value>"` over every row below the header, so a sort or a staff edit keeps the
- * colours with their rows. Rules the add-on made earlier (that formula for one of `colours`'
- * values, on any column — staff may have moved it) are replaced; every other rule is kept.
+ * Colour one column's cells (`targetColumn`, 1-based) by the text in another (`keyColumnLetter`):
+ * a rule per value with the custom formula `=$<key>2="<value>"` over the target column below the
+ * header. The add-on's earlier rules of that shape — for one of `colours`' values or one of
+ * `legacyTexts` (values earlier versions wrote), on any columns — are replaced; every other rule
+ * is kept.
  */
-export function setRowColoursByValue(sheet: Sheet, columnLetter: string, width: number, colours: TextColour[]): void {
-  const range = sheet.getRange(2, 1, Math.max(1, sheet.getMaxRows() - 1), Math.max(1, width));
-  const values = colours.map((c) => c.text);
+export function setCellColoursByValue(sheet: Sheet, targetColumn: number, keyColumnLetter: string, colours: TextColour[], legacyTexts: string[] = []): void {
+  const range = sheet.getRange(2, targetColumn, Math.max(1, sheet.getMaxRows() - 1), 1);
+  const values = colours.map((c) => c.text).concat(legacyTexts).map((t) => t.toLowerCase());
   const ours = /^=\$[A-Z]+2="(.*)"$/;
   const kept = sheet.getConditionalFormatRules().filter((rule) => {
     const c = rule.getBooleanCondition();
     if (!c || c.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return true;
     const m = ours.exec(String(c.getCriteriaValues()[0]));
-    return !m || values.indexOf(m[1]) < 0;
+    return !m || values.indexOf(m[1].toLowerCase()) < 0;
   });
   const mine = colours.map((c) =>
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=$${columnLetter}2="${c.text}"`).setBackground(c.background).setRanges([range]).build(),
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=$${keyColumnLetter}2="${c.text}"`).setBackground(c.background).setRanges([range]).build(),
   );
   sheet.setConditionalFormatRules(kept.concat(mine));
 }

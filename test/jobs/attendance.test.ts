@@ -38,15 +38,15 @@ describe('the Attendance tab', () => {
   it('has each pupil on roll with the figures, stage and flags of SPEC §4', () => {
     const result = run();
     expect(result.pupils).toBe(11); // 12 minus the leaver
-    expect(row(U.reward)).toMatchObject({ Possible: 30, Present: 30, Authorised: 0, Unauthorised: 0, '%': 100, Stage: 'reward', PA: 'No', SA: 'No', 'Letters Due': '' });
-    expect(row(U.level2)).toMatchObject({ Possible: 30, Present: 28, Authorised: 2, '%': 93.3, Stage: 'level2', PA: 'No', 'Letters Due': 'AT1' });
-    expect(row(U.level1)).toMatchObject({ Possible: 30, Present: 29, '%': 96.7, Stage: 'level1', 'Letters Due': 'AT1' });
+    expect(row(U.reward)).toMatchObject({ Possible: 30, Present: 30, Authorised: 0, Unauthorised: 0, '%': 100, Stage: 'Reward', PA: 'No', SA: 'No', 'Letters Due': '' });
+    expect(row(U.level2)).toMatchObject({ Possible: 30, Present: 28, Authorised: 2, '%': 93.3, Stage: 'Level 2', PA: 'No', 'Letters Due': 'AT1' });
+    expect(row(U.level1)).toMatchObject({ Possible: 30, Present: 29, '%': 96.7, Stage: 'Level 1', 'Letters Due': 'AT1' });
     // Not-counted codes leave the denominator: 2 × Y1 → 28 possible.
-    expect(row(U.notCounted)).toMatchObject({ Possible: 28, Present: 27, Authorised: 1, '%': 96.4, Stage: 'level1' });
-    expect(row(U.latesAndG)).toMatchObject({ Possible: 30, Present: 24, Unauthorised: 6, L: 5, G: 6, U: 0, '%': 80, Stage: 'level2', PA: 'Yes', SA: 'No', 'Letters Due': 'AT1, PA' });
+    expect(row(U.notCounted)).toMatchObject({ Possible: 28, Present: 27, Authorised: 1, '%': 96.4, Stage: 'Level 1' });
+    expect(row(U.latesAndG)).toMatchObject({ Possible: 30, Present: 24, Unauthorised: 6, L: 5, G: 6, U: 0, '%': 80, Stage: 'Level 2', PA: 'Yes', SA: 'No', 'Letters Due': 'AT1, PA' });
     expect(row(U.penalty)).toMatchObject({ U: 10, '%': 66.7, PA: 'Yes', 'Penalty Threshold': 'Yes', 'Notify LA': 'No' });
     expect(row(U.notifyLa)).toMatchObject({ Unauthorised: 20, '%': 33.3, SA: 'Yes', 'Notify LA': 'Yes', 'Penalty Threshold': 'Yes' });
-    expect(row(U.episode)).toMatchObject({ Possible: 100, Present: 99, '%': 99, Stage: 'reward' });
+    expect(row(U.episode)).toMatchObject({ Possible: 100, Present: 99, '%': 99, Stage: 'Reward' });
     expect(cellDate(row(U.level2)['Review Due'])).toBe(AS_OF);
     expect(row(U.level2)['Next Action']).toMatch(/AT1/);
     expect(row(U.level2)['Sessions Needed']).toMatch(/Must attend \d+ of the \d+ sessions left this half term to reach level 1/);
@@ -83,21 +83,86 @@ describe('the Attendance tab', () => {
     expect(again.lists).toEqual(first.lists);
   });
 
-  it('colours rows by stage with conditional formatting (level 2 red, level 1 amber, reward green)', () => {
+  it('colours the % cell by stage (level 2 red, level 1 amber, reward green), not the row', () => {
     run();
     const sheet = t.ss.getSheetByName('Attendance')! as any;
-    const colour = (upn: string) => {
+    const colour = (upn: string, header: string) => {
       const [r] = cellOf(t.ss, 'Attendance', 'UPN', 'UPN', upn);
-      const [, c] = cellOf(t.ss, 'Attendance', 'Name', 'UPN', upn);
+      const [, c] = cellOf(t.ss, 'Attendance', header, 'UPN', upn);
       return t.g.app._effectiveBackground(sheet, r, c);
     };
-    expect(colour(U.level2)).toBe(STAGE_COLOURS.level2);
-    expect(colour(U.level1)).toBe(STAGE_COLOURS.level1);
-    expect(colour(U.reward)).toBe(STAGE_COLOURS.reward);
+    expect(colour(U.level2, '%')).toBe(STAGE_COLOURS.level2);
+    expect(colour(U.level1, '%')).toBe(STAGE_COLOURS.level1);
+    expect(colour(U.reward, '%')).toBe(STAGE_COLOURS.reward);
+    // The rest of the row is not filled: the colour is on the figure.
+    for (const h of ['Name', 'Stage', 'Next Action']) expect(colour(U.level2, h)).toBe('#ffffff');
     // A re-run replaces its own rules rather than piling them up.
     const rules = sheet.getConditionalFormatRules().length;
     run();
     expect(sheet.getConditionalFormatRules().length).toBe(rules);
+  });
+
+  it('a tracker coloured by an earlier version (whole rows on "level1" …) loses those rules', () => {
+    const sheet = t.ss.getSheetByName('Attendance')!;
+    const all = sheet.getRange(2, 1, sheet.getMaxRows() - 1, 20);
+    const old = ['level2', 'level1', 'reward'].map((code) =>
+      SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=$O2="${code}"`).setBackground('#f4cccc').setRanges([all]).build());
+    const staffs = SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo('see me').setBackground('#00ff00').setRanges([all]).build();
+    sheet.setConditionalFormatRules([...old, staffs]);
+    run();
+    const formulas = sheet.getConditionalFormatRules().map((r) => String(r.getBooleanCondition()!.getCriteriaValues()[0]));
+    expect(formulas).toContain('see me'); // staff's rule kept
+    expect(formulas.filter((f) => /level1|level2|reward"/.test(f))).toEqual([]);
+    expect(formulas.filter((f) => /Level 1|Level 2|Reward/.test(f))).toHaveLength(3);
+  });
+
+  it('reads as a data manager lays it out: year → reg group → surname, identity frozen, % with one decimal', () => {
+    // A staff note on one pupil travels with the pupil when the rows are sorted.
+    run();
+    const [r] = cellOf(t.ss, 'Attendance', 'Notes', 'UPN', U.penalty);
+    const [, notesCol] = cellOf(t.ss, 'Attendance', 'Notes', 'UPN', U.penalty);
+    t.ss.getSheetByName('Attendance')!.getRange(r, notesCol).setValue('Phoned mum');
+    run();
+    const rows = tabObjects(t.ss, 'Attendance');
+    // Year 9 (9A) by surname, then Year 10 (10A), then Year 11 — 9 before 10 (numbers, not text).
+    expect(rows.map((x) => x.UPN)).toEqual([
+      U.lateToLesson, U.level2, U.notCounted, U.penalty,
+      U.episode, U.latesAndG, U.level1, U.notifyLa, U.reward, U.withdrawn,
+      U.failure,
+    ]);
+    expect(rows.map((x) => x.Name).slice(0, 2)).toEqual(['Case-lateToLesson, Pupil11', 'Case-level2, Pupil1']);
+    expect(rows.find((x) => x.UPN === U.penalty)!.Notes).toBe('Phoned mum');
+    const sheet = t.ss.getSheetByName('Attendance')!;
+    expect(sheet.getFrozenRows()).toBe(1);
+    expect(sheet.getFrozenColumns()).toBe(4); // UPN, Name, Year, Reg Group
+    const [pr, pc] = cellOf(t.ss, 'Attendance', '%', 'UPN', U.level2);
+    const cell = sheet.getRange(pr, pc);
+    expect(cell.getValue()).toBe(93.3); // still a number staff can sort and sum
+    expect(cell.getDisplayValue()).toBe('93.3%');
+    expect(sheet.getRange(cellOf(t.ss, 'Attendance', '%', 'UPN', U.reward)[0], pc).getDisplayValue()).toBe('100.0%');
+  });
+});
+
+describe('after a letter run the Attendance tab says what is due now', () => {
+  it('the AT1 just produced is no longer "to send": Rung AT1, nothing due, monitor until the review — as the next review says', () => {
+    run();
+    expect(row(U.level2)).toMatchObject({ Rung: '', 'Letters Due': 'AT1' });
+    expect(row(U.level2)['Next Action']).toMatch(/^Send AT1 letter/);
+    expect(row(U.latesAndG)['Letters Due']).toBe('AT1, PA');
+    setUpLetterTemplatesJob(loadSettings());
+    generateLetterRunJob(t.ss, loadSettings(), AS_OF, { type: 'AT1', cohort: { kind: 'all' } }, { clock: () => t.g.env.simulatedMs });
+    expect(row(U.level2)).toMatchObject({ Rung: 'AT1', 'Letters Due': '', 'Last Letter': 'AT1 produced 26/01/2024', 'Next Action': 'Monitor after AT1 until the review' });
+    // A persistent absentee's family gets the AT1 and the PA letter together (issue 18): both gone.
+    expect(row(U.latesAndG)).toMatchObject({ Rung: 'AT1', 'Letters Due': '', 'Last Letter': 'AT1 + PA produced 26/01/2024' });
+    expect(row(U.latesAndG)['Next Action']).not.toMatch(/Send/);
+    // A pupil the run did not write to is untouched (the reward pupil has nothing due).
+    expect(row(U.reward)).toMatchObject({ Rung: '', 'Letters Due': '', 'Last Letter': '', 'Next Action': '' }); // blank: nothing to do
+    // The review of the same day, reading the Letters Log, agrees cell for cell.
+    const afterRun = tabObjects(t.ss, 'Attendance');
+    run();
+    const fields = ['Rung', 'Letters Due', 'Last Letter', 'Held', 'Next Action', 'Legal Next', 'Review Due'];
+    const pick = (rows: Record<string, unknown>[]) => rows.map((r) => fields.map((f) => String(r[f])));
+    expect(pick(tabObjects(t.ss, 'Attendance'))).toEqual(pick(afterRun));
   });
 });
 
@@ -288,11 +353,11 @@ describe('issue 17 on the Attendance tab and in report.json (read back from the 
     // Every pupil with marks has 30 possible sessions (28 for the one with two Y1): below a minimum of 31.
     expect(saveSettings({ calendar: { halfTerms: HALF_TERMS }, attendance: { minimumSessions: 31 } } as any)).toEqual([]);
     const result = reviewAttendanceJob(t.ss, loadSettings(), AS_OF);
-    expect(row(U.level2)).toMatchObject({ '%': 93.3, Stage: 'too few sessions', 'Letters Due': '', PA: 'No' });
-    expect(row(U.notifyLa)).toMatchObject({ '%': 33.3, Stage: 'too few sessions', 'Letters Due': '', PA: 'Yes', SA: 'Yes', 'Penalty Threshold': 'Yes' });
+    expect(row(U.level2)).toMatchObject({ '%': 93.3, Stage: 'Too few sessions', 'Letters Due': '', PA: 'No' });
+    expect(row(U.notifyLa)).toMatchObject({ '%': 33.3, Stage: 'Too few sessions', 'Letters Due': '', PA: 'Yes', SA: 'Yes', 'Penalty Threshold': 'Yes' });
     expect(row(U.level2)['Next Action']).toMatch(/^Too early to tell: 30 of the 31 possible sessions/);
     // The summary-only pupil has 100 possible sessions: a stage as before.
-    expect(row(U.episode).Stage).toBe('reward');
+    expect(row(U.episode).Stage).toBe('Reward');
     expect(result.stages).toMatchObject({ tooFew: 10, reward: 1 });
     expect(reported(U.level2)).toMatchObject({ stage: null, tooFewSessions: true, lettersDue: [], percent: 93.3, possible: 30 });
     expect(reported(U.notifyLa)).toMatchObject({ stage: null, tooFewSessions: true, lettersDue: [], persistentAbsence: true });

@@ -39,7 +39,7 @@ function setOverride(upn: string, value: string): number {
 const clock = () => t.g.env.simulatedMs;
 
 test('a level 2 pupil one week after AT1: no AT2; the HoY sets AT2 → due now, made by a run, then the cell is cleared', () => {
-  expect(row(U.level2)).toMatchObject({ Stage: 'level2', Rung: 'AT1', 'Letters Due': '', 'HoY Override': '' });
+  expect(row(U.level2)).toMatchObject({ Stage: 'Level 2', Rung: 'AT1', 'Letters Due': '', 'HoY Override': '' });
   expect(row(U.level2)['Next Action']).toMatch(/Monitor after AT1/);
 
   setOverride(U.level2, 'AT2');

@@ -84,7 +84,7 @@ function measureSchool(pupils: number): Measured {
       .filter((c) => c[ch.indexOf('upn')] === upn && c[ch.indexOf('parental responsibility')] === 'Yes' && c[ch.indexOf('correspondence')] !== 'No')
       .map((c) => c[ch.indexOf('address')]).filter((a) => a !== '')).size; // a blank address is the pupil's home
     for (let r = 1; r < values.length && chosen.length < 3; r++) {
-      if (values[r][h.indexOf('Stage')] !== 'level2' || values[r][h.indexOf('Held')] !== '' || values[r][h.indexOf('Letters Due')] !== '') continue;
+      if (values[r][h.indexOf('Stage')] !== 'Level 2' || values[r][h.indexOf('Held')] !== '' || values[r][h.indexOf('Letters Due')] !== '') continue;
       if (households(String(values[r][h.indexOf('UPN')])) > 1) continue;
       sheet.getRange(r + 1, h.indexOf('HoY Override') + 1).setValue('AT2');
       chosen.push(String(values[r][h.indexOf('UPN')]));

@@ -83,6 +83,13 @@ describe('values', () => {
     expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([['94.4', '94.4%', '1,234.50']]);
   });
 
+  it('shows quoted text in a number format as it is, without scaling the number', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C1').setValues([[94.34, 100, 7]]).setNumberFormats([['0.0"%"', '0.0"%"', '"Year "0']]);
+    expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([['94.3%', '100.0%', 'Year 7']]);
+    expect(sheet.getRange('A1').getValue()).toBe(94.34);
+  });
+
   it('shows a summer date as its London calendar date', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setValue('01/07/2024');
@@ -123,6 +130,14 @@ describe('sheets and ranges', () => {
     sheet.setFrozenRows(1);
     sheet.sort(1, false);
     expect(sheet.getRange('A1:B5').getValues()).toEqual([['Misses', ''], [5, 'x'], [2, ''], [1, ''], ['', '']]);
+  });
+
+  it('Range.sort by several columns: the first decides, the next breaks ties (numbers as numbers)', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C6').setValues([['Year', 'Reg', 'Name'], [10, '10A', 'Bell'], [9, '9B', 'Ames'], [10, '10A', 'Adams'], [9, '9A', 'Cole'], ['', '', 'Left']]);
+    sheet.getRange(2, 1, 5, 3).sort([{ column: 1, ascending: true }, { column: 2, ascending: true }, { column: 3, ascending: true }]);
+    expect(sheet.getRange('C2:C6').getValues().map((r) => r[0])).toEqual(['Cole', 'Ames', 'Adams', 'Bell', 'Left']);
+    expect(() => sheet.getRange(2, 1, 5, 2).sort([{ column: 3, ascending: true }])).toThrow(/outside the range/);
   });
 
   it('deletes and inserts rows, shifting values', () => {

@@ -304,11 +304,19 @@ export class LocalRange {
     this._sheet._protections.push(p);
     return wrap(this.env, p, 'Protection');
   }
-  /** Sorts the range's rows by one column (1-based sheet column), as Range.sort(column). */
-  sort(spec: number | { column: number; ascending?: boolean }): LocalRange {
-    const column = typeof spec === 'number' ? spec : spec.column;
-    const asc = typeof spec === 'number' ? true : spec.ascending !== false;
-    this._sheet._sortRows(this._rect.row, this._rect.row + this._rect.numRows - 1, column, asc);
+  /**
+   * Sorts the range's rows, as Range.sort(sortSpecObj): a column number (1-based sheet column),
+   * { column, ascending }, or an array of those, the first deciding. A sort column outside the
+   * range is refused (the stricter reading: Google's page does not say what it does with one).
+   * The whole sheet row moves with it, so callers pass a range as wide as the data.
+   */
+  sort(spec: number | { column: number; ascending?: boolean } | Array<number | { column: number; ascending?: boolean }>): LocalRange {
+    const list = Array.isArray(spec) ? spec : [spec];
+    const specs = list.map((s) => (typeof s === 'number' ? { column: s, ascending: true } : { column: s.column, ascending: s.ascending !== false }));
+    for (const s of specs) {
+      if (!(s.column >= this._rect.col && s.column < this._rect.col + this._rect.numCols)) throw gasError(`Exception: The sort column ${s.column} is outside the range.`);
+    }
+    this._sheet._sortRows(this._rect.row, this._rect.row + this._rect.numRows - 1, specs);
     return this.self();
   }
 

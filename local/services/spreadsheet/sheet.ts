@@ -12,7 +12,7 @@ import { newChart, type LocalEmbeddedChart, type LocalEmbeddedChartBuilder } fro
 import { firstMatchingRule, shiftRuleRanges, type LocalConditionalFormatRule } from './conditional';
 import { gasError, normaliseColour, wrap } from './counted';
 import { Grid } from './grid';
-import { sortRows } from './sort';
+import { sortRows, type SortSpec } from './sort';
 import { LocalProtection } from './protection';
 import { LocalRange } from './range';
 import { LocalRangeList } from './rangeList';
@@ -197,7 +197,7 @@ export class LocalSheet {
     this._sortRows(this._frozenRows + 1, this._grid.lastRow(), column, ascending);
     return this.self();
   }
-  _sortRows(from: number, to: number, column: number, ascending: boolean): void {
+  _sortRows(from: number, to: number, column: number | SortSpec[], ascending = true): void {
     sortRows(this._grid, from, to, column, ascending);
   }
 

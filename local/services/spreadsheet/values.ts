@@ -214,8 +214,15 @@ export function formatDate(date: Date, fmt: string, timeZone = SHEET_TZ): string
 
 /** Format a number with a simple Sheets number pattern: 0, 0.0, #,##0.00, 0%, 0.0% … */
 export function formatNumber(n: number, fmt: string): string {
-  const f = fmt.trim();
-  if (f === '' || /^general$/i.test(f)) return generalNumber(n);
+  const trimmed = fmt.trim();
+  if (trimmed === '' || /^general$/i.test(trimmed)) return generalNumber(n);
+  // Text in double quotes (or one character after a backslash) is shown as it is, around the
+  // number: '0.0"%"' shows 94.3 as "94.3%" without multiplying by 100
+  // (developers.google.com/sheets/api/guides/formats, "\"text\"" and "\\").
+  const m = /^((?:"[^"]*"|\\.)*)(.*?)((?:"[^"]*"|\\.)*)$/.exec(trimmed) as RegExpExecArray;
+  const literal = (x: string) => x.replace(/"([^"]*)"|\\(.)/g, (_w, q: string | undefined, c: string | undefined) => (q !== undefined ? q : (c as string)));
+  if (m[1] || m[3]) return literal(m[1]) + formatNumber(n, m[2] || 'General') + literal(m[3]);
+  const f = trimmed;
   const percent = f.endsWith('%');
   const body = percent ? f.slice(0, -1) : f;
   const dot = body.indexOf('.');

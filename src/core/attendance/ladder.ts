@@ -120,7 +120,9 @@ export function reviewLadder(input: LadderInput): LadderResult {
 
   if (stage === 'reward' || stage === null) {
     result.closesEpisode = stage === 'reward' && top >= 0;
-    result.nextAction = stage === 'reward' ? 'Reward and celebrate (Head of Year, form tutor, attendance officer)' : '';
+    // Nothing to do for a pupil in reward: the cell stays blank (issue 20 — the same line on most
+    // rows hid the few that need action); the green % and the Stage say "Reward".
+    result.nextAction = '';
     if (result.closesEpisode) {
       result.rung = 'none';
       result.episodeStart = '';

@@ -16,7 +16,13 @@ import { Settings } from '../settings';
 export type Stage = 'reward' | 'level1' | 'level2';
 
 /** What lists show instead of a stage below the minimum of possible sessions (too early to tell). */
-export const TOO_FEW_SESSIONS = 'too few sessions';
+export const TOO_FEW_SESSIONS = 'Too few sessions';
+
+/** The stage as staff read it on a tab: words, not the rule's code ('' when there is none). */
+export const STAGE_WORDS: Record<Stage, string> = { reward: 'Reward', level1: 'Level 1', level2: 'Level 2' };
+export function stageWords(stage: Stage | null): string {
+  return stage ? STAGE_WORDS[stage] : '';
+}
 
 /** A percentage (any precision) in whole tenths, rounded half up. */
 export function toTenths(percent: number): number {

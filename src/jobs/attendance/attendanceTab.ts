@@ -9,16 +9,22 @@
  * Letters Due holds only letter types; the Held column says whether they wait on the register.
  * A tracker set up before a column existed is still written (the other columns), and the job
  * reports the missing header until Set up tracker adds it.
+ *
+ * Laid out as a data manager would (issue 20, docs/user-guide.md "The Attendance tab"): the rows
+ * sorted year → reg group → name (the name is "Surname, Forename", so surname order; leavers,
+ * whose columns are cleared, sink to the bottom), the identity columns frozen, stages in words
+ * ("Level 1"), % shown with one decimal and a % sign while the cell stays a number, and the stage
+ * colour on the % cell only. A fixed handful of calls, whatever the roll.
  */
 import { PupilAttendanceReview } from '../../core/attendance/review';
 import { CodingIssue } from '../../core/attendance/coding';
 import { PenaltyWindow } from '../../core/attendance/penalty';
-import { TOO_FEW_SESSIONS } from '../../core/attendance/stage';
+import { TOO_FEW_SESSIONS, stageWords } from '../../core/attendance/stage';
 import { toUk } from '../../core/dates';
 import { tabDef } from '../../core/tabs';
 import { mapHeaders, columnLetter } from '../../core/records/headers';
 import { openTab, readValues, writeByKey, UpsertResult } from '../../gas/tables';
-import { setRowColoursByValue } from '../../gas/statusColours';
+import { setCellColoursByValue } from '../../gas/statusColours';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -31,6 +37,14 @@ export const STAGE_COLOURS: Record<'reward' | 'level1' | 'level2', string> = {
   level1: '#fce5cd',
   level2: '#f4cccc',
 };
+
+/** The % column: one decimal and a % sign, the cell still the number 94.3 (sorts and sums as one). */
+export const PERCENT_FORMAT = '0.0"%"';
+
+/** The identity columns frozen at the left, when they are there (staff may have moved them). */
+const IDENTITY_FIELDS = ['upn', 'name', 'year', 'regGroup'];
+/** Frozen only while they sit in the first few columns: a frozen block wider than that hides the figures. */
+const MAX_FROZEN_COLUMNS = 6;
 
 const KIND_WORDS: Record<CodingIssue['kind'], [string, string]> = {
   gap: ['gap', 'gaps'],
@@ -76,7 +90,7 @@ export function attendanceRow(p: PupilAttendanceReview): Record<string, unknown>
     percent: f.percent === null ? '' : f.percent,
     countedFrom: p.countedFrom,
     exactNote: p.exactNote,
-    stage: p.tooFewSessions ? TOO_FEW_SESSIONS : p.stage || '',
+    stage: p.tooFewSessions ? TOO_FEW_SESSIONS : stageWords(p.stage),
     pa: p.pa,
     sa: p.sa,
     compulsory: p.compulsorySchoolAge,
@@ -112,20 +126,37 @@ export function writeAttendanceTab(ss: Spreadsheet, pupils: PupilAttendanceRevie
   // No owned column at all is not an old tracker but a broken one: let writeByKey say so.
   const result = writeByKey(tab, def, values, rows, { clearOthers: true, fields: fields.length ? fields : undefined });
   colourByStage(ss, { sheet: tab, header: values[0] });
+  layOut(tab, values, present);
   return { ...result, missingColumns: fields.length ? missingColumns : [] };
 }
 
 /**
- * Three custom-formula rules over the data rows, one per stage. Rules staff made are kept; the
- * add-on's own (recognised by their formula on a Stage column) are replaced, so a moved Stage
- * column or a grown sheet is followed. A constant number of calls, whatever the roll.
+ * Sort, freeze and format after the write (`values`: the tab as it now stands, appended rows
+ * included). The sort moves whole rows — staff's Notes and HoY Override travel with their pupil —
+ * and rows are matched by UPN on every later write, so the order never matters to the add-on.
+ */
+function layOut(tab: Sheet, values: unknown[][], col: Record<string, number>): void {
+  const rows = values.length - 1;
+  const width = values.length ? values[0].length : 0;
+  const by = ['year', 'regGroup', 'name'].filter((f) => col[f] !== undefined).map((f) => ({ column: col[f] + 1, ascending: true }));
+  if (rows > 1 && by.length) tab.getRange(2, 1, rows, width).sort(by);
+  const identity = IDENTITY_FIELDS.map((f) => col[f]).filter((c) => c !== undefined);
+  const lastIdentity = identity.length ? Math.max(...identity) + 1 : 0;
+  tab.setFrozenColumns(lastIdentity <= MAX_FROZEN_COLUMNS ? lastIdentity : 0);
+  if (rows > 0 && col.percent !== undefined) tab.getRange(2, col.percent + 1, rows, 1).setNumberFormat(PERCENT_FORMAT);
+}
+
+/**
+ * Three custom-formula rules on the % cells, one per stage (SIMS and Arbor colour the figure, not
+ * the row). Rules staff made are kept; the add-on's own — these, and the whole-row rules on the
+ * stage codes ("level1") that earlier versions made — are replaced, so a moved Stage or % column
+ * or a grown sheet is followed. A constant number of calls, whatever the roll.
  */
 export function colourByStage(ss: Spreadsheet, known?: { sheet: Sheet; header: unknown[] }): void {
   const sheet = known ? known.sheet : openTab(ss, ATTENDANCE_TAB);
-  const lastCol = known ? known.header.length : sheet.getLastColumn();
-  const header = known ? known.header : sheet.getRange(1, 1, 1, lastCol).getValues()[0];
-  const stageCol = mapHeaders(tabDef(ATTENDANCE_TAB), header).columnIndex.stage;
-  if (stageCol === undefined) return;
+  const header = known ? known.header : sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  const cols = mapHeaders(tabDef(ATTENDANCE_TAB), header).columnIndex;
+  if (cols.stage === undefined || cols.percent === undefined) return;
   const order = ['level2', 'level1', 'reward'] as const;
-  setRowColoursByValue(sheet, columnLetter(stageCol), lastCol, order.map((stage) => ({ text: stage, background: STAGE_COLOURS[stage] })));
+  setCellColoursByValue(sheet, cols.percent + 1, columnLetter(cols.stage), order.map((stage) => ({ text: stageWords(stage), background: STAGE_COLOURS[stage] })), order.slice());
 }

@@ -42,6 +42,8 @@ export interface AttendanceReviewRun {
   overrides: OverrideOutcome[];
   /** The Attendance tab as read (null when the tracker has none yet), for a job that writes it. */
   attendanceSheet: Sheet | null;
+  /** What the review was run on: a letter run reviews again with its own letters added (no reads). */
+  input: ReviewInput;
 }
 
 /** Withdrawn and unknown codes reach the review (as coding issues) instead of being refused. */
@@ -110,7 +112,7 @@ export function reviewRead(read: AttendanceInputRead): AttendanceReviewRun {
   const review = reviewAttendance(read.input);
   const overrides = overrideOutcomes(read.overrides, review.pupils);
   const problems = read.problems.concat(overrides.filter((o) => o.state !== 'honoured').map((o) => o.message));
-  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet };
+  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet, input: read.input };
 }
 
 export function runAttendanceReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceReviewRun {

@@ -1,8 +1,12 @@
 /**
  * After a run the Attendance tab says what went (SPEC §5): the "Last Letter" cell of each pupil
  * the run wrote to ("AT1 + PA produced 26/01/2024"), from the Letters Log as it now stands — the
- * same words the attendance review writes there. Only that column is written (one read, one
- * write per run); a tracker without the column is left alone until Set up tracker adds it.
+ * same words the attendance review writes there — and what is due now that it went (issue 20:
+ * no "Send the AT1 letter" left on a pupil whose AT1 was just produced). The run reviews again
+ * in memory with its own letters added to the log it read (no further read), and writes that
+ * review's Rung, Letters Due, Last Letter, Held, Next Action, Legal Next and Review Due for the
+ * run's pupils only: one read, one write per run of adjacent columns (one, as Set up lays them
+ * out). A tracker without the Last Letter column is left alone until Set up tracker adds it.
  */
 import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { ATTENDANCE_TYPES } from '../../core/letters/plan';
@@ -14,6 +18,11 @@ import { LetterRunState } from '../../gas/letterRunStore';
 import { LetterSources } from './sources';
 import { parseLetterKey } from '../../core/letters/keys';
 import { normUpn } from '../../core/pupils/names';
+import { reviewAttendance } from '../../core/attendance/review';
+import { attendanceRow } from '../attendance/attendanceTab';
+
+/** The columns a letter run brings up to date (the rest wait for the next review). */
+const AFTER_RUN_FIELDS = ['rung', 'lettersDue', 'lastLetter', 'held', 'nextAction', 'legalNext', 'reviewDue'];
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -33,8 +42,20 @@ export function writeLastLetters(ss: Spreadsheet, s: LetterSources, state: Lette
   const values = readValues(sheet);
   const def = tabDef('Attendance');
   if (!values.length || mapHeaders(def, values[0]).columnIndex.lastLetter === undefined) return 0;
+  const present = mapHeaders(def, values[0]).columnIndex;
   const last = lastAttendanceLetters(s.log.concat(made));
   const upns = Array.from(new Set(made.map((m) => normUpn(m.upn))));
-  const records = upns.map((u) => ({ upn: u, lastLetter: lastLetterText(last.get(u)) }));
-  return writeByKey(sheet, def, values, records, { fields: ['lastLetter'], addMissing: false }).updated;
+  const after = new Map<string, Record<string, unknown>>();
+  for (const p of reviewAttendance({ ...s.reviewInput, letters: s.reviewInput.letters.concat(made) }).pupils) {
+    if (upns.indexOf(normUpn(p.upn)) >= 0) after.set(normUpn(p.upn), attendanceRow(p));
+  }
+  const fields = AFTER_RUN_FIELDS.filter((f) => present[f] !== undefined);
+  const records = upns.map((u) => {
+    const rec: Record<string, unknown> = { upn: u };
+    const row = after.get(u);
+    for (const f of fields) if (row && f in row) rec[f] = row[f];
+    rec.lastLetter = lastLetterText(last.get(u));
+    return rec;
+  });
+  return writeByKey(sheet, def, values, records, { fields, addMissing: false }).updated;
 }

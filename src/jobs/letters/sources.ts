@@ -9,7 +9,7 @@
  */
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
-import { AttendanceReview } from '../../core/attendance/review';
+import { AttendanceReview, ReviewInput } from '../../core/attendance/review';
 import { OverrideOutcome } from '../../core/attendance/overrides';
 import { homeworkWeeks, HomeworkWeeks } from '../../core/homework/weeks';
 import { AddresseeResult, ContactLike, addresseesFor } from '../../core/letters/addressees';
@@ -27,6 +27,8 @@ export interface LetterSources {
   pupils: Pupil[];
   log: LetterLogEntry[];
   review: AttendanceReview;
+  /** What `review` was run on (the run reviews again with its own letters: Next Action after it). */
+  reviewInput: ReviewInput;
   /** The Head of Year's overrides on the Attendance tab and whether each was honoured. */
   overrides: OverrideOutcome[];
   /** Only for homework concern letters (the Homework Log is not read otherwise). */
@@ -44,7 +46,7 @@ export function loadLetterSources(ss: Spreadsheet, settings: Settings, asOf: Iso
   const needHomework = type === 'homework';
   const extra: ImportableTab[] = ['Staff', 'Contacts'];
   if (needHomework) extra.push('Homework Log');
-  const { review, problems, data, overrides } = runAttendanceReview(ss, settings, asOf, {
+  const { review, problems, data, overrides, input } = runAttendanceReview(ss, settings, asOf, {
     extra,
     tierHistory: false, // tier letters keep their own memory (Letter Runs)
   });
@@ -60,7 +62,7 @@ export function loadLetterSources(ss: Spreadsheet, settings: Settings, asOf: Iso
     if (list) list.push(c);
     else contacts.set(u, [c]);
   }
-  return { asOf, settings, pupils, log, review, overrides, homework, staff: data.Staff || [], contacts, runs: readLetterRuns(ss), problems };
+  return { asOf, settings, pupils, log, review, reviewInput: input, overrides, homework, staff: data.Staff || [], contacts, runs: readLetterRuns(ss), problems };
 }
 
 /** Who each pupil's letters go to (Contacts tab, else the Students tab), by UPN. */
