@@ -65,6 +65,7 @@ async function toWorkbook(ss: LocalSpreadsheet, onTab?: TabProgress): Promise<Ex
     });
     writeCells(sheet, ws);
     for (const [col, px] of sheet._columnWidths) ws.getColumn(col).width = px / PX_PER_CHAR;
+    for (const col of sheet._hiddenColumns) ws.getColumn(col).hidden = true;
     sheet._rules.forEach((rule, i) => ws.addConditionalFormatting(ruleToExcel(rule, i + 1)));
     for (const chart of sheet._charts) {
       const c = chart._spec;
@@ -151,6 +152,7 @@ export async function loadXlsxWithNotes(path: string, env: LocalEnv, name?: stri
     sheet._tabColor = hexOf(ws.properties?.tabColor) ?? null;
     (ws.columns ?? []).forEach((col, i) => {
       if (col.width !== undefined) sheet._columnWidths.set(i + 1, Math.round(col.width * PX_PER_CHAR));
+      if (col.hidden) sheet._hiddenColumns.add(i + 1);
     });
     sheet._rules = rulesFromExcel(ws, sheet, skipped).map((spec) => wrap(env, new LocalConditionalFormatRule(env, spec), 'ConditionalFormatRule'));
   });

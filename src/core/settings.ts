@@ -70,6 +70,11 @@ export interface Settings {
   progress: {
     benchmark: FftBenchmark;
     belowSubjectsForRac: number; // Below in 3+ subjects → Raising Achievement Coordinator
+    /**
+     * Below target from this many sub-grades under the target (3 sub-grades = a whole grade):
+     * with 3, 6- and 5+ against a target of 6 are on target, 5 is below. 1 = any sub-grade.
+     */
+    belowTargetSubGrades: number;
     mentorMeetingDays: number; // a formal meeting is due monthly
     mentoredYears: number[];
     /** KS3 grade words in order, lowest first (e.g. Emerging, Developing, Secure, Mastered); absent → 9–1 only. */
@@ -171,6 +176,7 @@ export const DEFAULT_SETTINGS: Settings = {
   progress: {
     benchmark: 'FFT50',
     belowSubjectsForRac: 3,
+    belowTargetSubGrades: 3, // a whole grade (issue 20): sub-grades within it are on target
     mentorMeetingDays: 31,
     mentoredYears: [10, 11],
   },
@@ -255,6 +261,7 @@ export function validateSettings(s: Settings): string[] {
   whole(s.attendance.panelMonitorWeeks, 'Panel monitoring weeks', 1, 52);
   whole(s.attendance.academicYearStartMonth, 'The month the academic year starts', 1, 12);
   whole(s.attendance.minimumSessions, 'The minimum possible sessions for a stage', 0, 400);
+  whole(s.progress.belowTargetSubGrades, 'Sub-grades under the target that count as below target', 1, 27);
   whole(s.triggers.morningHour, 'The morning trigger hour', 0, 23);
   whole(s.email.chaseEveryDays, 'Days between reminders', 1, 60);
   whole(s.email.inlineRows, 'Rows printed in an e-mail', 0, 200);

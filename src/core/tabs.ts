@@ -221,9 +221,12 @@ export const TABS: TabDef[] = [
     name: 'Interventions',
     key: ['key'],
     columns: [
-      { header: 'Key', field: 'key', kind: 'text', owned: true },
       { header: 'Date', field: 'date', kind: 'date', owned: true },
       upnCol,
+      // Who, so the row reads without a look-up (issue 20); written with each new row.
+      { header: 'Pupil', field: 'pupilName', kind: 'text', owned: true },
+      { header: 'Year', field: 'year', kind: 'number', owned: true },
+      { header: 'Reg Group', field: 'regGroup', kind: 'text', owned: true },
       { header: 'Area', field: 'area', kind: 'text', owned: true },
       { header: 'Action', field: 'action', kind: 'text', owned: true },
       { header: 'Owner', field: 'owner', kind: 'text', owned: true },
@@ -232,6 +235,8 @@ export const TABS: TabDef[] = [
       { header: 'Outcome', field: 'outcome', kind: 'text' },
       { header: 'Entry Value', field: 'entryValue', kind: 'text', owned: true },
       { header: 'Exit Value', field: 'exitValue', kind: 'text' },
+      // The add-on's memory of each row, last and hidden when Set up makes it (issue 20).
+      { header: 'Key', field: 'key', kind: 'text', owned: true },
     ],
   },
   {
@@ -240,7 +245,6 @@ export const TABS: TabDef[] = [
     name: 'Letters Log',
     key: ['key'],
     columns: [
-      { header: 'Key', field: 'key', kind: 'text', owned: true, aliases: ['Letter Key'] },
       { header: 'Date', field: 'date', kind: 'date', owned: true, required: true, aliases: ['Date Sent', 'Letter Date', 'Sent On', 'Date Produced'] },
       { header: 'Type', field: 'type', kind: 'text', owned: true, required: true, aliases: ['Letter Type', 'Letter'] },
       upnCol,
@@ -252,6 +256,8 @@ export const TABS: TabDef[] = [
       { header: 'Batch Document', field: 'link', kind: 'text', owned: true, aliases: ['Link', 'Document', 'Document Link'] },
       { header: 'By', field: 'by', kind: 'text', owned: true, aliases: ['Sent By', 'Produced By'] },
       { header: 'Status', field: 'status', kind: 'enum', options: LETTER_STATUS, aliases: ['Letter Status'] },
+      // The add-on's memory of each letter, last and hidden when Set up makes it (issue 20).
+      { header: 'Key', field: 'key', kind: 'text', owned: true, aliases: ['Letter Key'] },
     ],
   },
   {

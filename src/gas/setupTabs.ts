@@ -80,6 +80,8 @@ function formatNewColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstCol: n
   cols.forEach((c, i) => {
     const width = columnWidth(c);
     if (width) sheet.setColumnWidth(firstCol + i, width);
+    // A log's Key is the add-on's memory, not something staff read: hidden (Data → unhide shows it).
+    if (c.field === 'key' && c.owned) sheet.hideColumns(firstCol + i);
     const range = sheet.getRange(2, firstCol + i, rows, 1);
     if (c.kind === 'date') range.setNumberFormat('dd/mm/yyyy');
     else if (c.kind === 'percent') range.setNumberFormat('0.0"%"'); // 94.3 shown as 94.3%, still a number

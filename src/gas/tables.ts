@@ -231,12 +231,19 @@ export function writeByKey(
   return result;
 }
 
-/** Append rows whose key is not yet in the tab (Letters Log, Interventions): never edits a row. */
-export function appendNewByKey(ss: Spreadsheet, tabName: TabName, records: Record<string, unknown>[]): number {
+/**
+ * Append rows whose key is not yet in the tab (Letters Log, Interventions): never edits a row.
+ * `optional`: fields written only where the tab has the column (a tracker set up before the
+ * column existed keeps working, without it, until Set up tracker adds it).
+ */
+export function appendNewByKey(ss: Spreadsheet, tabName: TabName, records: Record<string, unknown>[], optional: string[] = []): number {
   const def = tabDef(tabName);
+  const sheet = openTab(ss, tabName);
+  const values = readValues(sheet);
+  const present = values.length ? mapHeaders(def, values[0]).columnIndex : {};
   const allFields = Array.from(new Set(records.flatMap((r) => Object.keys(r)))).filter((f) => def.columns.some((c) => c.field === f));
-  const fields = allFields.filter((f) => !def.key.includes(f));
-  return upsertByKey(ss, tabName, records, { fields, updateExisting: false }).added;
+  const fields = allFields.filter((f) => !def.key.includes(f) && (optional.indexOf(f) < 0 || present[f] !== undefined));
+  return writeByKey(sheet, def, values, records, { fields, updateExisting: false }).added;
 }
 
 /** Replace a generated tab's whole content (tabs the add-on owns entirely, e.g. Homework Tracker). */

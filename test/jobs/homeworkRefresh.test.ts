@@ -212,16 +212,19 @@ describe('refreshHomework on a small school (SPEC §3 edges)', () => {
     const before = ints.getLastRow();
     expect(r.interventions.added).toBeGreaterThan(0);
     expect(before - 1).toBe(r.interventions.added);
-    const keys = ints.getDataRange().getValues().slice(1).map((x: unknown[]) => String(x[0]));
+    const all = ints.getDataRange().getValues();
+    const keyCol = all[0].indexOf('Key'); // the last column, hidden (issue 20)
+    const keys = all.slice(1).map((x: unknown[]) => String(x[keyCol]));
     expect(keys).toContain(`HW|red|${U.red}|2024-01-22`);
     expect(keys).toContain(`HW|pink|${U.pink}|2024-01-22`);
     expect(keys.some((k: string) => k.startsWith(`HW|persistent|${U.persistent}|`))).toBe(true);
     // Staff work the rows: a status typed on a row must survive the re-run.
-    ints.getRange(2, 8).setValue('Done');
+    const statusCol = all[0].indexOf('Status') + 1;
+    ints.getRange(2, statusCol).setValue('Done');
     const again = refreshHomeworkJob(t.ss, t.settings, ASOF);
     expect(again.interventions.added).toBe(0);
     expect(ints.getLastRow()).toBe(before);
-    expect(ints.getRange(2, 8).getValue()).toBe('Done');
+    expect(ints.getRange(2, statusCol).getValue()).toBe('Done');
   });
 
   it('writes the This Week lists: FT, HoY, SLT, CL, cohorts, with Pink/Red coloured', () => {

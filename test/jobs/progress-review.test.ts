@@ -32,7 +32,8 @@ describe('progress review on the tracker', () => {
       [p[0], 'Science', '5', 'U', ''],
       [p[0], 'History', '5', '5', '5'],
       [p[1], 'Maths', '6', '5', '5'],
-      [p[1], 'English', '6', '5+', '6'],
+      [p[1], 'English', '6', '5', '6'],
+      [p[1], 'Geography', '6', '5+', '6'], // two sub-grades under: on target (a whole grade is the default)
       [p[1], 'Science', '6-', '4', '5'],
       [p[1], 'History', '4', '4', '4'],
       [p[2], 'Maths', '6', '5', '5'],
@@ -72,6 +73,16 @@ describe('progress review on the tracker', () => {
     const rac = iv.filter((x) => String(x.Key).startsWith('PR|rac|'));
     expect(rac).toHaveLength(1);
     expect(rac[0].UPN).toBe(p[1]);
+    // Who, beside the UPN (issue 20): "Surname, Forename", year and reg group from the Students tab.
+    const pupil = rowsOf(t, 'Students').find((x) => x.UPN === p[1])!;
+    expect(rac[0]).toMatchObject({ Pupil: `${pupil.Surname}, ${pupil.Forename}`, Year: 10, 'Reg Group': pupil['Reg Group'] });
+    expect(String(rac[0]['Entry Value'])).toBe('Below in Maths, English, Science'); // not Geography (5+ against 6)
+    // The Key is the last column, hidden: the add-on's memory, not something staff read.
+    const ivSheet = t.ss.getSheetByName('Interventions') as any;
+    const header = readValues(ivSheet)[0] as string[];
+    expect(header[header.length - 1]).toBe('Key');
+    expect(header.slice(0, 5)).toEqual(['Date', 'UPN', 'Pupil', 'Year', 'Reg Group']);
+    expect(ivSheet.isColumnHiddenByUser(header.length)).toBe(true);
     expect(String(rac[0].Owner)).toMatch(/^Raising Achievement Coordinator: /);
     const below = iv.filter((x) => String(x.Key).startsWith('PR|below|'));
     expect(below.map((x) => x.UPN).sort()).toEqual([p[1], p[1], p[1], p[2], p[2]].sort());
@@ -121,6 +132,21 @@ describe('progress review on the tracker', () => {
     expect(row(p[2], 'Maths')).toMatchObject({ Status: 'Below', 'Previous Status': 'Below', Movement: 'Same' });
     expect(r.round).toBe('2024-02');
     expect(r.added.some((i) => i.key === `PR|below|${p[0]}|History|2024-02`)).toBe(true);
+    // January's rows close themselves (issue 20): target met, or carried to February's row.
+    const iv = rowsOf(t, 'Interventions');
+    const byKey = (k: string) => iv.find((x) => x.Key === k)!;
+    expect(byKey(`PR|below|${p[1]}|Maths|2024-01`)).toMatchObject({
+      Status: 'Done', Outcome: 'Closed by Pastoral Tracker 26/02/2024: target met (above target)', 'Exit Value': 'Maths: working at 6+, target 6',
+    });
+    expect(byKey(`PR|below|${p[2]}|Maths|2024-01`)).toMatchObject({ Status: 'Done', Outcome: "Closed by Pastoral Tracker 26/02/2024: still below at the 2024-02 review: carried to that round's row" });
+    expect(byKey(`PR|below|${p[2]}|Maths|2024-02`)).toMatchObject({ Status: 'Open', Outcome: '' });
+    // p[1] is below in English and Science only now: fewer than 3, so the coordinator's row closes.
+    expect(byKey(`PR|rac|${p[1]}|2024-01`)).toMatchObject({ Status: 'Done', Outcome: 'Closed by Pastoral Tracker 26/02/2024: below target in 2 subjects now', 'Exit Value': 'Below in 2' });
+    // Open items only for the current reason: every open progress row is February's.
+    const open = iv.filter((x) => String(x.Key).startsWith('PR|') && x.Status === 'Open').map((x) => String(x.Key));
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.filter((k) => !k.endsWith('|2024-02'))).toEqual([]);
+    expect(r.written.interventionsClosed).toBe(iv.filter((x) => x.Status === 'Done').length);
     // Re-run in the same round keeps the previous round's status.
     progressReview(t.ss, loadSettings(), '2024-02-27');
     expect(rowsOf(t, 'Progress').find((x) => x.UPN === p[1] && x.Subject === 'Maths')).toMatchObject({ 'Previous Status': 'Below', Movement: 'Up' });

@@ -3,7 +3,7 @@
  * throws, as in Sheets — so the add-on must insert columns before writing a 40-week grid — and
  * every row or column added counts against the spreadsheet's 10 million cells (spreadsheet.ts).
  * Rows can be hidden by a person (hideRows) or by a filter; isRowHiddenByUser / isRowHiddenByFilter
- * tell them apart, as in Apps Script.
+ * tell them apart, as in Apps Script; columns are hidden with hideColumns (isColumnHiddenByUser).
  * Source: developers.google.com/apps-script/reference/spreadsheet/sheet.
  */
 import type { LocalEnv } from '../env';
@@ -37,6 +37,8 @@ export class LocalSheet {
   _tabColor: string | null = null;
   /** Rows hidden by a person (Hide row) and by a filter, 1-based. */
   _hiddenRows = new Set<number>();
+  /** Columns hidden with hideColumns (shift with inserted and deleted columns, like widths). */
+  _hiddenColumns = new Set<number>();
   _filteredRows = new Set<number>();
   /** The object itself, even when reached through its counting proxy (for identity checks). */
   readonly _raw: LocalSheet = this;
@@ -190,6 +192,24 @@ export class LocalSheet {
       else if (c >= at - delta) next.set(c + delta, w);
     }
     this._columnWidths = next;
+    const hidden = new Set<number>();
+    for (const c of this._hiddenColumns) {
+      if (c < at) hidden.add(c);
+      else if (delta > 0 || c >= at - delta) hidden.add(c + delta);
+    }
+    this._hiddenColumns = hidden;
+  }
+
+  // ---- hidden columns (Sheet.hideColumns / showColumns / isColumnHiddenByUser) -----------------
+  hideColumns(col: number, howMany = 1): void {
+    if (col < 1 || howMany < 1 || col + howMany - 1 > this._maxColumns) throw gasError('Those columns are out of bounds.');
+    for (let c = col; c < col + howMany; c++) this._hiddenColumns.add(c);
+  }
+  showColumns(col: number, howMany = 1): void {
+    for (let c = col; c < col + howMany; c++) this._hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(col: number): boolean {
+    return this._hiddenColumns.has(col);
   }
 
   /** Sheet.sort: sorts the rows below the frozen rows by one column; blanks go last. */

@@ -48,7 +48,13 @@ export function isUngradeable(x: Grade | Ungradeable | Comparison): x is Ungrade
   return typeof x === 'object' && x !== null && 'ungradeable' in x;
 }
 
-/** Above / on / below the target, or why the two cannot be compared. */
+/**
+ * Above / on / below the target, or why the two cannot be compared. Below needs the school's
+ * tolerance (`progress.belowTargetSubGrades`, default 3 = a whole grade): a pupil a sub-grade or
+ * two under the target (6- or 5+ against 6) is on target — teachers' sub-grades are judgements,
+ * and flagging them sent two thirds of pupils to the Raising Achievement Coordinator. Above is
+ * any step over the target (the "raise the target" suggestion). Without settings: any sub-grade.
+ */
 export function compareToTarget(current: string | number, target: string | number, settings?: Settings): Comparison {
   const c = parseGrade(current, settings);
   const t = parseGrade(target, settings);
@@ -56,6 +62,7 @@ export function compareToTarget(current: string | number, target: string | numbe
   if (isUngradeable(t)) return { ungradeable: `target ${t.ungradeable}` };
   if (c.scale !== t.scale) return { ungradeable: `current grade "${c.text}" and target "${t.text}" are on different scales` };
   if (c.rank > t.rank) return 'above';
-  if (c.rank < t.rank) return 'below';
+  const below = settings ? settings.progress.belowTargetSubGrades : 1;
+  if (t.rank - c.rank >= below) return 'below';
   return 'on';
 }

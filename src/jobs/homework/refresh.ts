@@ -5,6 +5,10 @@
  * register's Date column only when no term dates are set) and each generated tab written once, so
  * the service calls are the same for 200 pupils as for 2,000.
  */
+import { interventionRecords, writeInterventions } from '../interventionRows';
+import { HomeworkNow, homeworkClosures } from '../../core/interventions/closing';
+import { HomeworkWeeks } from '../../core/homework/weeks';
+import { HomeworkMiss } from '../../core/types';
 import { IsoDate, toUk, weekStart } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { ClassRef, sopReview, SopReview } from '../../core/homework/sop';
@@ -12,8 +16,6 @@ import { homeworkWeeks, Band } from '../../core/homework/weeks';
 import { trackerGrid } from '../../core/homework/grid';
 import { homeworkLadder, newInterventions } from '../../core/homework/ladder';
 import { ppTermReport, PpTermReportRow, weeklyTracking, WeeklyTracking } from '../../core/homework/tracking';
-import { HomeworkMiss } from '../../core/types';
-import { appendNewByKey } from '../../gas/tables';
 import { toCell } from '../../gas/cells';
 import { addRoomFor, GridCell, writeGeneratedTab } from '../../gas/generatedTab';
 import { loadTabs } from '../load';
@@ -49,7 +51,7 @@ export interface HomeworkRefreshResult {
   tracking: WeeklyTracking;
   sop: SopReview;
   ppReport: { term: string; from: IsoDate; to: IsoDate; rows: PpTermReportRow[] };
-  interventions: { proposed: number; added: number; keys: string[] };
+  interventions: { proposed: number; added: number; closed: number; keys: string[] };
   /** Rows that could not be counted ("Homework Log row 12: …"). Not for logs: they may hold UPNs. */
   problems: string[];
   wrote: { tabs: string[]; trackerRows: number; trackerWeeks: number };
@@ -68,14 +70,13 @@ export function refreshHomeworkJob(ss: Spreadsheet, settings: Settings, asOf: Is
   const tracking = weeklyTracking(hw, pupils, asOf, settings, staff);
   const sop = sopReview(data['Homework Set'] || [], hw.weeks, asOf, settings, classesFromLog(hw.sorted.misses.concat(hw.sorted.lates), pupils, asOf));
 
-  // The ladder: only keys not yet on the Interventions tab (appendNewByKey re-checks on fresh values).
+  // The ladder: only keys not yet on the Interventions tab (writeInterventions re-checks on fresh values).
   const proposed = homeworkLadder({ hw, pupils, asOf, settings, staff });
   const fresh = newInterventions(existing, proposed);
-  let added = 0;
-  if (fresh.length) {
-    addRoomFor(ss, 'Interventions', fresh.length);
-    added = appendNewByKey(ss, 'Interventions', fresh as unknown as Record<string, unknown>[]);
-  }
+  // Rows this ladder opened whose reason has ended are closed (core/interventions/closing.ts).
+  const closures = homeworkClosures(existing, homeworkNow(hw, data['Homework Log'] || []), asOf);
+  if (fresh.length) addRoomFor(ss, 'Interventions', fresh.length);
+  const { added, closed } = writeInterventions(ss, interventionRecords(fresh, pupils), closures);
 
   const term = cal.calendar.termOf(asOf);
   const from = term ? term.start : hw.weeks[0] || weekStart(asOf);
@@ -127,7 +128,7 @@ export function refreshHomeworkJob(ss: Spreadsheet, settings: Settings, asOf: Is
     tracking,
     sop,
     ppReport: { term: termName, from, to, rows: pp },
-    interventions: { proposed: proposed.length, added, keys: fresh.map((f) => f.key) },
+    interventions: { proposed: proposed.length, added, closed, keys: fresh.map((f) => f.key) },
     problems: allProblems,
     wrote: { tabs: [TRACKER_TAB, 'Interventions', THIS_WEEK_TAB, PP_REPORT_TAB], trackerRows: grid.values.length - 1, trackerWeeks: hw.weeks.length },
   };
@@ -158,9 +159,22 @@ export function describeRefresh(r: HomeworkRefreshResult): string {
   const lines = [
     `Homework Tracker rebuilt: ${r.counts.onRoll} pupils on roll, ${r.weeks.length} school weeks, ${r.counts.misses} misses (${r.counts.lates} lates counted separately).`,
     r.weeks.length ? `This week (w/c ${toUk(r.weeks[r.weeks.length - 1])}): ${r.counts.pinkThisWeek} pink, ${r.counts.redThisWeek} red; ${r.counts.persistent} persistent.` : '',
-    `Interventions: ${r.interventions.added} new.`,
+    `Interventions: ${r.interventions.added} new, ${r.interventions.closed} closed (their reason has ended).`,
     r.sop.below.length ? `${r.sop.below.length} classes set less homework than the SOP expects (see "${THIS_WEEK_TAB}").` : '',
     r.problems.length ? `${r.problems.length} log rows need checking:\n${r.problems.slice(0, 5).join('\n')}${r.problems.length > 5 ? '\n…' : ''}` : '',
   ];
   return lines.filter(Boolean).join('\n');
+}
+
+/** What the homework rules say now, for closing the ladder's rows (pure: no reads). */
+function homeworkNow(hw: HomeworkWeeks, log: HomeworkMiss[]): HomeworkNow {
+  const now: HomeworkNow = { bands: new Map(), misses: new Map(), persistentSince: new Map(), detentions: new Map(), onRoll: new Set() };
+  hw.pupils.forEach((ph, upn) => {
+    now.onRoll.add(upn);
+    now.bands.set(upn, new Map(ph.weeks.map((w) => [w.weekStart, w.band] as [string, 'none' | 'pink' | 'red'])));
+    now.misses.set(upn, new Map(ph.weeks.map((w) => [w.weekStart, w.misses] as [string, number])));
+    now.persistentSince.set(upn, ph.persistent ? ph.persistentSince : '');
+  });
+  for (const e of log) now.detentions.set(`${e.upn}|${e.subject}|${e.date}`.toUpperCase(), { attended: String(e.detentionAttended || ''), cl: String(e.clDetention || '') });
+  return now;
 }

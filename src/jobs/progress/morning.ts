@@ -10,6 +10,7 @@
  *    properties (no pupil data). The morning trigger runs on school days only, so "the first run of
  *    the month" is the first school day of the month.
  */
+import { IDENTITY_FIELDS, interventionRecords } from '../interventionRows';
 import { IsoDate, addDays, toUk, weekStart } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { Intervention } from '../../core/types';
@@ -102,7 +103,7 @@ export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoD
     if (committed) return written;
     committed = true;
     const newRows = [...newlyOverdue.map((d) => overdueIntervention(d, asOf)), ...fresh];
-    const interventionsAdded = newRows.length ? appendNewByKey(ss, 'Interventions', newRows as unknown as Record<string, unknown>[]) : 0;
+    const interventionsAdded = newRows.length ? appendNewByKey(ss, 'Interventions', interventionRecords(newRows, data.Students || []), IDENTITY_FIELDS) : 0;
     const followedUp = fresh.map((i) => {
       const { subject, date } = parseMissedSessionKey(i.key);
       return { date, upn: i.upn, subject, followedUp: asOf };

@@ -9,6 +9,9 @@
  * no intervention already logged; the first run in a new month takes the tab's Status as the
  * previous round's. The round last reviewed is kept in the document properties (no pupil data).
  */
+import { interventionRecords, writeInterventions } from '../interventionRows';
+import { ProgressNow, progressClosures } from '../../core/interventions/closing';
+import { rollIndex } from '../../core/pupils/roll';
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { Intervention, ProgressEntry, Pupil } from '../../core/types';
@@ -47,7 +50,7 @@ export interface ProgressReviewResult {
   /** Pupils below target in belowSubjectsForRac or more subjects (this round). */
   racPupils: string[];
   suggestions: RaiseSuggestion[];
-  written: { progressRowsUpdated: number; interventionsAdded: number };
+  written: { progressRowsUpdated: number; interventionsAdded: number; interventionsClosed: number };
   /** Rows staff typed wrongly (tab, row, reason). */
   problems: string[];
 }
@@ -135,14 +138,16 @@ export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
   if (!sameRound) state.set(PROGRESS_ROUND, { round, pendingFrom: statusHash });
   const upsert = updates.length ? upsertByKey(ss, 'Progress', updates, { fields: ['status', 'previousStatus', 'movement'], addMissing: false }) : { updated: 0 };
   setStatusColours(sheet, statusIndex + 1, STATUS_COLOURS);
-  const added = fresh.length ? appendNewByKey(ss, 'Interventions', fresh as unknown as Record<string, unknown>[]) : 0;
+  // Rows an earlier review opened whose reason has ended (target met, or carried to this round).
+  const closures = progressClosures(data.Interventions || [], progressNow(review.rows, round, settings, data.Students || [], asOf), asOf);
+  const { added, closed } = writeInterventions(ss, interventionRecords(fresh, data.Students || []), closures);
   writeGeneratedTab(ss, suggestionsTab(review.suggestions, data.Students || [], round));
   state.set(PROGRESS_ROUND, { round });
 
   const racPupils = review.interventions.filter((i) => i.key.indexOf('PR|rac|') === 0).map((i) => i.upn);
   return {
     asOf, round, counts, rows: review.rows, ungradeable: review.ungradeable, added: fresh, racPupils, suggestions: review.suggestions,
-    written: { progressRowsUpdated: upsert.updated, interventionsAdded: added }, problems,
+    written: { progressRowsUpdated: upsert.updated, interventionsAdded: added, interventionsClosed: closed }, problems,
   };
 }
 
@@ -160,7 +165,7 @@ function hashCells(cells: string[]): string {
 export function describeProgressReview(r: ProgressReviewResult): string {
   const lines = [
     `Review round ${r.round}: ${r.rows.length} grades reviewed — ${r.counts.above} above, ${r.counts.on} on, ${r.counts.below} below target.`,
-    `${r.written.interventionsAdded} new Interventions rows; ${r.suggestions.length} "raise the target" suggestions on the ${SUGGESTIONS_TAB} tab; ${r.racPupils.length} pupils are below target in several subjects (Raising Achievement Coordinator).`,
+    `${r.written.interventionsAdded} new Interventions rows, ${r.written.interventionsClosed} closed (target met, or carried to this round); ${r.suggestions.length} "raise the target" suggestions on the ${SUGGESTIONS_TAB} tab; ${r.racPupils.length} pupils are below target in several subjects (Raising Achievement Coordinator).`,
   ];
   if (r.ungradeable.length) {
     lines.push(`${r.ungradeable.length} grades could not be compared (U, X, blank or not a grade) — marked "Not graded" in the Status column:`);
@@ -169,4 +174,16 @@ export function describeProgressReview(r: ProgressReviewResult): string {
   }
   if (r.problems.length) lines.push(`${r.problems.length} rows were not read: ${r.problems.slice(0, 3).join('; ')}`);
   return lines.join('\n');
+}
+
+/** What this review says now, for closing earlier rounds' rows (pure: no reads). */
+function progressNow(rows: ReviewRow[], round: string, settings: Settings, pupils: Pupil[], asOf: IsoDate): ProgressNow {
+  const now: ProgressNow = { round, status: new Map(), belowSubjects: new Map(), belowForRac: settings.progress.belowSubjectsForRac, onRoll: new Set() };
+  rollIndex(pupils, asOf).forEach((_p, upn) => now.onRoll.add(upn));
+  for (const r of rows) {
+    const upn = r.upn.trim().toUpperCase();
+    now.status.set(`${upn}|${r.subject.trim().toUpperCase()}`, { status: r.status, current: r.current, target: r.target });
+    if (r.status === 'below') now.belowSubjects.set(upn, (now.belowSubjects.get(upn) || 0) + 1);
+  }
+  return now;
 }

@@ -1,4 +1,4 @@
-import { withDefaults } from '../../../src/core/settings';
+import { validateSettings, withDefaults } from '../../../src/core/settings';
 import { compareToTarget, parseGrade } from '../../../src/core/progress/grades';
 
 describe('compareToTarget (9–1 with sub-grades)', () => {
@@ -26,8 +26,31 @@ describe('compareToTarget (9–1 with sub-grades)', () => {
   });
 });
 
+describe('below target by the school\'s tolerance (default: a whole grade)', () => {
+  const byDefault = withDefaults({});
+  it('6- and 5+ against a target of 6 are on target; 5, 5- and 4 are below', () => {
+    expect(byDefault.progress.belowTargetSubGrades).toBe(3);
+    expect(compareToTarget('6-', '6', byDefault)).toBe('on');
+    expect(compareToTarget('5+', '6', byDefault)).toBe('on');
+    expect(compareToTarget('5', '6', byDefault)).toBe('below');
+    expect(compareToTarget('5-', '6', byDefault)).toBe('below');
+    expect(compareToTarget('4', '6', byDefault)).toBe('below');
+    // Against 6+: 6- is two sub-grades under (on), 5+ three (below).
+    expect(compareToTarget('6-', '6+', byDefault)).toBe('on');
+    expect(compareToTarget('5+', '6+', byDefault)).toBe('below');
+    // Above is still any step over the target.
+    expect(compareToTarget('6+', '6', byDefault)).toBe('above');
+  });
+
+  it('a school that counts every sub-grade sets 1; a refused value is named', () => {
+    const strict = withDefaults({ progress: { belowTargetSubGrades: 1 } } as any);
+    expect(compareToTarget('6-', '6', strict)).toBe('below');
+    expect(validateSettings(withDefaults({ progress: { belowTargetSubGrades: 0 } } as any))).toContain('Sub-grades under the target that count as below target must be a whole number from 1 to 27 (it is 0).');
+  });
+});
+
 describe('a KS3 scale from the settings', () => {
-  const s = withDefaults({ progress: { ks3Scale: ['Emerging', 'Developing', 'Secure', 'Mastered'] } });
+  const s = withDefaults({ progress: { ks3Scale: ['Emerging', 'Developing', 'Secure', 'Mastered'], belowTargetSubGrades: 1 } } as any);
 
   it('orders the words lowest first, with + and - between', () => {
     expect(compareToTarget('Secure', 'developing', s)).toBe('above');
