@@ -235,18 +235,35 @@ describe('the QA lists', () => {
     expect(row(U.withdrawn).Held).toMatch(/^Yes: 1 withdrawn code/);
     expect(row(U.withdrawn)['%']).toBe(100); // 29/29: the H is not guessed as anything
     const issue = tabObjects(t.ss, 'Coding Review').find((r) => r.UPN === U.withdrawn)!;
-    expect(issue).toMatchObject({ Issue: 'Withdrawn code', Code: 'H', Date: toUk(DAYS[6]), Session: 'AM' });
+    expect(issue).toMatchObject({ Issue: 'Withdrawn code', Code: 'H', Session: 'AM', 'Reg Group': '10A' });
+    expect(cellDate(issue.Date)).toBe(DAYS[6]); // a date, not text
     expect(result.review.pupils.find((p) => p.upn === U.withdrawn)!.held).toBe(true);
     expect(result.held).toBe(1);
   });
 
-  it('a gap and an incomplete register are on the Coding Review', () => {
+  it('a gap is its register\'s row — with the form tutor from the Staff tab and the count unmarked — not a pupil row', () => {
+    importRows(t.ss, 'Staff', [['Name', 'Email', 'Role', 'Reg Group'], ['Ms Tutor', 'tutor@school.sch.uk', 'Form tutor', '10A']]);
     typeCode(U.reward, DAYS[4], 'PM', '');
     const result = run();
     const review = tabObjects(t.ss, 'Coding Review');
-    expect(review.find((r) => r.UPN === U.reward)).toMatchObject({ Issue: 'Gap', Date: toUk(DAYS[4]), Session: 'PM' });
-    expect(review.find((r) => r.Issue === 'Incomplete register')).toMatchObject({ 'Reg Group': '10A', Date: toUk(DAYS[4]) });
+    expect(review.find((r) => r.UPN === U.reward)).toBeUndefined();
+    const reg = review.filter((r) => r.Issue === 'Incomplete register');
+    expect(reg).toHaveLength(1);
+    expect(reg[0]).toMatchObject({ 'Reg Group': '10A', Session: 'PM', Teacher: 'Ms Tutor', Unmarked: 1, UPN: '' });
+    expect(cellDate(reg[0].Date)).toBe(DAYS[4]);
     expect(result.review.pupils.find((p) => p.upn === U.reward)!.held).toBe(true);
+  });
+
+  it('a register nobody marked is ONE row, however many pupils are in the group', () => {
+    const nineA = [U.level2, U.notCounted, U.leaver, U.penalty, U.lateToLesson];
+    for (const u of nineA) typeCode(u, DAYS[4], 'PM', '');
+    run();
+    const review = tabObjects(t.ss, 'Coding Review');
+    const thatSession = review.filter((r) => cellDate(r.Date) === DAYS[4] && r.Session === 'PM');
+    expect(thatSession).toHaveLength(1);
+    expect(thatSession[0]).toMatchObject({ Issue: 'Register not taken', 'Reg Group': '9A', Teacher: 'no form tutor on the Staff tab' });
+    expect(thatSession[0].Unmarked).toBe(thatSession[0]['Pupils in Group']);
+    expect(t.ss.getSheetByName('Coding Review')!.getRange(2, 2).getDisplayValue()).toBe(toUk(DAYS[4]));
   });
 });
 

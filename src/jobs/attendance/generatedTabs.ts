@@ -17,6 +17,8 @@ export interface ListTab {
   staffColumns?: string[];
   /** Memory tabs (Tier History) are hidden when created. */
   hidden?: boolean;
+  /** Number formats by 1-based column, e.g. { 2: 'dd/mm/yyyy' } for a column of dates. */
+  columnFormats?: Record<number, string>;
 }
 
 /** Current values of a generated tab ([] when it does not exist yet): one read. */
@@ -35,7 +37,7 @@ export function writeGenerated(ss: Spreadsheet, tab: ListTab, rows: Cell[][]): n
     for (let c = 0; c < width; c++) row.push(c < r.length ? (typeof r[c] === 'string' ? toCell(r[c], 'text') : r[c]) : '');
     values.push(row);
   }
-  const sheet = writeGeneratedTab(ss, { name: tab.name, values, frozenRows: 1 });
+  const sheet = writeGeneratedTab(ss, { name: tab.name, values, frozenRows: 1, columnFormats: tab.columnFormats });
   if (!existed) sheet.hideSheet();
   return rows.length;
 }

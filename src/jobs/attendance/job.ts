@@ -65,7 +65,8 @@ export interface AttendanceJobResult {
 export const EPISODE_END_BY = 'Pastoral Tracker (attendance review)';
 
 export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): AttendanceJobResult {
-  const { review, problems, overrides, attendanceSheet, data } = runAttendanceReview(ss, settings, asOf);
+  // The Staff tab names the form tutor who takes each register on the Coding Review.
+  const { review, problems, overrides, attendanceSheet, data } = runAttendanceReview(ss, settings, asOf, { extra: ['Staff'] });
   // What each family was last sent about attendance: the Attendance tab and the tier lists say it.
   const lastLetters = new Map<string, string>();
   lastAttendanceLetters(data['Letters Log'] || []).forEach((l, upn) => lastLetters.set(upn, lastLetterText(l)));
@@ -80,7 +81,7 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
     lateToLesson: lateToLessonRows(review, by),
     gCodes: gCodeRows(review, by, gPrevious),
     failure: failureRows(review),
-    coding: codingRows(review, by),
+    coding: codingRows(review, by, data.Staff || []),
     cohorts: cohortRows(review),
   };
   const ends = review.pupils

@@ -8,7 +8,10 @@ import { CountEntry } from '../../core/attendance/lists';
 import { CohortKey, cohortName, splitBy } from '../../core/attendance/cohorts';
 import { schoolFigures } from '../../core/attendance/schoolRates';
 import { toUk } from '../../core/dates';
-import { Cell, cellText } from '../../gas/cells';
+import { Cell, cellText, toSheetDate } from '../../gas/cells';
+import { IsoDate, londonMidnight } from '../../core/dates';
+import { resolveOwner } from '../../core/homework/owners';
+import { StaffMember } from '../../core/types';
 import { ListTab } from './generatedTabs';
 
 export const TIER_LISTS: ListTab = {
@@ -35,7 +38,8 @@ export const FAILURE_TO_RETURN: ListTab = {
 };
 export const CODING_REVIEW: ListTab = {
   name: 'Coding Review',
-  header: ['Issue', 'Reg Group', 'UPN', 'Name', 'Date', 'Session', 'Code', 'What to do'],
+  header: ['Issue', 'Date', 'Session', 'Reg Group', 'Teacher', 'Unmarked', 'Pupils in Group', 'UPN', 'Name', 'Code', 'What to do'],
+  columnFormats: { 2: 'dd/mm/yyyy' },
 };
 export const COHORTS: ListTab = {
   name: 'Attendance by Cohort',
@@ -122,15 +126,28 @@ const ISSUE_LABEL: Record<string, string> = {
   missing: 'Register not taken',
 };
 
-export function codingRows(review: AttendanceReview, by: ByUpn): Cell[][] {
+/** A calendar date as a real date cell (London midnight, in the spreadsheet's zone). */
+const dateCell = (d: IsoDate): Cell => toSheetDate(londonMidnight(d));
+
+/**
+ * The Coding Review (issue 20): one row per register — reg group, date and session, the form
+ * tutor from the Staff tab (who takes it) and how many pupils it has unmarked — and one row per
+ * pupil only for what is the pupil's own (a withdrawn or unknown code, an N past its limit). A
+ * pupil's blank mark is part of its register's row, not a row of its own. Dates are dates.
+ */
+export function codingRows(review: AttendanceReview, by: ByUpn, staff: StaffMember[] = []): Cell[][] {
   const rows: Cell[][] = [];
   for (const r of review.lists.coding.registers) {
-    rows.push([ISSUE_LABEL[r.kind], r.regGroup, '', `${r.unmarked.length} of ${r.groupSize} pupils unmarked`, toUk(r.date), r.session, '', r.message]);
+    const tutor = resolveOwner('Form tutor', { regGroup: r.regGroup }, staff).name || 'no form tutor on the Staff tab';
+    rows.push([ISSUE_LABEL[r.kind], dateCell(r.date), r.session, r.regGroup, tutor, r.unmarked.length, r.groupSize, '', '', '', r.message]);
   }
-  const pupils = review.lists.coding.pupils.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.upn < b.upn ? -1 : 1));
-  for (const i of pupils) {
-    const p = by.get(i.upn);
-    rows.push([ISSUE_LABEL[i.kind], p ? p.regGroup : '', i.upn, p ? p.name : '', toUk(i.date), i.session, i.code, i.message]);
+  const pupils = review.lists.coding.pupils
+    .filter((i) => i.kind !== 'gap')
+    .map((i) => ({ i, p: by.get(i.upn) }))
+    .sort((a, b) => (a.i.date < b.i.date ? -1 : a.i.date > b.i.date ? 1 : 0) || String(a.p ? a.p.regGroup : '').localeCompare(String(b.p ? b.p.regGroup : '')) || String(a.p ? a.p.name : '').localeCompare(String(b.p ? b.p.name : '')));
+  for (const { i, p } of pupils) {
+    const tutor = p ? resolveOwner('Form tutor', { regGroup: p.regGroup }, staff).name : '';
+    rows.push([ISSUE_LABEL[i.kind], dateCell(i.date), i.session, p ? p.regGroup : '', tutor, '', '', i.upn, p ? p.name : '', i.code, i.message]);
   }
   return rows;
 }
