@@ -227,6 +227,8 @@ describe('the QA lists', () => {
     expect(cohorts[0]).toMatchObject({ Split: 'Whole school', Pupils: 11 });
     expect(cohorts.filter((c) => c.Split === 'PP').map((c) => c.Group).sort()).toEqual(['Not PP', 'PP']);
     expect(cohorts.some((c) => c.Split === 'Year' && c.Group === '11')).toBe(true);
+    // Reg groups in year order, 9A before 10A (as text, "10A" would come first).
+    expect(cohorts.filter((c) => c.Split === 'Reg Group').map((c) => c.Group)).toEqual(['9A', '10A', '11A']);
   });
 
   it('a withdrawn code typed into the register holds the pupil and shows on the Coding Review', () => {

@@ -162,7 +162,7 @@ describe('refreshHomework on a small school (SPEC §3 edges)', () => {
     const { row, col } = cellOf(t, U.red, '2024-01-22');
     expect(s.getRange(row, col).getBackground()).toBe(WHITE);
     expect(s.getFrozenRows()).toBe(1);
-    expect(s.getFrozenColumns()).toBe(2);
+    expect(s.getFrozenColumns()).toBe(4); // UPN, Name, Year, Reg Group
   });
 
   it('recolours a count typed by hand', () => {

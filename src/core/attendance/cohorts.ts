@@ -52,3 +52,19 @@ export function cohortFigures(results: PupilAttendanceReview[]): CohortFigures {
   const t = percentTenths(attended, possible);
   return { pupils: results.length, possible, attended, percent: t === null ? null : t / 10, persistentAbsentees: pa, severeAbsentees: sa };
 }
+
+/**
+ * Reg groups and other group names in the order staff expect: a leading year number compared as a
+ * number (7A, 8B … 10A, 11C — not 10A before 7A as text would), then the rest as text.
+ */
+export function byGroupName(a: string, b: string): number {
+  const m = (s: string) => /^(\d+)(.*)$/.exec(s.trim());
+  const x = m(a);
+  const y = m(b);
+  if (x && y && Number(x[1]) !== Number(y[1])) return Number(x[1]) - Number(y[1]);
+  if (x && !y) return -1;
+  if (!x && y) return 1;
+  const ra = x ? x[2] : a;
+  const rb = y ? y[2] : b;
+  return ra.toLowerCase() < rb.toLowerCase() ? -1 : ra.toLowerCase() > rb.toLowerCase() ? 1 : 0;
+}

@@ -5,7 +5,7 @@
  */
 import { AttendanceReview, PupilAttendanceReview } from '../../core/attendance/review';
 import { CountEntry } from '../../core/attendance/lists';
-import { CohortKey, cohortName, splitBy } from '../../core/attendance/cohorts';
+import { CohortKey, byGroupName, cohortName, splitBy } from '../../core/attendance/cohorts';
 import { schoolFigures } from '../../core/attendance/schoolRates';
 import { toUk } from '../../core/dates';
 import { Cell, cellText, toSheetDate } from '../../gas/cells';
@@ -178,7 +178,7 @@ export function cohortRows(review: AttendanceReview): Cell[][] {
   for (const [key, label] of SPLITS) {
     // Groups of pupils on roll and of this year's leavers (a year group may be all leavers in July).
     const groups = splitBy([...review.pupils, ...review.leavers], key);
-    const names = Object.keys(groups).sort((a, b) => (key === 'year' ? Number(a) - Number(b) : a.localeCompare(b)));
+    const names = Object.keys(groups).sort((a, b) => (key === 'year' ? Number(a) - Number(b) : byGroupName(a, b)));
     for (const g of names) rows.push(cohortRow(label, g, review, (p) => cohortName(p, key) === g));
   }
   return rows;

@@ -89,7 +89,7 @@ export function refreshHomeworkJob(ss: Spreadsheet, settings: Settings, asOf: Is
     values: grid.values.map((r) => r.map(cellOut)),
     headingRows: [1],
     frozenRows: 1,
-    frozenColumns: 2,
+    frozenColumns: 4, // UPN, Name, Year, Reg Group stay in view beside the weeks (issue 20)
     rules: grid.rules,
     columnFormats: { 1: '@' },
   });
