@@ -245,7 +245,10 @@ export async function runDemo(argv: string[], log: (msg: string) => void = (m) =
   const lettersBefore = new Set<string>();
   const logSheet = g.spreadsheet.getSheetByName('Letters Log');
   if (logSheet && logSheet.getLastRow() > 1) {
-    for (const r of logSheet.getDataRange().getValues().slice(1)) lettersBefore.add(String(r[0]));
+    // By header: the Key is the last column of a tracker set up since issue 20 (the first before).
+    const [header, ...rows] = logSheet.getDataRange().getValues();
+    const keyCol = header.findIndex((h: unknown) => /^(letter )?key$/i.test(String(h).trim()));
+    if (keyCol >= 0) for (const r of rows) lettersBefore.add(String(r[keyCol]));
   }
 
   // The school week: mornings Monday to Friday (trigger), the Head of Year's day on as-of.
