@@ -25,7 +25,8 @@ export function interventionRecords(rows: Intervention[], pupils: Pupil[]): Reco
 }
 
 /**
- * New rows and closures in one pass over the Interventions tab: one read (just before writing, so
+ * New rows and closures in one pass over the Interventions tab (`closures` decided on the rows
+ * already there AND the new ones): one read (just before writing, so
  * a row staff closed since the job's first read is left alone — a closure is written only where
  * the row is still Open with no Outcome), then one write for the changed rows' Status, Outcome
  * and Exit Value and one append for the new rows. `fields` of the new rows as appendNewByKey.
@@ -47,6 +48,14 @@ export function writeInterventions(ss: Spreadsheet, fresh: Record<string, unknow
   const closing = closures
     .filter((c) => stillOpen.has(c.key.trim().toUpperCase()))
     .map((c) => ({ key: c.key, status: 'Done', outcome: c.outcome, exitValue: c.exitValue }));
+  // A new row whose reason has already ended (a detention attended before the ladder saw it) is
+  // written closed: the same rows as when it had been written open and closed by a later run, so
+  // a run stopped between the two and run again ends where an uninterrupted run does.
+  const byKey = new Map(closures.map((c) => [c.key.trim().toUpperCase(), c] as [string, Closure]));
+  fresh = fresh.map((r) => {
+    const c = byKey.get(String(r.key).trim().toUpperCase());
+    return c ? { ...r, status: 'Done', outcome: c.outcome, exitValue: c.exitValue } : r;
+  });
   // Closures first (only those three columns of existing rows), then the append on the same values.
   if (closing.length) writeByKey(sheet, def, values, closing, { fields: ['status', 'outcome', 'exitValue'], addMissing: false });
   const fields = Array.from(new Set(fresh.flatMap((r) => Object.keys(r))))

@@ -74,7 +74,7 @@ export function refreshHomeworkJob(ss: Spreadsheet, settings: Settings, asOf: Is
   const proposed = homeworkLadder({ hw, pupils, asOf, settings, staff });
   const fresh = newInterventions(existing, proposed);
   // Rows this ladder opened whose reason has ended are closed (core/interventions/closing.ts).
-  const closures = homeworkClosures(existing, homeworkNow(hw, data['Homework Log'] || []), asOf);
+  const closures = homeworkClosures(existing.concat(fresh), homeworkNow(hw, data['Homework Log'] || []), asOf);
   if (fresh.length) addRoomFor(ss, 'Interventions', fresh.length);
   const { added, closed } = writeInterventions(ss, interventionRecords(fresh, pupils), closures);
 

@@ -139,7 +139,7 @@ export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
   const upsert = updates.length ? upsertByKey(ss, 'Progress', updates, { fields: ['status', 'previousStatus', 'movement'], addMissing: false }) : { updated: 0 };
   setStatusColours(sheet, statusIndex + 1, STATUS_COLOURS);
   // Rows an earlier review opened whose reason has ended (target met, or carried to this round).
-  const closures = progressClosures(data.Interventions || [], progressNow(review.rows, round, settings, data.Students || [], asOf), asOf);
+  const closures = progressClosures((data.Interventions || []).concat(fresh), progressNow(review.rows, round, settings, data.Students || [], asOf), asOf);
   const { added, closed } = writeInterventions(ss, interventionRecords(fresh, data.Students || []), closures);
   writeGeneratedTab(ss, suggestionsTab(review.suggestions, data.Students || [], round));
   state.set(PROGRESS_ROUND, { round });
