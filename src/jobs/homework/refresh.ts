@@ -6,7 +6,7 @@
  * the service calls are the same for 200 pupils as for 2,000.
  */
 import { interventionRecords, writeInterventions } from '../interventionRows';
-import { HomeworkNow, homeworkClosures } from '../../core/interventions/closing';
+import { HomeworkNow, homeworkClosures, isOpen } from '../../core/interventions/closing';
 import { HomeworkWeeks } from '../../core/homework/weeks';
 import { HomeworkMiss } from '../../core/types';
 import { IsoDate, toUk, weekStart } from '../../core/dates';
@@ -81,7 +81,13 @@ export function refreshHomeworkJob(ss: Spreadsheet, settings: Settings, asOf: Is
   const term = cal.calendar.termOf(asOf);
   const from = term ? term.start : hw.weeks[0] || weekStart(asOf);
   const to = term && term.end < asOf ? term.end : asOf;
-  const pp = ppTermReport(hw, pupils, existing.concat(fresh), from, to, asOf);
+  // The report shows each row as the tab now holds it: closed ones as closed.
+  const closedNow = new Map(closures.map((c) => [c.key, c] as [string, (typeof closures)[number]]));
+  const asWritten = existing.concat(fresh).map((i) => {
+    const c = closedNow.get(i.key);
+    return c && isOpen(i) ? { ...i, status: 'Done', outcome: c.outcome, exitValue: c.exitValue } : i;
+  });
+  const pp = ppTermReport(hw, pupils, asWritten, from, to, asOf);
 
   // Writes: three generated tabs, each in one go.
   writeGeneratedTab(ss, {
