@@ -62,7 +62,7 @@ export function ensureTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: Tab
  */
 const WIDE_TEXT: Record<string, number> = {
   name: 170, nextAction: 380, legalNext: 280, penaltyWindow: 280, held: 240, lastLetter: 190,
-  sessionsNeeded: 240, earlyWarning: 240, exactNote: 190, notes: 220, action: 280, outcome: 220, pupilName: 170, addressee: 200,
+  sessionsNeeded: 240, earlyWarning: 240, exactNote: 190, notes: 220, action: 280, outcome: 260, owner: 200, pupilName: 170, addressee: 200,
 };
 export function columnWidth(c: ColumnDef): number | null {
   if (WIDE_TEXT[c.field]) return WIDE_TEXT[c.field];

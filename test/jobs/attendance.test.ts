@@ -265,7 +265,10 @@ describe('the QA lists', () => {
     expect(thatSession).toHaveLength(1);
     expect(thatSession[0]).toMatchObject({ Issue: 'Register not taken', 'Reg Group': '9A', Teacher: 'no form tutor on the Staff tab' });
     expect(thatSession[0].Unmarked).toBe(thatSession[0]['Pupils in Group']);
-    expect(t.ss.getSheetByName('Coding Review')!.getRange(2, 2).getDisplayValue()).toBe(toUk(DAYS[4]));
+    const sheet = t.ss.getSheetByName('Coding Review')!;
+    expect(sheet.getRange(2, 2).getDisplayValue()).toBe(toUk(DAYS[4]));
+    // Columns fitted to their contents: the date's ten characters are not cut to "###".
+    expect(sheet.getColumnWidth(2)).toBeGreaterThanOrEqual(7 * 10);
   });
 });
 

@@ -19,6 +19,8 @@ export interface ListTab {
   hidden?: boolean;
   /** Number formats by 1-based column, e.g. { 2: 'dd/mm/yyyy' } for a column of dates. */
   columnFormats?: Record<number, string>;
+  /** Fit every column to its contents (one call), so dates and names are not cut off. */
+  fitColumns?: boolean;
 }
 
 /** Current values of a generated tab ([] when it does not exist yet): one read. */
@@ -38,6 +40,7 @@ export function writeGenerated(ss: Spreadsheet, tab: ListTab, rows: Cell[][]): n
     values.push(row);
   }
   const sheet = writeGeneratedTab(ss, { name: tab.name, values, frozenRows: 1, columnFormats: tab.columnFormats });
+  if (tab.fitColumns && rows.length) sheet.autoResizeColumns(1, width);
   if (!existed) sheet.hideSheet();
   return rows.length;
 }
