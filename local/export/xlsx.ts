@@ -60,7 +60,8 @@ async function toWorkbook(ss: LocalSpreadsheet, onTab?: TabProgress): Promise<Ex
     if (onTab) onTab(i + 1, ss._sheets.length, sheet._name, sheet._grid.extent().rows);
     const ws = wb.addWorksheet(sheet._name, {
       state: sheet._hidden ? 'hidden' : 'visible',
-      properties: sheet._tabColor ? { tabColor: { argb: argb(sheet._tabColor) } } : {},
+      // Sheets' columns are 100 px unless set; Excel's default is narrower (a UPN would be cut).
+      properties: { defaultColWidth: 100 / PX_PER_CHAR, ...(sheet._tabColor ? { tabColor: { argb: argb(sheet._tabColor) } } : {}) },
       views: sheet._frozenRows || sheet._frozenColumns ? [{ state: 'frozen', xSplit: sheet._frozenColumns, ySplit: sheet._frozenRows }] : [],
     });
     writeCells(sheet, ws);
