@@ -19,7 +19,7 @@ import { progressReview as reviewProgress, ProgressStatus, ReviewRow, RaiseSugge
 import { loadTabs } from '../load';
 import { parseTab } from '../../core/records/parse';
 import { formatRefusal } from '../../core/records/refusal';
-import { appendNewByKey, openTab, readValues, upsertByKey } from '../../gas/tables';
+import { openTab, readValues, upsertByKey } from '../../gas/tables';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
 import { setStatusColours } from '../../gas/statusColours';
