@@ -105,8 +105,8 @@ describe('Import a file', () => {
     expect(await finished(s)).toBe('Imported history.xlsx.');
     expect(await s.page.textContent('#counts')).toMatch(/^Letters Log: 2 added, 0 updated, 0 unchanged, 1 refused\./);
     const log = values('Letters Log');
-    const status = log[0].indexOf('Status');
-    expect(log.slice(1).map((r) => [r[0], r[2], r[status]])).toEqual([[`AT1|${makeUpn(1)}|episode-2023-11-13`, 'AT1', 'Sent'], [`AT2|${makeUpn(1)}|episode-2023-11-13`, 'AT2', 'Sent']]);
+    const [key, type, status] = ['Key', 'Type', 'Status'].map((h) => log[0].indexOf(h));
+    expect(log.slice(1).map((r) => [r[key], r[type], r[status]])).toEqual([[`AT1|${makeUpn(1)}|episode-2023-11-13`, 'AT1', 'Sent'], [`AT2|${makeUpn(1)}|episode-2023-11-13`, 'AT2', 'Sent']]);
     // The students' problems stay; the letters' are added beside them.
     expect(values('Import Problems').slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
       ['students.csv', 'Students', 3, 'Surname', FORMULA], ['history.xlsx', 'Letters Log', 4, 'Type', 'Phone call'],
