@@ -21,6 +21,7 @@ import { refreshHomeworkJob, HomeworkRefreshResult } from './homework/refresh';
 import { reviewAttendanceJob, AttendanceJobResult } from './attendance/job';
 import { mentoringMorning, mentoringMorningEmails } from './progress/morning';
 import { sendMails, MailOutcome } from '../gas/mail';
+import { sharingReads } from './sharedReads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -35,6 +36,11 @@ export interface DailyResult {
 }
 
 export function dailyRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): DailyResult {
+  // The QA morning and the attendance review share one read of the Attendance Marks tab.
+  return sharingReads(() => dailyRun(ss, settings, asOf));
+}
+
+function dailyRun(ss: Spreadsheet, settings: Settings, asOf: IsoDate): DailyResult {
   const qa = morningRunJob(ss, settings, asOf);
   const result: DailyResult = { asOf, schoolDay: qa.schoolDay, qa, homework: null, attendance: null, mentoringMail: null, problems: qa.problems.slice() };
   if (!qa.schoolDay) return result;

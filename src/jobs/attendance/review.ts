@@ -23,6 +23,7 @@ import { OverrideCell, OverrideOutcome, overrideOutcomes, readOverrides } from '
 import { loadTabs, Loaded } from '../load';
 import { readSheetTab, readValues } from '../../gas/tables';
 import { readTierHistory, TierHistory } from './tierHistory';
+import { readShared } from '../sharedReads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -81,7 +82,8 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
   let marks: Mark[] = [];
   const marksSheet = ss.getSheetByName('Attendance Marks');
   if (marksSheet) {
-    const parsed = readSheetTab(marksSheet, 'Attendance Marks', { classifyCode: letCodesThrough });
+    // Read once per execution when the morning run shares its reads (jobs/sharedReads.ts).
+    const parsed = readShared('Attendance Marks|review', () => readSheetTab(marksSheet, 'Attendance Marks', { classifyCode: letCodesThrough }));
     marks = parsed.records;
     for (const r of parsed.refusals) problems.push(formatRefusal('Attendance Marks', r));
   }

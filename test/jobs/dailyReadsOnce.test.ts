@@ -1,0 +1,42 @@
+/**
+ * The morning run reads the Attendance Marks tab once (issue 14 "read once per execution"): the QA
+ * morning's evidence and the attendance review used to read and parse all of it each. The homework
+ * calendar's one-column read of the Date column is a different, narrow read.
+ */
+import { trackerFor, JOBS, fixDate } from '../proof/harness';
+import { dailyRunJob } from '../../src/jobs/daily';
+import { reviewAttendanceJob } from '../../src/jobs/attendance/job';
+import { loadSettings } from '../../src/gas/settingsStore';
+
+const job = JOBS.find((j) => j.name === 'morning trigger (daily run)')!;
+
+function wideMarkReads(run: () => unknown, t: ReturnType<typeof trackerFor>): number {
+  let n = 0;
+  const hook = (cls: string, method: string, target: object) => {
+    const r = target as { _sheet?: { _name: string }; _numCols?: number; getNumColumns?: () => number };
+    if (cls === 'Range' && method === 'getValues' && r._sheet && r._sheet._name === 'Attendance Marks' && (r.getNumColumns ? r.getNumColumns() : 0) > 1) n++;
+  };
+  t.g.env.callHooks.push(hook);
+  try {
+    run();
+  } finally {
+    t.g.env.callHooks.splice(t.g.env.callHooks.indexOf(hook), 1);
+  }
+  return n;
+}
+
+test('a school-day morning run reads the whole marks tab once; the review run on its own still reads it', () => {
+  const t = trackerFor(job, 60);
+  const restore = fixDate(t.g.env.now);
+  try {
+    const daily = dailyRunJob(t.ss, loadSettings(), t.school.asOf);
+    expect(daily.schoolDay).toBe(true); // the fixture's as-of day is a school day, so every step ran
+    expect(wideMarkReads(() => dailyRunJob(t.ss, loadSettings(), t.school.asOf), t)).toBe(1);
+    // Outside the morning run nothing is shared: a review started from the menu reads for itself.
+    expect(wideMarkReads(() => reviewAttendanceJob(t.ss, loadSettings(), t.school.asOf), t)).toBe(1);
+    expect(wideMarkReads(() => reviewAttendanceJob(t.ss, loadSettings(), t.school.asOf), t)).toBe(1);
+  } finally {
+    restore();
+    t.uninstall();
+  }
+});
