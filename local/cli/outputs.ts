@@ -21,9 +21,11 @@ export interface WrittenFiles {
 /** Letters that NFD does not split into a base letter and an accent (Łukasz, Søren, Yılmaz). */
 const OWN_LETTERS: Record<string, string> = { Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Đ: 'D', đ: 'd', ı: 'i', Þ: 'Th', þ: 'th', Ð: 'D', ð: 'd' };
 
+const OWN_LETTER = new RegExp(`[${Object.keys(OWN_LETTERS).join('')}]`, 'g');
+
 /** A name as a file name any computer accepts: "Barker, Łukasz" → "Barker-Lukasz". */
 export function safeFileName(s: string): string {
-  return s.replace(/[ŁłØøßÆæŒœĐđıÞþÐð]/g, (c) => OWN_LETTERS[c]).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9 ._-]+/g, '-').replace(/\s+/g, '-').replace(/-+/g, '-').slice(0, 80);
+  return s.replace(OWN_LETTER, (c) => OWN_LETTERS[c]).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9 ._-]+/g, '-').replace(/\s+/g, '-').replace(/-+/g, '-').slice(0, 80);
 }
 
 /** `say` gets a line per phase and per tab, so a long write out shows it is moving. */

@@ -4,6 +4,7 @@
  * the school's overrides in the document's properties; `withDefaults` fills in the rest.
  */
 import { IsoDate } from './dates';
+import { LETTERS_ROLES } from './access';
 
 export type FftBenchmark = 'FFT50' | 'FFT20' | 'FFT5';
 
@@ -168,8 +169,8 @@ export const DEFAULT_SETTINGS: Settings = {
     templateIds: {},
     emailParents: false,
     maxRunMillis: RUN_BUDGET_MS,
-    // Everyone who may run letters (core/access.ts LETTERS_ROLES), and an attendance lead by that name.
-    shareWithRoles: ['Head of Year', 'Deputy Head of Year', 'Pastoral manager', 'PSW attendance', 'SLT attendance', 'SLT', 'Attendance officer', 'Attendance lead', 'Intervention team'],
+    // Everyone who may run letters, and an attendance lead by that name.
+    shareWithRoles: [...LETTERS_ROLES, 'Attendance lead'],
     // 10 unauthorised sessions is what can lead to a penalty notice (national framework, 2024).
     legalWordingFromUnauthorised: 10,
   },

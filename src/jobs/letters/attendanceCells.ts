@@ -41,8 +41,9 @@ export function writeLastLetters(ss: Spreadsheet, s: LetterSources, state: Lette
   if (!sheet) return 0;
   const values = readValues(sheet);
   const def = tabDef('Attendance');
-  if (!values.length || mapHeaders(def, values[0]).columnIndex.lastLetter === undefined) return 0;
+  if (!values.length) return 0;
   const present = mapHeaders(def, values[0]).columnIndex;
+  if (present.lastLetter === undefined) return 0;
   const last = lastAttendanceLetters(s.log.concat(made));
   const upns = Array.from(new Set(made.map((m) => normUpn(m.upn))));
   const after = new Map<string, Record<string, unknown>>();
