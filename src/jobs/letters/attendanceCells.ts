@@ -15,7 +15,7 @@ import { tabDef } from '../../core/tabs';
 import { LetterLogEntry, LetterType } from '../../core/types';
 import { readValues, writeByKey } from '../../gas/tables';
 import { LetterRunState } from '../../gas/letterRunStore';
-import { LetterSources } from './sources';
+import { LetterSources } from '../../core/letters/sources';
 import { parseLetterKey } from '../../core/letters/keys';
 import { normUpn } from '../../core/pupils/names';
 import { reviewAttendance } from '../../core/attendance/review';

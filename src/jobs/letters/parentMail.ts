@@ -18,7 +18,7 @@ import { LetterType, Pupil } from '../../core/types';
 import { openLetterCopy } from '../../gas/docs/letterCopy';
 import { LetterRunState, RunStore } from '../../gas/letterRunStore';
 import { MailContext, ParentLetterEmail, mailLogKey, mailLogStatuses, sendMails } from '../../gas/mail';
-import { LetterSources } from './sources';
+import { LetterSources } from '../../core/letters/sources';
 import { Conditions } from '../../core/letters/conditions';
 import { normUpn } from '../../core/pupils/names';
 

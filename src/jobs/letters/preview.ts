@@ -16,8 +16,9 @@ import { selectedVisibleRows } from '../../gas/selection';
 import { episodeNotes } from '../../core/records/lettersLog';
 import { UserError } from '../../core/errors';
 import { cellText } from '../../gas/cells';
-import { LetterSources, addresseeMap } from './sources';
-import { TIER_KINDS, TypeView, indexes, letterInputs, typeView } from './candidates';
+import { LetterSources, addresseeMap } from '../../core/letters/sources';
+import { TIER_KINDS, TypeView, indexes, typeView } from '../../core/letters/candidates';
+import { letterInputs } from '../../core/letters/letterInputs';
 import { normUpn, proseName } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -31,15 +31,19 @@ import { currentUser } from '../../gas/session';
 import { flushWrites } from '../../gas/spreadsheet';
 import { letterStaff } from '../../core/letters/sharing';
 import { loadTabs } from '../load';
-import { LetterSources, loadLetterSources } from './sources';
-import { TIER_KINDS, indexes, letterInputs } from './candidates';
-import { checkRequest, cohortLabel, planFor } from './preview';
+import { loadLetterSources } from './sources';
+import { LetterSources } from '../../core/letters/sources';
+import { TIER_KINDS, indexes } from '../../core/letters/candidates';
+import { letterInputs } from '../../core/letters/letterInputs';
+import { checkRequest, cohortFilter, cohortLabel, planFor } from './preview';
 import { UserError } from '../../core/errors';
 import { LetterRunResult, emptyResult, reportParentMail } from './runResult';
 import { checkRunTemplates } from './templates';
-import { PlanRow, writeLetterRuns } from './runsTab';
+import { writeLetterRuns } from './runsTab';
+import { PlanRow } from '../../core/letters/runMemory';
 import { ParentMailer, openParentMailer } from './parentMail';
-import { LogWriter, clearSpentOverrides, markOutOfDate, nextTierMemory, openLogWriter, plannedFromRow } from './runLog';
+import { LogWriter, clearSpentOverrides, markOutOfDate, openLogWriter, plannedFromRow } from './runLog';
+import { nextTierMemory } from '../../core/letters/tierMemory';
 import { writeLastLetters } from './attendanceCells';
 import { normUpn } from '../../core/pupils/names';
 
@@ -81,7 +85,7 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
     result.message = `No ${result.title.toLowerCase()} are due for ${result.cohort}.${result.markedOutOfDate.length ? ` ${result.markedOutOfDate.length} earlier letter(s) marked Out of date.` : ''}`;
     // No run is open here, so plan rows still on the tab are a finished run's that a stop between
     // "done" and clearing them left behind (finish() below): they go now.
-    if (tierRun || s.runs.plans.length) writeLetterRuns(ss, { tiers: tierRun ? nextTierMemory(s, req, plan, view) : s.runs.tiers, plans: [] });
+    if (tierRun || s.runs.plans.length) writeLetterRuns(ss, { tiers: tierRun ? nextTierMemory(s, req.type, cohortFilter(req), plan, view) : s.runs.tiers, plans: [] });
     return result;
   }
 
@@ -101,7 +105,7 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
   // The panel's date, time and place are the school's, not a pupil's: they may go in the state.
   if (req.panel) state.panel = req.panel;
   const memory = {
-    tiers: tierRun ? nextTierMemory(s, req, plan, view) : s.runs.tiers,
+    tiers: tierRun ? nextTierMemory(s, req.type, cohortFilter(req), plan, view) : s.runs.tiers,
     plans: plan.toProduce.map((l, i): PlanRow => ({ runId: state.runId, seq: i + 1, upn: l.upn, key: l.key, keys: l.keys, type: l.type, date: asOf })),
   };
   writeLetterRuns(ss, memory);

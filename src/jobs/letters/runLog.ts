@@ -1,12 +1,11 @@
 /**
  * What a letter run writes besides the document: the Letters Log rows of each letter (one per rung
  * it covers — so the ladder's memory stays per rung — with the pupil's name, year, reg group and
- * who it was addressed to), Out of date marks, spent Head of Year overrides, the tier memory, and
+ * who it was addressed to), Out of date marks, spent Head of Year overrides, and
  * "Mark as posted" (Produced → Sent).
  */
 import { addresseesFor, narrowAddressee, studentsTabAddressee } from '../../core/letters/addressees';
-import { LetterRunPlan, PlannedLetter, parseLetterKey } from '../../core/letters/plan';
-import { inCohort } from '../../core/letters/cohort';
+import { PlannedLetter, parseLetterKey } from '../../core/letters/plan';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
 import { LetterType, Pupil } from '../../core/types';
@@ -14,10 +13,9 @@ import { openTab, readValues, upsertByKey } from '../../gas/tables';
 import { UserError } from '../../core/errors';
 import { LetterRunState, openRunStore } from '../../gas/letterRunStore';
 import { clearOverrideCells } from '../attendance/overrideCells';
-import { TIER_KINDS, TypeView, staleKeys } from './candidates';
-import { LetterRunRequest, cohortFilter } from './preview';
-import { LetterSources } from './sources';
-import { PlanRow, TierRow } from './runsTab';
+import { staleKeys } from '../../core/letters/staleLetters';
+import { LetterSources } from '../../core/letters/sources';
+import { PlanRow } from '../../core/letters/runMemory';
 import { normUpn, proseName } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -101,26 +99,6 @@ export function clearSpentOverrides(ss: Spreadsheet, s: LetterSources, state: Le
   }
   const spent = s.overrides.filter((o) => planned.has(`${normUpn(o.upn)}|${o.rung}`));
   return clearOverrideCells(ss, spent);
-}
-
-/**
- * The tier memory after a tier run: for each year group in the run's cohort, who is in which tier
- * now — except pupils whose letter did not go (held, unticked, proposed, nobody to write to), who
- * are left out so they are "included" again next time. Other year groups keep their rows.
- */
-export function nextTierMemory(s: LetterSources, req: LetterRunRequest, plan: LetterRunPlan, view: TypeView): TierRow[] {
-  if (TIER_KINDS.indexOf(req.type) < 0) return s.runs.tiers;
-  const pupils = new Map(s.pupils.map((p) => [normUpn(p.upn), p] as const));
-  const cohort = cohortFilter(req);
-  const inThisCohort = (upn: string): boolean => inCohort(upn, pupils.get(normUpn(upn)), cohort);
-  const waiting = new Set(plan.skipped.filter((k) => ['held', 'unticked', 'proposed', 'noAddressee'].indexOf(k.code) >= 0).map((k) => k.upn));
-  const keep = s.runs.tiers.filter((t) => !inThisCohort(t.upn));
-  for (const t of view.tiers || []) {
-    for (const m of t.included.concat(t.continuing)) {
-      if (inThisCohort(m.upn) && !waiting.has(normUpn(m.upn))) keep.push({ date: s.asOf, year: t.year, upn: m.upn, tier: m.tier });
-    }
-  }
-  return keep;
 }
 
 /**

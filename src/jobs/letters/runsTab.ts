@@ -10,10 +10,10 @@
  *    the ladder's letters have Type tier1/tier2/tier3 and no Tier: the type says the tier.
  * Read once, written once per run start and once at its end (a fixed number of calls).
  */
-import { IsoDate } from '../../core/dates';
 import { cellDate, cellText, Cell, toCell } from '../../gas/cells';
 import { readValues } from '../../gas/tables';
 import { writeGeneratedTab } from '../../gas/generatedTab';
+import { LetterRunsTab } from '../../core/letters/runMemory';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -21,30 +21,6 @@ export const LETTER_RUNS = {
   name: 'Letter Runs',
   header: ['Run Id', 'Kind', 'Date', 'Type', 'Year', 'Seq', 'UPN', 'Key', 'Tier'],
 };
-
-export interface PlanRow {
-  runId: string;
-  seq: number;
-  upn: string;
-  /** The Letters Log key of the letter itself (keys[0]). */
-  key: string;
-  /** A key per rung the letter covers, most serious first. */
-  keys: string[];
-  type: string;
-  date: IsoDate;
-}
-
-export interface TierRow {
-  date: IsoDate;
-  year: number;
-  upn: string;
-  tier: 1 | 2 | 3;
-}
-
-export interface LetterRunsTab {
-  plans: PlanRow[];
-  tiers: TierRow[];
-}
 
 export function readLetterRuns(ss: Spreadsheet): LetterRunsTab {
   const sheet = ss.getSheetByName(LETTER_RUNS.name);

@@ -9,38 +9,15 @@
  */
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
-import { AttendanceReview, ReviewInput } from '../../core/attendance/review';
-import { OverrideOutcome } from '../../core/attendance/overrides';
-import { homeworkWeeks, HomeworkWeeks } from '../../core/homework/weeks';
-import { AddresseeResult, ContactLike, addresseesFor } from '../../core/letters/addressees';
+import { homeworkWeeks } from '../../core/homework/weeks';
+import { ContactLike } from '../../core/letters/addressees';
+import { LetterSources } from '../../core/letters/sources';
 import { ImportableTab } from '../../core/records/parse';
-import { LetterLogEntry, Pupil, StaffMember } from '../../core/types';
 import { runAttendanceReview } from '../attendance/review';
-import { LetterRunsTab, readLetterRuns } from './runsTab';
+import { readLetterRuns } from './runsTab';
 import { normUpn } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export interface LetterSources {
-  asOf: IsoDate;
-  settings: Settings;
-  pupils: Pupil[];
-  log: LetterLogEntry[];
-  review: AttendanceReview;
-  /** What `review` was run on (the run reviews again with its own letters: Next Action after it). */
-  reviewInput: ReviewInput;
-  /** The Head of Year's overrides on the Attendance tab and whether each was honoured. */
-  overrides: OverrideOutcome[];
-  /** Only for homework concern letters (the Homework Log is not read otherwise). */
-  homework: HomeworkWeeks | null;
-  /** Who signs: the Heads of Year and the attendance officer (Staff tab). */
-  staff: StaffMember[];
-  /** Contacts tab rows by UPN (empty when the tracker has no Contacts tab). */
-  contacts: Map<string, ContactLike[]>;
-  runs: LetterRunsTab;
-  /** Rows the rules could not use, for the person running it (tab, row and value; no names). */
-  problems: string[];
-}
 
 export function loadLetterSources(ss: Spreadsheet, settings: Settings, asOf: IsoDate, type: string | null): LetterSources {
   const needHomework = type === 'homework';
@@ -63,17 +40,4 @@ export function loadLetterSources(ss: Spreadsheet, settings: Settings, asOf: Iso
     else contacts.set(u, [c]);
   }
   return { asOf, settings, pupils, log, review, reviewInput: input, overrides, homework, staff: data.Staff || [], contacts, runs: readLetterRuns(ss), problems };
-}
-
-/** Who each pupil's letters go to (Contacts tab, else the Students tab), by UPN. */
-export function addresseeMap(s: LetterSources, upns: string[]): Map<string, AddresseeResult> {
-  const byUpn = new Map<string, Pupil>();
-  for (const p of s.pupils) byUpn.set(normUpn(p.upn), p);
-  const out = new Map<string, AddresseeResult>();
-  for (const raw of upns) {
-    const u = normUpn(raw);
-    const p = byUpn.get(u);
-    if (p && !out.has(u)) out.set(u, addresseesFor(p, s.contacts.get(u) || []));
-  }
-  return out;
 }

@@ -4,10 +4,10 @@
  * the last `homework.persistentWindow` school weeks — with their dates and subjects, so the family
  * reads why it was sent in plain words (never "pink" or "red").
  */
-import { weekStart } from '../../core/dates';
-import { HomeworkFigures, HomeworkWeek } from '../../core/letters/fields';
+import { weekStart } from '../dates';
+import { HomeworkFigures, HomeworkWeek } from './fields';
 import { LetterSources } from './sources';
-import { normUpn } from '../../core/pupils/names';
+import { normUpn } from '../pupils/names';
 
 /** Homework figures for the current half term (the weeks from its start up to asOf). */
 export function homeworkFigures(s: LetterSources, upn: string): HomeworkFigures {

@@ -1,0 +1,48 @@
+/**
+ * Everything a letter run decides from, read once by jobs/letters/sources.ts (the attendance
+ * review's read path plus Staff, Contacts, the Homework Log when needed, and the Letter Runs memory).
+ * The rules in core/letters take it as plain data.
+ */
+import { IsoDate } from '../dates';
+import { Settings } from '../settings';
+import { AttendanceReview, ReviewInput } from '../attendance/review';
+import { OverrideOutcome } from '../attendance/overrides';
+import { HomeworkWeeks } from '../homework/weeks';
+import { AddresseeResult, ContactLike, addresseesFor } from './addressees';
+import { LetterLogEntry, Pupil, StaffMember } from '../types';
+import { LetterRunsTab } from './runMemory';
+import { normUpn } from '../pupils/names';
+
+export interface LetterSources {
+  asOf: IsoDate;
+  settings: Settings;
+  pupils: Pupil[];
+  log: LetterLogEntry[];
+  review: AttendanceReview;
+  /** What `review` was run on (the run reviews again with its own letters: Next Action after it). */
+  reviewInput: ReviewInput;
+  /** The Head of Year's overrides on the Attendance tab and whether each was honoured. */
+  overrides: OverrideOutcome[];
+  /** Only for homework concern letters (the Homework Log is not read otherwise). */
+  homework: HomeworkWeeks | null;
+  /** Who signs: the Heads of Year and the attendance officer (Staff tab). */
+  staff: StaffMember[];
+  /** Contacts tab rows by UPN (empty when the tracker has no Contacts tab). */
+  contacts: Map<string, ContactLike[]>;
+  runs: LetterRunsTab;
+  /** Rows the rules could not use, for the person running it (tab, row and value; no names). */
+  problems: string[];
+}
+
+/** Who each pupil's letters go to (Contacts tab, else the Students tab), by UPN. */
+export function addresseeMap(s: LetterSources, upns: string[]): Map<string, AddresseeResult> {
+  const byUpn = new Map<string, Pupil>();
+  for (const p of s.pupils) byUpn.set(normUpn(p.upn), p);
+  const out = new Map<string, AddresseeResult>();
+  for (const raw of upns) {
+    const u = normUpn(raw);
+    const p = byUpn.get(u);
+    if (p && !out.has(u)) out.set(u, addresseesFor(p, s.contacts.get(u) || []));
+  }
+  return out;
+}
