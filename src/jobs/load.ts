@@ -4,7 +4,9 @@
  * `problems` (tab, row, reason) for the job to report, and the rest of the tab is used.
  *
  * Jobs read only the tabs they need (`need`), because the Attendance Marks tab of a big school is
- * a large read.
+ * a large read. Inside one execution that runs several jobs (the morning run: jobs/sharedReads.ts)
+ * the tabs none of them writes are read once and the records handed to each job (issue 14 "read
+ * once per execution"); readers never change the records.
  */
 import { Settings, homeworkReasons } from '../core/settings';
 import { loadSettings } from '../gas/settingsStore';
@@ -15,8 +17,20 @@ import { parseAttendanceSummary } from '../core/records/summaryImport';
 import { AttendanceSummary } from '../core/types';
 import { readValues } from '../gas/tables';
 import { useSpreadsheetZone } from '../gas/cells';
+import { readShared } from './sharedReads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Tabs no job of the morning run writes (staff's and the MIS's data). Interventions, Letters Log,
+ * Attendance, Session Register, Mentoring Slips, Progress and the add-on's own tabs are written
+ * during the run, so each job reads them as they are when it starts.
+ */
+const READ_ONLY_IN_A_RUN: string[] = ['Students', 'Staff', 'Homework Log', 'Homework Set', 'Attendance Marks', 'Attendance Summary', 'Lates to Lesson', 'Contacts', 'QA Calendar', 'Legal', 'Mentor Meetings', 'Sessions'];
+
+function readOnce<T>(name: string, read: () => T): T {
+  return READ_ONLY_IN_A_RUN.indexOf(name) >= 0 ? readShared(`tab|${name}`, read) : read();
+}
 
 export type Loaded = { [K in ImportableTab]?: TabRecords[K][] } & { summaries?: AttendanceSummary[] };
 
@@ -34,7 +48,7 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
   for (const name of need) {
     if (name === 'Attendance Summary') {
       const sheet = ss.getSheetByName(name);
-      data.summaries = sheet ? parseAttendanceSummary(readValues(sheet)).records : [];
+      data.summaries = sheet ? readOnce(name, () => parseAttendanceSummary(readValues(sheet)).records) : [];
       continue;
     }
     const sheet = ss.getSheetByName(name);
@@ -43,7 +57,7 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
       continue;
     }
     // The Homework Log's reasons are the school's own (a renamed reason is not refused).
-    const parsed = readSheetTab(sheet, name, name === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings || loadSettings()) } : {});
+    const parsed = readOnce(name, () => readSheetTab(sheet, name, name === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings || loadSettings()) } : {}));
     (data as any)[name] = parsed.records;
     for (const r of parsed.refusals) problems.push(formatRefusal(name, r));
   }

@@ -7,6 +7,13 @@ import { trackerFor, JOBS, fixDate } from '../proof/harness';
 import { dailyRunJob } from '../../src/jobs/daily';
 import { reviewAttendanceJob } from '../../src/jobs/attendance/job';
 import { loadSettings } from '../../src/gas/settingsStore';
+import { reviewAttendance } from '../../src/core/attendance/review';
+
+// Counts the reviews a run computes (the real rules run underneath).
+jest.mock('../../src/core/attendance/review', () => {
+  const actual = jest.requireActual('../../src/core/attendance/review');
+  return { ...actual, reviewAttendance: jest.fn(actual.reviewAttendance) };
+});
 
 const job = JOBS.find((j) => j.name === 'morning trigger (daily run)')!;
 
@@ -35,6 +42,31 @@ test('a school-day morning run reads the whole marks tab once; the review run on
     // Outside the morning run nothing is shared: a review started from the menu reads for itself.
     expect(wideMarkReads(() => reviewAttendanceJob(t.ss, loadSettings(), t.school.asOf), t)).toBe(1);
     expect(wideMarkReads(() => reviewAttendanceJob(t.ss, loadSettings(), t.school.asOf), t)).toBe(1);
+  } finally {
+    restore();
+    t.uninstall();
+  }
+});
+
+test('a school-day morning run reviews attendance once, and reads each staff and MIS tab once', () => {
+  const t = trackerFor(job, 60);
+  const restore = fixDate(t.g.env.now);
+  const reads = new Map<string, number>();
+  const hook = (cls: string, method: string, target: object) => {
+    const r = target as { _sheet?: { _name: string }; getNumColumns?: () => number };
+    if (cls !== 'Range' || method !== 'getValues' || !r._sheet || !r.getNumColumns || r.getNumColumns() < 2) return;
+    reads.set(r._sheet._name, (reads.get(r._sheet._name) || 0) + 1);
+  };
+  try {
+    dailyRunJob(t.ss, loadSettings(), t.school.asOf); // the first run of the day also builds this month's mentoring packs
+    t.g.env.callHooks.push(hook);
+    (reviewAttendance as jest.Mock).mockClear();
+    dailyRunJob(t.ss, loadSettings(), t.school.asOf);
+    expect(reviewAttendance).toHaveBeenCalledTimes(1);
+    // Tabs staff and the MIS fill in, which no job of the morning run writes: one read each.
+    for (const tab of ['Students', 'Staff', 'Homework Log', 'Homework Set', 'Attendance Marks', 'Attendance Summary', 'Lates to Lesson', 'QA Calendar', 'Legal', 'Mentor Meetings', 'Sessions']) {
+      expect([tab, reads.get(tab)]).toEqual([tab, 1]);
+    }
   } finally {
     restore();
     t.uninstall();

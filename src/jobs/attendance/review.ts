@@ -111,7 +111,9 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
 
 /** The review on what readAttendanceInput read; overrides not honoured join the problems. */
 export function reviewRead(read: AttendanceInputRead): AttendanceReviewRun {
-  const review = reviewAttendance(read.input);
+  // The morning run reviews once: the QA evidence and the attendance job decide from one review of
+  // the same tabs on the same day (nothing between them writes what it reads).
+  const review = readShared(`review|${read.input.asOf}|${read.input.previousTiers ? 'tiers' : 'none'}`, () => reviewAttendance(read.input));
   const overrides = overrideOutcomes(read.overrides, review.pupils);
   const problems = read.problems.concat(overrides.filter((o) => o.state !== 'honoured').map((o) => o.message));
   return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet, input: read.input };

@@ -33,8 +33,8 @@ export interface QaContext {
 export type ExtraTab = 'Homework Log' | 'Homework Set';
 
 export function loadQaContext(ss: Spreadsheet, settings: Settings, asOf: IsoDate, extra: ExtraTab[] = []): QaContext {
-  // Tier history is not read: the evidence lists tiers as the review finds them today.
-  const read = readAttendanceInput(ss, settings, asOf, { extra: ['QA Calendar', 'Staff', ...extra], tierHistory: false });
+  // With the tier history, as the attendance job reads it: in the morning run both share one review.
+  const read = readAttendanceInput(ss, settings, asOf, { extra: ['QA Calendar', 'Staff', ...extra] });
   const { review, problems, data } = reviewRead(read);
   const pupils = data.Students || [];
   const letters = data['Letters Log'] || [];
