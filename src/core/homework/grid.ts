@@ -9,7 +9,7 @@ import { Settings } from '../settings';
 import { Pupil } from '../types';
 import { weekActionText } from './ladder';
 import { HomeworkWeeks } from './weeks';
-import { normUpn, proseName } from '../pupils/names';
+import { normUpn, listName } from '../pupils/names';
 import { comparePupils, rollIndex } from '../pupils/roll';
 
 /** Readable on screen and in print: black on pink, white bold on a strong red (contrast > 4.5:1). */
@@ -50,7 +50,7 @@ export function trackerGrid(hw: HomeworkWeeks, pupils: Pupil[], asOf: IsoDate, s
   const values: Cell[][] = [header];
   for (const p of roll) {
     const ph = hw.pupils.get(normUpn(p.upn));
-    const row: Cell[] = [p.upn, proseName(p), p.year, p.regGroup, yes(p.pp), yes(p.eal), yes(p.sen)];
+    const row: Cell[] = [p.upn, listName(p), p.year, p.regGroup, yes(p.pp), yes(p.eal), yes(p.sen)];
     if (ph) {
       row.push(ph.weeksPink, ph.weeksRed, yes(ph.persistent), weekActionText(ph));
       for (const w of ph.weeks) row.push(w.misses === 0 ? '' : w.misses);

@@ -11,7 +11,7 @@ import { HomeworkMiss, Intervention, Pupil, StaffMember } from '../types';
 import { Owner, resolveOwner } from './owners';
 import { Band, HomeworkWeeks } from './weeks';
 import { PupilIdentity } from '../pupils/identity';
-import { normUpn, proseName } from '../pupils/names';
+import { normUpn, listName } from '../pupils/names';
 import { comparePupils, rollIndex } from '../pupils/roll';
 import { PupilRef } from '../pupils/identity';
 
@@ -65,7 +65,7 @@ export function weeklyTracking(hw: HomeworkWeeks, pupils: Pupil[], asOf: IsoDate
     const ph = hw.pupils.get(normUpn(p.upn));
     const wk = ph && i >= 0 ? ph.weeks[i] : undefined;
     return {
-      upn: p.upn, name: proseName(p), year: p.year, regGroup: p.regGroup, pp: p.pp, eal: p.eal, sen: p.sen,
+      upn: p.upn, name: listName(p), year: p.year, regGroup: p.regGroup, pp: p.pp, eal: p.eal, sen: p.sen,
       misses: wk ? wk.misses : 0, lates: wk ? wk.lates : 0, band: wk ? wk.band : 'none',
       persistent: !!(ph && ph.persistent), subjects: subjectsThisWeek.get(normUpn(p.upn)) || [],
     };
@@ -180,7 +180,7 @@ export function ppTermReport(hw: HomeworkWeeks, pupils: Pupil[], interventions: 
       return { weekStart: w, misses, band: ph ? ph.weeks[j].band : ('none' as Band), bySubject };
     });
     return {
-      upn: p.upn, name: proseName(p), year: p.year, regGroup: p.regGroup,
+      upn: p.upn, name: listName(p), year: p.year, regGroup: p.regGroup,
       totalMisses: sum(weeks.map((w) => w.misses)), weeks, persistent: !!(ph && ph.persistent),
       interventions: (ints.get(k) || []).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     };

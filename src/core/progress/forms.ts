@@ -8,7 +8,7 @@ import { IsoDate, isIsoDate, isWeekend, toUk } from '../dates';
 import { Settings } from '../settings';
 import { Pupil } from '../types';
 import { MentoringSlip, SessionRequest } from './records';
-import { normUpn, proseName } from '../pupils/names';
+import { normUpn, listName } from '../pupils/names';
 import { rollIndex } from '../pupils/roll';
 import { normText } from '../text';
 
@@ -87,5 +87,5 @@ export function pupilChoices(pupils: Pupil[]): Array<{ upn: string; name: string
   return pupils
     .slice()
     .sort((a, b) => a.surname.localeCompare(b.surname) || a.forename.localeCompare(b.forename))
-    .map((p) => ({ upn: p.upn, name: proseName(p), year: p.year, regGroup: p.regGroup }));
+    .map((p) => ({ upn: p.upn, name: listName(p), year: p.year, regGroup: p.regGroup }));
 }

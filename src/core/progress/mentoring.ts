@@ -10,7 +10,7 @@ import { Settings } from '../settings';
 import { Pupil } from '../types';
 import { MentorMeeting, MentoringSlip } from './records';
 import { ReviewRow } from './review';
-import { normUpn, proseName } from '../pupils/names';
+import { normUpn, listName } from '../pupils/names';
 import { comparePupils, rollIndex } from '../pupils/roll';
 import { normText } from '../text';
 import { PupilRef } from '../pupils/identity';
@@ -59,14 +59,14 @@ export function mentoringStatus(pupils: Pupil[], meetings: MentorMeeting[], asOf
   const out: MentoringStatus = { dueThisWeek: [], overdue: [], withoutMentor: [], mentees: [] };
   for (const p of inScope) {
     if (!String(p.mentor || '').trim()) {
-      out.withoutMentor.push({ upn: p.upn, name: proseName(p), year: p.year, regGroup: p.regGroup });
+      out.withoutMentor.push({ upn: p.upn, name: listName(p), year: p.year, regGroup: p.regGroup });
       continue;
     }
     const lastFormal = last.get(normUpn(p.upn)) || '';
     const due = lastFormal ? addDays(lastFormal, settings.progress.mentorMeetingDays) : startDate || asOf;
     const daysOverdue = due < asOf ? daysBetween(due, asOf) : 0;
     const row: MenteeDue = {
-      key: `MT|due|${p.upn}|${due}`, upn: p.upn, name: proseName(p), year: p.year, regGroup: p.regGroup,
+      key: `MT|due|${p.upn}|${due}`, upn: p.upn, name: listName(p), year: p.year, regGroup: p.regGroup,
       mentor: p.mentor.trim(), lastFormal, due, daysOverdue,
     };
     out.mentees.push(row);

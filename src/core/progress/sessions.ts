@@ -7,7 +7,7 @@
 import { IsoDate, toUk } from '../dates';
 import { Intervention, Pupil } from '../types';
 import { SessionRegisterEntry, SessionRequest } from './records';
-import { normUpn, proseName } from '../pupils/names';
+import { normUpn, listName } from '../pupils/names';
 import { comparePupils, rollIndex } from '../pupils/roll';
 import { normText } from '../text';
 
@@ -45,7 +45,7 @@ export function sessionDayList(requests: SessionRequest[], date: IsoDate, pupils
     rows.push({
       pupil,
       row: {
-        upn: pupil.upn, name: proseName(pupil), regGroup: pupil.regGroup, mentor: pupil.mentor, slot: r.slot,
+        upn: pupil.upn, name: listName(pupil), regGroup: pupil.regGroup, mentor: pupil.mentor, slot: r.slot,
         time: String(r.time || '').trim(), subject: r.subject, teacher: r.teacher, requestedBy: r.requestedBy,
       },
     });

@@ -11,7 +11,7 @@ import { comparePupils, onRoll } from '../../core/pupils/roll';
 import { HomeworkMiss, Pupil, StaffMember } from '../../core/types';
 import { appendNewByKey } from '../../gas/tables';
 import { loadTabs } from '../load';
-import { normUpn, proseName } from '../../core/pupils/names';
+import { normUpn, listName, proseName } from '../../core/pupils/names';
 import { normText } from '../../core/text';
 import { PupilRef } from '../../core/pupils/identity';
 
@@ -98,7 +98,7 @@ export function searchPupilsIn(pupils: Pupil[], asOf: IsoDate, query: unknown): 
   for (const p of onRoll(pupils, asOf).slice().sort(comparePupils)) {
     const hay = normText(`${p.forename} ${p.surname} ${p.upn} ${p.regGroup} y${p.year}`);
     if (words.every((w) => hay.indexOf(w) >= 0)) {
-      out.push({ upn: p.upn, name: proseName(p), year: p.year, regGroup: p.regGroup });
+      out.push({ upn: p.upn, name: listName(p), year: p.year, regGroup: p.regGroup });
       if (out.length >= SEARCH_LIMIT) break;
     }
   }

@@ -19,7 +19,7 @@ import { cellText } from '../../gas/cells';
 import { LetterSources, addresseeMap } from '../../core/letters/sources';
 import { TIER_KINDS, TypeView, indexes, typeView } from '../../core/letters/candidates';
 import { letterInputs } from '../../core/letters/letterInputs';
-import { normUpn, proseName } from '../../core/pupils/names';
+import { normUpn, listName } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -215,7 +215,7 @@ export function previewOf(s: LetterSources, req: LetterRunRequest, plan: LetterR
   const withOverride = (upn: string, reason: string) => (overrideOf.has(upn) ? `${reason} ${overrideOf.get(upn)}` : reason);
   const row = (upn: string, reason: string, code?: string): PreviewPupil => {
     const p = byUpn.get(upn);
-    const out: PreviewPupil = { upn, name: p ? proseName(p) : upn, year: p ? p.year : null, regGroup: p ? p.regGroup : '', reason };
+    const out: PreviewPupil = { upn, name: p ? listName(p) : upn, year: p ? p.year : null, regGroup: p ? p.regGroup : '', reason };
     if (code) out.code = code;
     return out;
   };

@@ -16,7 +16,7 @@ import { clearOverrideCells } from '../attendance/overrideCells';
 import { staleKeys } from '../../core/letters/staleLetters';
 import { LetterSources } from '../../core/letters/sources';
 import { PlanRow } from '../../core/letters/runMemory';
-import { normUpn, proseName } from '../../core/pupils/names';
+import { normUpn, listName } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -45,7 +45,7 @@ export function openLogWriter(ss: Spreadsheet, s: LetterSources, state: LetterRu
       const p = pupils.get(normUpn(letter.upn));
       const rows = letter.keys.map((key, i) => ({
         key, date: s.asOf, type: letter.covers[i], upn: letter.upn,
-        pupilName: p ? proseName(p) : '', year: p ? p.year : '', regGroup: p ? p.regGroup : '',
+        pupilName: p ? listName(p) : '', year: p ? p.year : '', regGroup: p ? p.regGroup : '',
         addressee: letter.addressee.addressee, link: state.docUrl, by: state.by, status,
       }));
       // A new key is appended; a key already there can only be a Cancelled letter being made

@@ -23,7 +23,7 @@ import { appendNewByKey, upsertByKey } from '../../gas/tables';
 import { loadTabs } from '../load';
 import { StateStore, documentState } from '../../gas/properties';
 import { MENTORING_PACK_MONTH, MENTORING_REMINDED_WEEK } from '../../core/state';
-import { normUpn, proseName } from '../../core/pupils/names';
+import { normUpn, listName } from '../../core/pupils/names';
 import { rollIndex } from '../../core/pupils/roll';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -84,7 +84,7 @@ export function mentoringMorning(ss: Spreadsheet, settings: Settings, asOf: IsoD
   const missedSessions: MissedSession[] = fresh.map((i) => {
     const p = roll.get(normUpn(i.upn))!;
     const { subject, date } = parseMissedSessionKey(i.key);
-    return { key: i.key, upn: p.upn, name: proseName(p), regGroup: p.regGroup, mentor: String(p.mentor || '').trim(), subject, date };
+    return { key: i.key, upn: p.upn, name: listName(p), regGroup: p.regGroup, mentor: String(p.mentor || '').trim(), subject, date };
   });
 
   const monthly: MentorPacks = packDay

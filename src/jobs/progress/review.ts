@@ -28,7 +28,7 @@ import { toCell } from '../../gas/cells';
 import { UserError } from '../../core/errors';
 import { StateStore, documentState } from '../../gas/properties';
 import { PROGRESS_ROUND } from '../../core/state';
-import { normUpn, proseName } from '../../core/pupils/names';
+import { normUpn, listName } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -85,7 +85,7 @@ function suggestionsTab(suggestions: RaiseSuggestion[], pupils: Pupil[], round: 
   const rows = suggestions
     .map((x) => ({ x, p: byUpn.get(normUpn(x.upn)) }))
     .sort((a, b) => (a.x.owner + a.x.subject).localeCompare(b.x.owner + b.x.subject) || ((a.p && a.p.surname) || '').localeCompare((b.p && b.p.surname) || ''))
-    .map(({ x, p }) => [x.owner, x.upn, p ? proseName(p) : '', p ? p.year : '', p ? p.regGroup : '', x.subject, x.current, x.target, x.suggestedTarget, round].map((v) => (typeof v === 'number' ? v : toCell(v, 'text'))));
+    .map(({ x, p }) => [x.owner, x.upn, p ? listName(p) : '', p ? p.year : '', p ? p.regGroup : '', x.subject, x.current, x.target, x.suggestedTarget, round].map((v) => (typeof v === 'number' ? v : toCell(v, 'text'))));
   return { name: SUGGESTIONS_TAB, values: [header, ...rows], headingRows: [1], frozenRows: 1 };
 }
 

@@ -28,7 +28,7 @@ describe('trackerGrid', () => {
 
   it('one row per pupil on roll by year, reg group, surname; 0 misses written blank', () => {
     expect(g.values.slice(1).map((r) => r[0])).toEqual(['A0004', 'A0001', 'A0002', 'A0003']);
-    expect(g.values[2]).toEqual(['A0001', 'Zoe Zed', 8, '8A', 'Yes', 'No', 'No', 1, 0, 'No', 'FT monitoring: daily planner check next week', '', 2]);
+    expect(g.values[2]).toEqual(['A0001', 'Zed, Zoe', 8, '8A', 'Yes', 'No', 'No', 1, 0, 'No', 'FT monitoring: daily planner check next week', '', 2]);
     expect(g.values[1].slice(11)).toEqual([1, '']);
   });
 
