@@ -14,7 +14,7 @@ import { showSidebar } from '../gas/sidebar';
 import { loadSettings } from '../gas/settingsStore';
 import { CONTINUE_LETTERS_HANDLER, clearContinuation } from '../gas/triggers';
 import { setUpLetterTemplatesJob } from '../jobs/letters/templates';
-import { checkRequest, runTitle } from '../jobs/letters/preview';
+import { checkRequest, runTitle } from '../core/letters/request';
 import { generateLetterRunJob, letterRunProgressJob, resumeLetterRunJob } from '../jobs/letters/run';
 import { LetterRunResult } from '../jobs/letters/runResult';
 import { markRunPostedJob } from '../jobs/letters/runLog';

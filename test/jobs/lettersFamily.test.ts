@@ -19,7 +19,8 @@ import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { generateLetterRunJob } from '../../src/jobs/letters/run';
 import { LetterRunResult } from '../../src/jobs/letters/runResult';
 import { loadLetterSources } from '../../src/jobs/letters/sources';
-import { LetterRunRequest, planFor, previewOf } from '../../src/jobs/letters/preview';
+import { planFor, previewOf } from '../../src/jobs/letters/preview';
+import { LetterRunRequest } from '../../src/core/letters/request';
 import { markRunPostedJob } from '../../src/jobs/letters/runLog';
 import { makeUpn } from '../../src/core/records/upn';
 import { IsoDate, addDays, toUk, weekday } from '../../src/core/dates';
@@ -93,8 +94,8 @@ test('a family due three letters (AT1, PA and a tier 3 letter) gets one page: th
   // The Letters Log remembers both rungs, with the pupil, year, reg group and addressee.
   const rows = log().filter((e) => e.UPN === P.ava.upn);
   expect(rows.map((e) => [e.Type, e.Pupil, e.Year, e['Reg Group'], e.Addressee, e.Status, e['Batch Document']])).toEqual([
-    ['AT1', 'Ava Adams', 9, '9A', 'Mrs S Adams', 'Produced', r.docUrl],
-    ['PA', 'Ava Adams', 9, '9A', 'Mrs S Adams', 'Produced', r.docUrl],
+    ['AT1', 'Adams, Ava', 9, '9A', 'Mrs S Adams', 'Produced', r.docUrl],
+    ['PA', 'Adams, Ava', 9, '9A', 'Mrs S Adams', 'Produced', r.docUrl],
   ]);
   // Year 9 only: Ava, Ben, Dan and Eve (Finn is in reward); Cara (Year 7) is not in this run.
   expect(pages).toHaveLength(4);

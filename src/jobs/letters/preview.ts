@@ -1,13 +1,12 @@
 /**
- * A letter run's request, checked (it arrives from the sidebar through google.script.run, so it is
- * untrusted input), and its plan: per family, the one letter it gets, who it is addressed to and
+ * A letter run's plan (its request is checked by core/letters/request.ts): per family, the one letter it gets, who it is addressed to and
  * why (SPEC §5 "The preview shows which letter each family gets and why"); who is skipped and why;
  * panel and EWO letters proposed for the Head of Year to confirm; for tier runs, the names included
  * and to be removed since the last tier letter run. Read-only.
  */
-import { LETTER_TYPES, letterTitle, shortName } from '../../core/letters/defaultTemplates';
+import { letterTitle, shortName } from '../../core/letters/defaultTemplates';
 import { LetterRunPlan, RunKind, planLetterRun } from '../../core/letters/plan';
-import { CohortFilter, inCohort } from '../../core/letters/cohort';
+import { inCohort } from '../../core/letters/cohort';
 import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { mapHeaders } from '../../core/records/headers';
 import { tabDef } from '../../core/tabs';
@@ -17,99 +16,13 @@ import { episodeNotes } from '../../core/records/lettersLog';
 import { UserError } from '../../core/errors';
 import { cellText } from '../../gas/cells';
 import { LetterSources, addresseeMap } from '../../core/letters/sources';
+import { LetterRunRequest, cohortFilter, cohortLabel, runTitle } from '../../core/letters/request';
 import { TIER_KINDS, TypeView, indexes, typeView } from '../../core/letters/candidates';
 import { letterInputs } from '../../core/letters/letterInputs';
 import { normUpn, listName } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-
-export type CohortKind = 'all' | 'year' | 'regGroup' | 'selection';
-
-export interface PanelDetails {
-  date?: string;
-  time?: string;
-  place?: string;
-}
-
-export interface LetterRunRequest {
-  /** A letter type, 'attendance' (every ladder and PA letter due) or 'tier' (a year group's tier letters). */
-  type: RunKind;
-  cohort: { kind: CohortKind; year?: number; regGroup?: string; upns?: string[] };
-  /** UPNs the Head of Year unticked in the preview. */
-  unticked?: string[];
-  /** UPNs whose proposed panel / EWO letter the Head of Year confirmed. */
-  confirmed?: string[];
-  /** The governors' attendance panel the panel letters invite to. */
-  panel?: PanelDetails;
-}
-
-const UPN_RE = /^[A-Z0-9]{1,20}$/;
-const KINDS: string[] = (LETTER_TYPES as string[]).concat(['attendance'], TIER_KINDS);
-
-/** The name of a run for menus, the preview and the document title. */
-export function runTitle(kind: RunKind): string {
-  if (kind === 'attendance') return 'Attendance letters';
-  if (TIER_KINDS.indexOf(kind) >= 0) return 'Tier letters';
-  return letterTitle(kind as LetterType);
-}
-
-/** The request as the sidebar sent it, checked: anything odd is refused with a plain message. */
-export function checkRequest(raw: unknown): LetterRunRequest {
-  const r = (raw || {}) as Record<string, unknown>;
-  const type = String(r.type || '') as RunKind;
-  if (KINDS.indexOf(type) < 0) throw new UserError(`Choose a letter type (${['attendance', 'tier'].concat(LETTER_TYPES).map((k) => runTitle(k as RunKind)).join(', ')}).`);
-  const c = (r.cohort || {}) as Record<string, unknown>;
-  const kind = String(c.kind || 'all') as CohortKind;
-  const upnList = (v: unknown): string[] => {
-    if (v === undefined || v === null) return [];
-    if (!Array.isArray(v) || v.length > 5000) throw new UserError('The list of pupils sent from the sidebar is not a list of UPNs.');
-    const out = v.map((x) => normUpn(String(x)));
-    if (out.some((u) => !UPN_RE.test(u))) throw new UserError('The list of pupils sent from the sidebar holds something that is not a UPN.');
-    return out;
-  };
-  const cohort: LetterRunRequest['cohort'] = { kind };
-  if (kind === 'year') {
-    const y = Number(c.year);
-    if (!Number.isInteger(y) || y < 1 || y > 14) throw new UserError('Choose a year group.');
-    cohort.year = y;
-  } else if (kind === 'regGroup') {
-    const g = String(c.regGroup || '').trim();
-    if (!g || g.length > 20) throw new UserError('Choose a reg group.');
-    cohort.regGroup = g;
-  } else if (kind === 'selection') {
-    cohort.upns = upnList(c.upns);
-  } else if (kind !== 'all') {
-    throw new UserError('Choose who the letters are for: a year group, a reg group, or the rows selected on the Attendance tab.');
-  }
-  const req: LetterRunRequest = { type, cohort, unticked: upnList(r.unticked), confirmed: upnList(r.confirmed) };
-  if (r.panel !== undefined && r.panel !== null) {
-    const p = r.panel as Record<string, unknown>;
-    const text = (v: unknown, what: string): string => {
-      const t = String(v === undefined || v === null ? '' : v).replace(/\s+/g, ' ').trim();
-      if (t.length > 80) throw new UserError(`The panel's ${what} is too long (80 characters at most).`);
-      return t;
-    };
-    req.panel = { date: text(p.date, 'date'), time: text(p.time, 'time'), place: text(p.place, 'place') };
-  }
-  return req;
-}
-
-export function cohortLabel(req: LetterRunRequest): string {
-  const c = req.cohort;
-  if (c.kind === 'year') return `Year ${c.year}`;
-  if (c.kind === 'regGroup') return `${c.regGroup}`;
-  if (c.kind === 'selection') return `${(c.upns || []).length} selected on the Attendance tab`;
-  return 'whole school';
-}
-
-export function cohortFilter(req: LetterRunRequest): CohortFilter {
-  const c = req.cohort;
-  if (c.kind === 'year') return { years: [c.year as number] };
-  if (c.kind === 'regGroup') return { regGroups: [c.regGroup as string] };
-  if (c.kind === 'selection') return { upns: c.upns || [] };
-  return {};
-}
 
 /**
  * The UPNs of the rows selected on the Attendance tab: the header row and the UPN cells of the

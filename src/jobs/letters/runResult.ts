@@ -5,7 +5,7 @@
  */
 import { PlannedLetter, RunKind, SkippedPupil } from '../../core/letters/plan';
 import { ParentMailOutcome, describeParentMail } from './parentMail';
-import { runTitle } from './preview';
+import { runTitle } from '../../core/letters/request';
 
 export interface LetterRunResult {
   type: RunKind;

@@ -12,7 +12,8 @@ import { LetterType } from '../../core/types';
 import { isUserError } from '../../core/errors';
 import { readTab } from '../../gas/tables';
 import { loadLetterSources } from './sources';
-import { LetterRunPreview, checkRequest, planFor, previewOf, selectedUpns } from './preview';
+import { LetterRunPreview, planFor, previewOf, selectedUpns } from './preview';
+import { checkRequest } from '../../core/letters/request';
 import { letterRunProgressJob } from './run';
 import { checkRunTemplates } from './templates';
 
