@@ -9,3 +9,15 @@ export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> 
   }
   return out;
 }
+
+/** Runs of adjacent column indexes, e.g. [2,3,4,7] → [[2,4],[7,7]]. */
+export function columnRuns(cols: number[]): [number, number][] {
+  const sorted = Array.from(new Set(cols)).sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs;
+}

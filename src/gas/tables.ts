@@ -15,6 +15,7 @@ import { parseTab, ParseOptions, ParseResult, ImportableTab } from '../core/reco
 import { cellText, cellDate, cellValue, toCell, toSheetDate, Cell, fromSheetValues, useSpreadsheetZone } from './cells';
 import { isDateValue } from '../core/records/ukDate';
 import { UserError } from '../core/errors';
+import { columnRuns } from '../core/collections';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -274,18 +275,6 @@ function prepareRows(sheet: Sheet, lastRow: number, width: number): void {
     if (maxCols > width) sheet.deleteColumns(width + 1, maxCols - width);
   }
   sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-}
-
-/** Runs of adjacent column indexes, e.g. [2,3,4,7] → [[2,4],[7,7]]. */
-export function columnRuns(cols: number[]): [number, number][] {
-  const sorted = Array.from(new Set(cols)).sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const c of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === c - 1) last[1] = c;
-    else runs.push([c, c]);
-  }
-  return runs;
 }
 
 /** A value read with getValues (or decided by a job), fit to write: text stays text (toCell). */
