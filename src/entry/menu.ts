@@ -81,14 +81,6 @@ export const TAIL_ITEMS: MenuItem[] = [
   { label: 'Check this tracker', fn: 'checkThisTracker' },
 ];
 
-/** Every function name the menu calls (a test checks each is a top-level function of the bundle). */
-export function menuFunctionNames(): string[] {
-  const names = new Set<string>();
-  for (const i of [...SAFE_ITEMS, ...TAIL_ITEMS]) names.add(i.fn);
-  for (const g of MENU) for (const i of g.items) if (i) names.add(i.fn);
-  return Array.from(names);
-}
-
 export function buildMenu(authMode: GoogleAppsScript.Script.AuthMode | undefined): void {
   installMenu(authMode, SAFE_ITEMS, MENU, TAIL_ITEMS);
 }

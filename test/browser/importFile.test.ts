@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { createLocalGoogle, LocalGoogle } from '../../local/google';
-import { makeUpn } from '../../src/core/records/upn';
+import { makeUpn } from '../upn';
 import { addDays, isWeekend } from '../../src/core/dates';
 import { launchBrowser, openSidebar, screenshot, loadBundle, Browser, Sidebar } from './harness';
 import { Bundle } from '../../local/loadBundle';

@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createLocalGoogle } from '../../local/google';
 import { loadBundle, BUILD_DIR } from '../../local/loadBundle';
-import { menuFunctionNames, SAFE_ITEMS } from '../../src/entry/menu';
+import { SAFE_ITEMS } from '../../src/entry/menu';
+import { menuFunctionNames } from '../menuNames';
 
 const code = fs.readFileSync(path.join(BUILD_DIR, 'Code.js'), 'utf8');
 

@@ -19,7 +19,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { makeUpn, upnCheckLetter } from '../../src/core/records/upn';
+import { upnCheckLetter } from '../../src/core/records/upn';
+import { makeUpn } from '../upn';
 import { csvLine } from '../../local/sample/writeCsv';
 import { addDays, isWeekend } from '../../src/core/dates';
 

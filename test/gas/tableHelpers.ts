@@ -1,6 +1,6 @@
 /** Small trackers and whole-spreadsheet snapshots for the tables / set-up / import tests. */
 import { createLocalGoogle, LocalGoogle } from '../../local/google';
-import { makeUpn } from '../../src/core/records/upn';
+import { makeUpn } from '../upn';
 import { setUpTrackerJob } from '../../src/jobs/setupTracker';
 
 export type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;

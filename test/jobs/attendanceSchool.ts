@@ -7,7 +7,7 @@ import { createLocalGoogle, LocalGoogle } from '../../local/google';
 import { setUpTrackerJob } from '../../src/jobs/setupTracker';
 import { importRows } from '../../src/jobs/importData';
 import { saveSettings, loadSettings } from '../../src/gas/settingsStore';
-import { makeUpn } from '../../src/core/records/upn';
+import { makeUpn } from '../upn';
 import { IsoDate, addDays, toUk, weekday } from '../../src/core/dates';
 import { readValues } from '../../src/gas/tables';
 import { Settings } from '../../src/core/settings';

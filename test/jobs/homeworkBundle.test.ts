@@ -5,7 +5,7 @@
  */
 import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
 import { loadBundle, Bundle } from '../../local/loadBundle';
-import { menuFunctionNames } from '../../src/entry/menu';
+import { menuFunctionNames } from '../menuNames';
 
 describe('homework in the built bundle', () => {
   let t: TrackerFixture;

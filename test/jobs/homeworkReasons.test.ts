@@ -7,7 +7,7 @@ import { createLocalGoogle, LocalGoogle } from '../../local/google';
 import { loadTabs } from '../../src/jobs/load';
 import { saveSettings } from '../../src/gas/settingsStore';
 import { parseTab } from '../../src/core/records/parse';
-import { makeUpn } from '../../src/core/records/upn';
+import { makeUpn } from '../upn';
 import { Ss } from '../gas/tableHelpers';
 
 // Valid UPNs (the Homework Log refuses a UPN with a wrong check letter).

@@ -10,7 +10,7 @@ import { Settings, SettingsOverrides } from '../../src/core/settings';
 import { refreshHomeworkJob, HomeworkRefreshResult, TRACKER_TAB } from '../../src/jobs/homework/refresh';
 import { THIS_WEEK_TAB, PP_REPORT_TAB } from '../../src/jobs/homework/views';
 import { HOMEWORK_COLOURS, TRACKER_FIXED_HEADERS } from '../../src/core/homework/grid';
-import { makeUpn } from '../../src/core/records/upn';
+import { makeUpn } from '../upn';
 import { SAMPLE_HALF_TERMS } from '../../local/sample/calendar';
 
 const PINK = HOMEWORK_COLOURS.pink.background;

@@ -1,7 +1,7 @@
 /** The menu path, on the built bundle: Make an import tab → paste → Import pasted data. */
 import { createLocalGoogle } from '../../local/google';
 import { loadBundle } from '../../local/loadBundle';
-import { makeUpn } from '../../src/core/records/upn';
+import { makeUpn } from '../upn';
 
 it('prepareImportTab makes a plain-text staging tab; importPastedData imports it, lists refusals on Import Problems and removes the tab', () => {
   const g = createLocalGoogle({ now: new Date('2024-01-26T08:00:00Z') });

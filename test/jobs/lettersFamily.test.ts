@@ -22,7 +22,7 @@ import { loadLetterSources } from '../../src/jobs/letters/sources';
 import { planFor, previewOf } from '../../src/jobs/letters/preview';
 import { LetterRunRequest } from '../../src/core/letters/request';
 import { markRunPostedJob } from '../../src/jobs/letters/runLog';
-import { makeUpn } from '../../src/core/records/upn';
+import { makeUpn } from '../upn';
 import { IsoDate, addDays, toUk, weekday } from '../../src/core/dates';
 import { docApp, letters as lettersOf } from '../gas/docs/helpers';
 import { tabObjects } from './attendanceSchool';

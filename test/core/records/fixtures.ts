@@ -1,5 +1,5 @@
 /** Small helpers shared by the records tests (not a test file: no .test suffix). */
-import { makeUpn } from '../../../src/core/records/upn';
+import { makeUpn } from '../../upn';
 
 export const U1 = makeUpn(1);
 export const U2 = makeUpn(2);

@@ -4,7 +4,7 @@ import { parseRegisterGrid } from '../../../src/core/records/registerGrid';
 import { parseAttendanceSummary } from '../../../src/core/records/summaryImport';
 import { parseCsv } from '../../../src/core/records/csv';
 import { isBlank } from '../../../src/core/records/cells';
-import { makeUpn } from '../../../src/core/records/upn';
+import { makeUpn } from '../../upn';
 import { TABS } from '../../../src/core/tabs';
 
 const SEED = 20240108;

@@ -1,4 +1,5 @@
-import { LOST_ZEROS, checkUpn, makeUpn, upnCheckLetter } from '../../../src/core/records/upn';
+import { LOST_ZEROS, checkUpn, upnCheckLetter } from '../../../src/core/records/upn';
+import { makeUpn } from '../../upn';
 
 describe('UPN check letter (DfE modulus-23 algorithm)', () => {
   it('accepts published valid UPNs', () => {

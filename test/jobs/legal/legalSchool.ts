@@ -17,7 +17,7 @@ import { setUser } from '../../../local/services/shared';
 import { setUpTrackerJob } from '../../../src/jobs/setupTracker';
 import { importRows } from '../../../src/jobs/importData';
 import { saveSettings } from '../../../src/gas/settingsStore';
-import { makeUpn } from '../../../src/core/records/upn';
+import { makeUpn } from '../../upn';
 import { IsoDate, addDays, toUk, weekday } from '../../../src/core/dates';
 import { SettingsOverrides } from '../../../src/core/settings';
 
