@@ -14,13 +14,14 @@ function secs(ms: number): string {
 }
 
 const n = (x: number | undefined) => (x === undefined ? '–' : x.toLocaleString('en-GB'));
+const kb = (x: number | undefined) => (x === undefined ? '–' : `${(x / 1024).toFixed(1)} KB`);
 
 function table(rows: BenchRow[]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   return [
-    '| job | pupils | calls | cells read | cells written | Apps Script (projected) | compute here | note |',
-    '|---|---:|---:|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${cell(r.job)} | ${r.pupils.toLocaleString('en-GB')} | ${r.calls.toLocaleString('en-GB')} | ${n(r.cellsRead)} | ${n(r.cellsWritten)} | ${secs(r.projectedMs)} | ${Math.round(r.computeMs).toLocaleString('en-GB')} ms | ${cell(r.note ?? '')} |`),
+    '| job | pupils | calls | cells read | cells written | Apps Script (projected) | compute here | largest e-mail | note |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${cell(r.job)} | ${r.pupils.toLocaleString('en-GB')} | ${r.calls.toLocaleString('en-GB')} | ${n(r.cellsRead)} | ${n(r.cellsWritten)} | ${secs(r.projectedMs)} | ${Math.round(r.computeMs).toLocaleString('en-GB')} ms | ${kb(r.largestEmailBytes)} | ${cell(r.note ?? '')} |`),
   ].join('\n');
 }
 
@@ -45,6 +46,7 @@ Apps Script's cost is the number of service calls (each a round trip to Google) 
 | cells read / written | cells through \`getValues\`, \`setValues\` and the other range calls Google prices per cell (measured in the budgets table) |
 | Apps Script (projected) | from the estimated cost per call and per cell in \`local/services/env.ts\` — to compare with the 6-minute limit; an estimate, not a measurement of Google's servers |
 | compute here | this machine's time for the whole job: reading, parsing, rules, writing to the in-memory services |
+| largest e-mail | the biggest message the job sent, text and HTML bodies together (Google refuses a body over 200 KB on a consumer account, 400 KB on Workspace; the add-on keeps each under \`email.maxBodyKb\`, 150 KB); – where the job sends none |
 
 Run one job with \`npx tsx bench/run.ts <name>\` after \`npm run build\` (\`homework\`, \`attendance\`, \`import\`,
 \`letters\`, \`qa\`, \`progress\`, \`dashboard\`, \`budgets\` …): it prints its rows and leaves this file alone.

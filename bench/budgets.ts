@@ -30,6 +30,7 @@ import { weeklyDigestsJob } from '../src/jobs/qa/digests';
 import { progressReview } from '../src/jobs/progress/review';
 import { importGridValues } from '../src/jobs/qa/calendar';
 import { naiveAttendanceTab, naiveImportMarks, writeHomeworkGridNaively } from './naive/cellByCell';
+import { SentMail, bodyBytes } from '../local/services/mail';
 import type { BenchRow } from './run';
 
 const AS_OF = '2024-07-19';
@@ -70,17 +71,26 @@ function tracker(pupils: number): Tracker {
   return { g, ss, uninstall, marks: school.tables['Attendance Marks'] };
 }
 
-function measure(t: Tracker, fn: () => unknown): { calls: number; projectedMs: number; computeMs: number; cellsRead: number; cellsWritten: number } {
+type Measured = { calls: number; projectedMs: number; computeMs: number; cellsRead?: number; cellsWritten?: number; largestEmailBytes?: number; note?: string };
+
+function measure(t: Tracker, fn: () => unknown): Measured {
+  const outbox = (t.g.services.MailApp as unknown as { _sent: SentMail[] })._sent;
+  const before = outbox.length;
   t.g.env.resetCounts();
   const t0 = performance.now();
   fn();
-  return { calls: t.g.env.total, projectedMs: t.g.env.simulatedMs, computeMs: performance.now() - t0, cellsRead: t.g.env.cellsRead, cellsWritten: t.g.env.cellsWritten };
+  const computeMs = performance.now() - t0;
+  const sizes = outbox.slice(before).map((m) => bodyBytes(m.body, m.htmlBody));
+  return {
+    calls: t.g.env.total, projectedMs: t.g.env.simulatedMs, computeMs, cellsRead: t.g.env.cellsRead, cellsWritten: t.g.env.cellsWritten,
+    largestEmailBytes: sizes.length ? Math.max(...sizes) : undefined,
+  };
 }
 
 /** Our jobs on one school. Letters: `letters` reward letters, continued until done (executions summed). */
-function ours(t: Tracker, pupils: number, letters: number): Record<string, { calls: number; projectedMs: number; computeMs: number; cellsRead?: number; cellsWritten?: number; note?: string }> {
+function ours(t: Tracker, pupils: number, letters: number): Record<string, Measured> {
   const s = () => loadSettings();
-  const out: Record<string, { calls: number; projectedMs: number; computeMs: number; cellsRead?: number; cellsWritten?: number; note?: string }> = {};
+  const out: Record<string, Measured> = {};
   // The import: the year of marks again into a tracker that has it (the weekly re-import of the
   // register: read once, merge by key, write only what changed).
   out['import: year of marks (re-import)'] = { ...measure(t, () => importRows(t.ss, 'Attendance Marks', t.marks, { elapsed: startClock(() => t.g.env.simulatedMs) })), note: `${(t.marks.length - 1).toLocaleString('en-GB')} marks, already there: read once, nothing to write (first import: bench/import.ts)` };
@@ -142,7 +152,7 @@ export async function benchBudgets(): Promise<BenchRow[]> {
     for (const pupils of [200, 2000]) {
       const r = results[pupils][job];
       const grows = pupils === 2000 && results[200][job].calls !== r.calls ? ` (calls ${results[200][job].calls} at 200)` : '';
-      rows.push({ job: `budget: ${job}`, pupils, calls: r.calls, projectedMs: r.projectedMs, computeMs: r.computeMs, cellsRead: r.cellsRead, cellsWritten: r.cellsWritten, note: `${r.note ?? ''}${grows}`.trim() || undefined });
+      rows.push({ job: `budget: ${job}`, pupils, calls: r.calls, projectedMs: r.projectedMs, computeMs: r.computeMs, cellsRead: r.cellsRead, cellsWritten: r.cellsWritten, largestEmailBytes: r.largestEmailBytes, note: `${r.note ?? ''}${grows}`.trim() || undefined });
     }
     const n = naive.find((x) => x.job === job);
     if (n) rows.push({ job: `budget: ${job} — cell by cell`, pupils: 2000, calls: n.calls, projectedMs: n.projectedMs, computeMs: n.computeMs, note: n.note });

@@ -21,6 +21,8 @@ export interface BenchRow {
   /** Cells read and written (getValues/setValues and the other per-cell range calls), where measured. */
   cellsRead?: number;
   cellsWritten?: number;
+  /** The largest e-mail the job sent: its text and HTML bodies together, in bytes (Google's body limit counts them). */
+  largestEmailBytes?: number;
   note?: string;
 }
 
