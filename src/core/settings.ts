@@ -112,6 +112,12 @@ export interface Settings {
     inlineRows: number; // a list up to this many rows is printed in the e-mail; a longer one is attached as CSV (20)
     maxBodyKb: number; // every HTML and text body is kept under this (150; Google's limit is 200 consumer / 400 Workspace)
   };
+  /** National figures shown beside the school's on the Dashboard (issue 20): blank until the school fills them in. */
+  dashboard: {
+    nationalAttendance: number | null; // % attendance, e.g. the DfE's figure for secondary schools this year
+    nationalPaRate: number | null; // % of pupils persistently absent
+    nationalLabel: string; // where the figures come from, e.g. "DfE, secondary, autumn 2023"
+  };
   /** Test mode: every e-mail goes to the person running the add-on, not the recipients. */
   testMode: boolean;
 }
@@ -208,6 +214,7 @@ export const DEFAULT_SETTINGS: Settings = {
     inlineRows: 20,
     maxBodyKb: 150,
   },
+  dashboard: { nationalAttendance: null, nationalPaRate: null, nationalLabel: '' },
   testMode: false,
 };
 
@@ -247,6 +254,8 @@ export function validateSettings(s: Settings): string[] {
   pct(s.attendance.level1From, 'The level 1 threshold');
   pct(s.attendance.persistentAbsenceFrom, 'The persistent absence threshold');
   pct(s.attendance.severeAbsenceFrom, 'The severe absence threshold');
+  if (s.dashboard.nationalAttendance !== null) pct(s.dashboard.nationalAttendance, 'The national attendance figure');
+  if (s.dashboard.nationalPaRate !== null) pct(s.dashboard.nationalPaRate, 'The national persistent absence rate');
   if (s.attendance.level1From > s.attendance.rewardAbove) errs.push('The level 1 threshold must not be above the reward threshold.');
   const whole = (v: number, name: string, min = 1, max = 1000) => {
     if (!Number.isInteger(v) || v < min || v > max) errs.push(`${name} must be a whole number from ${min} to ${max} (it is ${v}).`);

@@ -2,7 +2,7 @@
  * Buffered writes (see ../execution.ts): inside an execution, the first change to a sheet (or to
  * the spreadsheet's list of tabs) since the last SpreadsheetApp.flush() remembers its state, so an
  * execution that ends by an error can be put back as Google would have left it. A change is any
- * counted call on a Range, Sheet, Spreadsheet or Protection that is not a read (get…, is…, has…,
+ * counted call on a Range, RangeList, Sheet, Spreadsheet or Protection that is not a read (get…, is…, has…,
  * can…, offset). Over-journalling costs only time; under-journalling would hide a lost write.
  */
 import type { LocalEnv } from '../env';
@@ -20,6 +20,7 @@ export function journalWrites(env: LocalEnv): void {
     if (READS.test(method) || !currentExecution(env)) return;
     if (className === 'Range') journalSheet(env, (target as { _sheet: LocalSheet })._sheet);
     else if (className === 'Sheet') journalSheet(env, (target as LocalSheet)._raw);
+    else if (className === 'RangeList') for (const r of (target as { _ranges: { _sheet: LocalSheet }[] })._ranges) journalSheet(env, r._sheet);
     else if (className === 'Protection') journalSheet(env, (target as LocalProtection)._sheet);
     else if (className === 'Spreadsheet') journalSpreadsheet(env, target as LocalSpreadsheet);
   });

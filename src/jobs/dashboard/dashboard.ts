@@ -1,26 +1,33 @@
 /**
- * Refresh dashboard (issue 9): a generated "Dashboard" tab for SLT with four small tables and a
- * Sheets embedded chart beside each — attendance by stage and year, the PA rate week by week over
- * the term, homework pink/red by week, letters by type. Each source tab is read once; the tab is
- * written with one setValues; the old charts are removed and four new ones inserted, so the number
- * of calls is the same for 100 pupils or 2,000.
+ * Refresh dashboard (issues 9 and 20): a generated "Dashboard" tab for SLT with six small tables
+ * and a Sheets embedded chart beside each — attendance this week and the year to date by year
+ * group and PP vs not PP (national figures beside them when Settings has them), attendance week by
+ * week over the academic year, the PA rate week by week, attendance stage by year, homework
+ * pink/red by week and letters by type. Each source tab is read once; the tab is written with one
+ * setValues and formatted through range lists; the old charts are removed and six new ones
+ * inserted, so the number of calls is the same for 100 pupils or 2,000.
  */
-import { IsoDate } from '../../core/dates';
+import { IsoDate, toUk } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { reviewAttendance } from '../../core/attendance/review';
-import { indexRegister, pupilMarks } from '../../core/attendance/register';
-import { weeklyFigures, WeeklyFigures } from '../../core/attendance/history';
-import { countFrom } from '../../core/attendance/pupilReview';
-import { isLeaver } from '../../core/pupils/roll';
+import { dashboardAttendance } from '../../core/attendance/dashboardRates';
 import { homeworkWeeks } from '../../core/homework/weeks';
+import { Pupil, Mark, AttendanceSummary, LetterLogEntry, LateToLesson, HomeworkMiss } from '../../core/types';
+import { columnLetter } from '../../core/records/headers';
 import { replaceContent } from '../../gas/tables';
 import { readPastoral } from '../profile/read';
-import { paRateByWeek, termWeekIndexes } from './weekly';
-import { attendanceByStageAndYear, dashboardBlocks, DashboardData, homeworkByWeek, layoutBlocks, lettersByType } from './summaries';
+import { attendanceByStageAndYear, DashboardData, homeworkByWeek, lettersByType } from './summaries';
+import { dashboardBlocks, layoutBlocks } from './blocks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** A1 notation of a block of cells (1-based), without asking Sheets. */
+function a1(row: number, col: number, rows: number, cols: number): string {
+  return `${columnLetter(col - 1)}${row}:${columnLetter(col + cols - 2)}${row + rows - 1}`;
+}
+
 export const DASHBOARD_TAB = 'Dashboard';
+const PERCENT_FORMAT = '0.0"%"';
 
 export interface DashboardResult extends DashboardData {
   tab: string;
@@ -32,41 +39,27 @@ export interface DashboardResult extends DashboardData {
 
 /** Pure: the dashboard's figures from records. */
 export function dashboardData(input: {
-  pupils: import('../../core/types').Pupil[];
-  marks: import('../../core/types').Mark[];
-  summaries: import('../../core/types').AttendanceSummary[];
-  letters: import('../../core/types').LetterLogEntry[];
-  latesToLesson: import('../../core/types').LateToLesson[];
-  homeworkLog: import('../../core/types').HomeworkMiss[];
+  pupils: Pupil[];
+  marks: Mark[];
+  summaries: AttendanceSummary[];
+  letters: LetterLogEntry[];
+  latesToLesson: LateToLesson[];
+  homeworkLog: HomeworkMiss[];
   settings: Settings;
   asOf: IsoDate;
 }): DashboardData {
   const { settings, asOf } = input;
   const review = reviewAttendance({ ...input });
   const cal = review.calendar;
-  const reg = indexRegister(input.marks, asOf);
-  // The year to date for pupils on roll; this year's leavers up to their leaving date (as the DfE counts).
-  const weekly: WeeklyFigures[] = [];
-  const year = review.academicYear;
-  for (const p of input.pupils) {
-    const leaver = isLeaver(p, asOf);
-    if (leaver && (p.leavingDate as IsoDate) < year.start) continue;
-    const raw = reg.byUpn.get(p.upn);
-    if (raw && raw.length) weekly.push(weeklyFigures(pupilMarks(p.upn, raw, cal), cal, countFrom(p, year), leaver ? (p.leavingDate as IsoDate) : ''));
-  }
   const hw = homeworkWeeks({ log: input.homeworkLog, pupils: input.pupils, asOf, settings, schoolWeeks: cal.schoolWeeks.length ? cal.schoolWeeks : undefined });
   return {
     asOf,
+    attendance: dashboardAttendance({ marks: input.marks, pupils: input.pupils, schoolDays: cal.schoolDays, asOf, settings }),
     stages: attendanceByStageAndYear(review),
-    pa: weekly.length ? paRateByWeek(weekly, cal, termWeekIndexes(cal, asOf), settings) : [],
     homework: homeworkByWeek(hw),
     letters: lettersByType(input.letters, asOf, settings),
+    national: settings.dashboard,
   };
-}
-
-function a1(row: number, col: number, rows: number, cols: number): string {
-  const letter = (c: number) => String.fromCharCode(64 + c);
-  return `${letter(col)}${row}:${letter(col + cols - 1)}${row + rows - 1}`;
 }
 
 export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): DashboardResult {
@@ -82,18 +75,28 @@ export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: I
     asOf,
   });
   const blocks = dashboardBlocks(d);
-  const layout = layoutBlocks(`${settings.school.name}: pastoral dashboard`, asOf, blocks);
+  const through = d.attendance.through;
+  const nat = settings.dashboard;
+  const lines = [
+    `As of ${toUk(asOf)}. Attendance counts completed school days only${through ? ` (to ${toUk(through)}; today's registers are not counted)` : ''}, leavers up to their leaving date. Counts only, no names.`,
+    nat.nationalAttendance === null && nat.nationalPaRate === null
+      ? 'National figures: not filled in (Pastoral Tracker → Settings → National attendance).'
+      : `National figures from Settings${nat.nationalLabel ? `: ${nat.nationalLabel}` : ''}.`,
+    'Refreshed by Pastoral Tracker → Data → Refresh dashboard.',
+  ];
+  const layout = layoutBlocks(`${settings.school.name}: pastoral dashboard`, lines, blocks);
 
   const sheet = ss.getSheetByName(DASHBOARD_TAB) || ss.insertSheet(DASHBOARD_TAB);
   const old = sheet.getCharts();
   for (const c of old) sheet.removeChart(c);
   replaceContent(sheet, layout.grid);
   sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
-  for (const r of layout.ranges) {
-    // A fixed number of calls per block (four blocks), never per pupil.
-    sheet.getRange(r.row - 1, 1).setFontWeight('bold');
-    sheet.getRange(r.row, r.col, 1, r.cols).setFontWeight('bold').setBackground('#e8eaed');
-  }
+  // One range list per look, whatever the number of blocks or weeks.
+  sheet.getRangeList(layout.ranges.map((r) => a1(r.row - 1, 1, 1, 1))).setFontWeight('bold');
+  sheet.getRangeList(layout.ranges.map((r) => a1(r.row, r.col, 1, r.cols))).setFontWeight('bold').setBackground('#e8eaed');
+  const pct = layout.ranges.filter((r) => r.rows > 1).flatMap((r) => r.percentCols.map((c) => a1(r.row + 1, r.col + c, r.rows - 1, 1)));
+  if (pct.length) sheet.getRangeList(pct).setNumberFormat(PERCENT_FORMAT);
+  sheet.setColumnWidth(1, 190); // "Not pupil premium", the letters' titles
   const charts: DashboardResult['charts'] = [];
   const chartCol = Math.max(...blocks.map((b) => b.header.length)) + 2;
   let top = 1;
@@ -107,11 +110,11 @@ export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: I
       .setNumHeaders(1)
       .setPosition(top, chartCol, 0, 0)
       .setOption('title', b.chart.title)
-      .setOption('legend', { position: 'bottom' })
+      .setOption('legend', { position: b.chart.columns > 2 ? 'bottom' : 'none' })
       .setOption('width', 480)
       .setOption('height', 280);
     if (b.chart.stacked) builder = builder.setOption('isStacked', true);
-    if (b.chart.title.startsWith('Homework')) builder = builder.setOption('colors', ['#f4b6c2', '#e06666']);
+    if (b.chart.colors) builder = builder.setOption('colors', b.chart.colors);
     sheet.insertChart(builder.build());
     charts.push({ title: b.chart.title, type: b.chart.type, range: a1(r.row, r.col, r.rows, r.chartColumns) });
     top += 15;

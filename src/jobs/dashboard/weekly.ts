@@ -1,17 +1,15 @@
 /**
- * Attendance week by week (pure): a pupil's trend for the profile and the whole school's
- * persistent-absence rate for the dashboard. A "week" is a school week of the calendar
+ * Attendance week by week (pure): a pupil's trend for the profile (the dashboard's school-level
+ * weeks are core/attendance/dashboardRates.ts). A "week" is a school week of the calendar
  * (SPEC §2a); figures are cumulative over the academic year to date, as the Attendance tab's %
  * is — the callers build the WeeklyFigures from the year's start (or the pupil's admission), and
  * for a leaver up to the leaving date.
  */
 import { IsoDate, weekStart } from '../../core/dates';
-import { Settings } from '../../core/settings';
 import { SchoolCalendar } from '../../core/calendar/schoolWeeks';
 import { PupilMarks } from '../../core/attendance/register';
 import { WeeklyFigures } from '../../core/attendance/history';
 import { percentTenths } from '../../core/attendance/summary';
-import { isPersistentAbsence } from '../../core/attendance/stage';
 
 /** Indexes of the school weeks shown: the term of asOf up to its week (or the last `fallback` weeks). */
 export function termWeekIndexes(cal: SchoolCalendar, asOf: IsoDate, fallback = 14): number[] {
@@ -57,46 +55,6 @@ export function pupilTrend(w: WeeklyFigures, cal: SchoolCalendar, weeks: number[
     });
   }
   return out;
-}
-
-export interface PaWeek {
-  weekStart: IsoDate;
-  pupils: number; // enrolments (pupils and this year's leavers) with a possible session by then
-  pa: number;
-  /** PA enrolments as a % of them, 1 dp. */
-  rate: number;
-}
-
-/**
- * Persistent absence (the year to each week's end, on the exact fraction as the DfE judges it)
- * across enrolments, for the given weeks. A leaver's WeeklyFigures stop at the leaving date, so
- * they count with their figures as they left, as the DfE counts an enrolment.
- */
-export function paRateByWeek(all: WeeklyFigures[], cal: SchoolCalendar, weeks: number[], settings: Settings): PaWeek[] {
-  const n = weeks.length;
-  const pupils = new Int32Array(n);
-  const pa = new Int32Array(n);
-  const last = n ? weeks[n - 1] : -1;
-  const slot = new Map<number, number>();
-  weeks.forEach((w, k) => slot.set(w, k));
-  for (const w of all) {
-    let a = 0;
-    let p = 0;
-    for (let i = 0; i <= last && i < w.possible.length; i++) {
-      a += w.attended[i];
-      p += w.possible[i];
-      const k = slot.get(i);
-      if (k === undefined || p === 0) continue;
-      pupils[k]++;
-      if (isPersistentAbsence(a, p, settings)) pa[k]++;
-    }
-  }
-  return weeks.map((i, k) => ({
-    weekStart: cal.schoolWeeks[i],
-    pupils: pupils[k],
-    pa: pa[k],
-    rate: pupils[k] ? Math.round((1000 * pa[k]) / pupils[k]) / 10 : 0,
-  }));
 }
 
 export type { PupilMarks };

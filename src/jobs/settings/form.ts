@@ -14,7 +14,7 @@ import { describeMorningStatus, loadMorningStatus } from '../../gas/morningStatu
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export type FieldKind = 'text' | 'multiline' | 'list' | 'percent' | 'whole' | 'hour' | 'benchmark' | 'boolean' | 'halfTerms';
+export type FieldKind = 'text' | 'multiline' | 'list' | 'percent' | 'optionalPercent' | 'whole' | 'hour' | 'benchmark' | 'boolean' | 'halfTerms';
 
 export interface FormField {
   /** Path in Settings, e.g. "attendance.rewardAbove" — also the input's name in the page. */
@@ -49,6 +49,9 @@ export const FORM_FIELDS: FormField[] = [
   { path: 'homework.persistentWeeks', label: 'Persistent: weeks pink or red', kind: 'whole', says: ['Weeks for persistent'] },
   { path: 'homework.persistentWindow', label: '… out of the last (school weeks)', kind: 'whole', says: ['The persistence window'] },
   { path: 'calendar.halfTerms', label: 'Half terms', kind: 'halfTerms', says: ['Half term'] },
+  { path: 'dashboard.nationalAttendance', label: 'National attendance (%, blank if not known): shown on the Dashboard', kind: 'optionalPercent', says: ['The national attendance figure'] },
+  { path: 'dashboard.nationalPaRate', label: 'National persistent absence rate (%, blank if not known)', kind: 'optionalPercent', says: ['The national persistent absence rate'] },
+  { path: 'dashboard.nationalLabel', label: 'National figures: source (e.g. DfE, secondary, 2023/24)', kind: 'text', max: 80 },
   { path: 'progress.benchmark', label: 'FFT benchmark', kind: 'benchmark' },
   { path: 'triggers.enabled', label: 'Morning e-mails on', kind: 'boolean' },
   { path: 'triggers.morningHour', label: 'Morning e-mails at (hour)', kind: 'hour', says: ['The morning trigger hour'] },
@@ -120,6 +123,13 @@ export function parseForm(input: unknown): { overrides: SettingsOverrides; probl
         if (!items || items.some((x) => typeof x !== 'string')) { bad(`${f.label} must be a list of domains.`); break; }
         if (items.join(',').length > (f.max ?? 400)) { bad(`${f.label} is too long.`); break; }
         setPath(overrides, f.path, items.map((x) => String(x).trim().toLowerCase().replace(/^@/, '')).filter(Boolean));
+        break;
+      }
+      case 'optionalPercent': {
+        // Blank is "not known": the Dashboard then shows no national figure.
+        const n = raw === null || (typeof raw === 'string' && raw.trim() === '') ? null : typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : NaN;
+        if (n !== null && !isFinite(n)) { bad(`${f.label} must be a number or blank.`); break; }
+        setPath(overrides, f.path, n);
         break;
       }
       case 'percent':
