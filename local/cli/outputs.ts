@@ -1,6 +1,7 @@
 /**
  * Writing what Google would have held after a dry run: the tracker as .xlsx, every document the
- * add-on made as .docx (letter batches in letters/, templates in templates/), every e-mail as .eml.
+ * add-on made as .docx (letter batches in letters/, templates in templates/), every e-mail as .eml,
+ * and the embedded charts drawn in dashboard.html.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -8,6 +9,7 @@ import { LocalGoogle } from '../google';
 import { saveXlsx } from '../export/xlsx';
 import { saveDocx } from '../export/docx';
 import { saveEml } from '../export/eml';
+import { chartsHtml } from '../export/chartsHtml';
 
 export interface WrittenFiles {
   workbook: string;
@@ -16,6 +18,8 @@ export interface WrittenFiles {
   mail: string[];
   /** Evidence packs for the local authority (issue 19), one .docx per pupil. */
   evidence: string[];
+  /** The charts the add-on inserted (the Dashboard's), drawn as SVG: out/dashboard.html, or '' with none. */
+  charts: string;
 }
 
 /** Letters that NFD does not split into a base letter and an accent (Łukasz, Søren, Yılmaz). */
@@ -39,7 +43,13 @@ export async function writeOutputs(g: LocalGoogle, outDir: string, say: (line: s
   await saveXlsx(g.spreadsheet as any, workbook, (i, of, name, rows) => say(`  tracker.xlsx: tab ${i} of ${of}, ${name} (${rows.toLocaleString('en-GB')} rows)`));
   say('  tracker.xlsx: compressing and saving…');
 
-  const files: WrittenFiles = { workbook, letters: [], templates: [], mail: [], evidence: [] };
+  // Sheets draws embedded charts; an .xlsx cannot hold them, so they are drawn beside it.
+  const charts = path.join(outDir, 'dashboard.html');
+  const html = chartsHtml(g.spreadsheet as any, ['The embedded charts as the add-on inserted them, drawn from their data on this computer (Google draws them in the tracker).']);
+  if (html) fs.writeFileSync(charts, html);
+  else fs.rmSync(charts, { force: true });
+  say(html ? '  dashboard.html: the charts, drawn' : '  no charts to draw');
+  const files: WrittenFiles = { workbook, letters: [], templates: [], mail: [], evidence: [], charts: html ? charts : '' };
   const docs = (g.services.DocumentApp as any)._documents() as any[];
   say(`  ${docs.length} document(s): letters, templates and evidence packs as .docx…`);
   for (const doc of docs) {

@@ -43,6 +43,11 @@ describe('npm run demo', () => {
     expect(fs.existsSync(path.join(dir, 'one', 'tracker.xlsx'))).toBe(true);
     expect(first.files.letters.length).toBeGreaterThan(0);
     expect(first.files.mail.length).toBe(report.emails.length);
+    // The Dashboard's six charts drawn for a person without Google (issue 20 §6).
+    expect(first.files.charts).toBe(path.join(dir, 'one', 'dashboard.html'));
+    const html = fs.readFileSync(first.files.charts, 'utf8');
+    expect(html.match(/<svg /g)).toHaveLength(6);
+    expect(html).toContain('Persistent absence rate by week (%)');
     // Every letter this run made is for a different pupil+type.
     const keys = report.letters.map((l: any) => `${l.type}|${l.upn}`);
     expect(new Set(keys).size).toBe(keys.length);

@@ -70,7 +70,12 @@ describe('refresh dashboard', () => {
     // Each chart's range is the table under its title.
     const chartRange = sheet.getCharts()[0].getRanges()[0];
     expect(chartRange.getValues()[0][0]).toBe('Group');
-    expect(sheet.getCharts()[2].getRanges()[0].getValues()[0]).toEqual(['Week of', 'PA rate %']);
+    const paRange = sheet.getCharts()[2].getRanges()[0];
+    expect(paRange.getValues()[0]).toEqual(['Week of', 'PA rate %']);
+    // Each week a date cell shown dd/mm/yyyy, its PA rate with one decimal.
+    expect(paRange.getValues()[1][0]).toBeInstanceOf(Date);
+    const w0 = r.attendance.weeks[0];
+    expect(paRange.getDisplayValues()[1]).toEqual([toUk(w0.weekStart), `${w0.paRate!.toFixed(1)}%`]);
     expect(again.stages).toHaveLength(5); // Years 7 to 11
   });
 

@@ -1,7 +1,8 @@
 /**
  * The Dashboard tab's layout (pure): six small tables one under another, each the data of the
  * chart drawn beside it. Percentages stay numbers (formatted 93.3% by the job), so Sheets can chart
- * them; week labels are the Monday as dd/mm/yyyy text, which a chart shows as its categories.
+ * them; a week is its Monday as an ISO date in `dateCols`, written as a date cell (dd/mm/yyyy) by
+ * the job, whatever the spreadsheet's locale — a chart takes date cells as its categories.
  * National figures (Settings → Dashboard) sit beside the school's: a row of the attendance table
  * and a flat line on the weekly charts; left out while the school has not filled them in.
  */
@@ -16,6 +17,8 @@ export interface Block {
   rows: Cell[][];
   /** Columns (0-based) holding percentages: shown with one decimal and a % sign. */
   percentCols: number[];
+  /** Columns (0-based) holding ISO dates, written as date cells. */
+  dateCols?: number[];
   /** The chart shows the first `chartColumns` columns (categories, then its series). */
   chart: { type: 'COLUMN' | 'LINE' | 'BAR'; stacked?: boolean; title: string; columns: number; colors?: string[] };
 }
@@ -51,15 +54,17 @@ export function dashboardBlocks(d: DashboardData): Block[] {
     {
       title: 'Attendance week by week this academic year (each week its own sessions, %)',
       header: weekHeader,
-      rows: a.weeks.map((w) => [toUk(w.weekStart), blank(w.school), blank(w.pp), blank(w.notPp)].concat(natAtt !== null ? [natAtt] : [])),
+      rows: a.weeks.map((w) => [w.weekStart, blank(w.school), blank(w.pp), blank(w.notPp)].concat(natAtt !== null ? [natAtt] : [])),
       percentCols: weekHeader.map((_, i) => i).slice(1),
+      dateCols: [0],
       chart: { type: 'LINE', title: 'Attendance by week: whole school, PP and not PP (%)', columns: weekHeader.length },
     },
     {
       title: "Persistent absence rate week by week (the year to each week's end, %)",
       header: paHeader,
-      rows: a.weeks.map((w) => [toUk(w.weekStart), blank(w.paRate)].concat(natPa !== null ? [natPa] : []).concat([w.pa, w.pupils])),
+      rows: a.weeks.map((w) => [w.weekStart, blank(w.paRate)].concat(natPa !== null ? [natPa] : []).concat([w.pa, w.pupils])),
       percentCols: natPa !== null ? [1, 2] : [1],
+      dateCols: [0],
       chart: { type: 'LINE', title: 'Persistent absence rate by week (%)', columns: natPa !== null ? 3 : 2, colors: ['#d93025', '#9aa0a6'] },
     },
     {
@@ -72,8 +77,9 @@ export function dashboardBlocks(d: DashboardData): Block[] {
     {
       title: 'Homework: pupils pink and red by week',
       header: ['Week of', 'Pink', 'Red', 'Misses'],
-      rows: d.homework.map((w) => [toUk(w.weekStart), w.pink, w.red, w.misses]),
+      rows: d.homework.map((w) => [w.weekStart, w.pink, w.red, w.misses]),
       percentCols: [],
+      dateCols: [0],
       chart: { type: 'COLUMN', stacked: true, title: 'Homework pink and red by week (pupils)', columns: 3, colors: ['#f4b6c2', '#e06666'] },
     },
     {
@@ -89,7 +95,7 @@ export function dashboardBlocks(d: DashboardData): Block[] {
 export interface Layout {
   grid: Cell[][];
   /** Where each block's table sits (1-based row/col, header row included). */
-  ranges: { row: number; col: number; rows: number; cols: number; chartColumns: number; percentCols: number[] }[];
+  ranges: { row: number; col: number; rows: number; cols: number; chartColumns: number; percentCols: number[]; dateCols: number[] }[];
 }
 
 /** Blocks one under another in columns A…, a blank row between: one rectangular grid, one write. */
@@ -104,7 +110,7 @@ export function layoutBlocks(title: string, lines: string[], blocks: Block[]): L
     grid.push(pad(b.header));
     const rows = b.rows.length ? b.rows : [['(none yet)'].concat(new Array(b.header.length - 1).fill(''))];
     for (const r of rows) grid.push(pad(r));
-    ranges.push({ row: headerRow, col: 1, rows: rows.length + 1, cols: b.header.length, chartColumns: b.chart.columns, percentCols: b.percentCols });
+    ranges.push({ row: headerRow, col: 1, rows: rows.length + 1, cols: b.header.length, chartColumns: b.chart.columns, percentCols: b.percentCols, dateCols: b.rows.length ? b.dateCols || [] : [] });
     grid.push(pad([]));
   }
   return { grid, ranges };

@@ -15,6 +15,7 @@ import { homeworkWeeks } from '../../core/homework/weeks';
 import { Pupil, Mark, AttendanceSummary, LetterLogEntry, LateToLesson, HomeworkMiss } from '../../core/types';
 import { columnLetter } from '../../core/records/headers';
 import { replaceContent } from '../../gas/tables';
+import { Cell, toCell } from '../../gas/cells';
 import { readPastoral } from '../profile/read';
 import { attendanceByStageAndYear, DashboardData, homeworkByWeek, lettersByType } from './summaries';
 import { dashboardBlocks, layoutBlocks } from './blocks';
@@ -89,13 +90,18 @@ export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: I
   const sheet = ss.getSheetByName(DASHBOARD_TAB) || ss.insertSheet(DASHBOARD_TAB);
   const old = sheet.getCharts();
   for (const c of old) sheet.removeChart(c);
-  replaceContent(sheet, layout.grid);
+  // Weeks as date cells (not text a US-locale sheet would read as 9 April).
+  const grid: Cell[][] = layout.grid.map((row) => row.slice());
+  for (const r of layout.ranges) for (const c of r.dateCols) for (let i = 1; i < r.rows; i++) grid[r.row - 1 + i][r.col - 1 + c] = toCell(grid[r.row - 1 + i][r.col - 1 + c], 'date');
+  replaceContent(sheet, grid);
   sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
   // One range list per look, whatever the number of blocks or weeks.
   sheet.getRangeList(layout.ranges.map((r) => a1(r.row - 1, 1, 1, 1))).setFontWeight('bold');
   sheet.getRangeList(layout.ranges.map((r) => a1(r.row, r.col, 1, r.cols))).setFontWeight('bold').setBackground('#e8eaed');
   const pct = layout.ranges.filter((r) => r.rows > 1).flatMap((r) => r.percentCols.map((c) => a1(r.row + 1, r.col + c, r.rows - 1, 1)));
   if (pct.length) sheet.getRangeList(pct).setNumberFormat(PERCENT_FORMAT);
+  const dates = layout.ranges.flatMap((r) => r.dateCols.map((c) => a1(r.row + 1, r.col + c, r.rows - 1, 1)));
+  if (dates.length) sheet.getRangeList(dates).setNumberFormat('dd/mm/yyyy');
   sheet.setColumnWidth(1, 190); // "Not pupil premium", the letters' titles
   const charts: DashboardResult['charts'] = [];
   const chartCol = Math.max(...blocks.map((b) => b.header.length)) + 2;
