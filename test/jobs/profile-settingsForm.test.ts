@@ -68,3 +68,24 @@ describe('settings form: the academic year and "too early to tell" (issue 17)', 
     expect(loadOverrides()).toEqual({});
   });
 });
+
+describe('settings form: national figures for the Dashboard (issue 20)', () => {
+  let uninstall: () => void;
+  beforeEach(() => {
+    uninstall = createLocalGoogle().install();
+  });
+  afterEach(() => uninstall());
+
+  test('blank by default; filled in they are saved; emptied again they are blank (null), not 0', () => {
+    expect(settingsFormData().values).toMatchObject({ 'dashboard.nationalAttendance': null, 'dashboard.nationalPaRate': null, 'dashboard.nationalLabel': '' });
+    expect(saveSettingsFromForm({ 'dashboard.nationalAttendance': '91.2', 'dashboard.nationalPaRate': 21.5, 'dashboard.nationalLabel': 'DfE, secondary, autumn 2023' })).toEqual({ ok: true, problems: [] });
+    expect(loadSettings().dashboard).toEqual({ nationalAttendance: 91.2, nationalPaRate: 21.5, nationalLabel: 'DfE, secondary, autumn 2023' });
+    expect(saveSettingsFromForm({ 'dashboard.nationalAttendance': '', 'dashboard.nationalPaRate': ' ' }).ok).toBe(true);
+    expect(loadSettings().dashboard).toMatchObject({ nationalAttendance: null, nationalPaRate: null });
+  });
+
+  test('a figure that is not a percentage is refused on its own field', () => {
+    expect(saveSettingsFromForm({ 'dashboard.nationalPaRate': 'high' }).problems).toEqual([{ field: 'dashboard.nationalPaRate', message: expect.stringMatching(/number or blank/) }]);
+    expect(saveSettingsFromForm({ 'dashboard.nationalAttendance': 191 }).problems).toEqual([{ field: 'dashboard.nationalAttendance', message: expect.stringMatching(/national attendance figure must be a percentage from 0 to 100/) }]);
+  });
+});
