@@ -123,8 +123,9 @@ export const TABS: TabDef[] = [
       { header: 'PP', field: 'pp', kind: 'yesno', owned: true },
       { header: 'EAL', field: 'eal', kind: 'yesno', owned: true },
       { header: 'SEN', field: 'sen', kind: 'yesno', owned: true },
-      { header: 'Weeks Pink', field: 'weeksPink', kind: 'number', owned: true },
-      { header: 'Weeks Red', field: 'weeksRed', kind: 'number', owned: true },
+      { header: 'Weeks Pink (year to date)', field: 'weeksPink', kind: 'number', owned: true, aliases: ['Weeks Pink'] },
+      { header: 'Weeks Red (year to date)', field: 'weeksRed', kind: 'number', owned: true, aliases: ['Weeks Red'] },
+      { header: 'Lates (year to date)', field: 'lates', kind: 'number', owned: true },
       { header: 'Persistent', field: 'persistent', kind: 'yesno', owned: true },
       { header: 'This Week Action', field: 'action', kind: 'text', owned: true },
       // One column per school week (headed by its Monday, dd/mm/yyyy) is added by the refresh.

@@ -9,7 +9,7 @@ import { loadSettings } from '../../src/gas/settingsStore';
 import { Settings, SettingsOverrides } from '../../src/core/settings';
 import { refreshHomeworkJob, HomeworkRefreshResult, TRACKER_TAB } from '../../src/jobs/homework/refresh';
 import { THIS_WEEK_TAB, PP_REPORT_TAB } from '../../src/jobs/homework/views';
-import { HOMEWORK_COLOURS, TRACKER_FIXED_HEADERS } from '../../src/core/homework/grid';
+import { HOMEWORK_COLOURS, PERSISTENT_COLOURS, TRACKER_FIXED_HEADERS } from '../../src/core/homework/grid';
 import { makeUpn } from '../upn';
 import { SAMPLE_HALF_TERMS } from '../../local/sample/calendar';
 
@@ -68,6 +68,8 @@ const LOG: Miss[] = [
   [U.edge, '2024-01-21', 'Maths'], [U.edge, '2024-01-22', 'English'],
   // 1 miss + 1 Late this week: Late does not count
   [U.late, '2024-01-22', 'Maths'], [U.late, '2024-01-23', 'English', 'Late'],
+  // and a Late in the autumn: 2 Lates this year
+  [U.late, '2023-10-10', 'Science', 'Late'],
   // a leaver with 3 misses before leaving
   [U.leaver, '2024-01-09', 'Maths'], [U.leaver, '2024-01-10', 'English'], [U.leaver, '2024-01-11', 'Science'],
   // pink in 04/12, 18/12 and 22/01: 3 of the last 6 SCHOOL weeks (7 calendar weeks, Christmas between)
@@ -158,7 +160,7 @@ describe('refreshHomework on a small school (SPEC §3 edges)', () => {
   it('colours by a handful of rules over the grid, not a background per cell', () => {
     const s = sheet(t, TRACKER_TAB);
     const rules = s.getConditionalFormatRules();
-    expect(rules.length).toBe(2);
+    expect(rules.length).toBe(3); // pink, red, Persistent "Yes"
     const { row, col } = cellOf(t, U.red, '2024-01-22');
     expect(s.getRange(row, col).getBackground()).toBe(WHITE);
     expect(s.getFrozenRows()).toBe(1);
@@ -185,6 +187,12 @@ describe('refreshHomework on a small school (SPEC §3 edges)', () => {
   it('Late is logged and counted separately, not towards pink/red', () => {
     expect(week(r, U.late, '2024-01-22')).toMatchObject({ misses: 1, lates: 1, band: 'none' });
     expect(bg(t, U.late, '2024-01-22')).toBe(WHITE);
+    // …and shown: the Lates of the year so far, in their own column.
+    const values = sheet(t, TRACKER_TAB).getDataRange().getValues();
+    const col = TRACKER_FIXED_HEADERS.indexOf('Lates (year to date)');
+    expect(values[0][col]).toBe('Lates (year to date)');
+    expect(values.find((x: unknown[]) => x[0] === U.late)[col]).toBe(2);
+    expect(values.find((x: unknown[]) => x[0] === U.red)[col]).toBe(0);
   });
 
   it('persistence needs 3 of the last 6 school weeks (holidays do not age a case)', () => {
@@ -193,6 +201,11 @@ describe('refreshHomework on a small school (SPEC §3 edges)', () => {
     const values = sheet(t, TRACKER_TAB).getDataRange().getValues();
     const row = values.find((x: unknown[]) => x[0] === U.persistent);
     expect(row[TRACKER_FIXED_HEADERS.indexOf('Persistent')]).toBe('Yes');
+    // "Yes" stands out (conditional formatting, so a re-sort by staff keeps it right); "No" does not.
+    const persistentCol = TRACKER_FIXED_HEADERS.indexOf('Persistent') + 1;
+    const rowOf = (upn: string) => values.findIndex((x: unknown[]) => x[0] === upn) + 1;
+    expect(t.g.app._effectiveBackground(sheet(t, TRACKER_TAB), rowOf(U.persistent), persistentCol)).toBe(PERSISTENT_COLOURS.background);
+    expect(t.g.app._effectiveBackground(sheet(t, TRACKER_TAB), rowOf(U.notPersistent), persistentCol)).toBe(WHITE);
     expect(String(row[TRACKER_FIXED_HEADERS.indexOf('This Week Action')])).toMatch(/HoY\/YAM meeting/);
   });
 
@@ -237,6 +250,12 @@ describe('refreshHomework on a small school (SPEC §3 edges)', () => {
     expect(text).toContain('Form tutor: Ms Form');
     const redRow = values.findIndex((x) => x[2] === U.red) + 1;
     expect(values[redRow - 1][5]).toBe('Red');
+    expect(values[redRow - 1][7]).toBe('English, Maths, Science'); // its subjects, A to Z
+    // Names and subject lists are never cut: columns B to H as wide as their longest entry (7 px a character).
+    for (let c = 2; c <= 8; c++) {
+      const longest = Math.max(...values.map((x) => String(x[c - 1] instanceof Date ? 'dd/mm/yyyy' : x[c - 1]).length));
+      expect(s.getColumnWidth(c)).toBeGreaterThanOrEqual(longest * 7);
+    }
     expect(t.g.app._effectiveBackground(s, redRow, 6)).toBe(RED);
     const pinkRow = values.findIndex((x) => x[2] === U.pink) + 1;
     expect(t.g.app._effectiveBackground(s, pinkRow, 6)).toBe(PINK);

@@ -2,7 +2,8 @@
  * The Homework Tracker tab (SPEC §2): a pupil × school week grid, as values plus the conditional
  * format rules as plain data (gas/ turns them into ConditionalFormatRules, local/ into .xlsx
  * rules). A week with no misses is written as '' rather than 0 so pink and red stand out and the
- * grid reads like the paper tracker; the rules test numbers, so blanks are never coloured.
+ * grid reads like the paper tracker; the rules test numbers, so blanks are never coloured. A third
+ * rule shows Persistent "Yes".
  */
 import { IsoDate, toUk } from '../dates';
 import { Settings } from '../settings';
@@ -18,15 +19,21 @@ export const HOMEWORK_COLOURS = {
   red: { background: '#cc0000', fontColor: '#ffffff', bold: true },
 };
 
+/** Persistent "Yes" in bold dark red on light red: it is the one word on the row a Head of Year acts on. */
+export const PERSISTENT_COLOURS = { background: '#f4cccc', fontColor: '#990000', bold: true };
+
+// The counts are this academic year's, and say so (issue 20): a Head of Year reading "Weeks Red 4"
+// in January must not wonder whether it is this half term.
 export const TRACKER_FIXED_HEADERS = [
-  'UPN', 'Name', 'Year', 'Reg Group', 'PP', 'EAL', 'SEN', 'Weeks Pink', 'Weeks Red', 'Persistent', 'This Week Action',
+  'UPN', 'Name', 'Year', 'Reg Group', 'PP', 'EAL', 'SEN',
+  'Weeks Pink (year to date)', 'Weeks Red (year to date)', 'Lates (year to date)', 'Persistent', 'This Week Action',
 ];
 
 export interface FormatRule {
   /** 1-based, as Sheets' getRange(row, column, numRows, numColumns). */
   range: { row: number; col: number; numRows: number; numCols: number };
-  kind: 'between' | 'gte';
-  values: number[];
+  kind: 'between' | 'gte' | 'text';
+  values: Array<number | string>;
   background: string;
   fontColor: string;
   bold: boolean;
@@ -52,10 +59,10 @@ export function trackerGrid(hw: HomeworkWeeks, pupils: Pupil[], asOf: IsoDate, s
     const ph = hw.pupils.get(normUpn(p.upn));
     const row: Cell[] = [p.upn, listName(p), p.year, p.regGroup, yes(p.pp), yes(p.eal), yes(p.sen)];
     if (ph) {
-      row.push(ph.weeksPink, ph.weeksRed, yes(ph.persistent), weekActionText(ph));
+      row.push(ph.weeksPink, ph.weeksRed, ph.lates, yes(ph.persistent), weekActionText(ph));
       for (const w of ph.weeks) row.push(w.misses === 0 ? '' : w.misses);
     } else {
-      row.push(0, 0, 'No', '');
+      row.push(0, 0, 0, 'No', '');
       for (let i = 0; i < hw.weeks.length; i++) row.push('');
     }
     values.push(row);
@@ -66,5 +73,7 @@ export function trackerGrid(hw: HomeworkWeeks, pupils: Pupil[], asOf: IsoDate, s
     { range, kind: 'between', values: [pinkAt, redAt - 1], ...HOMEWORK_COLOURS.pink },
     { range, kind: 'gte', values: [redAt], ...HOMEWORK_COLOURS.red },
   ] : [];
+  const persistentCol = TRACKER_FIXED_HEADERS.indexOf('Persistent') + 1;
+  if (roll.length) rules.push({ range: { row: 2, col: persistentCol, numRows: roll.length, numCols: 1 }, kind: 'text', values: ['Yes'], ...PERSISTENT_COLOURS });
   return { values, rules, weekColumns: hw.weeks.slice() };
 }

@@ -14,6 +14,28 @@ import { PupilIdentity } from '../pupils/identity';
 import { normUpn, listName } from '../pupils/names';
 import { comparePupils, rollIndex } from '../pupils/roll';
 import { PupilRef } from '../pupils/identity';
+import { normText } from '../text';
+
+/**
+ * A pupil's subjects missed in the week, each once, A to Z, with "×2" when more than one piece in
+ * that subject: "English ×2, Maths" rather than "English, English, Maths". Subjects that differ
+ * only in case or spacing are one (the first spelling is kept).
+ */
+export function subjectsText(subjects: string[]): string {
+  const by = new Map<string, { name: string; n: number }>();
+  for (const s of subjects) {
+    const name = String(s || '').trim();
+    if (!name) continue;
+    const k = normText(name);
+    const e = by.get(k);
+    if (e) e.n++;
+    else by.set(k, { name, n: 1 });
+  }
+  return Array.from(by.values())
+    .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))
+    .map((e) => (e.n > 1 ? `${e.name} ×${e.n}` : e.name))
+    .join(', ');
+}
 
 export interface TrackedPupil extends PupilIdentity {
   misses: number;

@@ -11,6 +11,7 @@ import { HomeworkMiss, Pupil } from '../types';
 import { SortedLog, sortLog } from './misses';
 import { normUpn } from '../pupils/names';
 import { rollIndex } from '../pupils/roll';
+import { academicYearOfDate } from '../calendar/academicYear';
 
 export type Band = 'none' | 'pink' | 'red';
 
@@ -25,8 +26,10 @@ export interface PupilHomework {
   upn: string;
   /** One entry per school week in `HomeworkWeeks.weeks`, same order. */
   weeks: PupilWeek[];
+  /** Weeks pink, weeks red and Late entries in this academic year's weeks (the tracker says "year to date"). */
   weeksPink: number;
   weeksRed: number;
+  lates: number;
   persistent: boolean;
   /** The week the current run of persistence began ('' when not persistent): keys the HoY meeting. */
   persistentSince: IsoDate | '';
@@ -97,6 +100,7 @@ export function homeworkWeeks(input: HomeworkWeeksInput): HomeworkWeeks {
   const index = new Map<IsoDate, number>();
   weeks.forEach((w, i) => index.set(w, i));
   const W = weeks.length;
+  const yearFrom = weekStart(academicYearOfDate(asOf, settings).start);
 
   // One pass over the log: counts[upn] = [misses per week..., lates per week...].
   const counts = new Map<string, Int32Array>();
@@ -119,12 +123,15 @@ export function homeworkWeeks(input: HomeworkWeeksInput): HomeworkWeeks {
     const flagged: boolean[] = new Array(W);
     let weeksPink = 0;
     let weeksRed = 0;
+    let lates = 0;
     for (let i = 0; i < W; i++) {
       const band = bandFor(c[i], settings);
       pw[i] = { weekStart: weeks[i], misses: c[i], lates: c[W + i], band };
       flagged[i] = band !== 'none';
+      if (weeks[i] < yearFrom) continue; // a log kept over two years: the counts are this year's
       if (band === 'pink') weeksPink++;
       if (band === 'red') weeksRed++;
+      lates += c[W + i];
     }
     // Persistent at week i: flagged in ≥ persistentWeeks of the `persistentWindow` school weeks ending at i.
     let inWindow = 0;
@@ -142,6 +149,7 @@ export function homeworkWeeks(input: HomeworkWeeksInput): HomeworkWeeks {
       weeks: pw,
       weeksPink,
       weeksRed,
+      lates,
       persistent,
       persistentSince: persistent ? weeks[runStart] : '',
       thisWeek: W > 0 ? pw[W - 1] : { weekStart: weekStart(asOf), misses: 0, lates: 0, band: 'none' },

@@ -20,7 +20,7 @@ import { toCell } from '../../gas/cells';
 import { addRoomFor, GridCell, writeGeneratedTab } from '../../gas/generatedTab';
 import { loadTabs } from '../load';
 import { readHomeworkCalendar } from './calendar';
-import { ppReportGrid, PP_REPORT_TAB, thisWeekGrid, THIS_WEEK_TAB } from './views';
+import { ppReportGrid, PP_REPORT_TAB, thisWeekGrid, THIS_WEEK_FIRST_COLUMN_PX, THIS_WEEK_TAB, THIS_WEEK_WIDTH } from './views';
 import { normUpn } from '../../core/pupils/names';
 import { rollIndex } from '../../core/pupils/roll';
 
@@ -100,7 +100,9 @@ export function refreshHomeworkJob(ss: Spreadsheet, settings: Settings, asOf: Is
     columnFormats: { 1: '@' },
   });
   const tw = thisWeekGrid(tracking, sop, asOf, staff, settings);
-  writeGeneratedTab(ss, { name: THIS_WEEK_TAB, values: tw.values.map((r) => r.map(cellOut)), headingRows: tw.headingRows, frozenRows: 1, rules: tw.rules });
+  const thisWeek = writeGeneratedTab(ss, { name: THIS_WEEK_TAB, values: tw.values.map((r) => r.map(cellOut)), headingRows: tw.headingRows, frozenRows: 1, rules: tw.rules });
+  thisWeek.setColumnWidth(1, THIS_WEEK_FIRST_COLUMN_PX);
+  thisWeek.autoResizeColumns(2, THIS_WEEK_WIDTH - 1);
   const termName = term ? term.name : 'this year';
   const pg = ppReportGrid(pp, termName, from, to, settings);
   writeGeneratedTab(ss, { name: PP_REPORT_TAB, values: pg.values.map((r) => r.map(cellOut)), headingRows: pg.headingRows, frozenRows: 2, frozenColumns: 2, rules: pg.rules });

@@ -13,7 +13,7 @@ import { Settings } from '../../core/settings';
 import { HOMEWORK_COLOURS } from '../../core/homework/grid';
 import { ownerLabel, resolveOwner } from '../../core/homework/owners';
 import { SopReview } from '../../core/homework/sop';
-import { PpTermReportRow, TrackedPupil, WeeklyTracking } from '../../core/homework/tracking';
+import { PpTermReportRow, subjectsText, TrackedPupil, WeeklyTracking } from '../../core/homework/tracking';
 import { Band } from '../../core/homework/weeks';
 import { StaffMember } from '../../core/types';
 import { CellRule, GridCell } from '../../gas/generatedTab';
@@ -21,6 +21,12 @@ import { CellRule, GridCell } from '../../gas/generatedTab';
 export const THIS_WEEK_TAB = 'This Week';
 export const PP_REPORT_TAB = 'PP Homework Report';
 export const THIS_WEEK_WIDTH = 8;
+/**
+ * Column A of This Week holds short values (reg group, year, subject, cohort) under section titles
+ * that run on into the empty cells beside them: it gets this width, and B to H are fitted to what
+ * they hold (names and subject lists are never cut).
+ */
+export const THIS_WEEK_FIRST_COLUMN_PX = 130;
 /** The Band column of This Week (1-based). */
 const BAND_COL = 6;
 
@@ -59,7 +65,7 @@ export function thisWeekGrid(t: WeeklyTracking, sop: SopReview, asOf: IsoDate, s
   const pupilCells = (p: TrackedPupil): GridCell[] => [p.upn, p.name, p.misses, bandText(p.band), yes(p.persistent)];
   s.section('Form tutors: pink and red in your reg group',
     ['Reg Group', 'Form Tutor', 'UPN', 'Name', 'Misses', 'Band', 'Persistent', 'Subjects'],
-    t.formTutors.flatMap((g) => g.pupils.map((p) => [g.regGroup, ownerLabel(g.tutor), ...pupilCells(p), p.subjects.join(', ')])));
+    t.formTutors.flatMap((g) => g.pupils.map((p) => [g.regGroup, ownerLabel(g.tutor), ...pupilCells(p), subjectsText(p.subjects)])));
   s.section('Heads of Year: pink and red in your year',
     ['Year', 'Head of Year', 'UPN', 'Name', 'Misses', 'Band', 'Persistent', 'Reg Group'],
     t.headsOfYear.flatMap((y) => y.pupils.map((p) => [y.year, ownerLabel(y.hoy), ...pupilCells(p), p.regGroup])));
@@ -74,7 +80,7 @@ export function thisWeekGrid(t: WeeklyTracking, sop: SopReview, asOf: IsoDate, s
     t.curriculumLeaders.flatMap((c) => c.classes.map((k) => [c.subject, ownerLabel(c.cl), k.className, k.teacher, k.misses])));
   const cohort = (label: string, role: string, list: TrackedPupil[]): GridCell[][] => {
     const lead = ownerLabel(resolveOwner(role, {}, staff));
-    return list.map((p) => [label, lead, p.upn, p.name, p.misses, bandText(p.band), p.regGroup, p.subjects.join(', ')]);
+    return list.map((p) => [label, lead, p.upn, p.name, p.misses, bandText(p.band), p.regGroup, subjectsText(p.subjects)]);
   };
   s.section('PP, EAL and SEN pupils who missed homework this week',
     ['Cohort', 'Lead', 'UPN', 'Name', 'Misses', 'Band', 'Reg Group', 'Subjects'],

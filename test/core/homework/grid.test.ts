@@ -1,6 +1,6 @@
 import { addDays } from '../../../src/core/dates';
 import { withDefaults } from '../../../src/core/settings';
-import { HOMEWORK_COLOURS, TRACKER_FIXED_HEADERS, trackerGrid } from '../../../src/core/homework/grid';
+import { HOMEWORK_COLOURS, PERSISTENT_COLOURS, TRACKER_FIXED_HEADERS, trackerGrid } from '../../../src/core/homework/grid';
 import { homeworkLadder } from '../../../src/core/homework/ladder';
 import { weeklyTracking } from '../../../src/core/homework/tracking';
 import { homeworkWeeks } from '../../../src/core/homework/weeks';
@@ -17,29 +17,38 @@ describe('trackerGrid', () => {
     pupil('A0004', { year: 8, regGroup: '8A', surname: 'Bee' }),
     pupil('L0001', { year: 8, regGroup: '8A', surname: 'Aardvark', leavingDate: '2024-01-01' }),
   ];
-  const log = [miss('A0001', '2024-01-15'), miss('A0001', '2024-01-16', 'English'), miss('A0004', '2024-01-09')];
+  const log = [
+    miss('A0001', '2024-01-15'), miss('A0001', '2024-01-16', 'English'), miss('A0004', '2024-01-09'),
+    // Two Late entries this year and one last July: Lates (year to date) is 2.
+    miss('A0001', '2024-01-10', 'Science', { reason: 'Late' }), miss('A0001', '2024-01-17', 'Art', { reason: 'Late' }),
+    miss('A0001', '2023-07-12', 'Art', { reason: 'Late' }),
+  ];
   const hw = homeworkWeeks({ log, pupils, asOf: '2024-01-19', settings, schoolWeeks: ['2024-01-08', '2024-01-15'] });
   const g = trackerGrid(hw, pupils, '2024-01-19', settings);
 
   it('has the fixed headers then one column per school week headed dd/mm/yyyy', () => {
-    expect(g.values[0]).toEqual(TRACKER_FIXED_HEADERS.concat(['08/01/2024', '15/01/2024']));
-    expect(g.weekColumns).toEqual(['2024-01-08', '2024-01-15']);
+    // The logged July Late shows its week (a logged row is never dropped) but counts in no year-to-date figure.
+    expect(g.values[0]).toEqual(TRACKER_FIXED_HEADERS.concat(['10/07/2023', '08/01/2024', '15/01/2024']));
+    expect(g.weekColumns).toEqual(['2023-07-10', '2024-01-08', '2024-01-15']);
+    expect(TRACKER_FIXED_HEADERS.slice(7, 10)).toEqual(['Weeks Pink (year to date)', 'Weeks Red (year to date)', 'Lates (year to date)']);
   });
 
   it('one row per pupil on roll by year, reg group, surname; 0 misses written blank', () => {
     expect(g.values.slice(1).map((r) => r[0])).toEqual(['A0004', 'A0001', 'A0002', 'A0003']);
-    expect(g.values[2]).toEqual(['A0001', 'Zed, Zoe', 8, '8A', 'Yes', 'No', 'No', 1, 0, 'No', 'FT monitoring: daily planner check next week', '', 2]);
-    expect(g.values[1].slice(11)).toEqual([1, '']);
+    expect(g.values[2]).toEqual(['A0001', 'Zed, Zoe', 8, '8A', 'Yes', 'No', 'No', 1, 0, 2, 'No', 'FT monitoring: daily planner check next week', '', '', 2]);
+    expect(g.values[1].slice(12)).toEqual(['', 1, '']);
   });
 
   it('formats the week cells: pink between pinkAt and redAt-1, red from redAt, as plain data', () => {
-    const range = { row: 2, col: TRACKER_FIXED_HEADERS.length + 1, numRows: 4, numCols: 2 };
+    const range = { row: 2, col: TRACKER_FIXED_HEADERS.length + 1, numRows: 4, numCols: 3 };
+    // Persistent is column K (11): "Yes" there is highlighted by a text rule.
     expect(g.rules).toEqual([
       { range, kind: 'between', values: [2, 2], ...HOMEWORK_COLOURS.pink },
       { range, kind: 'gte', values: [3], ...HOMEWORK_COLOURS.red },
+      { range: { row: 2, col: 11, numRows: 4, numCols: 1 }, kind: 'text', values: ['Yes'], ...PERSISTENT_COLOURS },
     ]);
     const s = withDefaults({ homework: { pinkAt: 3, redAt: 5 } });
-    expect(trackerGrid(hw, pupils, '2024-01-19', s).rules.map((r) => r.values)).toEqual([[3, 4], [5]]);
+    expect(trackerGrid(hw, pupils, '2024-01-19', s).rules.map((r) => r.values)).toEqual([[3, 4], [5], ['Yes']]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { withDefaults } from '../../../src/core/settings';
-import { ppTermReport, weeklyTracking } from '../../../src/core/homework/tracking';
+import { ppTermReport, subjectsText, weeklyTracking } from '../../../src/core/homework/tracking';
 import { homeworkWeeks } from '../../../src/core/homework/weeks';
 import { Intervention } from '../../../src/core/types';
 import { miss, pupil, staff } from './fixtures';
@@ -75,5 +75,15 @@ describe('ppTermReport', () => {
       { weekStart: '2024-01-15', misses: 2, band: 'pink', bySubject: { Maths: 1, English: 1 } },
     ]);
     expect(rep[0].interventions).toEqual([{ date: '2024-01-19', action: 'FT monitoring', owner: 'Form tutor', status: 'Done', outcome: 'Improved' }]);
+  });
+});
+
+describe('subjectsText (This Week)', () => {
+  it('each subject once, A to Z, with ×n when more than one piece in it', () => {
+    expect(subjectsText(['English', 'Maths', 'English'])).toBe('English ×2, Maths');
+    expect(subjectsText(['Science', 'science ', 'Art', 'Science'])).toBe('Art, Science ×3');
+    expect(subjectsText(['Maths'])).toBe('Maths');
+    expect(subjectsText([])).toBe('');
+    expect(subjectsText(['', ' '])).toBe('');
   });
 });
