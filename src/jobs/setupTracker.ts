@@ -1,12 +1,28 @@
 /**
  * "Set up tracker": every tab of SPEC §2 with its headers, formats, drop-downs and protection.
- * Idempotent — a second run on a tracker staff have used adds what is missing and changes nothing.
+ * Idempotent — a second run on a tracker staff have used adds what is missing and changes nothing,
+ * except that the add-on's working tabs (its memory and logs: WORKING_TABS) are hidden again if
+ * someone showed them (issue 20 §7: staff see only the tabs they read).
  */
 import { Settings } from '../core/settings';
 import { tabsFor } from '../core/tabs';
 import { loadSettings } from '../gas/settingsStore';
 import { ensureTab, SetupResult } from '../gas/setupTabs';
 import { LocaleChange, describeLocaleChange, ensureUkSpreadsheet } from '../gas/spreadsheetLocale';
+import { MAIL_LOG } from '../gas/mail';
+import { LETTER_RUNS } from './letters/runsTab';
+import { QA_REMINDERS } from './qa/reminders';
+
+/**
+ * Tabs no one reads day to day, hidden by Set up (and the first three by the job that makes them;
+ * View → Hidden sheets shows them): the add-on's memory — the e-mails sent (Mail Log), the tier
+ * memory and letter-run plan (Letter Runs), when each QA reminder was last sent (QA Reminders) —
+ * and the raw MIS exports only the add-on reads: the register session by session (Attendance
+ * Marks, or Attendance Summary for a school without marks), read by staff through the Attendance
+ * tab, the Coding Review and the pupil profile, and the contact export (Contacts), which the letters
+ * address from. Imports write to them hidden as they are. docs/user-guide.md lists the rest.
+ */
+export const WORKING_TABS: string[] = [MAIL_LOG, LETTER_RUNS.name, QA_REMINDERS.name, 'Attendance Marks', 'Attendance Summary', 'Contacts'];
 
 /** One result per tab, and what was done to the spreadsheet's locale and time zone. */
 export interface TrackerSetup extends Array<SetupResult> {
@@ -18,6 +34,10 @@ export function setUpTrackerJob(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, se
   const locale = ensureUkSpreadsheet(ss);
   const results: TrackerSetup = tabsFor(settings).map((def) => ensureTab(ss, def));
   results.locale = locale;
+  for (const name of WORKING_TABS) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet && !sheet.isSheetHidden()) sheet.hideSheet();
+  }
   // A new spreadsheet starts with an empty "Sheet1"; remove it once the real tabs exist and only
   // if staff never used it.
   const blank = ss.getSheetByName('Sheet1');

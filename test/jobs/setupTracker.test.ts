@@ -127,3 +127,23 @@ describe('Set up tracker', () => {
     expect(snapshot(g)).toBe(once);
   });
 });
+
+describe('Set up tracker: the tabs no one reads are hidden (issue 20 §7)', () => {
+  it('hides the raw MIS exports it makes, and the add-on\'s memory tabs someone showed', () => {
+    setUpTrackerJob(ss);
+    // Someone showed the Mail Log and the register (View → Hidden sheets) and made a tab of their own.
+    const mail = ss.insertSheet('Mail Log');
+    ss.getSheetByName('Attendance Marks')!.showSheet();
+    ss.insertSheet('My notes');
+    setUpTrackerJob(ss);
+    expect(mail.isSheetHidden()).toBe(true);
+    const visible = ss.getSheets().filter((s) => !s.isSheetHidden()).map((s) => s.getName());
+    expect(visible).toEqual([
+      'Students', 'Staff', 'Homework Log', 'Homework Tracker', 'Homework Set', 'Attendance', 'Lates to Lesson',
+      'Interventions', 'Letters Log', 'QA Calendar', 'Progress', 'Mentor Meetings', 'Mentoring Slips',
+      'Sessions', 'Session Register', 'Legal', 'My notes',
+    ]);
+    const hidden = ss.getSheets().filter((s) => s.isSheetHidden()).map((s) => s.getName());
+    expect(hidden.sort()).toEqual(['Attendance Marks', 'Attendance Summary', 'Contacts', 'Mail Log']);
+  });
+});
