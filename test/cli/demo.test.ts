@@ -29,6 +29,16 @@ describe('npm run demo', () => {
     const tabs = wb.worksheets.map((w) => w.name).filter((n) => n !== 'Charts (local)');
     expect(tabLines.map((m) => [Number(m[1]), Number(m[2]), m[3]])).toEqual(tabs.map((n, i) => [i + 1, tabs.length, n]));
     expect(said.indexOf('  tracker.xlsx: compressing and saving…')).toBeGreaterThan(said.indexOf(tabLines[tabLines.length - 1].input));
+    // The tabs a person sees after set-up, the imports and the week: the list docs/user-guide.md
+    // gives (issue 20 §7); the add-on's memory and the raw MIS exports hidden, no staging tab left.
+    const guide = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'user-guide.md'), 'utf8');
+    const documented = /<!-- visible-tabs[^>]*-->([\s\S]*?)<!-- \/visible-tabs -->/.exec(guide)![1].split(',').map((n) => n.replace(/\s+/g, ' ').trim());
+    const visible = wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
+    const optional = ['Import Problems', 'Evidence Packs', 'Target Suggestions']; // only once there is something in them
+    expect(visible).toEqual(documented.filter((n) => !optional.includes(n) || visible.includes(n)));
+    expect(wb.worksheets.filter((w) => w.state !== 'visible').map((w) => w.name).sort()).toEqual(
+      ['Attendance Marks', 'Attendance Summary', 'Charts (local)', 'Contacts', 'Letter Runs', 'Mail Log', 'QA Reminders'],
+    );
     const report = first.report as any;
     expect(report.asOf).toBe('2024-01-26');
     expect(report.pupils.length).toBeGreaterThan(70);
