@@ -29,6 +29,8 @@ function a1(row: number, col: number, rows: number, cols: number): string {
 
 export const DASHBOARD_TAB = 'Dashboard';
 const PERCENT_FORMAT = '0.0"%"';
+/** Sheets' default chart is 600 × 371 px, about 18 rows of 21 px: the next chart starts below it. */
+const CHART_ROWS = 19;
 
 export interface DashboardResult extends DashboardData {
   tab: string;
@@ -116,14 +118,12 @@ export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: I
       .setNumHeaders(1)
       .setPosition(top, chartCol, 0, 0)
       .setOption('title', b.chart.title)
-      .setOption('legend', { position: b.chart.columns > 2 ? 'bottom' : 'none' })
-      .setOption('width', 480)
-      .setOption('height', 280);
+      .setOption('legend', { position: b.chart.columns > 2 ? 'bottom' : 'none' });
     if (b.chart.stacked) builder = builder.setOption('isStacked', true);
     if (b.chart.colors) builder = builder.setOption('colors', b.chart.colors);
     sheet.insertChart(builder.build());
     charts.push({ title: b.chart.title, type: b.chart.type, range: a1(r.row, r.col, r.rows, r.chartColumns) });
-    top += 15;
+    top += CHART_ROWS;
   });
   return { ...d, tab: DASHBOARD_TAB, rowsWritten: layout.grid.length, charts, removedCharts: old.length, problems };
 }
