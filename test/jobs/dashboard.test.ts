@@ -59,7 +59,8 @@ describe('refresh dashboard', () => {
 
     // The whole school's row as a person reads it: numbers shown with one decimal and a % sign.
     const rowAt = values.findIndex((row) => row[0] === 'Whole school');
-    expect(values[rowAt - 1].slice(0, 4)).toEqual(['Group', `Week of ${toUk(r.attendance.weekStart!)} %`, 'Year to date %', 'PA rate % (year to date)']);
+    expect(values[rowAt - 1].slice(0, 4)).toEqual(['Group', 'This week %', 'Year to date %', 'PA rate %']);
+    expect(values[rowAt - 2][0]).toBe(`Attendance: this week (w/c ${toUk(r.attendance.weekStart!)}) and the year to date, completed school days to ${toUk(r.attendance.through!)}`);
     const shown = sheet.getRange(rowAt + 1, 2, 1, 3).getDisplayValues()[0];
     const g = r.attendance.groups[0];
     expect(shown).toEqual([g.week, g.ytd, g.paRate].map((v) => `${v!.toFixed(1)}%`));

@@ -33,7 +33,6 @@ export function dashboardBlocks(d: DashboardData): Block[] {
   const a = d.attendance;
   const nat = d.national;
   const hasNat = nat.nationalAttendance !== null || nat.nationalPaRate !== null;
-  const weekOf = a.weekStart ? `Week of ${toUk(a.weekStart)} %` : 'This week %';
   const groups: Cell[][] = a.groups.map((g) => [g.label, blank(g.week), blank(g.ytd), blank(g.paRate), g.pa, g.pupils]);
   if (hasNat) groups.push([nationalName(d), '', blank(nat.nationalAttendance), blank(nat.nationalPaRate), '', '']);
 
@@ -45,8 +44,10 @@ export function dashboardBlocks(d: DashboardData): Block[] {
 
   return [
     {
-      title: a.through ? `Attendance: this week and the year to date (completed school days to ${toUk(a.through)})` : 'Attendance: no completed school day this year yet',
-      header: ['Group', weekOf, 'Year to date %', 'PA rate % (year to date)', 'PA pupils', 'Pupils'],
+      title: a.through && a.weekStart
+        ? `Attendance: this week (w/c ${toUk(a.weekStart)}) and the year to date, completed school days to ${toUk(a.through)}`
+        : 'Attendance: no completed school day this year yet',
+      header: ['Group', 'This week %', 'Year to date %', 'PA rate %', 'PA pupils', 'Pupils'],
       rows: groups,
       percentCols: [1, 2, 3],
       chart: { type: 'COLUMN', title: 'Attendance this week and year to date (%)', columns: 3, colors: ['#1a73e8', '#9aa0a6'] },

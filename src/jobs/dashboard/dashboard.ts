@@ -104,7 +104,10 @@ export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: I
   if (pct.length) sheet.getRangeList(pct).setNumberFormat(PERCENT_FORMAT);
   const dates = layout.ranges.flatMap((r) => r.dateCols.map((c) => a1(r.row + 1, r.col + c, r.rows - 1, 1)));
   if (dates.length) sheet.getRangeList(dates).setNumberFormat('dd/mm/yyyy');
-  sheet.setColumnWidth(1, 190); // "Not pupil premium", the letters' titles
+  // Column A: the groups, weeks and the letters' titles (the longest, "AT2 letter — attendance cause
+  // for concern level 2"); the figures' columns as wide as their headers.
+  sheet.setColumnWidth(1, 290);
+  sheet.autoResizeColumns(2, layout.grid[0].length - 1);
   const charts: DashboardResult['charts'] = [];
   const chartCol = Math.max(...blocks.map((b) => b.header.length)) + 2;
   let top = 1;

@@ -60,7 +60,8 @@ class Sections {
 
 export function thisWeekGrid(t: WeeklyTracking, sop: SopReview, asOf: IsoDate, staff: StaffMember[], settings: Settings): ViewGrid {
   const s = new Sections();
-  s.heading([`Homework this week: w/c ${t.weekStart ? toUk(t.weekStart) : '—'}`, `Refreshed ${toUk(asOf)}`]);
+  // One cell: the title runs on to the right over empty cells instead of being cut by a second one.
+  s.heading([`Homework this week: w/c ${t.weekStart ? toUk(t.weekStart) : '—'} (refreshed ${toUk(asOf)})`]);
 
   const pupilCells = (p: TrackedPupil): GridCell[] => [p.upn, p.name, p.misses, bandText(p.band), yes(p.persistent)];
   s.section('Form tutors: pink and red in your reg group',
