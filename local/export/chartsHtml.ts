@@ -3,7 +3,7 @@
  * add-on inserts, but an .xlsx written by exceljs cannot hold them, so out/dashboard.html draws each
  * one as inline SVG from what the add-on asked for — its type (COLUMN, LINE, BAR), its source range
  * with one header row (the first column the categories, the others the series, blanks left out),
- * and its options title, colors and isStacked — with the range's table beside it as the tab shows
+ * and its options title, colors, isStacked and vAxis.viewWindow.min — with the range's table beside it as the tab shows
  * it (display values, so 93.3% not 93.3). Nothing here is Google's renderer: it is a faithful
  * picture of the same data, not a pixel copy.
  */
@@ -28,6 +28,8 @@ interface ChartData {
   series: Series[];
   colors: string[];
   stacked: boolean;
+  /** The option vAxis.viewWindow.min: where the value axis starts. */
+  axisMin?: number;
   table: string[][];
 }
 
@@ -52,6 +54,7 @@ function chartData(sheet: LocalSheet, chart: LocalEmbeddedChart): ChartData | nu
     series,
     colors: Array.isArray(o.colors) ? (o.colors as string[]).concat(PALETTE) : PALETTE,
     stacked: o.isStacked === true,
+    axisMin: typeof o['vAxis.viewWindow.min'] === 'number' ? (o['vAxis.viewWindow.min'] as number) : undefined,
     table: shown,
   };
 }
@@ -80,8 +83,9 @@ function svg(d: ChartData): string {
   const horizontal = d.type === 'BAR';
   // Stacked bars reach the sum of their series; other charts the largest value.
   const tops = d.stacked ? d.categories.map((_, i) => d.series.reduce((s, x) => s + (x.values[i] ?? 0), 0)) : d.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const lows = d.type === 'LINE' ? d.series.flatMap((s) => s.values.filter((v): v is number => v !== null)) : [0];
-  const ax = axis(Math.min(...lows, ...(d.type === 'LINE' ? [] : [0])), Math.max(...tops, 0));
+  const lows = d.axisMin !== undefined ? [d.axisMin] : d.type === 'LINE' ? d.series.flatMap((s) => s.values.filter((v): v is number => v !== null)) : [0];
+  const ax = axis(Math.min(...lows), Math.max(...tops, 0));
+  if (d.axisMin !== undefined) ax.min = Math.max(ax.min, d.axisMin);
   const left = horizontal ? 250 : PAD.left;
   const plotW = W - left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -123,11 +127,13 @@ function svg(d: ChartData): string {
       d.series.forEach((s, k) => {
         const v = s.values[i];
         if (v === null) return;
-        const from = d.stacked ? base : 0;
+        // A bar starts at the axis when the axis does not start at 0.
+        const from = Math.max(d.stacked ? base : 0, ax.min);
+        const to = (d.stacked ? base : 0) + v;
         const at = slot * i + slot * 0.15 + (d.stacked ? 0 : k * width);
-        const len = scale(from + v) - scale(from);
+        const len = Math.max(0, scale(to) - scale(from));
         if (horizontal) out.push(`<rect x="${left + scale(from)}" y="${PAD.top + at}" width="${len}" height="${width}" fill="${d.colors[k]}"/>`);
-        else out.push(`<rect x="${left + at}" y="${PAD.top + plotH - scale(from + v)}" width="${width}" height="${len}" fill="${d.colors[k]}"/>`);
+        else out.push(`<rect x="${left + at}" y="${PAD.top + plotH - scale(to)}" width="${width}" height="${len}" fill="${d.colors[k]}"/>`);
         base += v;
       });
     });

@@ -65,6 +65,13 @@ describe('refresh dashboard', () => {
     const g = r.attendance.groups[0];
     expect(shown).toEqual([g.week, g.ytd, g.paRate].map((v) => `${v!.toFixed(1)}%`));
 
+    // The attendance columns' axis starts a round 2–7 points below the lowest figure, not at 0.
+    const lowest = Math.min(...r.attendance.groups.flatMap((x) => [x.week!, x.ytd!]));
+    const axisMin = sheet.getCharts()[0].getOptions().get('vAxis.viewWindow.min') as number;
+    expect(axisMin % 5).toBe(0);
+    expect(axisMin).toBeLessThanOrEqual(lowest - 2);
+    expect(axisMin).toBeGreaterThan(lowest - 7);
+
     const again = refreshDashboardJob(t.ss, loadSettings(), asOf);
     expect(again.removedCharts).toBe(6);
     expect(sheet.getCharts()).toHaveLength(6);

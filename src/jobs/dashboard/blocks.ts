@@ -20,10 +20,16 @@ export interface Block {
   /** Columns (0-based) holding ISO dates, written as date cells. */
   dateCols?: number[];
   /** The chart shows the first `chartColumns` columns (categories, then its series). */
-  chart: { type: 'COLUMN' | 'LINE' | 'BAR'; stacked?: boolean; title: string; columns: number; colors?: string[] };
+  chart: { type: 'COLUMN' | 'LINE' | 'BAR'; stacked?: boolean; title: string; columns: number; colors?: string[]; axisMin?: number };
 }
 
 const blank = (v: number | null): Cell => (v === null ? '' : v);
+
+/** A round value (a multiple of 5) at least 2 points below the lowest % of columns B–C, never below 0. */
+function axisFloor(rows: Cell[][]): number {
+  const vals = rows.flatMap((r) => [r[1], r[2]]).filter((v): v is number => typeof v === 'number');
+  return vals.length ? Math.max(0, Math.floor((Math.min(...vals) - 2) / 5) * 5) : 0;
+}
 
 function nationalName(d: DashboardData): string {
   return d.national.nationalLabel ? `National (${d.national.nationalLabel})` : 'National';
@@ -50,7 +56,8 @@ export function dashboardBlocks(d: DashboardData): Block[] {
       header: ['Group', 'This week %', 'Year to date %', 'PA rate %', 'PA pupils', 'Pupils'],
       rows: groups,
       percentCols: [1, 2, 3],
-      chart: { type: 'COLUMN', title: 'Attendance this week and year to date (%)', columns: 3, colors: ['#1a73e8', '#9aa0a6'] },
+      // Columns from 0 would make 91% and 95% look the same: the axis starts a little below the lowest.
+      chart: { type: 'COLUMN', title: 'Attendance this week and year to date (%)', columns: 3, colors: ['#1a73e8', '#9aa0a6'], axisMin: axisFloor(groups) },
     },
     {
       title: 'Attendance week by week this academic year (each week its own sessions, %)',

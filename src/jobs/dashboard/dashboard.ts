@@ -124,6 +124,8 @@ export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: I
       .setOption('legend', { position: b.chart.columns > 2 ? 'bottom' : 'none' });
     if (b.chart.stacked) builder = builder.setOption('isStacked', true);
     if (b.chart.colors) builder = builder.setOption('colors', b.chart.colors);
+    // A dotted option key, as Google's EmbeddedChartBuilder reference does ('animation.duration').
+    if (b.chart.axisMin) builder = builder.setOption('vAxis.viewWindow.min', b.chart.axisMin);
     sheet.insertChart(builder.build());
     charts.push({ title: b.chart.title, type: b.chart.type, range: a1(r.row, r.col, r.rows, r.chartColumns) });
     top += CHART_ROWS;
