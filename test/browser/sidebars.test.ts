@@ -75,6 +75,9 @@ describe('Settings sidebar', () => {
     await s.page.keyboard.press('Tab');
     expect(await s.page.evaluate(() => document.activeElement && document.activeElement.id)).toBe('f-school-name');
     expect(s.title).toBe('Pastoral Tracker settings');
+    // Every form field is in a section of the page (issue 20's national figures were in none at first).
+    const shown = await s.page.$$eval('#fields input[name], #fields select[name], #fields textarea[name]', (els) => els.map((e) => e.getAttribute('name')));
+    expect(shown).toEqual(expect.arrayContaining(['dashboard.nationalAttendance', 'dashboard.nationalPaRate', 'dashboard.nationalLabel']));
   });
 
   test('a changed setting is saved to the document properties (Enter submits)', async () => {
