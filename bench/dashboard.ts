@@ -1,6 +1,6 @@
 /**
  * Refresh dashboard and the pupil profile (issue 9): a small and a large sample school. Calls are
- * the same for both (each tab read once, one write, four charts); the time that grows is compute.
+ * the same for both (each tab read once, one write, six charts); the time that grows is compute.
  */
 import { performance } from 'perf_hooks';
 import { makeTracker } from '../test/fixtures/trackerFixture';
