@@ -42,14 +42,20 @@ function fromExcelDate(d: Date): Date {
 /** Told before each tab is laid out (the dry run prints a line per tab: a big tracker takes a while). */
 export type TabProgress = (i: number, of: number, name: string, rows: number) => void;
 
+/**
+ * Deflate at its fastest level: most of a big tracker's save was spent compressing (a year of
+ * marks is tens of MB of sheet XML); level 1 makes a file a little larger, as readable everywhere.
+ */
+const ZIP = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+
 export async function saveXlsx(ss: LocalSpreadsheet, path: string, onTab?: TabProgress): Promise<void> {
   const wb = await toWorkbook(ss, onTab);
-  await wb.xlsx.writeFile(path);
+  await wb.xlsx.writeFile(path, ZIP);
 }
 
 export async function toXlsxBuffer(ss: LocalSpreadsheet): Promise<Buffer> {
   const wb = await toWorkbook(ss);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await wb.xlsx.writeBuffer(ZIP));
 }
 
 async function toWorkbook(ss: LocalSpreadsheet, onTab?: TabProgress): Promise<ExcelJS.Workbook> {
