@@ -15,7 +15,8 @@
  *
  * Pure: rows in, overrides and messages out. Messages name the tab, row and value — never a pupil.
  */
-import { HOY_OVERRIDE_OPTIONS, tabDef } from '../tabs';
+import { tabDef } from '../tabs';
+import { HOY_OVERRIDE_OPTIONS } from '../tabDefs/columns';
 import { mapHeaders } from '../records/headers';
 import { Stage } from './stage';
 import { LadderOverride, RUNGS, Rung } from './ladder';
