@@ -10,3 +10,6 @@ export const QA_STATUS = ['', 'Done', "QA'd", 'Reviewed'];
 export const HOY_OVERRIDE_OPTIONS = ['', 'AT2', 'panel', 'EWO'];
 
 export const upnCol: ColumnDef = { header: 'UPN', field: 'upn', kind: 'text', aliases: ['Unique Pupil Number', 'Pupil UPN'], required: true };
+
+/** The date a row is about (a homework missed, a meeting, a session …), as staff type it. */
+export const dateCol: ColumnDef = { header: 'Date', field: 'date', kind: 'date', required: true };
