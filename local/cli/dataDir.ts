@@ -18,7 +18,8 @@ import { parseTab, isImportableTab } from '../../src/core/records/parse';
 import { parseRegisterGrid } from '../../src/core/records/registerGrid';
 import { parseAttendanceSummary } from '../../src/core/records/summaryImport';
 import { wideProgressToLong } from '../../src/core/records/progressWide';
-import { SettingsOverrides, validateSettings, withDefaults } from '../../src/core/settings';
+import { SettingsOverrides, withDefaults } from '../../src/core/settings';
+import { validateSettings } from '../../src/core/settingsCheck';
 import { XlsxCell } from '../../src/ui/lib/xlsx';
 import { readXlsxFile } from './xlsxData';
 

@@ -4,7 +4,8 @@
  * properties are shared by every install of the add-on, so nothing school-specific goes there).
  * Only overrides are stored; defaults come from core/settings.ts.
  */
-import { Settings, SettingsOverrides, validateSettings, withDefaults, withOwnerDomain } from '../core/settings';
+import { Settings, SettingsOverrides, withDefaults, withOwnerDomain } from '../core/settings';
+import { validateSettings } from '../core/settingsCheck';
 import { trackerOwner } from './owner';
 import { UserError } from '../core/errors';
 

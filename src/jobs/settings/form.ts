@@ -5,7 +5,8 @@
  * gas/settingsStore. The form only ever writes the fields listed here; every other override the
  * school has (template ids, code lists…) is kept as it is.
  */
-import { DEFAULT_SETTINGS, FftBenchmark, Settings, SettingsOverrides, TermDates, validateSettings, withDefaults } from '../../core/settings';
+import { DEFAULT_SETTINGS, FftBenchmark, Settings, SettingsOverrides, TermDates, withDefaults } from '../../core/settings';
+import { validateSettings } from '../../core/settingsCheck';
 import { isIsoDate } from '../../core/dates';
 import { letterTitle, LETTER_TYPES } from '../../core/letters/defaultTemplates';
 import { loadOverrides, saveSettings } from '../../gas/settingsStore';

@@ -1,4 +1,5 @@
-import { validateSettings, withDefaults } from '../../../src/core/settings';
+import { withDefaults } from '../../../src/core/settings';
+import { validateSettings } from '../../../src/core/settingsCheck';
 import { compareToTarget, parseGrade } from '../../../src/core/progress/grades';
 
 describe('compareToTarget (9–1 with sub-grades)', () => {
