@@ -80,7 +80,8 @@ async function toWorkbook(ss: LocalSpreadsheet, onTab?: TabProgress): Promise<Ex
     }
   }
   if (chartRows.length) {
-    const ws = wb.addWorksheet(CHARTS_TAB);
+    // Hidden: it is this computer's record for --workbook, not a tab of the tracker (out/dashboard.html draws the charts).
+    const ws = wb.addWorksheet(CHARTS_TAB, { state: 'hidden' });
     ws.addRow(['Tab', 'Type', 'Ranges (row,col,rows,cols)', 'Row', 'Column', 'Options']);
     chartRows.forEach((r) => ws.addRow(r));
   }
@@ -91,6 +92,17 @@ function writeCells(sheet: LocalSheet, ws: ExcelJS.Worksheet): void {
   const { rows, cols } = sheet._grid.extent();
   const validations = new Map<LocalDataValidation, ExcelJS.DataValidation>();
   for (let r = 1; r <= rows; r++) {
+    // Sheets grows a row to show its wrapped text (a header such as "Weeks Pink (year to date)");
+    // Excel and LibreOffice keep the height an .xlsx gives, so give the lines it needs.
+    let lines = 1;
+    for (let c = 1; c <= cols; c++) {
+      const cell = sheet._grid.get(r, c);
+      if (cell && cell.wrap && typeof cell.v === 'string' && cell.v) {
+        const px = sheet._columnWidths.get(c) ?? 100;
+        lines = Math.max(lines, Math.ceil((cell.v.length * PX_PER_CHAR + 8) / px));
+      }
+    }
+    if (lines > 1) ws.getRow(r).height = 15 * Math.min(lines, 6);
     for (let c = 1; c <= cols; c++) {
       const cell = sheet._grid.get(r, c);
       if (!cell) continue;

@@ -40,6 +40,7 @@ describe('npm run demo', () => {
     expect(trackerTabs.filter((w) => w.state !== 'visible').map((w) => w.name).sort()).toEqual(
       ['Attendance Marks', 'Attendance Summary', 'Contacts', 'Letter Runs', 'Mail Log', 'QA Reminders'],
     );
+    expect(wb.getWorksheet('Charts (local)')!.state).toBe('hidden');
     const report = first.report as any;
     expect(report.asOf).toBe('2024-01-26');
     expect(report.pupils.length).toBeGreaterThan(70);
