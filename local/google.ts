@@ -7,6 +7,7 @@
 import { LocalEnv } from './services/env';
 import { createSpreadsheetApp, LocalSpreadsheetApp, LocalSpreadsheet } from './services/spreadsheet';
 import { createDocumentApp } from './services/document/document-app';
+import { createDocs } from './services/docs';
 import { createMailApp } from './services/mail';
 import { createScriptApp } from './services/script-app';
 import { createPropertiesService } from './services/properties';
@@ -35,9 +36,12 @@ export function createLocalGoogle(opts: LocalGoogleOptions = {}) {
   const env = new LocalEnv();
   if (opts.now) env.now = opts.now;
   const SpreadsheetApp = createSpreadsheetApp(env);
+  const DocumentApp = createDocumentApp(env);
   const services = {
     SpreadsheetApp,
-    DocumentApp: createDocumentApp(env),
+    DocumentApp,
+    // The Docs API advanced service, on DocumentApp's documents (local/services/docs).
+    Docs: createDocs(env, DocumentApp),
     MailApp: createMailApp(env),
     ScriptApp: createScriptApp(env),
     PropertiesService: createPropertiesService(env),

@@ -15,7 +15,9 @@ export interface LetterRunState {
   docUrl: string;
   total: number;
   done: number;
-  /** Body child count after the last letter recorded (see mergeLetters `keepChildren`). */
+  /** The letters document's body end index after the last letter recorded (see mergeLetters `keepEnd`). */
+  keepEnd?: number;
+  /** Runs started by an older version: the body's child count instead (mergeLetters `keepChildren`). */
   keepChildren?: number;
   /** Plan number (Letter Runs seq) of the last letter complete in the document (to repair a log row lost in a crash). */
   lastSeq?: number;

@@ -13,7 +13,7 @@ import { LetterType } from '../../core/types';
 import { Conditions } from '../../core/letters/conditions';
 import { openTemplate } from './templates';
 import { TplChild, readContainer } from './templateWalk';
-import { appendAll_, copySection_ } from './mergeLetters';
+import { appendAll_, copySection_ } from './copyElements';
 
 export interface LetterCopyOptions {
   templateId: string;

@@ -1,36 +1,40 @@
 /**
  * One letter run = ONE Google Doc to print: a page per family, in the school's own wording
- * (SPEC §5). Each letter is a copy of every element of the template's body (paragraphs, list
- * items, tables — formatting and all) with its placeholders filled in place; a page break goes
- * between letters, never after the last. The header and footer are copied once, since a document
- * has one of each: checkTemplate has already made sure they hold only fields that are the same in
- * every letter (school and run fields), so the first letter's values fill them.
+ * (SPEC §5), with the template's formatting, a page break between letters and none after the
+ * last. The header and footer are copied once with DocumentApp (a document has one of each, and
+ * checkTemplate has made sure they hold only fields that are the same in every letter).
  *
- * Big runs: Apps Script stops a script after 6 minutes. `shouldStop` is asked before each letter;
- * when it says the budget is nearly spent the run stops cleanly, and the job continues later with
- * `existingDocId` (same document, appended after what is there). `onLetterDone(i)` fires as soon
- * as letter i is complete so the job can write its Letters Log row at once: a crash never loses
- * the record of a letter that was made, and never records one that was not.
+ * Each letter is ONE Docs API call: docsApi().Documents.batchUpdate with every request that appends it
+ * (letterRequests.ts), built from the template as Documents.get returns it, read once per
+ * template per run (docsTemplate.ts). So a run costs a fixed handful of calls plus one per letter
+ * (docs/letters.md; test/gas/docs/mergeLetters.calls.test.ts), where copying the template element
+ * by element with DocumentApp cost ~117 (docs/performance.md).
  *
- * Service calls per letter are a small constant: 2 per template element (copy + append), 1 Text
- * per paragraph with placeholders (2 more to reach a table cell), 2 per placeholder (insert +
- * delete), 1 page break, 1 to count the body. See test/gas/docs/mergeLetters.calls.test.ts.
+ * A batch is atomic — "If any request is not valid, then the entire request will fail and
+ * nothing will be applied" (developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate)
+ * — so a crash never leaves half a letter. It can leave a whole letter the job did not get to log
+ * (the execution died between the batch and the Letters Log): `onLetterDone(i, bodyEnd)` reports
+ * the body's end index after each letter, the job keeps the last one it logged, and a resumed run
+ * deletes what follows it (one deleteContentRange) before carrying on, so the document always
+ * matches the Letters Log and no family gets the same letter twice.
  *
- * The body's size is COUNTED after each letter (Body.getNumChildren), never computed: Docs adds
- * an empty paragraph after a table that ends a section (a body always ends with a paragraph), so
- * appending a table can add two children, and how many depends on what came before. A count that
- * drifts makes `keepChildren` point into a finished letter, and a resumed run would then delete
- * real content and leave the document short of the Letters Log (issue 15 §5).
+ * DocumentApp's changes (the new document's header, footer and sharing) are saved with
+ * saveAndClose() before the first Docs API call: Apps Script applies a Document's pending changes
+ * only then (developers.google.com/apps-script/reference/document/document#saveAndClose()).
+ *
+ * Big runs: `shouldStop` is asked before each letter; when it says the budget is nearly spent the
+ * run stops cleanly, and the job continues later with `existingDocId`.
  */
 import { LetterType } from '../../core/types';
-import { Conditions, paragraphShown } from '../../core/letters/conditions';
+import { Conditions } from '../../core/letters/conditions';
 import { openTemplate } from './templates';
-import { fillParagraph, fillTable } from './text';
-import { TplChild, readContainer } from './templateWalk';
+import { readContainer } from './templateWalk';
 import { shareDoc } from './sharing';
+import { copySection_ } from './copyElements';
+import { DocTemplate, readDocTemplate } from './docsTemplate';
+import { BodyEnd, letterRequests } from './letterRequests';
+import { DocsElement, docsApi } from './docsApi';
 import { UserError } from '../../core/errors';
-
-type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
 export interface MergeLettersOptions {
   templateId: string;
@@ -43,17 +47,19 @@ export interface MergeLettersOptions {
    * document); each template is read once. The header and footer are `templateId`'s.
    */
   letters: { values: Record<string, string>; conditions?: Partial<Conditions>; templateId?: string; type?: LetterType }[];
-  /** Called after letter i is complete. `bodyChildren` is the body's child count at that point (see `keepChildren`). */
-  onLetterDone?: (i: number, bodyChildren: number) => void;
+  /** Called after letter i is in the document. `bodyEnd` is the body's end index then (see `keepEnd`). */
+  onLetterDone?: (i: number, bodyEnd: number) => void;
   /** Asked before each letter; true stops the run cleanly (e.g. the 6-minute budget is near). */
   shouldStop?: () => boolean;
   /** Continue a run that stopped: append to this document instead of creating one. */
   existingDocId?: string;
   /**
-   * With `existingDocId`: the body child count reported with the last letter the job logged.
-   * Anything after it is a letter half-written when the previous execution died, and is removed
-   * before carrying on, so no family gets a torn page.
+   * With `existingDocId`: the body end index reported with the last letter the job logged.
+   * Anything after it is a letter made when the previous execution died before logging it, and is
+   * removed before carrying on, so the document holds each logged letter once.
    */
+  keepEnd?: number;
+  /** The same for a run an older version of the add-on started: the body's child count then. */
   keepChildren?: number;
   /** The letter type, to name the template in messages. */
   type?: LetterType;
@@ -76,8 +82,8 @@ export interface MergeLettersResult {
   url: string;
   /** Letters made by this call (a prefix of `letters`). */
   done: number;
-  /** The body's child count at the end (what `keepChildren` wants next time). */
-  bodyChildren: number;
+  /** The body's end index at the end (what `keepEnd` wants next time). */
+  bodyEnd: number;
   /** Sharing that did not work (no pupil data). */
   problems: string[];
 }
@@ -85,75 +91,81 @@ export interface MergeLettersResult {
 export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
   if (opts.letters.length === 0 && !opts.existingDocId) throw new Error('mergeLetters: there are no letters to merge.');
   const template = openTemplate(opts.templateId, opts.type);
-  const bodies = new Map<string, TplChild[]>([[opts.templateId, readContainer(template.getBody())]]);
-  const bodyOf = (l: MergeLettersOptions['letters'][number]): TplChild[] => {
+  const templates = new Map<string, DocTemplate>([[opts.templateId, readDocTemplate(docsApi().Documents.get(opts.templateId))]]);
+  const templateOf = (l: MergeLettersOptions['letters'][number]): DocTemplate => {
     const id = l.templateId || opts.templateId;
-    let b = bodies.get(id);
-    if (!b) bodies.set(id, (b = readContainer(openTemplate(id, l.type).getBody())));
-    return b;
+    let t = templates.get(id);
+    if (!t) {
+      openTemplate(id, l.type); // its own message when someone cannot open it
+      templates.set(id, (t = readDocTemplate(docsApi().Documents.get(id))));
+    }
+    return t;
   };
-  const tplHeader = template.getHeader();
-  const tplFooter = template.getFooter();
 
+  const created = !opts.existingDocId;
   const doc = opts.existingDocId ? openRunDocument_(opts.existingDocId, opts.startedBy) : DocumentApp.create(opts.title);
   const problems: string[] = [];
-  if (!opts.existingDocId && opts.shareWith && opts.shareWith.length) problems.push(...shareDoc(doc, opts.shareWith, 'The letters document').problems);
-  let saved = false;
+  const docId = doc.getId();
+  const url = doc.getUrl();
   try {
-    if (opts.onDocument) opts.onDocument(doc.getId(), doc.getUrl());
-    const body = doc.getBody();
-    let count = body.getNumChildren();
-    // A new document (or one a stopped run left with no letter yet) holds one empty paragraph,
-    // which goes once the first letter is in so page 1 does not start with a blank line.
-    let blank: GoogleAppsScript.Document.Element | null = null;
-    // After a trim: the emptied paragraph the next letter's page break goes into.
-    let breakHere: GoogleAppsScript.Document.Paragraph | null = null;
-    if (!opts.existingDocId) {
-      blank = body.getChild(0);
+    if (created && opts.shareWith && opts.shareWith.length) problems.push(...shareDoc(doc, opts.shareWith, 'The letters document').problems);
+    if (created) {
       const values = opts.letters[0].values;
+      const tplHeader = template.getHeader();
+      const tplFooter = template.getFooter();
       if (tplHeader) copySection_(readContainer(tplHeader), doc.addHeader(), values);
       if (tplFooter) copySection_(readContainer(tplFooter), doc.addFooter(), values);
-    } else {
-      if (opts.keepChildren !== undefined) {
-        const trimmed = trimTo_(body, count, opts.keepChildren);
-        count = trimmed.count;
-        breakHere = trimmed.emptied;
-      }
-      if (count === 1) {
-        const only = body.getChild(0);
-        if (only.getType() === DocumentApp.ElementType.PARAGRAPH && only.asParagraph().getText() === '' && only.asParagraph().getNumChildren() === 0) blank = only;
-      }
     }
-
-    let done = 0;
-    for (let i = 0; i < opts.letters.length; i++) {
-      if (opts.shouldStop && opts.shouldStop()) break;
-      if (breakHere) breakHere.appendPageBreak();
-      else if (!blank) body.appendPageBreak();
-      breakHere = null;
-      const tplBody = bodyOf(opts.letters[i]);
-      appendAll_(tplBody, body, opts.letters[i].values, opts.letters[i].conditions);
-      if (blank && tplBody.length > 0 && tplBody[0].node.kind !== 'table') body.removeChild(blank);
-      blank = null;
-      count = body.getNumChildren();
-      done++;
-      if (opts.onLetterDone) opts.onLetterDone(i, count);
-    }
-    const result = { docId: doc.getId(), url: doc.getUrl(), done, bodyChildren: count, problems };
-    saved = true;
-    doc.saveAndClose();
-    return result;
+    if (opts.onDocument) opts.onDocument(docId, url);
   } finally {
-    // On an error, still flush what was written (the job's log already records those letters);
-    // a second failure here must not hide the first.
-    if (!saved) {
-      try {
-        doc.saveAndClose();
-      } catch (_) {
-        // the original error is the one to report
-      }
+    // DocumentApp's changes are applied before the Docs API sees the document (and on an error,
+    // what was written is kept: the job's state already names the document).
+    doc.saveAndClose();
+  }
+
+  // A new document's body is one empty paragraph: the section break [0, 1) and "\n" [1, 2).
+  let at: BodyEnd = { end: 2, finalEmpty: true };
+  let first = true;
+  if (!created) ({ at, first } = resumePoint_(docId, opts.keepEnd, opts.keepChildren));
+
+  let done = 0;
+  for (let i = 0; i < opts.letters.length; i++) {
+    if (opts.shouldStop && opts.shouldStop()) break;
+    const l = opts.letters[i];
+    const batch = letterRequests(templateOf(l), l.values, l.conditions, at, first);
+    docsApi().Documents.batchUpdate({ requests: batch.requests }, docId);
+    at = { end: batch.end, finalEmpty: batch.finalEmpty };
+    first = false;
+    done++;
+    if (opts.onLetterDone) opts.onLetterDone(i, at.end);
+  }
+  return { docId, url, done, bodyEnd: at.end, problems };
+}
+
+/**
+ * Where a continued run writes next: the body's end (one Documents.get), after deleting a letter
+ * the previous execution made but did not log. The kept part ends at `keepEnd`; the letter after
+ * it began either by splitting the last paragraph (so a paragraph ends exactly at keepEnd, and the
+ * new one starts there) or in the empty paragraph after a table (which starts at keepEnd − 1).
+ * Deleting up to the body's final newline leaves one empty paragraph, where the next letter's
+ * page break goes — the document an uninterrupted run makes.
+ */
+function resumePoint_(docId: string, keepEnd: number | undefined, keepChildren: number | undefined): { at: BodyEnd; first: boolean } {
+  const content: DocsElement[] = (docsApi().Documents.get(docId).body || {}).content || [];
+  const last = content[content.length - 1];
+  const end = Number(last && last.endIndex) || 2;
+  // An older run counted the body's children: child k is content[k + 1] (after the section break).
+  let keep = keepEnd;
+  if (keep === undefined && keepChildren !== undefined && content[keepChildren]) keep = Number(content[keepChildren].endIndex);
+  if (keep !== undefined && keep < end - 1) {
+    const from = content.some((el) => Number(el.endIndex) === keep) ? keep : keep - 1;
+    if (from < end - 1) {
+      docsApi().Documents.batchUpdate({ requests: [{ deleteContentRange: { range: { startIndex: from, endIndex: end - 1 } } }] }, docId);
+      return { at: { end: from + 1, finalEmpty: true }, first: from + 1 <= 2 };
     }
   }
+  const finalEmpty = !!(last && last.paragraph && (last.paragraph.elements || []).every((e) => !e.pageBreak && (!e.textRun || e.textRun.content === '\n')));
+  return { at: { end, finalEmpty }, first: end <= 2 && finalEmpty };
 }
 
 function openRunDocument_(id: string, startedBy?: string): GoogleAppsScript.Document.Document {
@@ -165,60 +177,4 @@ function openRunDocument_(id: string, startedBy?: string): GoogleAppsScript.Docu
     throw new UserError(`The letters document this run was writing (Google Doc id ${id}) cannot be opened — it may have been deleted${who} (${detail}). ` +
       `${startedBy ? `Ask ${startedBy} to press Continue in the letter run sidebar, or start` : 'Start'} the letter run again: letters already in the Letters Log are not made twice.`);
   }
-}
-
-/**
- * Removes what follows the first `keep` children (a half-written letter). Nothing before `keep`
- * is touched. Removed front to back, and never the body's final child (Docs refuses: "Can't
- * remove the last paragraph in a document section"): that one — a paragraph, since a body ends
- * with one — is emptied and returned, and the next letter's page break goes into it, so the
- * document is exactly what an uninterrupted run makes. Where Docs does allow the removal, it is
- * simply removed (robust to both readings).
- */
-function trimTo_(body: GoogleAppsScript.Document.Body, count: number, keep: number): { count: number; emptied: GoogleAppsScript.Document.Paragraph | null } {
-  const k = Math.max(keep, 1);
-  if (count <= k) return { count, emptied: null };
-  for (let n = count; n > k + 1; n--) body.removeChild(body.getChild(k));
-  const last = body.getChild(k);
-  if (last.getType() === DocumentApp.ElementType.PARAGRAPH) {
-    const p = last.asParagraph();
-    p.clear();
-    p.setHeading(DocumentApp.ParagraphHeading.NORMAL);
-    return { count: k + 1, emptied: p };
-  }
-  body.removeChild(last); // not a paragraph, so not the body's last child: Docs allows it
-  return { count: k, emptied: null };
-}
-
-/** Copies a template header or footer into the new document's, replacing its empty paragraph. */
-export function copySection_(children: TplChild[], target: GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection, values: Record<string, string>): void {
-  const blank = target.getChild(0);
-  appendAll_(children, target, values);
-  if (children.length > 0 && children[0].node.kind !== 'table') target.removeChild(blank);
-}
-
-/**
- * Appends a filled copy of every template element this letter has (a paragraph whose leading
- * condition does not hold is left out, at no cost); returns how many elements were appended.
- */
-export function appendAll_(children: TplChild[], target: Section, values: Record<string, string>, conditions?: Partial<Conditions>): number {
-  let n = 0;
-  for (const child of children) {
-    if (child.node.kind === 'para' && child.node.afterTable) continue; // the target adds its own
-    if (child.node.kind === 'para') {
-      if (!paragraphShown(child.node.text, conditions)) continue;
-      const el = child.element as GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem;
-      const copy = child.node.list
-        ? target.appendListItem((el as GoogleAppsScript.Document.ListItem).copy())
-        : target.appendParagraph((el as GoogleAppsScript.Document.Paragraph).copy());
-      fillParagraph(copy, child.node.text, values);
-      n++;
-    } else if (child.node.kind === 'table') {
-      const copy = target.appendTable((child.element as GoogleAppsScript.Document.Table).copy());
-      fillTable(copy, child.node, values);
-      n++;
-    }
-    // Other elements (a table of contents, say) have no place in a letter and are left out.
-  }
-  return n;
 }

@@ -212,7 +212,7 @@ function produce(
   const log: LogWriter = openLogWriter(ss, s, state);
   const seqOf = new Map<string, number>();
   for (const p of s.runs.plans) if (p.runId === state.runId) seqOf.set(p.key, p.seq);
-  const reuse = !!(state.docId && state.keepChildren);
+  const reuse = !!(state.docId && (state.keepEnd || state.keepChildren));
   // A new document is shared with the staff who run letters, so anyone of them can continue the
   // run or open it from the Letters Log (a Doc is private to whoever made it: issue 15 §1).
   const sharing = reuse ? null : letterStaff(loadTabs(ss, ['Staff']).data.Staff || [], s.settings);
@@ -224,7 +224,8 @@ function produce(
     // A document with no finished letter yet (a crash while making the first) is not reused: what
     // it holds is half a letter, so the run starts a fresh one (the first is linked nowhere).
     existingDocId: reuse ? state.docId : undefined,
-    keepChildren: reuse ? state.keepChildren : undefined,
+    keepEnd: reuse ? state.keepEnd : undefined,
+    keepChildren: reuse && !state.keepEnd ? state.keepChildren : undefined,
     shareWith: sharing ? sharing.emails.filter((e) => e !== currentUser().toLowerCase()) : undefined,
     startedBy: state.by,
     onDocument: (id, url) => {
@@ -234,10 +235,11 @@ function produce(
       store.save(state);
     },
     shouldStop: () => clock() - startedAt >= budget,
-    onLetterDone: (i, bodyChildren) => {
+    onLetterDone: (i, bodyEnd) => {
       const l = ready[i].letter;
       state.done += 1;
-      state.keepChildren = bodyChildren;
+      state.keepEnd = bodyEnd;
+      delete state.keepChildren;
       // The letter's number in the run, not its log key: the key holds the UPN, and the state is
       // kept in the document's properties, which hold no pupil data.
       state.lastSeq = seqOf.get(l.key);

@@ -6,6 +6,12 @@ import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { mergeLetters } from '../../../src/gas/docs/mergeLetters';
 import { createTemplateDocument } from '../../../src/gas/docs/templates';
 import { boldRuns, docApp, letters, pageBreaks, paragraphsStarting, rawDoc, setUp, values } from './helpers';
+import { renderText } from '../../../local/services/document/document';
+import type { DocNode } from '../../../local/services/document/node';
+import { LocalParagraph } from '../../../local/services/document/paragraph';
+
+/** An element's type, heading, alignment and spacing (what a page looks like, less its words). */
+const shape = (k: DocNode) => (k instanceof LocalParagraph ? [k._type, k._heading, k._alignment, JSON.stringify(k._style)] : [k._type]);
 
 let g: LocalGoogle;
 let uninstall: () => void;
@@ -104,36 +110,62 @@ describe('mergeLetters', () => {
     expect(letters(doc).map((l) => /Re: (\S+)/.exec(l)![1])).toEqual(['Pupil1', 'Pupil2', 'Pupil3', 'Pupil4', 'Pupil5']);
   });
 
-  test('a crash half-way through a letter, then a re-run with keepChildren: every family gets exactly one whole letter', () => {
+  test('the call that writes letter 3 fails: the document holds letters 1 and 2 whole, and the re-run adds 3 and 4 once', () => {
     const all = run(4);
-    const logged: { i: number; children: number }[] = [];
-    const perLetter = (() => {
-      // Calls for one letter, measured on a throwaway run, so the fault lands inside letter 3.
-      g.env.resetCounts();
-      mergeLetters({ templateId, title: 'probe', letters: run(1) });
-      const one = g.env.total;
-      g.env.resetCounts();
-      mergeLetters({ templateId, title: 'probe', letters: run(2) });
-      return g.env.total - one;
-    })();
-    g.env.resetCounts();
-    mergeLetters({ templateId, title: 'probe', letters: run(1) });
-    const fixed = g.env.total - perLetter;
-    g.env.failAt(fixed + 2 * perLetter + Math.floor(perLetter / 2));
-    expect(() =>
-      mergeLetters({ templateId, title: 'run', letters: all, onLetterDone: (i, children) => logged.push({ i, children }) }),
-    ).toThrow(/Service error/);
+    const logged: { i: number; end: number }[] = [];
+    // Letters 1 and 2 go in; the batchUpdate of letter 3 fails. A batch applies all or nothing.
+    let n = 0;
+    const stopAt3 = (i: number, end: number) => {
+      logged.push({ i, end });
+      if (++n === 2) g.env.failCall('Documents.batchUpdate');
+    };
+    expect(() => mergeLetters({ templateId, title: 'run', letters: all, onLetterDone: stopAt3 })).toThrow(/Service error/);
     expect(logged.map((l) => l.i)).toEqual([0, 1]);
     const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
-    const torn = rawDoc(g, docId);
-    expect(letters(torn)).toHaveLength(3); // two whole letters and a torn third
+    expect(letters(rawDoc(g, docId)).map((l) => /Dear (.*)\n/.exec(l)![1])).toEqual(['Mrs Parent1', 'Mrs Parent2']);
 
-    const res = mergeLetters({ templateId, title: 'run', letters: all.slice(2), existingDocId: docId, keepChildren: logged[1].children });
+    const res = mergeLetters({ templateId, title: 'run', letters: all.slice(2), existingDocId: docId, keepEnd: logged[1].end });
+    expect(res.done).toBe(2);
+    const clean = mergeLetters({ templateId, title: 'clean', letters: all });
+    expect(letters(rawDoc(g, docId))).toEqual(letters(rawDoc(g, clean.docId)));
+    expect(renderText(rawDoc(g, docId))).toBe(renderText(rawDoc(g, clean.docId)));
+  });
+
+  test('killed after letter 3 is written but before it is logged: the re-run removes it and writes it once', () => {
+    const all = run(4);
+    const logged: { i: number; end: number }[] = [];
+    // The execution dies right after the batchUpdate of letter 3 (the Letters Log row never written).
+    const kill = (i: number, end: number) => {
+      if (i === 2) throw new Error('Exceeded maximum execution time');
+      logged.push({ i, end });
+    };
+    expect(() => mergeLetters({ templateId, title: 'run', letters: all, onLetterDone: kill })).toThrow(/maximum execution time/);
+    const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
+    expect(letters(rawDoc(g, docId))).toHaveLength(3); // letter 3 is in, unlogged
+
+    const res = mergeLetters({ templateId, title: 'run', letters: all.slice(2), existingDocId: docId, keepEnd: logged[1].end });
     expect(res.done).toBe(2);
     const pages = letters(rawDoc(g, docId));
     expect(pages.map((l) => /Dear (.*)\n/.exec(l)![1])).toEqual(['Mrs Parent1', 'Mrs Parent2', 'Mrs Parent3', 'Mrs Parent4']);
-    const whole = letters(rawDoc(g, res.docId))[0];
-    for (const page of pages) expect(page.split('\n').length).toBe(whole.split('\n').length);
+    // The same document an uninterrupted run makes: text, paragraph styles and bold runs.
+    const clean = rawDoc(g, mergeLetters({ templateId, title: 'clean', letters: all }).docId);
+    const doc = rawDoc(g, docId);
+    expect(renderText(doc)).toBe(renderText(clean));
+    expect(doc._body._kids.map(shape)).toEqual(clean._body._kids.map(shape));
+  });
+
+  test('a run an older version started (keepChildren, a body child count) resumes after the last logged letter', () => {
+    const all = run(3);
+    const counts: number[] = [];
+    const kill = (i: number) => {
+      if (i === 2) throw new Error('Exceeded maximum execution time');
+      counts.push(rawDoc(g, docApp(g)._documents().find((d) => d._name === 'run')!._id)._body._kids.length);
+    };
+    expect(() => mergeLetters({ templateId, title: 'run', letters: all, onLetterDone: kill })).toThrow(/maximum execution time/);
+    const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
+    mergeLetters({ templateId, title: 'run', letters: all.slice(2), existingDocId: docId, keepChildren: counts[1] });
+    const clean = rawDoc(g, mergeLetters({ templateId, title: 'clean', letters: all }).docId);
+    expect(renderText(rawDoc(g, docId))).toBe(renderText(clean));
   });
 
   test('a deleted template stops the run with a message naming the letter type', () => {

@@ -1,0 +1,475 @@
+/**
+ * Documents.batchUpdate on the local document tree, as strict as the reference:
+ * developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate and
+ * developers.google.com/docs/api/reference/rest/v1/documents/request.
+ *
+ * - "If any request is not valid, then the entire request will fail and nothing will be
+ *   applied" (batchUpdate): requests apply in order, each seeing the edits before it, and an
+ *   error undoes the whole batch (the segments' children are put back; every element an edit
+ *   touched was copied first, so the originals are untouched).
+ * - insertText: "The text must be inserted inside the bounds of an existing Paragraph … Newline
+ *   characters inserted will create new paragraphs"; "Certain control characters
+ *   (U+0000-U+0008, U+000C-U+001F) and characters from the Unicode Basic Multilingual Plane
+ *   Private Use Area (U+E000-U+F8FF) will be stripped out of the inserted text" — so "\r" is
+ *   dropped and a soft line break is "\u000b"; inserted text takes the style of the text before it
+ *   (developers.google.com/docs/api/concepts/rules-behavior#insert_text).
+ * - insertPageBreak: "Inserts a page break followed by a newline"; not inside a table, header,
+ *   footer or footnote.
+ * - insertTable: "A newline character will be inserted before the inserted table, therefore the
+ *   table start index will be at the specified location index + 1. The table must be inserted
+ *   inside the bounds of an existing Paragraph."
+ * - createParagraphBullets: "The nesting level of each paragraph will be determined by counting
+ *   leading tabs in front of each paragraph … these leading tabs are removed by this request."
+ * - deleteContentRange: the newline at the end of a segment cannot be deleted; a table goes only
+ *   whole. (Merging two paragraphs keeps the first one's style, as the Docs editor does; the
+ *   reference does not say — the add-on never merges paragraphs.)
+ * - Error messages are Google's, as Apps Script shows them ("GoogleJsonResponseException: API
+ *   call to docs.documents.batchUpdate failed with error: Invalid requests[3].insertText: Index 57
+ *   must be less than the end index of the referenced segment, 40.").
+ */
+import type { LocalContainer } from '../document/container';
+import type { LocalDocument } from '../document/document';
+import type { DocNode, ParentNode } from '../document/node';
+import { LocalListItem, LocalParagraph } from '../document/paragraph';
+import { LocalTable, LocalTableCell, LocalTableRow } from '../document/table';
+import type { TextAttrs } from '../document/text';
+import { ALIGN_OF, HEADING_OF, Unit, hexOf, nodeLength, paraLength, segmentStart, setUnits, unitsOf } from './model';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export class DocsApiError extends Error {}
+
+const fail = (i: number, kind: string, msg: string): never => {
+  throw new DocsApiError(`Invalid requests[${i}].${kind}: ${msg}`);
+};
+
+/** A paragraph at an index: the paragraph, its start, and the top-level element holding it. */
+interface Spot { para: LocalParagraph; start: number; top: number; inCell: boolean }
+
+const KINDS = [
+  'insertText', 'insertPageBreak', 'insertTable', 'deleteContentRange', 'updateTextStyle', 'updateParagraphStyle',
+  'createParagraphBullets', 'deleteParagraphBullets', 'updateTableColumnProperties', 'updateTableCellStyle',
+];
+
+/** One batchUpdate: applies every request or none. */
+export class Batch {
+  private readonly saved = new Map<LocalContainer, DocNode[]>();
+  private readonly fresh = new Set<DocNode>();
+  private readonly starts = new Map<LocalContainer, number[]>();
+
+  constructor(private readonly doc: LocalDocument) {}
+
+  run(requests: Json[]): Json[] {
+    try {
+      return requests.map((r, i) => this.one(r, i));
+    } catch (e) {
+      for (const [seg, kids] of this.saved) {
+        seg._kids = kids;
+        for (const k of kids) k._parent = seg;
+      }
+      throw e;
+    }
+  }
+
+  private one(r: Json, i: number): Json {
+    const keys = Object.keys(r || {});
+    if (keys.length !== 1) fail(i, 'request', keys.length ? 'A request must have exactly one kind of operation.' : 'Request must specify exactly one kind of operation.');
+    const kind = keys[0];
+    if (KINDS.indexOf(kind) < 0) throw new DocsApiError(`Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]': Cannot find field.`);
+    const q = r[kind] as Json;
+    switch (kind) {
+      case 'insertText': {
+        const text = String(q.text ?? '').replace(/[\u0000-\u0008\u000c-\u001f\ue000-\uf8ff]/g, '');
+        if (!text) fail(i, kind, 'Insert text requests must specify text to insert.');
+        const { seg, index } = this.location(q, i, kind);
+        this.insertUnits(seg, index, [...text].map((c) => (c === '\n' ? '\n' : { c: c === '\u000b' ? '\r' : c, a: {} })), i, kind);
+        break;
+      }
+      case 'insertPageBreak': {
+        const { seg, index } = this.location(q, i, kind);
+        if (seg._type !== 'BODY_SECTION') fail(i, kind, 'Page breaks may only be inserted in the body.');
+        const spot = this.spot(seg, index, i, kind);
+        if (spot.inCell) fail(i, kind, 'Page breaks cannot be inserted inside a table.');
+        this.insertUnits(seg, index, [{ pb: true }, '\n'], i, kind);
+        break;
+      }
+      case 'insertTable': {
+        const rows = Number(q.rows);
+        const cols = Number(q.columns);
+        if (!(rows >= 1 && cols >= 1)) fail(i, kind, 'The table must have at least one row and one column.');
+        const { seg, index } = this.location(q, i, kind);
+        this.insertTable(seg, index, rows, cols, i, kind);
+        break;
+      }
+      case 'deleteContentRange': {
+        const { seg, s, e } = this.range(q.range, i, kind, true);
+        this.deleteRange(seg, s, e, i, kind);
+        break;
+      }
+      case 'updateTextStyle': {
+        const fields = this.fields(q, i, kind);
+        const { seg, s, e } = this.range(q.range, i, kind);
+        this.eachPara(seg, s, e, (p, ps) => {
+          const u = unitsOf(p);
+          for (let k = Math.max(0, s - ps); k < Math.min(u.length, e - ps); k++) {
+            const unit = u[k];
+            if ('c' in unit) applyTextStyle(unit.a, q.textStyle || {}, fields);
+          }
+          setUnits(p, u);
+        });
+        break;
+      }
+      case 'updateParagraphStyle': {
+        const fields = this.fields(q, i, kind);
+        const { seg, s, e } = this.range(q.range, i, kind);
+        this.eachPara(seg, s, e, (p) => applyParagraphStyle(p, q.paragraphStyle || {}, fields, i, kind));
+        break;
+      }
+      case 'createParagraphBullets':
+      case 'deleteParagraphBullets': {
+        const { seg, s, e } = this.range(q.range, i, kind);
+        const glyph = kind === 'createParagraphBullets' ? glyphOf(String(q.bulletPreset || ''), i) : '';
+        this.eachPara(seg, s, e, (p) => {
+          const parent = p._parent as ParentNode;
+          const at = parent._kids.indexOf(p);
+          let next: LocalParagraph;
+          if (glyph) {
+            const li = new LocalListItem(p._env);
+            const u = unitsOf(p);
+            let tabs = 0;
+            while (tabs < u.length && 'c' in u[tabs] && (u[tabs] as { c: string }).c === '\t') tabs++;
+            copyParagraph(p, li);
+            setUnits(li, u.slice(tabs));
+            li._glyph = glyph as LocalListItem['_glyph'];
+            li._nesting = tabs;
+            next = li;
+          } else {
+            if (!(p instanceof LocalListItem)) return;
+            next = new LocalParagraph(p._env);
+            copyParagraph(p, next);
+            setUnits(next, unitsOf(p));
+          }
+          parent._kids[at] = next;
+          next._parent = parent;
+          p._parent = null;
+          this.fresh.add(next);
+        }, true);
+        break;
+      }
+      case 'updateTableColumnProperties': {
+        const fields = this.fields(q, i, kind);
+        const t = this.table(q.tableStartLocation, i, kind);
+        const props = q.tableColumnProperties || {};
+        const cols: number[] = q.columnIndices && q.columnIndices.length ? q.columnIndices : t._kids.length ? (t._kids[0] as LocalTableRow)._kids.map((_, k) => k) : [];
+        for (const c of cols) {
+          if (fields.has('width') || fields.has('widthType')) {
+            if (props.widthType === 'FIXED_WIDTH' && props.width) {
+              if (!(props.width.magnitude >= 5)) fail(i, kind, 'Column width must be at least 5 points.');
+              t._columnWidths[c] = props.width.magnitude;
+            } else delete t._columnWidths[c];
+          }
+        }
+        break;
+      }
+      case 'updateTableCellStyle': {
+        const fields = this.fields(q, i, kind);
+        const loc = q.tableRange?.tableCellLocation || {};
+        const t = this.table(loc.tableStartLocation, i, kind);
+        const r0 = Number(loc.rowIndex || 0);
+        const c0 = Number(loc.columnIndex || 0);
+        for (let r = r0; r < r0 + Number(q.tableRange?.rowSpan || 1); r++) {
+          for (let c = c0; c < c0 + Number(q.tableRange?.columnSpan || 1); c++) {
+            const cell = (t._kids[r] as LocalTableRow | undefined)?._kids[c] as LocalTableCell | undefined;
+            if (!cell) fail(i, kind, 'The table range is out of bounds.');
+            if (fields.has('backgroundColor')) {
+              const rgb = q.tableCellStyle?.backgroundColor?.color?.rgbColor;
+              (cell as LocalTableCell)._background = rgb ? hexOf(rgb) : null;
+            }
+          }
+        }
+        break;
+      }
+    }
+    return {};
+  }
+
+  // ---- where ---------------------------------------------------------------------------------
+
+  private segment(segmentId: unknown, i: number, kind: string): LocalContainer {
+    const id = String(segmentId ?? '');
+    if (!id) return this.doc._body;
+    if (id === 'kix.header' && this.doc._header) return this.doc._header;
+    if (id === 'kix.footer' && this.doc._footer) return this.doc._footer;
+    return fail(i, kind, `Segment with ID ${id} was not found.`);
+  }
+
+  private end(seg: LocalContainer): number {
+    const st = this.tops(seg);
+    return st[st.length - 1];
+  }
+
+  private location(q: Json, i: number, kind: string): { seg: LocalContainer; index: number } {
+    if (q.endOfSegmentLocation) {
+      const seg = this.segment(q.endOfSegmentLocation.segmentId, i, kind);
+      return { seg, index: this.end(seg) - 1 };
+    }
+    if (!q.location) fail(i, kind, 'A location or endOfSegmentLocation must be specified.');
+    const seg = this.segment(q.location.segmentId, i, kind);
+    const index = Number(q.location.index);
+    if (!Number.isInteger(index) || index < segmentStart(seg)) fail(i, kind, `Index ${q.location.index} must be greater than or equal to ${segmentStart(seg)}.`);
+    const end = this.end(seg);
+    if (index >= end) fail(i, kind, `Index ${index} must be less than the end index of the referenced segment, ${end}.`);
+    return { seg, index };
+  }
+
+  private range(rg: Json | undefined, i: number, kind: string, deleting = false): { seg: LocalContainer; s: number; e: number } {
+    if (!rg) return fail(i, kind, 'A range must be specified.');
+    const seg = this.segment(rg.segmentId, i, kind);
+    const s = Number(rg.startIndex);
+    const e = Number(rg.endIndex);
+    if (!Number.isInteger(s) || s < segmentStart(seg)) fail(i, kind, `Index ${rg.startIndex} must be greater than or equal to ${segmentStart(seg)}.`);
+    if (!(e > s)) fail(i, kind, 'The range should not be empty.');
+    const end = this.end(seg);
+    if (e > end) fail(i, kind, `Index ${e - 1} must be less than the end index of the referenced segment, ${end}.`);
+    if (deleting && e === end) fail(i, kind, 'The range cannot include the newline character at the end of the segment.');
+    return { seg, s, e };
+  }
+
+  private fields(q: Json, i: number, kind: string): Set<string> {
+    const f = String(q.fields || '').split(',').map((x) => x.trim()).filter(Boolean);
+    if (!f.length) fail(i, kind, "At least one field must be listed in 'fields'. (Use '*' to indicate all fields.)");
+    return f.indexOf('*') >= 0 ? new Set(['*', 'bold', 'italic', 'underline', 'fontSize', 'weightedFontFamily', 'foregroundColor', 'link',
+      'namedStyleType', 'alignment', 'spaceAbove', 'spaceBelow', 'lineSpacing', 'indentStart', 'indentFirstLine', 'width', 'widthType', 'backgroundColor']) : new Set(f);
+  }
+
+  /** Start index of each top-level element, and the segment's end last (kept for the batch). */
+  private tops(seg: LocalContainer): number[] {
+    let st = this.starts.get(seg);
+    if (!st) {
+      st = [segmentStart(seg)];
+      for (const k of seg._kids) st.push(st[st.length - 1] + nodeLength(k));
+      this.starts.set(seg, st);
+    }
+    return st;
+  }
+
+  /** The paragraph holding `index` (descending into tables), or Google's refusal. */
+  private spot(seg: LocalContainer, index: number, i: number, kind: string): Spot {
+    const st = this.tops(seg);
+    let top = 0;
+    while (top < seg._kids.length - 1 && st[top + 1] <= index) top++;
+    const inside = (n: DocNode, start: number, inCell: boolean): Spot | null => {
+      if (n instanceof LocalParagraph) return { para: n, start, top, inCell };
+      if (!(n instanceof LocalTable)) return null;
+      let at = start + 1;
+      for (const row of n._kids) {
+        at += 1;
+        for (const cell of (row as LocalTableRow)._kids) {
+          at += 1; // the cell's own index
+          for (const k of (cell as LocalTableCell)._kids) {
+            const len = nodeLength(k);
+            if (index >= at && index < at + len) return inside(k, at, true);
+            at += len;
+          }
+        }
+      }
+      return null;
+    };
+    const hit = index >= st[top] ? inside(seg._kids[top], st[top], false) : null;
+    if (!hit) fail(i, kind, 'The insertion index must be inside the bounds of an existing paragraph. You can still create new paragraphs by inserting newlines.');
+    return hit as Spot;
+  }
+
+  /** Copy a top-level element before its first change in this batch; returns the copy. */
+  private own(seg: LocalContainer, top: number): DocNode {
+    if (!this.saved.has(seg)) this.saved.set(seg, seg._kids.slice());
+    const n = seg._kids[top];
+    if (this.fresh.has(n)) return n;
+    const copy = n._clone();
+    seg._kids[top] = copy;
+    copy._parent = seg;
+    this.fresh.add(copy);
+    return copy;
+  }
+
+  private changed(seg: LocalContainer): void {
+    this.starts.delete(seg);
+  }
+
+  // ---- edits ---------------------------------------------------------------------------------
+
+  private insertUnits(seg: LocalContainer, index: number, add: Array<Unit | '\n'>, i: number, kind: string): void {
+    let spot = this.spot(seg, index, i, kind);
+    this.own(seg, spot.top);
+    spot = this.spot(seg, index, i, kind);
+    const p = spot.para;
+    const u = unitsOf(p);
+    const at = index - spot.start;
+    const before = u[at - 1] && 'c' in u[at - 1] ? (u[at - 1] as { a: TextAttrs }).a : u[at] && 'c' in u[at] ? (u[at] as { a: TextAttrs }).a : {};
+    const lines: Unit[][] = [u.slice(0, at)];
+    for (const x of add) {
+      if (x === '\n') lines.push([]);
+      else lines[lines.length - 1].push('c' in x ? { c: x.c, a: { ...before } } : x);
+    }
+    lines[lines.length - 1].push(...u.slice(at));
+    this.splitInto(p, lines);
+    this.changed(seg);
+  }
+
+  /** Paragraph p becomes lines.length paragraphs, each with p's style (a list item stays one). */
+  private splitInto(p: LocalParagraph, lines: Unit[][]): LocalParagraph[] {
+    const parent = p._parent as ParentNode;
+    let at = parent._kids.indexOf(p);
+    setUnits(p, lines[0]);
+    const out = [p];
+    for (const line of lines.slice(1)) {
+      const q = p instanceof LocalListItem ? new LocalListItem(p._env) : new LocalParagraph(p._env);
+      copyParagraph(p, q);
+      setUnits(q, line);
+      parent._insert(q, ++at);
+      this.fresh.add(q);
+      out.push(q);
+    }
+    return out;
+  }
+
+  private insertTable(seg: LocalContainer, index: number, rows: number, cols: number, i: number, kind: string): void {
+    let spot = this.spot(seg, index, i, kind);
+    this.own(seg, spot.top);
+    spot = this.spot(seg, index, i, kind);
+    const p = spot.para;
+    const u = unitsOf(p);
+    const at = index - spot.start;
+    const [, after] = this.splitInto(p, [u.slice(0, at), u.slice(at)]);
+    const t = new LocalTable(p._env, Array.from({ length: rows }, () => Array.from({ length: cols }, () => '')));
+    (p._parent as ParentNode)._insert(t, (p._parent as ParentNode)._kids.indexOf(after));
+    this.fresh.add(t);
+    this.changed(seg);
+  }
+
+  private deleteRange(seg: LocalContainer, s: number, e: number, i: number, kind: string): void {
+    const st = this.tops(seg).slice();
+    const drop: DocNode[] = [];
+    let mergeFrom: LocalParagraph | null = null;
+    for (let k = 0; k < seg._kids.length; k++) {
+      const a = st[k];
+      const b = st[k + 1];
+      if (b <= s || a >= e) continue;
+      const n = seg._kids[k];
+      if (a >= s && b <= e) {
+        drop.push(n);
+        continue;
+      }
+      if (!(n instanceof LocalParagraph)) fail(i, kind, 'Invalid deletion range. A table can only be deleted whole.');
+      const p = this.own(seg, k) as LocalParagraph;
+      const u = unitsOf(p);
+      const from = Math.max(s, a) - a;
+      const to = Math.min(e, b) - a; // may include the newline (index u.length)
+      const keep = u.slice(0, from).concat(u.slice(Math.min(to, u.length)));
+      setUnits(p, keep);
+      if (to > u.length) mergeFrom = p; // its newline went: the next paragraph joins it
+    }
+    for (const n of drop) seg._removeChild(n);
+    if (mergeFrom) {
+      const next = seg._kids[seg._kids.indexOf(mergeFrom) + 1];
+      if (!(next instanceof LocalParagraph)) fail(i, kind, 'Invalid deletion range. The newline before a table cannot be deleted.');
+      const own = this.own(seg, seg._kids.indexOf(next)) as LocalParagraph;
+      setUnits(mergeFrom, unitsOf(mergeFrom).concat(unitsOf(own)));
+      seg._removeChild(own);
+    }
+    if (!this.saved.has(seg)) this.saved.set(seg, seg._kids.slice());
+    this.changed(seg);
+  }
+
+  /** Every paragraph overlapping [s, e), in document order (into tables), copied before the change. */
+  private eachPara(seg: LocalContainer, s: number, e: number, fn: (p: LocalParagraph, start: number) => void, replaces = false): void {
+    const st = this.tops(seg).slice();
+    const n = seg._kids.length;
+    for (let k = 0; k < n; k++) {
+      if (st[k + 1] <= s || st[k] >= e) continue;
+      const node = this.own(seg, k);
+      const visit = (x: DocNode, start: number): void => {
+        if (x instanceof LocalParagraph) {
+          if (start + paraLength(x) > s && start < e) fn(x, start);
+          return;
+        }
+        if (!(x instanceof LocalTable)) return;
+        let at = start + 1;
+        for (const row of x._kids) {
+          at += 1;
+          for (const cell of (row as LocalTableRow)._kids) {
+            at += 1;
+            for (const c of [...(cell as LocalTableCell)._kids]) {
+              const len = nodeLength(c);
+              visit(c, at);
+              at += len;
+            }
+          }
+        }
+      };
+      visit(node, st[k]);
+    }
+    if (replaces) this.changed(seg);
+  }
+
+  private table(loc: Json | undefined, i: number, kind: string): LocalTable {
+    const seg = this.segment(loc?.segmentId, i, kind);
+    const st = this.tops(seg);
+    const k = st.indexOf(Number(loc?.index));
+    const n = k >= 0 && k < seg._kids.length ? seg._kids[k] : null;
+    if (!(n instanceof LocalTable)) return fail(i, kind, 'The provided table start location is invalid.');
+    return this.own(seg, k) as LocalTable;
+  }
+}
+
+function copyParagraph(from: LocalParagraph, to: LocalParagraph): void {
+  to._heading = from._heading;
+  to._alignment = from._alignment;
+  to._style = { ...from._style };
+  if (from instanceof LocalListItem && to instanceof LocalListItem) {
+    to._glyph = from._glyph;
+    to._nesting = from._nesting;
+  }
+}
+
+function applyTextStyle(a: TextAttrs, s: Json, fields: Set<string>): void {
+  const has = (f: string) => fields.has(f);
+  if (has('bold')) a.bold = s.bold ? true : undefined;
+  if (has('italic')) a.italic = s.italic ? true : undefined;
+  if (has('underline')) a.underline = s.underline ? true : undefined;
+  if (has('fontSize')) a.fontSize = s.fontSize ? s.fontSize.magnitude : undefined;
+  if (has('weightedFontFamily')) a.fontFamily = s.weightedFontFamily ? s.weightedFontFamily.fontFamily : undefined;
+  if (has('foregroundColor')) a.foregroundColor = s.foregroundColor?.color?.rgbColor ? hexOf(s.foregroundColor.color.rgbColor) : undefined;
+  if (has('link')) a.linkUrl = s.link?.url || undefined;
+  for (const k of Object.keys(a) as Array<keyof TextAttrs>) if (a[k] === undefined) delete a[k];
+}
+
+function applyParagraphStyle(p: LocalParagraph, s: Json, fields: Set<string>, i: number, kind: string): void {
+  const has = (f: string) => fields.has(f);
+  if (has('namedStyleType')) {
+    const h = s.namedStyleType ? HEADING_OF[s.namedStyleType] : 'NORMAL';
+    if (!h) fail(i, kind, `Invalid value at 'requests[${i}].update_paragraph_style.paragraph_style.named_style_type' (${s.namedStyleType}).`);
+    p._heading = h as LocalParagraph['_heading'];
+  }
+  if (has('alignment')) p._alignment = s.alignment ? (ALIGN_OF[s.alignment] as LocalParagraph['_alignment']) || null : null;
+  const num = (f: string, key: string, scale = 1) => {
+    if (!has(f)) return;
+    const v = f === 'lineSpacing' ? s[f] : s[f]?.magnitude;
+    if (v == null) delete p._style[key];
+    else p._style[key] = v / scale;
+  };
+  num('spaceAbove', 'spacingBefore');
+  num('spaceBelow', 'spacingAfter');
+  num('lineSpacing', 'lineSpacing', 100);
+  num('indentStart', 'indentStart');
+  num('indentFirstLine', 'indentFirstLine');
+}
+
+/** The glyph of a bullet preset's first level (BulletGlyphPreset in the request reference). */
+function glyphOf(preset: string, i: number): string {
+  if (/^BULLET_/.test(preset)) return 'BULLET';
+  if (/^NUMBERED_(DECIMAL|ZERODECIMAL)/.test(preset)) return 'NUMBER';
+  if (/^NUMBERED_UPPERALPHA/.test(preset)) return 'LATIN_UPPER';
+  if (/^NUMBERED_UPPERROMAN/.test(preset)) return 'ROMAN_UPPER';
+  throw new DocsApiError(`Invalid value at 'requests[${i}].create_paragraph_bullets.bullet_preset' (TYPE_ENUM), "${preset}"`);
+}

@@ -1,0 +1,47 @@
+/**
+ * The Docs API as an Apps Script advanced service (`Docs`, enabled in appsscript.json's
+ * dependencies.enabledAdvancedServices: developers.google.com/apps-script/guides/services/advanced),
+ * on the same in-memory documents as the local DocumentApp:
+ *  - Docs.Documents.get(documentId) → the Document resource (model.ts);
+ *  - Docs.Documents.batchUpdate({ requests }, documentId) → { documentId, replies } (batch.ts),
+ *    all requests or none.
+ * Each is one counted call ('Documents.get', 'Documents.batchUpdate'), however many requests a
+ * batch holds. Access is Drive's: the effective user must be able to open the document (edit it,
+ * for batchUpdate); Google's errors reach Apps Script as GoogleJsonResponseException.
+ */
+import type { LocalEnv } from '../env';
+import { effectiveUser } from '../execution';
+import type { LocalDocumentApp } from '../document/document-app';
+import { documentJson } from './model';
+import { Batch } from './batch';
+
+const apiError = (method: string, msg: string) => new Error(`GoogleJsonResponseException: API call to docs.documents.${method} failed with error: ${msg}`);
+
+export function createDocs(env: LocalEnv, documentApp: GoogleAppsScript.Document.DocumentApp) {
+  const app = (documentApp as unknown as { _documents(): unknown; _get(id: string): ReturnType<LocalDocumentApp['_get']> });
+  const open = (method: string, id: string, edit: boolean) => {
+    const d = app._get(String(id));
+    if (!d) throw apiError(method, 'Requested entity was not found.');
+    const me = effectiveUser(env);
+    if (!(edit ? d._canEdit(me) : d._canOpen(me))) throw apiError(method, 'The caller does not have permission');
+    return d;
+  };
+  const Documents = {
+    get(documentId: string): Record<string, unknown> {
+      return JSON.parse(JSON.stringify(documentJson(open('get', documentId, false))));
+    },
+    batchUpdate(resource: { requests?: Array<Record<string, unknown>> }, documentId: string): Record<string, unknown> {
+      const d = open('batchUpdate', documentId, true);
+      const requests = resource && Array.isArray(resource.requests) ? resource.requests : [];
+      try {
+        const replies = new Batch(d).run(JSON.parse(JSON.stringify(requests)));
+        return { documentId: d._id, replies, writeControl: {} };
+      } catch (e) {
+        throw apiError('batchUpdate', (e as Error).message);
+      }
+    },
+  };
+  return { Documents: env.counted(Documents, 'Documents') };
+}
+
+export type LocalDocs = ReturnType<typeof createDocs>;
