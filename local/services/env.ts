@@ -44,6 +44,10 @@ export const CALL_COST_MS: Record<string, number> = {
   'Body.appendTable': 60,
   'Body.appendPageBreak': 30,
   'Body.replaceText': 60,
+  // The Docs API advanced service: a REST round trip each (local/services/docs). A letter's batch
+  // holds ~40–80 requests; 600 ms is at the slow end of commonly reported batchUpdate timings.
+  'Documents.get': 400,
+  'Documents.batchUpdate': 600,
   'MailApp.sendEmail': 700,
   'ScriptApp.newTrigger': 200,
   'TriggerBuilder.create': 400,

@@ -21,6 +21,8 @@ export interface LetterRunState {
   keepChildren?: number;
   /** Plan number (Letter Runs seq) of the last letter complete in the document (to repair a log row lost in a crash). */
   lastSeq?: number;
+  /** Plan numbers of the letters the last Docs API call made (their log rows are repaired after a crash). */
+  lastSeqs?: number[];
   /** Older runs: the Letters Log key instead (it holds the UPN, so it is no longer written). */
   lastKey?: string;
   /** With e-mail to parents on: the one scratch document each pupil's PDF is made from (gas/docs/letterCopy). */

@@ -179,10 +179,19 @@ test('a crash half-way through a run, then a re-run: every pupil gets exactly on
   expect(plan.toProduce.length).toBeGreaterThan(6);
   // PA rows already written today (the AT1 run above carried PA for pupils due both).
   const earlier = log().filter((e) => e.type === 'PA' && e.date === asOf).length;
-  // Call 1500 falls inside the letters (checked below: some, not all, are logged).
+  // The call just after letter 3's batchUpdate fails: letter 3 is in the document but not in the
+  // Letters Log (checked below: some, not all, are logged), so the re-run must remove it first.
   t.g.env.resetCounts();
-  t.g.env.failAt(1500);
-  expect(() => generateLetterRunJob(t.ss, settings, asOf, { type: 'PA', cohort: { kind: 'all' } }, { clock })).toThrow(/Service error/);
+  let batches = 0;
+  const hook = (cls: string, method: string) => {
+    if (cls === 'Documents' && method === 'batchUpdate' && ++batches === 3) t.g.env.failAt(1);
+  };
+  t.g.env.callHooks.push(hook);
+  try {
+    expect(() => generateLetterRunJob(t.ss, settings, asOf, { type: 'PA', cohort: { kind: 'all' } }, { clock })).toThrow(/Service error/);
+  } finally {
+    t.g.env.callHooks.splice(t.g.env.callHooks.indexOf(hook), 1);
+  }
   t.g.env.clearFaults();
   const mid = log().filter((e) => e.type === 'PA' && e.date === asOf).length - earlier;
   expect(mid).toBeGreaterThan(0);
@@ -205,20 +214,39 @@ test('a crash half-way through a run, then a re-run: every pupil gets exactly on
 
 test('crashes at many points of a run: re-running always ends with exactly one letter each', () => {
   const settings = loadSettings();
-  for (const at of [3, 40, 155, 401]) {
-    const type = 'punctuality';
-    // fresh period each time: undo earlier punctuality letters by cancelling them
+  const type = 'punctuality';
+  // fresh period each time: undo earlier punctuality letters by cancelling them
+  const cancel = () => {
     const sheet = t.ss.getSheetByName('Letters Log')!;
     const v = sheet.getDataRange().getValues();
     const typeCol = v[0].indexOf('Type');
     const statusCol = v[0].indexOf('Status');
     v.forEach((row, i) => { if (i && row[typeCol] === type) sheet.getRange(i + 1, statusCol + 1).setValue('Cancelled'); });
+  };
+  // A clean run's calls, so every crash point below falls inside a run.
+  // Also: the call that writes the letters (the Docs API batchUpdate) and the one just after it
+  // (the letters are in the document, not yet recorded).
+  cancel();
+  t.g.env.resetCounts();
+  const batches: number[] = [];
+  const hook = (cls: string, method: string) => {
+    if (cls === 'Documents' && method === 'batchUpdate') batches.push(t.g.env.total);
+  };
+  t.g.env.callHooks.push(hook);
+  generateLetterRunJob(t.ss, settings, asOf, { type, cohort: { kind: 'all' } }, { clock });
+  t.g.env.callHooks.splice(t.g.env.callHooks.indexOf(hook), 1);
+  // 12 letters: two calls of 10 and 2.
+  expect(batches).toHaveLength(2);
+  expect(batches[0]).toBeGreaterThan(40);
+  for (const at of [3, 40, batches[0], batches[0] + 1, Math.floor((batches[0] + batches[1]) / 2), batches[1], batches[1] + 1]) {
+    cancel();
     t.g.env.failAt(at);
     try {
       generateLetterRunJob(t.ss, settings, asOf, { type, cohort: { kind: 'all' } }, { clock });
     } catch (e) {
       // the injected fault
     }
+    expect(t.g.env.pendingFaults()).toBe(0); // it did fail
     t.g.env.clearFaults();
     // The person clicks Generate again: it carries on an unfinished run, or starts one.
     const res = generateLetterRunJob(t.ss, settings, asOf, { type, cohort: { kind: 'all' } }, { clock });

@@ -1,5 +1,6 @@
 /**
- * Big runs (issue 6 §5): 300 letters make ONE document, the run stops cleanly at the time budget
+ * Big runs (issue 6 §5, issue 22): 300 letters make ONE document in ONE execution (a letter is one
+ * Docs API call); with a smaller budget the run stops cleanly at the time budget
  * (measured on the simulated Apps Script clock), the continuation trigger carries on in the same
  * document, and no letter is repeated. Calls to read and plan do not grow with the school.
  */
@@ -19,14 +20,20 @@ beforeAll(() => {
 });
 afterAll(() => t.uninstall());
 
-test('300 reward letters: one document, stops at the budget, the continuation finishes with no repeats', () => {
-  const settings = loadSettings();
-  const asOf = t.school.asOf;
-  const s = loadLetterSources(t.ss, settings, asOf, 'reward');
+/** The 300 reward letters due (of the sample school's), as a run request. */
+function request300(settings: ReturnType<typeof loadSettings>) {
+  const s = loadLetterSources(t.ss, settings, t.school.asOf, 'reward');
   const { plan } = planFor(s, { type: 'reward', cohort: { kind: 'all' } });
   expect(plan.toProduce.length).toBeGreaterThanOrEqual(300);
-  const unticked = plan.toProduce.slice(300).map((l) => l.upn);
-  const req = { type: 'reward', cohort: { kind: 'all' }, unticked };
+  return { type: 'reward', cohort: { kind: 'all' }, unticked: plan.toProduce.slice(300).map((l) => l.upn) };
+}
+
+test('300 reward letters with a run budget of 20 seconds: one document, stops at the budget, the continuation finishes with no repeats', () => {
+  // A smaller budget than the default, so the run must stop and carry on (as a slower template would).
+  const base = loadSettings();
+  const settings = { ...base, letters: { ...base.letters, maxRunMillis: 20 * 1000 } };
+  const asOf = t.school.asOf;
+  const req = request300(settings);
 
   t.g.env.resetCounts();
   const clock = () => t.g.env.simulatedMs;
@@ -67,4 +74,22 @@ test('300 reward letters: one document, stops at the budget, the continuation fi
   // No pupil data in the document properties.
   const props = JSON.stringify(PropertiesService.getDocumentProperties().getProperties());
   for (const r of rows.slice(0, 20)) expect(props).not.toContain(r.upn);
+});
+
+test('300 reward letters in ONE execution, inside the run budget on the simulated Apps Script clock (issue 22)', () => {
+  // The run above made them: cancel them, so the same 300 are planned again.
+  const sheet = t.ss.getSheetByName('Letters Log')!;
+  const v = sheet.getDataRange().getValues();
+  const typeCol = v[0].indexOf('Type');
+  const statusCol = v[0].indexOf('Status');
+  v.forEach((row, i) => { if (i && row[typeCol] === 'reward') sheet.getRange(i + 1, statusCol + 1).setValue('Cancelled'); });
+  const settings = loadSettings();
+  t.g.env.resetCounts();
+  const r = generateLetterRunJob(t.ss, settings, t.school.asOf, request300(settings), { clock: () => t.g.env.simulatedMs });
+  expect(r.stopped).toBe(false);
+  expect(r.done).toBe(300);
+  expect(t.g.env.simulatedMs).toBeLessThan(settings.letters.maxRunMillis);
+  // Ten letters a Docs API call; no DocumentApp call per letter.
+  expect(t.g.env.countsByName()['Documents.batchUpdate']).toBe(30);
+  expect(t.g.env.countsByName()['Body.appendParagraph'] || 0).toBe(0);
 });

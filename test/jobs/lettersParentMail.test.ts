@@ -291,6 +291,9 @@ test('calls per letter with e-mail on are a constant (and the extra per letter i
   expect(on[2].byName['Document.getAs']).toBe(12);
   expect(on[2].byName['DocumentApp.create']).toBe(2);
   expect(off[2].byName['DocumentApp.create']).toBe(1);
+  // Each letter is one Docs API batchUpdate in the merged document, and one more in the scratch copy.
+  expect(off[2].byName['Documents.batchUpdate']).toBe(12);
+  expect(on[2].byName['Documents.batchUpdate']).toBe(24);
   // The e-mail adds: the letter filled once more (in the scratch copy) plus a fixed few calls.
   const extra = perOn[1] - perOff[1];
   expect(extra).toBeGreaterThan(0);

@@ -1,19 +1,23 @@
 /**
  * One pupil's letter on its own, as a PDF (issue 6 §3: letters e-mailed to parents). The add-on
  * has no Drive scope, so it cannot delete a document; instead a run keeps ONE scratch document,
- * "Pastoral Tracker – letter copy – …", and for each pupil clears its body, fills in that pupil's
- * letter (the same template copy as the merged document: mergeLetters' appendAll_), saves it and
- * takes the PDF. A 300-letter run with e-mail on therefore creates 2 documents, not 301.
+ * "Pastoral Tracker – letter copy – …", and for each pupil replaces its body with that pupil's
+ * letter and takes the PDF. A 300-letter run with e-mail on therefore creates 2 documents, not 301.
  *
- * Why save and reopen: Apps Script applies a document's pending changes on saveAndClose(); a PDF
- * taken before that can show the previous letter. So per letter: open, clear, fill, saveAndClose,
- * open again, getAs('application/pdf') — a fixed number of calls (plus the template's elements).
+ * The letter goes in the way it goes into the merged document (mergeLetters.ts): ONE Docs API
+ * batchUpdate, which here first deletes the previous pupil's letter (everything but the body's
+ * final newline, which cannot be deleted) — atomic, so the copy never holds two pupils' words —
+ * then appends this one. The PDF is taken from DocumentApp.openById after it: the batch is
+ * applied when the call returns. Per letter: batchUpdate, openById, getAs, setName.
  */
 import { LetterType } from '../../core/types';
 import { Conditions } from '../../core/letters/conditions';
 import { openTemplate } from './templates';
-import { TplChild, readContainer } from './templateWalk';
-import { appendAll_, copySection_ } from './copyElements';
+import { readContainer } from './templateWalk';
+import { copySection_ } from './copyElements';
+import { DocTemplate, readDocTemplate } from './docsTemplate';
+import { letterRequests } from './letterRequests';
+import { DocsRequest, docsApi } from './docsApi';
 
 export interface LetterCopyOptions {
   templateId: string;
@@ -35,57 +39,53 @@ export interface LetterCopy {
 
 /** Opens the template once; the scratch document is made (or reopened) with the first letter. */
 export function openLetterCopy(opts: LetterCopyOptions): LetterCopy {
-  let tpl: { body: TplChild[]; header: TplChild[] | null; footer: TplChild[] | null } | null = null;
-  // A run mixes letter types (one family's AT2, another's PA letter): each template's body is read once.
-  const bodies = new Map<string, TplChild[]>();
-  const bodyOf = (id: string | undefined, type?: LetterType): TplChild[] => {
-    if (!id || id === opts.templateId) return template().body;
-    let b = bodies.get(id);
-    if (!b) bodies.set(id, (b = readContainer(openTemplate(id, type).getBody())));
-    return b;
+  // A run mixes letter types (one family's AT2, another's PA letter): each template is read once.
+  const templates = new Map<string, DocTemplate>();
+  const templateOf = (id: string | undefined, type?: LetterType): DocTemplate => {
+    const key = id || opts.templateId;
+    let t = templates.get(key);
+    if (!t) {
+      openTemplate(key, key === opts.templateId ? opts.type : type); // Apps Script's message when it cannot be opened
+      templates.set(key, (t = readDocTemplate(docsApi().Documents.get(key))));
+    }
+    return t;
   };
   let id = opts.existingDocId || '';
-  const template = () => {
-    if (!tpl) {
-      const doc = openTemplate(opts.templateId, opts.type);
-      const h = doc.getHeader();
-      const f = doc.getFooter();
-      tpl = { body: readContainer(doc.getBody()), header: h ? readContainer(h) : null, footer: f ? readContainer(f) : null };
-    }
-    return tpl;
-  };
-  const open = (values: Record<string, string>): GoogleAppsScript.Document.Document => {
+  /** The scratch body's end index, once known in this execution. */
+  let end = 0;
+  const ready = (values: Record<string, string>): void => {
+    if (end) return;
     if (id) {
       try {
-        return DocumentApp.openById(id);
+        const content = docsApi().Documents.get(id).body?.content || [];
+        end = Number(content[content.length - 1]?.endIndex) || 2;
+        return;
       } catch (e) {
         // Deleted by someone since the last execution: make a new one (nothing in it mattered).
       }
     }
-    const t = template();
+    const tpl = openTemplate(opts.templateId, opts.type);
     const doc = DocumentApp.create(opts.title);
     // Header and footer hold only fields that are the same in every letter (checkTemplate), so
     // they are filled once, with the first letter's values.
-    if (t.header) copySection_(t.header, doc.addHeader(), values);
-    if (t.footer) copySection_(t.footer, doc.addFooter(), values);
+    const h = tpl.getHeader();
+    const f = tpl.getFooter();
+    if (h) copySection_(readContainer(h), doc.addHeader(), values);
+    if (f) copySection_(readContainer(f), doc.addFooter(), values);
     id = doc.getId();
+    doc.saveAndClose();
+    end = 2;
     if (opts.onDocument) opts.onDocument(id);
-    return doc;
   };
   return {
     docId: () => id,
     pdf(values, fileName, conditions, templateId, type) {
-      const tplBody = bodyOf(templateId, type);
-      const doc = open(values);
-      try {
-        const body = doc.getBody();
-        body.clear();
-        const blank = body.getChild(0);
-        appendAll_(tplBody, body, values, conditions);
-        if (tplBody.length > 0 && tplBody[0].node.kind !== 'table') body.removeChild(blank);
-      } finally {
-        doc.saveAndClose();
-      }
+      const tpl = templateOf(templateId, type);
+      ready(values);
+      const clear: DocsRequest[] = end > 2 ? [{ deleteContentRange: { range: { startIndex: 1, endIndex: end - 1 } } }] : [];
+      const batch = letterRequests(tpl, values, conditions, { end: 2, finalEmpty: true }, true);
+      docsApi().Documents.batchUpdate({ requests: clear.concat(batch.requests) }, id);
+      end = batch.end;
       const blob = DocumentApp.openById(id).getAs('application/pdf');
       blob.setName(fileName);
       return blob;

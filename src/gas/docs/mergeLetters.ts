@@ -12,9 +12,9 @@
  *
  * A batch is atomic — "If any request is not valid, then the entire request will fail and
  * nothing will be applied" (developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate)
- * — so a crash never leaves half a letter. It can leave a whole letter the job did not get to log
- * (the execution died between the batch and the Letters Log): `onLetterDone(i, bodyEnd)` reports
- * the body's end index after each letter, the job keeps the last one it logged, and a resumed run
+ * — so a crash never leaves half a letter. It can leave whole letters the job did not get to
+ * record (the execution died between the batch and the job's state): `onLettersDone` reports the
+ * body's end index after each letter, the job keeps the last one it recorded, and a resumed run
  * deletes what follows it (one deleteContentRange) before carrying on, so the document always
  * matches the Letters Log and no family gets the same letter twice.
  *
@@ -33,8 +33,21 @@ import { shareDoc } from './sharing';
 import { copySection_ } from './copyElements';
 import { DocTemplate, readDocTemplate } from './docsTemplate';
 import { BodyEnd, letterRequests } from './letterRequests';
-import { DocsElement, docsApi } from './docsApi';
+import { DocsElement, DocsRequest, docsApi } from './docsApi';
 import { UserError } from '../../core/errors';
+
+/**
+ * Letters per Docs API call. The Docs API allows 60 write requests a minute per user
+ * (developers.google.com/docs/api/limits), and one call per letter would meet that at about a
+ * letter a second; ten letters a call is 30 calls for a 300-letter run.
+ */
+export const LETTERS_PER_CALL = 10;
+/**
+ * Requests per call at most. Google documents no limit on a batch's size; 500 is the lowest
+ * figure reported in public code, so a call never holds more (a letter whose own requests are
+ * more goes alone).
+ */
+export const MAX_REQUESTS_PER_CALL = 500;
 
 export interface MergeLettersOptions {
   templateId: string;
@@ -47,8 +60,16 @@ export interface MergeLettersOptions {
    * document); each template is read once. The header and footer are `templateId`'s.
    */
   letters: { values: Record<string, string>; conditions?: Partial<Conditions>; templateId?: string; type?: LetterType }[];
-  /** Called after letter i is in the document. `bodyEnd` is the body's end index then (see `keepEnd`). */
+  /** Called after letter i is in the document. `bodyEnd` is the body's end index after it (see `keepEnd`). */
   onLetterDone?: (i: number, bodyEnd: number) => void;
+  /**
+   * Called once per batchUpdate, after it: letters `from` … `from + ends.length − 1` are in the
+   * document, `ends[k]` the body's end index after each. A job commits them together (one state
+   * save, one Letters Log write); before onLetterDone for each.
+   */
+  onLettersDone?: (from: number, ends: number[]) => void;
+  /** Letters per batchUpdate (default LETTERS_PER_CALL). */
+  lettersPerCall?: number;
   /** Asked before each letter; true stops the run cleanly (e.g. the 6-minute budget is near). */
   shouldStop?: () => boolean;
   /** Continue a run that stopped: append to this document instead of creating one. */
@@ -128,16 +149,31 @@ export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
   let first = true;
   if (!created) ({ at, first } = resumePoint_(docId, opts.keepEnd, opts.keepChildren));
 
+  const perCall = Math.max(1, opts.lettersPerCall || LETTERS_PER_CALL);
   let done = 0;
-  for (let i = 0; i < opts.letters.length; i++) {
+  while (done < opts.letters.length) {
     if (opts.shouldStop && opts.shouldStop()) break;
-    const l = opts.letters[i];
-    const batch = letterRequests(templateOf(l), l.values, l.conditions, at, first);
-    docsApi().Documents.batchUpdate({ requests: batch.requests }, docId);
-    at = { end: batch.end, finalEmpty: batch.finalEmpty };
-    first = false;
-    done++;
-    if (opts.onLetterDone) opts.onLetterDone(i, at.end);
+    // The next letters, as many as fit one call (each letter whole: a call never splits one).
+    const requests: DocsRequest[] = [];
+    const ends: number[] = [];
+    let next = at;
+    let nextFirst = first;
+    while (done + ends.length < opts.letters.length && ends.length < perCall) {
+      const l = opts.letters[done + ends.length];
+      const batch = letterRequests(templateOf(l), l.values, l.conditions, next, nextFirst);
+      if (ends.length && requests.length + batch.requests.length > MAX_REQUESTS_PER_CALL) break;
+      requests.push(...batch.requests);
+      next = { end: batch.end, finalEmpty: batch.finalEmpty };
+      nextFirst = false;
+      ends.push(batch.end);
+    }
+    docsApi().Documents.batchUpdate({ requests }, docId);
+    at = next;
+    first = nextFirst;
+    const from = done;
+    done += ends.length;
+    if (opts.onLettersDone) opts.onLettersDone(from, ends);
+    if (opts.onLetterDone) ends.forEach((end, k) => (opts.onLetterDone as (i: number, e: number) => void)(from + k, end));
   }
   return { docId, url, done, bodyEnd: at.end, problems };
 }

@@ -2,15 +2,18 @@
  * Generating a letter run (SPEC §5, issues 6 and 18): check the templates, then make ONE merged
  * Google Doc — a page per copy, one letter per family a day, a copy for each household of parents,
  * in year / reg group / surname order with siblings at one address together — and the Letters Log
- * rows of each letter (one per rung it covers), written the moment the letter is complete. The log is the
- * commit point: a run that stops (time budget) or dies (a service error) is carried on by
- * `resumeLetterRunJob` in the same document, trimming any half-written letter, so every pupil
- * gets exactly one letter.
+ * rows of each letter (one per rung it covers), written the moment the letter is in the document.
+ * The log is the commit point: a run that stops (time budget) or dies (a service error) is carried
+ * on by `resumeLetterRunJob` in the same document, removing any letter the log does not have, so
+ * every pupil gets exactly one letter.
  *
- * Order per letter: state (body size + the letter's number in the run's plan, never its key: a key
- * holds the UPN) is saved, then the log row is appended and flushed. A crash between the two is repaired on resume (the letter is in the document, so
- * its log row is written then); a crash before the state is saved leaves the letter past the kept
- * size, so it is trimmed and made again. Either way: one letter, one log row.
+ * The letters go into the document ten to a Docs API call (gas/docs/mergeLetters.ts), all of a
+ * call's letters or none. Order per call: state (where the document ends + the letters' numbers
+ * in the run's plan, never their keys: a key holds the UPN) is saved, then their log rows are
+ * appended in one write and flushed. A crash between the two is repaired on resume (the letters
+ * are in the document, so their log rows are written then); a crash before the state is saved
+ * leaves the letters past the kept end, so they are removed and made again. Either way: one
+ * letter, one log row.
  *
  * Sheets buffers writes until SpreadsheetApp.flush() or the end of the execution (issue 15 §4),
  * while the run's state in the document's properties is saved at once. So every sheet write that
@@ -141,14 +144,19 @@ function resumeWith(ss: Spreadsheet, settings: Settings, asOf: IsoDate, store: R
   let mailer: ParentMailer | null = null;
   const mailerFor = () => mailer || (mailer = openParentMailer(ss, s, state, store, checkRunTemplates(settings, planned.map((p) => p.type as LetterType))));
   const log = openLogWriter(ss, s, state);
-  // A letter complete in the document whose log rows were lost to a crash: record it now.
-  // (lastSeq: the letter's number in the run's plan; lastKey from runs saved by an earlier version.)
-  const last = state.lastSeq ? planned.find((x) => x.seq === state.lastSeq) : state.lastKey ? planned.find((x) => x.key === state.lastKey) : undefined;
-  const lastLetter = last ? letterOf(last) : null;
-  if (last && lastLetter && !logged.has(last.key)) {
-    log.write(lastLetter, emailing && mailerFor().wasSent(last.seq) ? 'Sent' : 'Produced');
+  // Letters complete in the document whose log rows were lost to a crash: record them now.
+  // (lastSeqs: the last call's letters' numbers in the run's plan; lastSeq / lastKey from runs
+  // saved by an earlier version.)
+  const seqs = state.lastSeqs && state.lastSeqs.length ? state.lastSeqs : state.lastSeq ? [state.lastSeq] : [];
+  const lastRows = seqs.length ? planned.filter((x) => seqs.indexOf(x.seq) >= 0) : state.lastKey ? planned.filter((x) => x.key === state.lastKey) : [];
+  const repair: Array<{ letter: PlannedLetter; status: 'Produced' | 'Sent' }> = [];
+  for (const last of lastRows) {
+    const lastLetter = letterOf(last);
+    if (!lastLetter || logged.has(last.key)) continue;
+    repair.push({ letter: lastLetter, status: emailing && mailerFor().wasSent(last.seq) ? 'Sent' : 'Produced' });
     logged.add(last.key);
   }
+  log.writeMany(repair);
   // Letters of this run already made whose e-mail to the parent did not go (a crash between the
   // letter and its e-mail, or the quota): e-mailed now, once (the Mail Log decides).
   if (emailing) catchUpParentMail(ss, s, mailerFor(), planned.filter((p) => logged.has(p.key)), state, result);
@@ -235,23 +243,32 @@ function produce(
       store.save(state);
     },
     shouldStop: () => clock() - startedAt >= budget,
-    onLetterDone: (i, bodyEnd) => {
-      const l = ready[i].letter;
-      state.done += 1;
-      state.keepEnd = bodyEnd;
+    onLettersDone: (from, ends) => {
+      // The letters one Docs API call made, committed together: the state (where the document
+      // ends, which letters it holds), then each parent's e-mail, then their Letters Log rows in
+      // one write. A crash before the state is saved leaves them in the document unrecorded, and
+      // the resume removes them (mergeLetters keepEnd); a crash after it loses at most these
+      // rows, and the resume writes them (lastSeqs).
+      const group = ends.map((_, k) => ready[from + k].letter);
+      state.done += group.length;
+      state.keepEnd = ends[ends.length - 1];
       delete state.keepChildren;
-      // The letter's number in the run, not its log key: the key holds the UPN, and the state is
+      // The letters' numbers in the run, not their log keys: a key holds the UPN, and the state is
       // kept in the document's properties, which hold no pupil data.
-      state.lastSeq = seqOf.get(l.key);
+      state.lastSeqs = group.map((l) => seqOf.get(l.key) || 0).filter((n) => n > 0);
+      state.lastSeq = state.lastSeqs[state.lastSeqs.length - 1];
       delete state.lastKey;
       store.save(state);
-      // The e-mail goes before the log rows, so they can say Sent. A crash in between is
-      // repaired on resume (the rows are written then; the Mail Log stops a second e-mail).
-      const emailed = mailer ? mailer.send(l, seqOf.get(l.key) || 0, ready[i].pupil, values[i], inputs[i].conditions) : false;
-      log.write(l, emailed ? 'Sent' : 'Produced');
-      // The commit point: only the last letter's rows can be lost to a crash, and resume repairs them.
+      // The e-mails go before the log rows, so they can say Sent. A crash in between is repaired
+      // on resume (the rows are written then; the Mail Log stops a second e-mail).
+      log.writeMany(group.map((l, k) => {
+        const i = from + k;
+        const emailed = mailer ? mailer.send(l, seqOf.get(l.key) || 0, ready[i].pupil, values[i], inputs[i].conditions) : false;
+        return { letter: l, status: emailed ? 'Sent' : 'Produced' };
+      }));
+      // The commit point: only these letters' rows can be lost to a crash, and resume repairs them.
       flushWrites();
-      result.letters.push(l);
+      result.letters.push(...group);
     },
   });
   result.docId = merged.docId;

@@ -29,6 +29,8 @@ const BASIC_FIELDS = ['date', 'type', 'upn', 'link', 'by', 'status'];
 export interface LogWriter {
   /** The letter's rows, in one write, the moment it is complete (the commit point). */
   write(letter: PlannedLetter, status: 'Produced' | 'Sent'): void;
+  /** Several letters' rows in one write (the letters one Docs API call made). */
+  writeMany(entries: Array<{ letter: PlannedLetter; status: 'Produced' | 'Sent' }>): void;
 }
 
 /**
@@ -40,23 +42,31 @@ export interface LogWriter {
 export function openLogWriter(ss: Spreadsheet, s: LetterSources, state: LetterRunState): LogWriter {
   let fields = LOG_FIELDS;
   const pupils = new Map(s.pupils.map((p) => [normUpn(p.upn), p] as const));
+  const writeMany = (entries: Array<{ letter: PlannedLetter; status: 'Produced' | 'Sent' }>): void => {
+    const rows = entries.reduce<Array<Record<string, unknown>>>((all, { letter, status }) => all.concat(rowsOf(letter, status)), []);
+    if (!rows.length) return;
+    // A new key is appended; a key already there can only be a Cancelled letter being made
+    // again (the plan skips every other), so that row is brought up to date.
+    try {
+      upsertByKey(ss, 'Letters Log', rows, { fields });
+    } catch (e) {
+      if (fields === BASIC_FIELDS || !(e instanceof UserError) || !/ no "(Pupil|Year|Reg Group|Addressee)" column/.test(e.message)) throw e;
+      fields = BASIC_FIELDS;
+      upsertByKey(ss, 'Letters Log', rows, { fields });
+    }
+  };
+  const rowsOf = (letter: PlannedLetter, status: string) => {
+    const p = pupils.get(normUpn(letter.upn));
+    return letter.keys.map((key, i) => ({
+      key, date: s.asOf, type: letter.covers[i], upn: letter.upn,
+      pupilName: p ? listName(p) : '', year: p ? p.year : '', regGroup: p ? p.regGroup : '',
+      addressee: letter.addressee.addressee, link: state.docUrl, by: state.by, status,
+    }));
+  };
   return {
+    writeMany,
     write(letter, status) {
-      const p = pupils.get(normUpn(letter.upn));
-      const rows = letter.keys.map((key, i) => ({
-        key, date: s.asOf, type: letter.covers[i], upn: letter.upn,
-        pupilName: p ? listName(p) : '', year: p ? p.year : '', regGroup: p ? p.regGroup : '',
-        addressee: letter.addressee.addressee, link: state.docUrl, by: state.by, status,
-      }));
-      // A new key is appended; a key already there can only be a Cancelled letter being made
-      // again (the plan skips every other), so that row is brought up to date.
-      try {
-        upsertByKey(ss, 'Letters Log', rows, { fields });
-      } catch (e) {
-        if (fields === BASIC_FIELDS || !(e instanceof UserError) || !/ no "(Pupil|Year|Reg Group|Addressee)" column/.test(e.message)) throw e;
-        fields = BASIC_FIELDS;
-        upsertByKey(ss, 'Letters Log', rows, { fields });
-      }
+      writeMany([{ letter, status }]);
     },
   };
 }

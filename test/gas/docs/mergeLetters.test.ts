@@ -99,7 +99,8 @@ describe('mergeLetters', () => {
 
   test('shouldStop after 2 of 5: done = 2, the document has 2 letters; the rest follow later', () => {
     let made = 0;
-    const res = mergeLetters({ templateId, title: 't', letters: run(5), onLetterDone: () => made++, shouldStop: () => made >= 2 });
+    // One letter a call here, so the stop can fall between any two letters.
+    const res = mergeLetters({ templateId, title: 't', letters: run(5), lettersPerCall: 1, onLetterDone: () => made++, shouldStop: () => made >= 2 });
     expect(res.done).toBe(2);
     const doc = rawDoc(g, res.docId);
     expect(letters(doc)).toHaveLength(2);
@@ -119,7 +120,7 @@ describe('mergeLetters', () => {
       logged.push({ i, end });
       if (++n === 2) g.env.failCall('Documents.batchUpdate');
     };
-    expect(() => mergeLetters({ templateId, title: 'run', letters: all, onLetterDone: stopAt3 })).toThrow(/Service error/);
+    expect(() => mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, onLetterDone: stopAt3 })).toThrow(/Service error/);
     expect(logged.map((l) => l.i)).toEqual([0, 1]);
     const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
     expect(letters(rawDoc(g, docId)).map((l) => /Dear (.*)\n/.exec(l)![1])).toEqual(['Mrs Parent1', 'Mrs Parent2']);
@@ -139,7 +140,7 @@ describe('mergeLetters', () => {
       if (i === 2) throw new Error('Exceeded maximum execution time');
       logged.push({ i, end });
     };
-    expect(() => mergeLetters({ templateId, title: 'run', letters: all, onLetterDone: kill })).toThrow(/maximum execution time/);
+    expect(() => mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, onLetterDone: kill })).toThrow(/maximum execution time/);
     const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
     expect(letters(rawDoc(g, docId))).toHaveLength(3); // letter 3 is in, unlogged
 
@@ -161,11 +162,33 @@ describe('mergeLetters', () => {
       if (i === 2) throw new Error('Exceeded maximum execution time');
       counts.push(rawDoc(g, docApp(g)._documents().find((d) => d._name === 'run')!._id)._body._kids.length);
     };
-    expect(() => mergeLetters({ templateId, title: 'run', letters: all, onLetterDone: kill })).toThrow(/maximum execution time/);
+    expect(() => mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, onLetterDone: kill })).toThrow(/maximum execution time/);
     const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
     mergeLetters({ templateId, title: 'run', letters: all.slice(2), existingDocId: docId, keepChildren: counts[1] });
     const clean = rawDoc(g, mergeLetters({ templateId, title: 'clean', letters: all }).docId);
     expect(renderText(rawDoc(g, docId))).toBe(renderText(clean));
+  });
+
+  test('ten letters a call: killed after the second call, before it is recorded, the re-run removes those ten and writes them once', () => {
+    const all = run(25);
+    const recorded: number[] = [];
+    const calls: number[][] = [];
+    const kill = (from: number, ends: number[]) => {
+      calls.push([from, ends.length]);
+      if (from === 10) throw new Error('Exceeded maximum execution time');
+      recorded.push(ends[ends.length - 1]);
+    };
+    expect(() => mergeLetters({ templateId, title: 'run', letters: all, onLettersDone: kill })).toThrow(/maximum execution time/);
+    expect(calls).toEqual([[0, 10], [10, 10]]);
+    const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
+    expect(letters(rawDoc(g, docId))).toHaveLength(20);
+    const res = mergeLetters({ templateId, title: 'run', letters: all.slice(10), existingDocId: docId, keepEnd: recorded[0] });
+    expect(res.done).toBe(15);
+    const clean = rawDoc(g, mergeLetters({ templateId, title: 'clean', letters: all }).docId);
+    const doc = rawDoc(g, docId);
+    expect(letters(doc).map((l) => /Dear (.*)\n/.exec(l)![1])).toEqual(all.map((_, k) => `Mrs Parent${k + 1}`));
+    expect(renderText(doc)).toBe(renderText(clean));
+    expect(doc._body._kids.map(shape)).toEqual(clean._body._kids.map(shape));
   });
 
   test('a deleted template stops the run with a message naming the letter type', () => {
