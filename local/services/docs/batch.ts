@@ -216,7 +216,8 @@ export class Batch {
     if (!q.location) fail(i, kind, 'A location or endOfSegmentLocation must be specified.');
     const seg = this.segment(q.location.segmentId, i, kind);
     const index = Number(q.location.index);
-    if (!Number.isInteger(index) || index < segmentStart(seg)) fail(i, kind, `Index ${q.location.index} must be greater than or equal to ${segmentStart(seg)}.`);
+    if (!Number.isInteger(index) || index < 0) fail(i, kind, `Index ${q.location.index} must be greater than or equal to 0.`);
+    // Index 0 of the body is its section break, not a paragraph (spot() refuses it).
     const end = this.end(seg);
     if (index >= end) fail(i, kind, `Index ${index} must be less than the end index of the referenced segment, ${end}.`);
     return { seg, index };

@@ -7,13 +7,17 @@
  *    all requests or none.
  * Each is one counted call ('Documents.get', 'Documents.batchUpdate'), however many requests a
  * batch holds. Access is Drive's: the effective user must be able to open the document (edit it,
- * for batchUpdate); Google's errors reach Apps Script as GoogleJsonResponseException.
+ * for batchUpdate); Google's errors reach Apps Script as GoogleJsonResponseException. The write
+ * quota (60 batchUpdates a minute per user) is kept on the simulated clock (env.simulatedMs).
  */
 import type { LocalEnv } from '../env';
 import { effectiveUser } from '../execution';
 import type { LocalDocumentApp } from '../document/document-app';
 import { documentJson } from './model';
 import { Batch } from './batch';
+
+/** developers.google.com/docs/api/limits: write requests per minute per user per project. */
+export const WRITES_PER_MINUTE = 60;
 
 const apiError = (method: string, msg: string) => new Error(`GoogleJsonResponseException: API call to docs.documents.${method} failed with error: ${msg}`);
 
@@ -26,12 +30,26 @@ export function createDocs(env: LocalEnv, documentApp: GoogleAppsScript.Document
     if (!(edit ? d._canEdit(me) : d._canOpen(me))) throw apiError(method, 'The caller does not have permission');
     return d;
   };
+  // "Write requests: 60 per minute per user per project" (developers.google.com/docs/api/limits),
+  // on the simulated Apps Script clock; over it Google answers 429.
+  const writes = new Map<string, number[]>();
+  const checkWriteQuota = () => {
+    const me = effectiveUser(env);
+    const now = env.simulatedMs;
+    const recent = (writes.get(me) || []).filter((t) => t <= now && t > now - 60 * 1000);
+    if (recent.length >= WRITES_PER_MINUTE) {
+      throw apiError('batchUpdate', "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'docs.googleapis.com' for consumer 'project_number:0'.");
+    }
+    recent.push(now);
+    writes.set(me, recent);
+  };
   const Documents = {
     get(documentId: string): Record<string, unknown> {
       return JSON.parse(JSON.stringify(documentJson(open('get', documentId, false))));
     },
     batchUpdate(resource: { requests?: Array<Record<string, unknown>> }, documentId: string): Record<string, unknown> {
       const d = open('batchUpdate', documentId, true);
+      checkWriteQuota();
       const requests = resource && Array.isArray(resource.requests) ? resource.requests : [];
       try {
         const replies = new Batch(d).run(JSON.parse(JSON.stringify(requests)));
