@@ -10,6 +10,10 @@ import { setUpLetterTemplatesJob } from '../src/jobs/letters/templates';
 import { loadLetterSources } from '../src/jobs/letters/sources';
 import { planFor, previewOf } from '../src/jobs/letters/preview';
 import { generateLetterRunJob, resumeLetterRunJob } from '../src/jobs/letters/run';
+import { letterFields } from '../src/core/letters/fields';
+import { letterInputs } from '../src/core/letters/letterInputs';
+import { indexes } from '../src/core/letters/candidates';
+import { naiveMergeLetters } from './naive/mergeLettersPerElement';
 import type { BenchRow } from './run';
 
 async function one(pupils: number): Promise<BenchRow[]> {
@@ -53,6 +57,26 @@ async function one(pupils: number): Promise<BenchRow[]> {
       const per = (g.env.total - c20) / 20;
       return `${r.done} letters, ${docsMade()} document created, ${per.toFixed(1)} calls per letter`;
     });
+
+    // Before issue 22, side by side: the same template and letter values, merged element by
+    // element with DocumentApp (bench/naive/mergeLettersPerElement.ts). Calls per letter only.
+    {
+      const s = loadLetterSources(ss, loadSettings(), asOf, 'reward');
+      const due = planFor(s, { type: 'reward', cohort: { kind: 'all' } }).plan.toProduce;
+      const templateId = loadSettings().letters.templateIds.reward;
+      const idx = indexes(s);
+      const letters = due.slice(0, 40).map((l) => ({ values: letterFields(letterInputs(l, s.pupils.find((p) => p.upn === l.upn)!, s, idx, undefined).ctx) }));
+      let n20 = 0;
+      measure('letters (before issue 22): 20 merged element by element', () => {
+        naiveMergeLetters(templateId, 'naive 20', letters.slice(0, 20));
+        n20 = g.env.total;
+        return '20 letters, DocumentApp: 2 calls an element, 2 a placeholder';
+      });
+      measure('letters (before issue 22): 40 merged element by element', () => {
+        naiveMergeLetters(templateId, 'naive 40', letters);
+        return `40 letters, ${((g.env.total - n20) / 20).toFixed(1)} calls per letter (the merge alone)`;
+      });
+    }
 
     if (pupils >= 1000) {
       let executions = 0;

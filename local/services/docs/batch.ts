@@ -28,23 +28,13 @@
  *   must be less than the end index of the referenced segment, 40.").
  */
 import type { LocalContainer } from '../document/container';
-import type { LocalDocument } from '../document/document';
 import type { DocNode, ParentNode } from '../document/node';
 import { LocalListItem, LocalParagraph } from '../document/paragraph';
 import { LocalTable, LocalTableCell, LocalTableRow } from '../document/table';
 import type { TextAttrs } from '../document/text';
-import { ALIGN_OF, HEADING_OF, Unit, hexOf, nodeLength, paraLength, segmentStart, setUnits, unitsOf } from './model';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-export class DocsApiError extends Error {}
-
-const fail = (i: number, kind: string, msg: string): never => {
-  throw new DocsApiError(`Invalid requests[${i}].${kind}: ${msg}`);
-};
-
-/** A paragraph at an index: the paragraph, its start, and the top-level element holding it. */
-interface Spot { para: LocalParagraph; start: number; top: number; inCell: boolean }
+import { Unit, nodeLength, paraLength, setUnits, unitsOf, hexOf } from './model';
+import { DocsApiError, Json, Segments, fail } from './segments';
+import { applyParagraphStyle, applyTextStyle, copyParagraph, glyphOf } from './styles';
 
 const KINDS = [
   'insertText', 'insertPageBreak', 'insertTable', 'deleteContentRange', 'updateTextStyle', 'updateParagraphStyle',
@@ -52,21 +42,12 @@ const KINDS = [
 ];
 
 /** One batchUpdate: applies every request or none. */
-export class Batch {
-  private readonly saved = new Map<LocalContainer, DocNode[]>();
-  private readonly fresh = new Set<DocNode>();
-  private readonly starts = new Map<LocalContainer, number[]>();
-
-  constructor(private readonly doc: LocalDocument) {}
-
+export class Batch extends Segments {
   run(requests: Json[]): Json[] {
     try {
       return requests.map((r, i) => this.one(r, i));
     } catch (e) {
-      for (const [seg, kids] of this.saved) {
-        seg._kids = kids;
-        for (const k of kids) k._parent = seg;
-      }
+      this.undo();
       throw e;
     }
   }
@@ -79,6 +60,7 @@ export class Batch {
     const q = r[kind] as Json;
     switch (kind) {
       case 'insertText': {
+        // eslint-disable-next-line no-control-regex -- the control characters Google strips (reference quoted above)
         const text = String(q.text ?? '').replace(/[\u0000-\u0008\u000c-\u001f\ue000-\uf8ff]/g, '');
         if (!text) fail(i, kind, 'Insert text requests must specify text to insert.');
         const { seg, index } = this.location(q, i, kind);
@@ -191,110 +173,6 @@ export class Batch {
       }
     }
     return {};
-  }
-
-  // ---- where ---------------------------------------------------------------------------------
-
-  private segment(segmentId: unknown, i: number, kind: string): LocalContainer {
-    const id = String(segmentId ?? '');
-    if (!id) return this.doc._body;
-    if (id === 'kix.header' && this.doc._header) return this.doc._header;
-    if (id === 'kix.footer' && this.doc._footer) return this.doc._footer;
-    return fail(i, kind, `Segment with ID ${id} was not found.`);
-  }
-
-  private end(seg: LocalContainer): number {
-    const st = this.tops(seg);
-    return st[st.length - 1];
-  }
-
-  private location(q: Json, i: number, kind: string): { seg: LocalContainer; index: number } {
-    if (q.endOfSegmentLocation) {
-      const seg = this.segment(q.endOfSegmentLocation.segmentId, i, kind);
-      return { seg, index: this.end(seg) - 1 };
-    }
-    if (!q.location) fail(i, kind, 'A location or endOfSegmentLocation must be specified.');
-    const seg = this.segment(q.location.segmentId, i, kind);
-    const index = Number(q.location.index);
-    if (!Number.isInteger(index) || index < 0) fail(i, kind, `Index ${q.location.index} must be greater than or equal to 0.`);
-    // Index 0 of the body is its section break, not a paragraph (spot() refuses it).
-    const end = this.end(seg);
-    if (index >= end) fail(i, kind, `Index ${index} must be less than the end index of the referenced segment, ${end}.`);
-    return { seg, index };
-  }
-
-  private range(rg: Json | undefined, i: number, kind: string, deleting = false): { seg: LocalContainer; s: number; e: number } {
-    if (!rg) return fail(i, kind, 'A range must be specified.');
-    const seg = this.segment(rg.segmentId, i, kind);
-    const s = Number(rg.startIndex);
-    const e = Number(rg.endIndex);
-    if (!Number.isInteger(s) || s < segmentStart(seg)) fail(i, kind, `Index ${rg.startIndex} must be greater than or equal to ${segmentStart(seg)}.`);
-    if (!(e > s)) fail(i, kind, 'The range should not be empty.');
-    const end = this.end(seg);
-    if (e > end) fail(i, kind, `Index ${e - 1} must be less than the end index of the referenced segment, ${end}.`);
-    if (deleting && e === end) fail(i, kind, 'The range cannot include the newline character at the end of the segment.');
-    return { seg, s, e };
-  }
-
-  private fields(q: Json, i: number, kind: string): Set<string> {
-    const f = String(q.fields || '').split(',').map((x) => x.trim()).filter(Boolean);
-    if (!f.length) fail(i, kind, "At least one field must be listed in 'fields'. (Use '*' to indicate all fields.)");
-    return f.indexOf('*') >= 0 ? new Set(['*', 'bold', 'italic', 'underline', 'fontSize', 'weightedFontFamily', 'foregroundColor', 'link',
-      'namedStyleType', 'alignment', 'spaceAbove', 'spaceBelow', 'lineSpacing', 'indentStart', 'indentFirstLine', 'width', 'widthType', 'backgroundColor']) : new Set(f);
-  }
-
-  /** Start index of each top-level element, and the segment's end last (kept for the batch). */
-  private tops(seg: LocalContainer): number[] {
-    let st = this.starts.get(seg);
-    if (!st) {
-      st = [segmentStart(seg)];
-      for (const k of seg._kids) st.push(st[st.length - 1] + nodeLength(k));
-      this.starts.set(seg, st);
-    }
-    return st;
-  }
-
-  /** The paragraph holding `index` (descending into tables), or Google's refusal. */
-  private spot(seg: LocalContainer, index: number, i: number, kind: string): Spot {
-    const st = this.tops(seg);
-    let top = 0;
-    while (top < seg._kids.length - 1 && st[top + 1] <= index) top++;
-    const inside = (n: DocNode, start: number, inCell: boolean): Spot | null => {
-      if (n instanceof LocalParagraph) return { para: n, start, top, inCell };
-      if (!(n instanceof LocalTable)) return null;
-      let at = start + 1;
-      for (const row of n._kids) {
-        at += 1;
-        for (const cell of (row as LocalTableRow)._kids) {
-          at += 1; // the cell's own index
-          for (const k of (cell as LocalTableCell)._kids) {
-            const len = nodeLength(k);
-            if (index >= at && index < at + len) return inside(k, at, true);
-            at += len;
-          }
-        }
-      }
-      return null;
-    };
-    const hit = index >= st[top] ? inside(seg._kids[top], st[top], false) : null;
-    if (!hit) fail(i, kind, 'The insertion index must be inside the bounds of an existing paragraph. You can still create new paragraphs by inserting newlines.');
-    return hit as Spot;
-  }
-
-  /** Copy a top-level element before its first change in this batch; returns the copy. */
-  private own(seg: LocalContainer, top: number): DocNode {
-    if (!this.saved.has(seg)) this.saved.set(seg, seg._kids.slice());
-    const n = seg._kids[top];
-    if (this.fresh.has(n)) return n;
-    const copy = n._clone();
-    seg._kids[top] = copy;
-    copy._parent = seg;
-    this.fresh.add(copy);
-    return copy;
-  }
-
-  private changed(seg: LocalContainer): void {
-    this.starts.delete(seg);
   }
 
   // ---- edits ---------------------------------------------------------------------------------
@@ -421,56 +299,4 @@ export class Batch {
     if (!(n instanceof LocalTable)) return fail(i, kind, 'The provided table start location is invalid.');
     return this.own(seg, k) as LocalTable;
   }
-}
-
-function copyParagraph(from: LocalParagraph, to: LocalParagraph): void {
-  to._heading = from._heading;
-  to._alignment = from._alignment;
-  to._style = { ...from._style };
-  if (from instanceof LocalListItem && to instanceof LocalListItem) {
-    to._glyph = from._glyph;
-    to._nesting = from._nesting;
-  }
-}
-
-function applyTextStyle(a: TextAttrs, s: Json, fields: Set<string>): void {
-  const has = (f: string) => fields.has(f);
-  if (has('bold')) a.bold = s.bold ? true : undefined;
-  if (has('italic')) a.italic = s.italic ? true : undefined;
-  if (has('underline')) a.underline = s.underline ? true : undefined;
-  if (has('fontSize')) a.fontSize = s.fontSize ? s.fontSize.magnitude : undefined;
-  if (has('weightedFontFamily')) a.fontFamily = s.weightedFontFamily ? s.weightedFontFamily.fontFamily : undefined;
-  if (has('foregroundColor')) a.foregroundColor = s.foregroundColor?.color?.rgbColor ? hexOf(s.foregroundColor.color.rgbColor) : undefined;
-  if (has('link')) a.linkUrl = s.link?.url || undefined;
-  for (const k of Object.keys(a) as Array<keyof TextAttrs>) if (a[k] === undefined) delete a[k];
-}
-
-function applyParagraphStyle(p: LocalParagraph, s: Json, fields: Set<string>, i: number, kind: string): void {
-  const has = (f: string) => fields.has(f);
-  if (has('namedStyleType')) {
-    const h = s.namedStyleType ? HEADING_OF[s.namedStyleType] : 'NORMAL';
-    if (!h) fail(i, kind, `Invalid value at 'requests[${i}].update_paragraph_style.paragraph_style.named_style_type' (${s.namedStyleType}).`);
-    p._heading = h as LocalParagraph['_heading'];
-  }
-  if (has('alignment')) p._alignment = s.alignment ? (ALIGN_OF[s.alignment] as LocalParagraph['_alignment']) || null : null;
-  const num = (f: string, key: string, scale = 1) => {
-    if (!has(f)) return;
-    const v = f === 'lineSpacing' ? s[f] : s[f]?.magnitude;
-    if (v == null) delete p._style[key];
-    else p._style[key] = v / scale;
-  };
-  num('spaceAbove', 'spacingBefore');
-  num('spaceBelow', 'spacingAfter');
-  num('lineSpacing', 'lineSpacing', 100);
-  num('indentStart', 'indentStart');
-  num('indentFirstLine', 'indentFirstLine');
-}
-
-/** The glyph of a bullet preset's first level (BulletGlyphPreset in the request reference). */
-function glyphOf(preset: string, i: number): string {
-  if (/^BULLET_/.test(preset)) return 'BULLET';
-  if (/^NUMBERED_(DECIMAL|ZERODECIMAL)/.test(preset)) return 'NUMBER';
-  if (/^NUMBERED_UPPERALPHA/.test(preset)) return 'LATIN_UPPER';
-  if (/^NUMBERED_UPPERROMAN/.test(preset)) return 'ROMAN_UPPER';
-  throw new DocsApiError(`Invalid value at 'requests[${i}].create_paragraph_bullets.bullet_preset' (TYPE_ENUM), "${preset}"`);
 }

@@ -86,7 +86,7 @@ export function readDocTemplate(doc: DocsDocument): DocTemplate {
     }
     const paragraphStyle: Record<string, unknown> = {};
     for (const f of PARAGRAPH_FIELDS) if (p.paragraphStyle && p.paragraphStyle[f] !== undefined) paragraphStyle[f] = p.paragraphStyle[f];
-    const block: DocParaBlock = { kind: 'para', chars, styleOf, text: chars.replace(/\u000b/g, '\r'), paragraphStyle };
+    const block: DocParaBlock = { kind: 'para', chars, styleOf, text: chars.split('\u000b').join('\r'), paragraphStyle };
     if (p.bullet) block.bullet = { preset: presetOf(p.bullet.listId, p.bullet.nestingLevel || 0), nesting: p.bullet.nestingLevel || 0 };
     return block;
   };

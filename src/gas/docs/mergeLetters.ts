@@ -22,7 +22,7 @@
  * saveAndClose() before the first Docs API call: Apps Script applies a Document's pending changes
  * only then (developers.google.com/apps-script/reference/document/document#saveAndClose()).
  *
- * Big runs: `shouldStop` is asked before each letter; when it says the budget is nearly spent the
+ * Big runs: `shouldStop` is asked before each call; when it says the budget is nearly spent the
  * run stops cleanly, and the job continues later with `existingDocId`.
  */
 import { LetterType } from '../../core/types';
