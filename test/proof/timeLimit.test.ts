@@ -25,7 +25,8 @@ import { dailyRunJob } from '../../src/jobs/daily';
 import { weeklyDigestsJob } from '../../src/jobs/qa/digests';
 import { makeTracker } from '../fixtures/trackerFixture';
 import { sharedState } from '../../local/services/shared';
-import { duplicates, letterLines, pasteQaGrid, say } from './harness';
+import { duplicates, pasteQaGrid, say } from './harness';
+import { docApp, letters as lettersOf } from '../gas/docs/helpers';
 
 const LIMIT = 6 * 60 * 1000;
 
@@ -68,19 +69,34 @@ test('a year of marks, pasted while the morning trigger is on: paused runs insid
   }
 });
 
-test('300 letters while the morning trigger is on: each execution stops inside 6 minutes, Continue finishes in the same document', () => {
+test('300 letters while the morning trigger is on: one execution inside the budget; with a budget too small for them, each execution stops inside 6 minutes and Continue finishes in the same document', () => {
   const t = makeTracker({ pupils: 1000 });
   try {
     installDailyTrigger(t.ss, 'morningRun', 7);
     setUpLetterTemplatesJob(loadSettings());
-    const settings = loadSettings();
     const asOf = t.school.asOf;
-    const { plan } = planFor(loadLetterSources(t.ss, settings, asOf, 'reward'), { type: 'reward', cohort: { kind: 'all' } });
-    expect(plan.toProduce.length).toBeGreaterThanOrEqual(300);
-    const req = { type: 'reward', cohort: { kind: 'all' }, unticked: plan.toProduce.slice(300).map((l) => l.upn) };
+    const clock = () => t.g.env.simulatedMs;
+    const request = () => {
+      const { plan } = planFor(loadLetterSources(t.ss, loadSettings(), asOf, 'reward'), { type: 'reward', cohort: { kind: 'all' } });
+      expect(plan.toProduce.length).toBeGreaterThanOrEqual(300);
+      return { type: 'reward', cohort: { kind: 'all' }, unticked: plan.toProduce.slice(300).map((l) => l.upn) };
+    };
+    // Issue 22: the default budget (4.5 minutes) holds all 300.
+    t.g.env.resetCounts();
+    const once = generateLetterRunJob(t.ss, loadSettings(), asOf, request(), { clock });
+    expect(once.stopped).toBe(false);
+    expect(once.done).toBe(300);
+    expect(t.g.env.simulatedMs).toBeLessThan(loadSettings().letters.maxRunMillis);
+    say(`time limit — 300 letters in one execution: ${(t.g.env.simulatedMs / 1000).toFixed(0)} s projected, ${t.g.env.total} calls`);
+    // Cancel them; then the same 300 with a 20-second budget, so the run must stop and carry on.
+    const sheet = t.ss.getSheetByName('Letters Log')!;
+    const v = sheet.getDataRange().getValues();
+    v.forEach((row, i) => { if (i && row[v[0].indexOf('Type')] === 'reward') sheet.getRange(i + 1, v[0].indexOf('Status') + 1).setValue('Cancelled'); });
+    const base = loadSettings();
+    const settings = { ...base, letters: { ...base.letters, maxRunMillis: 20 * 1000 } };
+    const req = request();
     const executions: number[] = [];
     t.g.env.resetCounts();
-    const clock = () => t.g.env.simulatedMs;
     let r = generateLetterRunJob(t.ss, settings, asOf, req, { clock });
     executions.push(t.g.env.simulatedMs);
     expect(r.stopped).toBe(true);
@@ -94,12 +110,17 @@ test('300 letters while the morning trigger is on: each execution stops inside 6
     expect(r.stopped).toBe(false);
     expect(r.done).toBe(300);
     for (const ms of executions) expect(ms).toBeLessThan(LIMIT);
-    const lines = letterLines(t, true);
-    expect(lines.length).toBe(300);
-    expect(duplicates(lines)).toEqual([]);
-    const log = readTab(t.ss, 'Letters Log').records.filter((e: any) => e.type === 'reward');
+    const log = readTab(t.ss, 'Letters Log').records.filter((e: any) => e.type === 'reward' && e.status !== 'Cancelled');
     expect(log.length).toBe(300);
     expect(new Set(log.map((e: any) => e.link)).size).toBe(1); // one document
+    // The continued run's document: 300 letters, each family's once (addressee lines down to "Re:").
+    const doc = docApp(t.g)._documents().find((d) => String(log[0].link).indexOf(d._id) >= 0)!;
+    const heads = lettersOf(doc).map((page) => {
+      const lines = page.split('\n');
+      return lines.slice(0, lines.findIndex((x) => x.startsWith('Re: ')) + 1).filter((x) => x.trim()).join(' | ');
+    });
+    expect(heads.length).toBe(300);
+    expect(duplicates(heads)).toEqual([]);
     expect(timeTriggers(t.g)).toEqual(['morningRun']);
     say(`time limit — 300 letters: ${executions.length} executions, longest ${(Math.max(...executions) / 1000).toFixed(0)} s projected`);
   } finally {
