@@ -15,6 +15,8 @@
  *   (developers.google.com/docs/api/concepts/rules-behavior#insert_text).
  * - insertPageBreak: "Inserts a page break followed by a newline"; not inside a table, header,
  *   footer or footnote.
+ * - insertInlineImage: a picture is one index inside a paragraph; "The provided URI must be
+ *   publicly accessible and at most 2 kB in length" (the URI is kept, not fetched).
  * - insertTable: "A newline character will be inserted before the inserted table, therefore the
  *   table start index will be at the specified location index + 1. The table must be inserted
  *   inside the bounds of an existing Paragraph."
@@ -37,7 +39,7 @@ import { DocsApiError, Json, Segments, fail } from './segments';
 import { applyParagraphStyle, applyTextStyle, copyParagraph, glyphOf } from './styles';
 
 const KINDS = [
-  'insertText', 'insertPageBreak', 'insertTable', 'deleteContentRange', 'updateTextStyle', 'updateParagraphStyle',
+  'insertText', 'insertPageBreak', 'insertTable', 'insertInlineImage', 'deleteContentRange', 'updateTextStyle', 'updateParagraphStyle',
   'createParagraphBullets', 'deleteParagraphBullets', 'updateTableColumnProperties', 'updateTableCellStyle',
 ];
 
@@ -74,6 +76,17 @@ export class Batch extends Segments {
         if (spot.inCell) fail(i, kind, 'Page breaks cannot be inserted inside a table.');
         this.insertUnits(seg, index, [{ pb: true }, '\n'], i, kind);
         break;
+      }
+      case 'insertInlineImage': {
+        // "The provided URI must be publicly accessible and at most 2 kB in length"; a picture
+        // is one index, inside a paragraph. The reply names the new object.
+        const uri = String(q.uri || '');
+        if (!uri) fail(i, kind, 'The image URI must be specified.');
+        if (uri.length > 2048) fail(i, kind, 'The image URI must be at most 2 kB in length.');
+        const { seg, index } = this.location(q, i, kind);
+        const size = q.objectSize || {};
+        this.insertUnits(seg, index, [{ img: { uri, width: Number(size.width?.magnitude) || 0, height: Number(size.height?.magnitude) || 0 } }], i, kind);
+        return { insertInlineImage: { objectId: `kix.img.${i}` } };
       }
       case 'insertTable': {
         const rows = Number(q.rows);

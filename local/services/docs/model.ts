@@ -17,19 +17,20 @@
  */
 import { LocalContainer } from '../document/container';
 import type { DocNode } from '../document/node';
-import { LocalListItem, LocalPageBreak, LocalParagraph } from '../document/paragraph';
+import { LocalInlineImage, LocalListItem, LocalPageBreak, LocalParagraph } from '../document/paragraph';
 import { LocalTable, LocalTableCell, LocalTableRow } from '../document/table';
 import { LocalText, type TextAttrs } from '../document/text';
 import type { LocalDocument } from '../document/document';
 
-/** One index of a paragraph's content: a character with its formatting, or a page break. */
-export type Unit = { c: string; a: TextAttrs } | { pb: true };
+/** One index of a paragraph's content: a character with its formatting, a page break or a picture. */
+export type Unit = { c: string; a: TextAttrs } | { pb: true } | { img: { uri: string; width: number; height: number } };
 
 export function unitsOf(p: LocalParagraph): Unit[] {
   const out: Unit[] = [];
   for (const k of p._kids) {
     if (k instanceof LocalText) for (let i = 0; i < k._chars.length; i++) out.push({ c: k._chars[i], a: { ...k._attrs[i] } });
     else if (k instanceof LocalPageBreak) out.push({ pb: true });
+    else if (k instanceof LocalInlineImage) out.push({ img: { uri: k._uri, width: k._width, height: k._height } });
   }
   return out;
 }
@@ -41,6 +42,9 @@ export function setUnits(p: LocalParagraph, units: Unit[]): void {
   for (const u of units) {
     if ('pb' in u) {
       p._insert(new LocalPageBreak(p._env));
+      t = null;
+    } else if ('img' in u) {
+      p._insert(new LocalInlineImage(p._env, u.img.uri, u.img.width, u.img.height));
       t = null;
     } else {
       if (!t) t = p._insert(new LocalText(p._env));
@@ -128,8 +132,11 @@ function paragraphStyleOf(p: LocalParagraph): Record<string, unknown> {
 }
 
 interface Lists { [id: string]: { listProperties: { nestingLevels: Array<Record<string, unknown>> } } }
+/** What the content refers to, filled as it is listed: document.lists and document.inlineObjects. */
+interface Refs { lists: Lists; objects: Record<string, unknown> }
 
-function listIdOf(li: LocalListItem, lists: Lists): string {
+function listIdOf(li: LocalListItem, refs: Refs): string {
+  const lists = refs.lists;
   const id = `kix.local.${li._glyph.toLowerCase()}`;
   if (!lists[id]) {
     const level = li._glyph in GLYPH ? { glyphType: GLYPH[li._glyph], glyphFormat: '%0.' } : { glyphSymbol: li._glyph === 'HOLLOW_BULLET' ? '○' : li._glyph === 'SQUARE_BULLET' ? '■' : '●', glyphFormat: '%0' };
@@ -139,18 +146,18 @@ function listIdOf(li: LocalListItem, lists: Lists): string {
 }
 
 /** A segment's content as Documents.get returns it (StructuralElement[]), from index `start`. */
-export function contentJson(c: LocalContainer, lists: Lists): Array<Record<string, unknown>> {
+export function contentJson(c: LocalContainer, refs: Refs): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   let at = segmentStart(c);
   if (c._type === 'BODY_SECTION') out.push({ endIndex: 1, sectionBreak: { sectionStyle: { sectionType: 'CONTINUOUS', contentDirection: 'LEFT_TO_RIGHT' } } });
   for (const k of c._kids) {
-    out.push(elementJson(k, at, lists));
+    out.push(elementJson(k, at, refs));
     at += nodeLength(k);
   }
   return out;
 }
 
-function elementJson(n: DocNode, start: number, lists: Lists): Record<string, unknown> {
+function elementJson(n: DocNode, start: number, refs: Refs): Record<string, unknown> {
   if (n instanceof LocalParagraph) {
     const elements: Array<Record<string, unknown>> = [];
     let at = start;
@@ -164,9 +171,19 @@ function elementJson(n: DocNode, start: number, lists: Lists): Record<string, un
         i++;
         continue;
       }
+      if ('img' in u) {
+        // developers.google.com/docs/api/reference/rest/v1/documents#InlineObject: the picture
+        // is listed once in document.inlineObjects; contentUri "with a default lifetime of 30 minutes".
+        const id = `kix.img${Object.keys(refs.objects).length + 1}`;
+        refs.objects[id] = { objectId: id, inlineObjectProperties: { embeddedObject: { imageProperties: { contentUri: u.img.uri, sourceUri: u.img.uri }, size: { width: pt(u.img.width), height: pt(u.img.height) } } } };
+        elements.push({ startIndex: at, endIndex: at + 1, inlineObjectElement: { inlineObjectId: id, textStyle: {} } });
+        at++;
+        i++;
+        continue;
+      }
       let text = '';
       const a = u.a;
-      while (i < units.length && !('pb' in units[i]) && sameStyle((units[i] as { a: TextAttrs }).a, a)) {
+      while (i < units.length && 'c' in units[i] && sameStyle((units[i] as { a: TextAttrs }).a, a)) {
         text += (units[i] as { c: string }).c;
         i++;
       }
@@ -180,7 +197,7 @@ function elementJson(n: DocNode, start: number, lists: Lists): Record<string, un
       last.endIndex = (last.endIndex as number) + 1;
     } else elements.push({ startIndex: at, endIndex: at + 1, textRun: { content: '\n', textStyle: {} } });
     const json: Record<string, unknown> = { startIndex: start, endIndex: start + paraLength(n), paragraph: { elements, paragraphStyle: paragraphStyleOf(n) } };
-    if (n instanceof LocalListItem) (json.paragraph as Record<string, unknown>).bullet = { listId: listIdOf(n, lists), nestingLevel: n._nesting };
+    if (n instanceof LocalListItem) (json.paragraph as Record<string, unknown>).bullet = { listId: listIdOf(n, refs), nestingLevel: n._nesting };
     return json;
   }
   if (n instanceof LocalTable) {
@@ -194,7 +211,7 @@ function elementJson(n: DocNode, start: number, lists: Lists): Record<string, un
         const cellStart = at;
         let inner = at + 1;
         const content = c._kids.map((k) => {
-          const j = elementJson(k, inner, lists);
+          const j = elementJson(k, inner, refs);
           inner += nodeLength(k);
           return j;
         });
@@ -217,18 +234,19 @@ function sameStyle(a: TextAttrs, b: TextAttrs): boolean {
 
 /** The Document resource (developers.google.com/docs/api/reference/rest/v1/documents#Document). */
 export function documentJson(doc: LocalDocument): Record<string, unknown> {
-  const lists: Lists = {};
-  const json: Record<string, unknown> = { documentId: doc._id, title: doc._name, body: { content: contentJson(doc._body, lists) } };
+  const refs: Refs = { lists: {}, objects: {} };
+  const json: Record<string, unknown> = { documentId: doc._id, title: doc._name, body: { content: contentJson(doc._body, refs) } };
   const style: Record<string, unknown> = {};
   if (doc._header) {
-    json.headers = { 'kix.header': { headerId: 'kix.header', content: contentJson(doc._header, lists) } };
+    json.headers = { 'kix.header': { headerId: 'kix.header', content: contentJson(doc._header, refs) } };
     style.defaultHeaderId = 'kix.header';
   }
   if (doc._footer) {
-    json.footers = { 'kix.footer': { footerId: 'kix.footer', content: contentJson(doc._footer, lists) } };
+    json.footers = { 'kix.footer': { footerId: 'kix.footer', content: contentJson(doc._footer, refs) } };
     style.defaultFooterId = 'kix.footer';
   }
   json.documentStyle = style;
-  json.lists = lists;
+  json.lists = refs.lists;
+  json.inlineObjects = refs.objects;
   return json;
 }

@@ -63,6 +63,7 @@ export abstract class DocNode {
   asTableCell(): this { return this._as('TABLE_CELL'); }
   asText(): this { return this._as('TEXT'); }
   asPageBreak(): this { return this._as('PAGE_BREAK'); }
+  asInlineImage(): this { return this._as('INLINE_IMAGE'); }
   asBody(): this { return this._as('BODY_SECTION'); }
   asHeaderSection(): this { return this._as('HEADER_SECTION'); }
   asFooterSection(): this { return this._as('FOOTER_SECTION'); }

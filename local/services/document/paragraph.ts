@@ -21,6 +21,25 @@ export class LocalPageBreak extends DocNode {
   }
 }
 
+/**
+ * A picture in a paragraph (developers.google.com/apps-script/reference/document/inline-image):
+ * its source and size in points. Locally it has no pixels; the Docs API inserts it
+ * (insertInlineImage) and Documents.get lists it (local/services/docs).
+ */
+export class LocalInlineImage extends DocNode {
+  constructor(env: LocalEnv, public _uri = '', public _width = 0, public _height = 0) {
+    super(env, 'INLINE_IMAGE', 'InlineImage');
+  }
+  _clone(): LocalInlineImage {
+    return new LocalInlineImage(this._env, this._uri, this._width, this._height);
+  }
+  _text(): string {
+    return '';
+  }
+  getWidth(): number { return this._width; }
+  getHeight(): number { return this._height; }
+}
+
 type Heading = keyof typeof ParagraphHeading;
 type Align = keyof typeof HorizontalAlignment;
 

@@ -12,7 +12,7 @@ export type DocsRequest = Record<string, unknown>;
 
 export interface DocsTextRun { content?: string; textStyle?: Record<string, unknown> }
 export interface DocsParagraph {
-  elements?: Array<{ startIndex?: number; endIndex?: number; textRun?: DocsTextRun; pageBreak?: unknown }>;
+  elements?: Array<{ startIndex?: number; endIndex?: number; textRun?: DocsTextRun; pageBreak?: unknown; inlineObjectElement?: { inlineObjectId?: string; textStyle?: Record<string, unknown> } }>;
   paragraphStyle?: Record<string, unknown>;
   bullet?: { listId?: string; nestingLevel?: number };
 }
@@ -28,6 +28,10 @@ export interface DocsDocument {
   documentId?: string;
   body?: { content?: DocsElement[] };
   lists?: Record<string, { listProperties?: { nestingLevels?: Array<{ glyphType?: string; glyphSymbol?: string }> } }>;
+  inlineObjects?: Record<string, { inlineObjectProperties?: { embeddedObject?: {
+    imageProperties?: { contentUri?: string };
+    size?: { width?: { magnitude?: number }; height?: { magnitude?: number } };
+  } } }>;
 }
 
 export interface DocsService {

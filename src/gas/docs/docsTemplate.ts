@@ -7,10 +7,20 @@
  */
 import { DocsDocument, DocsElement, DocsParagraph } from './docsApi';
 
-/** A paragraph: its characters ("\u000b" for a line break), the style of each (an index into `styles`). */
+/** A picture in a template paragraph: where Documents.get serves it, and its size in points. */
+export interface DocImage { uri: string; width: number; height: number }
+
+/** Stands for a picture in `chars` (one index, as in the document). */
+export const PICTURE = '\ufffc';
+
+/**
+ * A paragraph: its characters ("\u000b" for a line break, PICTURE for a picture), the style of
+ * each (an index into `styles`), and its pictures in order.
+ */
 export interface DocParaBlock {
   kind: 'para';
   chars: string;
+  images: DocImage[];
   styleOf: number[];
   /** The same text as DocumentApp's getText ("\r" for a line break): for placeholders and conditions. */
   text: string;
@@ -69,9 +79,22 @@ export function readDocTemplate(doc: DocsDocument): DocTemplate {
   const para = (p: DocsParagraph): DocParaBlock => {
     let chars = '';
     const styleOf: number[] = [];
+    const images: DocImage[] = [];
     for (const el of p.elements || []) {
-      // A page break or other inline object inside a template paragraph is left out of letters
-      // (a letter is one page per family; the merge puts the page breaks between letters).
+      // A picture (a signature, a logo) goes in again from the URI Documents.get gives for it:
+      // "A URI to the image with a default lifetime of 30 minutes", enough for one execution,
+      // which reads the template afresh (developers.google.com/docs/api/reference/rest/v1/documents#ImageProperties).
+      const obj = el.inlineObjectElement && el.inlineObjectElement.inlineObjectId && doc.inlineObjects && doc.inlineObjects[el.inlineObjectElement.inlineObjectId];
+      const embedded = obj && obj.inlineObjectProperties && obj.inlineObjectProperties.embeddedObject;
+      if (embedded && embedded.imageProperties && embedded.imageProperties.contentUri) {
+        chars += PICTURE;
+        styleOf.push(styleId(el.inlineObjectElement && el.inlineObjectElement.textStyle));
+        const size = embedded.size || {};
+        images.push({ uri: embedded.imageProperties.contentUri, width: Number(size.width && size.width.magnitude) || 0, height: Number(size.height && size.height.magnitude) || 0 });
+        continue;
+      }
+      // A page break or a drawing inside a template paragraph is left out of letters (a letter is
+      // one page per family; the merge puts the page breaks between letters).
       if (!el.textRun) continue;
       const content = String(el.textRun.content || '');
       const id = styleId(el.textRun.textStyle);
@@ -86,7 +109,7 @@ export function readDocTemplate(doc: DocsDocument): DocTemplate {
     }
     const paragraphStyle: Record<string, unknown> = {};
     for (const f of PARAGRAPH_FIELDS) if (p.paragraphStyle && p.paragraphStyle[f] !== undefined) paragraphStyle[f] = p.paragraphStyle[f];
-    const block: DocParaBlock = { kind: 'para', chars, styleOf, text: chars.split('\u000b').join('\r'), paragraphStyle };
+    const block: DocParaBlock = { kind: 'para', chars, images, styleOf, text: chars.split('\u000b').join('\r'), paragraphStyle };
     if (p.bullet) block.bullet = { preset: presetOf(p.bullet.listId, p.bullet.nestingLevel || 0), nesting: p.bullet.nestingLevel || 0 };
     return block;
   };

@@ -25,7 +25,7 @@
 import { planRuns } from '../../core/letters/merge';
 import { Conditions, paragraphShown } from '../../core/letters/conditions';
 import { lineBreaks } from './text';
-import { DocParaBlock, DocTemplate, PARAGRAPH_FIELDS, TEXT_FIELDS } from './docsTemplate';
+import { DocImage, DocParaBlock, DocTemplate, PARAGRAPH_FIELDS, PICTURE, TEXT_FIELDS } from './docsTemplate';
 import { DocsRequest } from './docsApi';
 
 export interface BodyEnd {
@@ -41,13 +41,15 @@ export interface LetterBatch extends BodyEnd {
 
 interface Filled { chars: string; styleOf: number[]; block: DocParaBlock }
 
+const PICTURES = new RegExp(PICTURE, 'g');
+
 /** The template paragraph with this letter's values in (a value takes its placeholder's formatting). */
 export function fillPara(b: DocParaBlock, values: Record<string, string>): Filled {
   let chars = b.chars;
   let styleOf = b.styleOf.slice();
   for (const e of planRuns(b.text, values)) {
     // A soft line break is "\u000b" in the Docs API ("\r" and "\n" would be stripped or split the paragraph).
-    const v = lineBreaks(e.value).replace(/\r/g, '\u000b');
+    const v = lineBreaks(e.value).replace(/\r/g, '\u000b').replace(PICTURES, '');
     const style = styleOf[e.endInclusive];
     chars = chars.slice(0, e.start) + v + chars.slice(e.endInclusive + 1);
     styleOf = styleOf.slice(0, e.start).concat(Array.from({ length: v.length }, () => style), styleOf.slice(e.endInclusive + 1));
@@ -56,6 +58,28 @@ export function fillPara(b: DocParaBlock, values: Record<string, string>): Fille
 }
 
 const loc = (index: number) => ({ location: { index } });
+
+/**
+ * Requests that put `text` at `at`, in order: its text, and each PICTURE as the next of `images`
+ * (insertInlineImage, one index: "The provided URI must be publicly accessible", which the
+ * contentUri Documents.get gives is for its 30 minutes).
+ */
+function put(text: string, at: number, images: DocImage[]): DocsRequest[] {
+  if (text.indexOf(PICTURE) < 0) return text ? [{ insertText: { text, ...loc(at) } }] : [];
+  const out: DocsRequest[] = [];
+  let pos = at;
+  let k = 0;
+  text.split(PICTURE).forEach((piece, i) => {
+    if (i > 0) {
+      const img = images[k++];
+      out.push({ insertInlineImage: { uri: img.uri, objectSize: { width: { magnitude: img.width, unit: 'PT' }, height: { magnitude: img.height, unit: 'PT' } }, ...loc(pos) } });
+      pos += 1;
+    }
+    if (piece) out.push({ insertText: { text: piece, ...loc(pos) } });
+    pos += piece.length;
+  });
+  return out;
+}
 const rng = (startIndex: number, endIndex: number) => ({ startIndex, endIndex });
 
 export function letterRequests(tpl: DocTemplate, values: Record<string, string>, conditions: Partial<Conditions> | undefined, at: BodyEnd, first: boolean): LetterBatch {
@@ -105,10 +129,10 @@ export function letterRequests(tpl: DocTemplate, values: Record<string, string>,
       let s: number;
       if (empty) {
         s = end - 1;
-        if (text) inserts.push({ insertText: { text, ...loc(s) } });
+        inserts.push(...put(text, s, b.images));
         end += text.length;
       } else {
-        inserts.push({ insertText: { text: '\n' + text, ...loc(end - 1) } });
+        inserts.push(...put('\n' + text, end - 1, b.images));
         s = end;
         end += 1 + text.length;
       }
@@ -126,7 +150,7 @@ export function letterRequests(tpl: DocTemplate, values: Record<string, string>,
     for (let k = cells.length - 1; k >= 0; k--) {
       const x = cells[k];
       const text = x.paras.map((f) => f.chars).join('\n');
-      if (text) inserts.push({ insertText: { text, ...loc(t0 + 3 + x.r * (1 + 2 * C) + 2 * x.c) } });
+      inserts.push(...put(text, t0 + 3 + x.r * (1 + 2 * C) + 2 * x.c, ([] as DocImage[]).concat(...x.paras.map((f) => f.block.images))));
     }
     // Final indexes: each cell's paragraphs, in order.
     let grown = 0;
@@ -150,7 +174,7 @@ export function letterRequests(tpl: DocTemplate, values: Record<string, string>,
   }
 
   const requests: DocsRequest[] = inserts.slice();
-  if (end - 1 > start || !first) {
+  {
     // The letter's range back to the template's own styles (what the insertions inherited).
     const all = rng(start, end);
     requests.push({ updateParagraphStyle: { range: all, paragraphStyle: { namedStyleType: 'NORMAL_TEXT' }, fields: 'namedStyleType,alignment,lineSpacing,spaceAbove,spaceBelow,indentFirstLine,indentStart,indentEnd,keepLinesTogether,keepWithNext' } });

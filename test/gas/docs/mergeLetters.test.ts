@@ -8,7 +8,7 @@ import { createTemplateDocument } from '../../../src/gas/docs/templates';
 import { boldRuns, docApp, letters, pageBreaks, paragraphsStarting, rawDoc, setUp, values } from './helpers';
 import { renderText } from '../../../local/services/document/document';
 import type { DocNode } from '../../../local/services/document/node';
-import { LocalParagraph } from '../../../local/services/document/paragraph';
+import { LocalInlineImage, LocalParagraph } from '../../../local/services/document/paragraph';
 
 /** An element's type, heading, alignment and spacing (what a page looks like, less its words). */
 const shape = (k: DocNode) => (k instanceof LocalParagraph ? [k._type, k._heading, k._alignment, JSON.stringify(k._style)] : [k._type]);
@@ -189,6 +189,26 @@ describe('mergeLetters', () => {
     expect(letters(doc).map((l) => /Dear (.*)\n/.exec(l)![1])).toEqual(all.map((_, k) => `Mrs Parent${k + 1}`));
     expect(renderText(doc)).toBe(renderText(clean));
     expect(doc._body._kids.map(shape)).toEqual(clean._body._kids.map(shape));
+  });
+
+  test('a picture in the template (a signature) is in every letter, where it was, and what follows it is intact', () => {
+    const doc = DocumentApp.create('Template with a signature');
+    const body = doc.getBody();
+    body.getChild(0).asParagraph().setText('Dear {{ParentName}},');
+    body.appendParagraph('Signed:  for {{PupilName}}');
+    body.appendParagraph('Re: {{PupilName}}');
+    const tpl = doc.getId();
+    doc.saveAndClose();
+    // The picture between "Signed: " and " for": "Dear {{ParentName}},\n" is [1, 22), so index 30.
+    Docs!.Documents!.batchUpdate({ requests: [{ insertInlineImage: { uri: 'https://example.com/signature.png', objectSize: { width: { magnitude: 90, unit: 'PT' }, height: { magnitude: 30, unit: 'PT' } }, location: { index: 30 } } }] }, tpl);
+    const res = mergeLetters({ templateId: tpl, title: 'signed', letters: run(3) });
+    const kids = rawDoc(g, res.docId)._body._kids;
+    const signed = kids.filter((k): k is LocalParagraph => k instanceof LocalParagraph && k._text().startsWith('Signed:'));
+    expect(signed).toHaveLength(3);
+    signed.forEach((p, k) => {
+      expect(p._kids.map((x) => (x._type === 'INLINE_IMAGE' ? `[${(x as LocalInlineImage)._uri} ${(x as LocalInlineImage)._width}×${(x as LocalInlineImage)._height}]` : x._text()))).toEqual(['Signed: ', '[https://example.com/signature.png 90×30]', ` for Pupil${k + 1} Family${k + 1}`]);
+    });
+    expect(letters(rawDoc(g, res.docId)).map((l) => l.split('\n').pop())).toEqual(['Re: Pupil1 Family1', 'Re: Pupil2 Family2', 'Re: Pupil3 Family3']);
   });
 
   test('a deleted template stops the run with a message naming the letter type', () => {

@@ -157,6 +157,21 @@ test('updateTextStyle / updateParagraphStyle: only the fields named; no fields i
   expect([p._heading, p._alignment, p._style.spacingAfter]).toEqual(['HEADING1', 'RIGHT', 6]);
 });
 
+test('insertInlineImage: a picture is one index in its paragraph, listed in inlineObjects with its URI and size; a URI over 2 kB is refused', () => {
+  const id = sample();
+  api().batchUpdate({ requests: [{ insertInlineImage: { uri: 'https://example.com/sig.png', objectSize: { width: { magnitude: 120, unit: 'PT' }, height: { magnitude: 40, unit: 'PT' } }, location: { index: 3 } } }] }, id);
+  const json = api().get(id);
+  // "He" · picture · "llo\n": [1, 8), and everything after one index later: "End\n" at [19, 23).
+  const p = json.body.content[1];
+  expect([p.startIndex, p.endIndex]).toEqual([1, 8]);
+  expect(p.paragraph.elements.map((e: any) => [e.startIndex, e.endIndex, e.textRun ? e.textRun.content : 'picture'])).toEqual([[1, 3, 'He'], [3, 4, 'picture'], [4, 8, 'llo\n']]);
+  const obj = json.inlineObjects[p.paragraph.elements[1].inlineObjectElement.inlineObjectId].inlineObjectProperties.embeddedObject;
+  expect([obj.imageProperties.contentUri, obj.size.width.magnitude, obj.size.height.magnitude]).toEqual(['https://example.com/sig.png', 120, 40]);
+  expect(json.body.content[4].startIndex).toBe(19);
+  expect(() => api().batchUpdate({ requests: [{ insertInlineImage: { uri: `https://example.com/${'x'.repeat(2048)}`, location: { index: 1 } } }] }, id))
+    .toThrow(`${PREFIX}Invalid requests[0].insertInlineImage: The image URI must be at most 2 kB in length.`);
+});
+
 test('an unknown request is refused as Google refuses unknown JSON', () => {
   const id = sample();
   expect(() => api().batchUpdate({ requests: [{ insertPicture: {} }] }, id))
