@@ -1,7 +1,8 @@
 /**
  * Letters (issue 6): calls to preview a run (must not grow with the school), calls per letter
  * (a run of 20 and a run of 40 on the same tracker: the difference ÷ 20), documents created per
- * run, and the 300-letter run against the time budget (executions needed, no repeats).
+ * run, and the 300-letter run against the time budget (executions needed, no repeats). Issue 22:
+ * the merge as it was (element by element with DocumentApp) measured next to it, same letters.
  */
 import { performance } from 'perf_hooks';
 import { makeTracker } from '../local/sample/tracker';
@@ -96,9 +97,9 @@ async function one(pupils: number): Promise<BenchRow[]> {
         r = resumeLetterRunJob(ss, settings, asOf, { clock })!;
       }
       rows.push({
-        job: 'letters: run of 300 (time budget, continuation)',
+        job: 'letters: run of 300 (time budget)',
         pupils, calls: total, projectedMs: projected, computeMs: performance.now() - t0,
-        note: `${r.done} letters in ${executions} executions of < ${(settings.letters.maxRunMillis / 60000).toFixed(1)} min, ${docs} document created, ${(total / r.done).toFixed(1)} calls per letter overall`,
+        note: `${r.done} letters in ${executions} execution${executions === 1 ? '' : 's'} of < ${(settings.letters.maxRunMillis / 60000).toFixed(1)} min, ${docs} document created, ${(total / r.done).toFixed(1)} calls per letter overall`,
       });
     }
   } finally {
