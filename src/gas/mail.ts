@@ -71,7 +71,10 @@ export interface SentMail {
 }
 
 export interface MailOutcome {
+  /** One entry per send key: a merged message's parts each have their own (same subject and recipients). */
   sent: SentMail[];
+  /** Messages that went (a merged message is one, however many parts it carries). */
+  messages: number;
   /** Already sent by an earlier run (Mail Log says Sent). */
   alreadySent: string[];
   /** Interrupted between sending and logging: probably sent, not resent. */
@@ -94,6 +97,13 @@ export interface ParentLetterEmail extends StaffEmail {
 export interface SendOptions {
   /** 'staff' (default): Staff tab and school domains. 'parents': each e-mail a ParentLetterEmail, to that pupil's Parent Email on file. */
   audience?: 'staff' | 'parents';
+  /**
+   * Merge the messages still to send into fewer (the morning run's one message per person,
+   * core/email/oneMessage.ts). Applied after the Mail Log has set aside every message already
+   * Sent or left Sending, so a part an earlier run delivered is never sent again inside a merged
+   * one; each merged message lists its parts' send keys (`parts`), each claimed and recorded.
+   */
+  merge?: (fresh: StaffEmail[]) => StaffEmail[];
 }
 
 /** What the Mail Log's To column says for a parent letter (never the family's address). */
@@ -106,21 +116,21 @@ interface LogRow {
 
 /** Send `emails` through every guard. Throws (after logging) when a send fails unexpectedly. */
 export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContext, opts: SendOptions = {}): MailOutcome {
-  const out: MailOutcome = { sent: [], alreadySent: [], uncertain: [], deferred: [], failed: [], refused: [], problems: [], quotaAtStart: 0 };
+  const out: MailOutcome = { sent: [], messages: 0, alreadySent: [], uncertain: [], deferred: [], failed: [], refused: [], problems: [], quotaAtStart: 0 };
   const testMode = ctx.settings.testMode;
   const parents = opts.audience === 'parents';
   const byUpn = new Map<string, Pupil>();
   if (parents) for (const p of ctx.pupils) byUpn.set(String(p.upn).trim().toUpperCase(), p);
   const whom = (to: string[]) => (parents ? 'the parent/carer' : to.join(', '));
-  const ready: { email: StaffEmail; to: string[]; key: string }[] = [];
-  for (const email of emails) {
+  // The guards, for each message as built and again for each merged one (a new subject).
+  const guard = (email: StaffEmail): string[] => {
     try {
       checkSubject(email.subject, ctx.pupils);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       out.refused.push({ subject: '(withheld)', address: email.to.join(', '), reason });
       out.problems.push(`Not sent (unsafe subject): ${reason.replace(/"[^"]*"/, '(subject withheld)')}`);
-      continue;
+      return [];
     }
     const { allowed, refused } = parents
       ? checkParentRecipients(email.to, byUpn.get(String((email as ParentLetterEmail).upn || '').trim().toUpperCase()) || null)
@@ -129,46 +139,83 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
       out.refused.push({ subject: email.subject, address: r.address, reason: r.reason });
       out.problems.push(parents ? `Not sent "${email.subject}" to a parent/carer: ${r.reason}.` : `Not sent "${email.subject}" to ${r.address}: ${r.reason}.`);
     }
-    if (allowed.length === 0) continue;
-    ready.push({ email, to: allowed, key: mailLogKey(email.sendKey, testMode) });
+    return allowed;
+  };
+  let ready: StaffEmail[] = [];
+  for (const email of emails) {
+    const allowed = guard(email);
+    if (allowed.length) ready.push(allowed.length === email.to.length ? email : { ...email, to: allowed });
   }
   if (ready.length === 0) return out;
 
   const sheet = mailLogSheet(ss);
   const log = readLog(sheet);
   let nextRow = log.lastRow + 1;
+  // Each part's own Mail Log row decides, BEFORE any merging: what an earlier run sent (or was
+  // sending when it stopped) is reported as such and never rides along in a merged message.
+  const fresh: StaffEmail[] = [];
+  for (const email of ready) {
+    const keys = partKeys(email);
+    const status = (k: string) => (log.rows.get(mailLogKey(k, testMode)) || { status: '' }).status;
+    const sent = keys.filter((k) => status(k) === 'Sent');
+    const sending = keys.filter((k) => status(k) === 'Sending');
+    out.alreadySent.push(...sent);
+    out.uncertain.push(...sending);
+    if (sending.length) out.problems.push(`"${email.subject}" to ${whom(email.to)} may have been sent by an interrupted run (Mail Log says Sending): not sent again — check it arrived.`);
+    if (sent.length + sending.length === 0) fresh.push(email);
+    else if (sent.length + sending.length < keys.length) {
+      // A merged message of which an earlier run delivered only some parts cannot be taken apart
+      // here: that is a mistake in the caller (merge after this check, through opts.merge).
+      throw new Error(`Mail: a merged message holds parts already sent (${sent.concat(sending).join(', ')}): merge through sendMails' merge option.`);
+    }
+  }
+  if (opts.merge) {
+    ready = [];
+    for (const email of opts.merge(fresh)) {
+      const allowed = guard(email);
+      if (allowed.length) ready.push(allowed.length === email.to.length ? email : { ...email, to: allowed });
+    }
+  } else ready = fresh;
+  if (ready.length === 0) return out;
+
   let quota = MailApp.getRemainingDailyQuota();
   out.quotaAtStart = quota;
   const me = testMode ? currentUser() : '';
   if (testMode && !me) throw new UserError('Test mode is on but the add-on cannot tell who you are, so it cannot send the test e-mails to you. Turn test mode off or run it yourself.');
 
-  for (const { email, to, key } of ready) {
-    const record: SentMail = { sendKey: email.sendKey, to, subject: email.subject };
-    const have = log.rows.get(key);
-    if (have && have.status === 'Sent') {
-      out.alreadySent.push(email.sendKey);
-      continue;
-    }
-    if (have && have.status === 'Sending') {
-      out.uncertain.push(email.sendKey);
-      out.problems.push(`"${email.subject}" to ${whom(to)} may have been sent by an interrupted run (Mail Log says Sending): not sent again — check it arrived.`);
+  for (const email of ready) {
+    const to = email.to;
+    const keys = partKeys(email);
+    const records: SentMail[] = keys.map((sendKey) => ({ sendKey, to, subject: email.subject }));
+    // The same send key twice in one batch: the first went (or is going) in this run.
+    if (keys.some((k) => (log.rows.get(mailLogKey(k, testMode)) || { status: '' }).status === 'Sent')) {
+      out.alreadySent.push(...keys);
       continue;
     }
     const recipients = testMode ? [me] : to;
     if (recipients.length > quota) {
-      out.deferred.push(record);
+      out.deferred.push(...records);
       continue;
     }
-    // 1. claim, and make it land before the e-mail goes
-    let row: number;
-    if (have) {
-      row = have.row;
-      setStatus(sheet, row, 'Sending');
-    } else {
-      row = nextRow++;
-      sheet.appendRow([key, toCell(ctx.asOf, 'date'), toCell(parents ? PARENT_TO : to.join(', '), 'text'), toCell(email.subject, 'text'), 'Sending', '']);
-      log.rows.set(key, { row, status: 'Sending' });
+    // 1. claim every part, and make the claims land before the e-mail goes
+    const rows: number[] = [];
+    const newRows: unknown[][] = [];
+    for (const k of keys) {
+      const key = mailLogKey(k, testMode);
+      const have = log.rows.get(key);
+      if (have) {
+        rows.push(have.row);
+        setStatus(sheet, have.row, 'Sending');
+      } else {
+        rows.push(nextRow);
+        newRows.push([key, toCell(ctx.asOf, 'date'), toCell(parents ? PARENT_TO : to.join(', '), 'text'), toCell(email.subject, 'text'), 'Sending', '']);
+        nextRow++;
+      }
+      log.rows.set(key, { row: rows[rows.length - 1], status: 'Sending' });
     }
+    // One message's new rows in one write: its claims land together or not at all.
+    if (newRows.length === 1) sheet.appendRow(newRows[0]);
+    else if (newRows.length) sheet.getRange(nextRow - newRows.length, 1, newRows.length, MAIL_LOG_HEADER.length).setValues(newRows);
     try {
       SpreadsheetApp.flush();
     } catch (e) {
@@ -176,37 +223,48 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
       // (an interrupted claim reads as "probably sent" and is not sent again). A second ends the run.
       SpreadsheetApp.flush();
     }
+    const mark = (status: MailStatus, problem?: string) => {
+      for (let i = 0; i < keys.length; i++) {
+        setStatus(sheet, rows[i], status, problem);
+        log.rows.set(mailLogKey(keys[i], testMode), { row: rows[i], status });
+      }
+    };
     // 2. send
     const problem = trySend(mailOptions(email, recipients, testMode ? to : null));
     if (problem === 'quota') {
-      setStatus(sheet, row, 'Deferred');
-      log.rows.set(key, { row, status: 'Deferred' });
+      mark('Deferred');
       quota = 0;
-      out.deferred.push(record);
+      out.deferred.push(...records);
       continue;
     }
     if (problem) {
-      setStatus(sheet, row, 'Failed', problem);
-      log.rows.set(key, { row, status: 'Failed' });
-      out.failed.push({ ...record, reason: problem });
+      mark('Failed', problem);
+      out.failed.push(...records.map((r) => ({ ...r, reason: problem })));
       out.problems.push(`Not sent "${email.subject}" to ${whom(to)}: ${problem} It is tried again by the next run; the Mail Log says Failed.`);
       continue;
     }
     quota -= recipients.length;
+    out.messages++;
     // 3. record
     try {
-      setStatus(sheet, row, 'Sent');
+      mark('Sent');
     } catch (e) {
-      setStatus(sheet, row, 'Sent'); // one retry: a transient service error; a second failure ends the run
+      mark('Sent'); // one retry: a transient service error; a second failure ends the run
     }
-    log.rows.set(key, { row, status: 'Sent' });
-    if (testMode) record.redirectedTo = me;
-    out.sent.push(record);
+    for (const r of records) {
+      if (testMode) r.redirectedTo = me;
+      out.sent.push(r);
+    }
   }
   if (out.deferred.length) {
     out.problems.push(`${out.deferred.length} e-mail(s) deferred: the daily e-mail quota ran out (${out.quotaAtStart} left at the start). They are sent by the next run.`);
   }
   return out;
+}
+
+/** The send keys a message is recorded under: its parts' when it is a merged message. */
+function partKeys(email: StaffEmail): string[] {
+  return email.parts && email.parts.length ? email.parts : [email.sendKey];
 }
 
 /** Daily quota: the rest of the run's e-mail waits for tomorrow. */

@@ -29,6 +29,24 @@ export interface StaffEmail {
   replyTo?: string[];
   /** Google Workspace only: send from a no-reply address (the school's setting). */
   noReply?: boolean;
+  /**
+   * The body as one section of a bigger message (set by composeEmail): its title, its HTML and
+   * text without the title, the "replies go to" line and the footer, and a few words for a subject
+   * ("QA 1 to do, 1 overdue"). The morning run merges one person's messages with it (oneMessage.ts).
+   */
+  section?: EmailSection;
+  /**
+   * The send keys of the messages merged into this one (oneMessage.ts): the Mail Log records each,
+   * so a re-run recognises every part as sent whatever else it is merged with that time.
+   */
+  parts?: string[];
+}
+
+export interface EmailSection {
+  title: string;
+  html: string;
+  text: string;
+  label: string;
 }
 
 /** "Pastoral Tracker — Hillside Academy", or the school's own sender name. */
@@ -140,6 +158,10 @@ export interface ComposeInput {
   replyTo?: string[];
   /** yyyy-mm-dd for the names of files made from long tables. */
   fileDate?: string;
+  /** End the body with "Replies to this e-mail go to …" (the Reply-To as checked, by name). */
+  replyNote?: boolean;
+  /** A few words for a merged message's subject (default: the subject). */
+  label?: string;
 }
 
 export interface ComposeContext {
@@ -158,12 +180,21 @@ export function composeEmail(input: ComposeInput, ctx: ComposeContext): { email:
   const problems = refused.map((r) => `Not sent "${input.subject}": ${r.reason}.`);
   if (allowed.length === 0) return { email: null, problems };
   const settings = ctx.settings;
-  const footer = `Sent by Pastoral Tracker for ${settings.school.name}. This e-mail holds pupil information: do not forward it outside school.`;
+  const footer = emailFooter(settings);
+  let reply: string[] = [];
+  if (!settings.email.noReply) {
+    const mine = allowed.map((a) => a.toLowerCase());
+    reply = checkRecipients((input.replyTo || []).filter((a) => mine.indexOf(String(a).trim().toLowerCase()) < 0), ctx.staff, settings).allowed;
+  }
+  // The "replies go to" line is the body's last block, outside the section (a merged message
+  // writes one line for its own Reply-To).
+  const note = input.replyNote ? replyNote(reply, ctx.staff) : null;
   const render = (blocks: Block[]) => ({
     html: wrapHtml(input.title, blocksToHtml(blocks), footer),
     text: `${input.title}\n\n${blocksToText(blocks)}\n${footer}\n`,
   });
-  const laid = layoutEmail(input.blocks, input.attachments || [], { inlineRows: settings.email.inlineRows, maxBytes: settings.email.maxBodyKb * 1000, fileDate: input.fileDate }, render);
+  const laid = layoutEmail(note ? input.blocks.concat([note]) : input.blocks, input.attachments || [], { inlineRows: settings.email.inlineRows, maxBytes: settings.email.maxBodyKb * 1000, fileDate: input.fileDate }, render);
+  const own = laid.blocks.filter((b) => b !== note);
   const email: StaffEmail = {
     to: allowed,
     subject: input.subject,
@@ -171,13 +202,25 @@ export function composeEmail(input: ComposeInput, ctx: ComposeContext): { email:
     body: laid.text,
     sendKey: input.sendKey,
     name: senderName(settings),
+    section: { title: input.title, html: blocksToHtml(own), text: blocksToText(own), label: input.label || input.subject },
   };
   if (laid.attachments.length) email.attachments = laid.attachments;
   if (settings.email.noReply) email.noReply = true;
-  else {
-    const mine = allowed.map((a) => a.toLowerCase());
-    const reply = checkRecipients((input.replyTo || []).filter((a) => mine.indexOf(String(a).trim().toLowerCase()) < 0), ctx.staff, settings).allowed;
-    if (reply.length) email.replyTo = reply;
-  }
+  else if (reply.length) email.replyTo = reply;
   return { email, problems };
+}
+
+/** The last line of every staff e-mail: who sent it, and that it holds pupil information. */
+export function emailFooter(settings: Settings): string {
+  return `Sent by Pastoral Tracker for ${settings.school.name}. This e-mail holds pupil information: do not forward it outside school.`;
+}
+
+/** "Replies to this e-mail go to Hana Ten, Sam Lee." (null when replies go nowhere in particular). */
+export function replyNote(replyTo: string[], staff: StaffMember[]): Block | null {
+  if (!replyTo.length) return null;
+  const names = replyTo.map((e) => {
+    const m = staff.find((s) => String(s.email || '').trim().toLowerCase() === e.toLowerCase());
+    return m ? m.name : e;
+  });
+  return { type: 'note', text: `Replies to this e-mail go to ${names.join(', ')}.` };
 }

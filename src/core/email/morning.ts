@@ -156,20 +156,12 @@ export function morningReplyTo(msg: CadencedMessage): string[] {
   return out.slice(0, 3);
 }
 
-function namesOf(emails: string[], staff: StaffMember[]): string[] {
-  return emails.map((e) => {
-    const m = staff.find((s) => String(s.email || '').trim().toLowerCase() === e.toLowerCase());
-    return m ? m.name : e;
-  });
-}
-
 /** The morning e-mail for one planned message, through the compose guards. */
 export function morningEmail(msg: CadencedMessage, evidence: Evidence, ctx: ComposeContext, links: MorningLinks = {}): { email: StaffEmail | null; problems: string[] } {
   const n = (a: QaAction) => msg.items.filter((i) => i.action === a).length;
   const counts = [n('do') && `${n('do')} to do`, n('qa') && `${n('qa')} to QA`, n('review') && `${n('review')} to review`, n('chase') && `${n('chase')} overdue`].filter((x) => x) as string[];
   const replyTo = ctx.settings.email.noReply ? [] : checkRecipients(morningReplyTo(msg), ctx.staff, ctx.settings).allowed;
   const ending: Block[] = [{ type: 'note', text: 'When a task is finished, mark it Done on the QA Calendar tab (or in Today’s tasks): the next person in its chain is then asked to QA it.' }];
-  if (replyTo.length) ending.push({ type: 'note', text: `Replies to this e-mail go to ${namesOf(replyTo, ctx.staff).join(', ')}.` });
   const blocks: Block[] = [{ type: 'paragraph', text: greeting(msg.name) }, { type: 'paragraph', text: `Today: ${counts.join(', ')}.` }];
   return composeEmail(
     {
@@ -179,6 +171,8 @@ export function morningEmail(msg: CadencedMessage, evidence: Evidence, ctx: Comp
       blocks: blocks.concat(morningBlocks(msg, evidence, links, ctx.settings.email.chaseEveryDays), ending),
       sendKey: msg.sendKey,
       replyTo,
+      replyNote: true,
+      label: `QA calendar ${counts.join(', ')}`,
       fileDate: msg.date,
     },
     ctx,

@@ -135,7 +135,7 @@ export function mentoringEmails(m: MentoringMorningData, ctx: ComposeContext): {
     if (s.pack.length) blocks.push(...packBlocks(s.pack, m.homeworkPeriod));
     if (!blocks.length) return;
     const subject = s.pack.length ? `Mentoring pack and reminders: ${day}` : `Mentoring reminders: ${day}`;
-    push(composeEmail({ to: [address], subject, title: s.pack.length ? `Your mentees: ${toLongUk(m.asOf)}` : `Mentoring: ${toLongUk(m.asOf)}`, blocks, sendKey: `mentoring|mentor|${address}|${m.asOf}` }, ctx));
+    push(composeEmail({ to: [address], subject, title: s.pack.length ? `Your mentees: ${toLongUk(m.asOf)}` : `Mentoring: ${toLongUk(m.asOf)}`, label: s.pack.length ? 'mentoring pack and reminders' : 'mentoring reminders', blocks, sendKey: `mentoring|mentor|${address}|${m.asOf}` }, ctx));
   });
 
   // The tracking and mentoring lead: newly overdue meetings (chased once each).
@@ -150,7 +150,7 @@ export function mentoringEmails(m: MentoringMorningData, ctx: ComposeContext): {
       if (m.withoutMentor.length) {
         blocks.push({ type: 'table', title: 'Pupils without a mentor', columns: ['Pupil', 'Year', 'Reg group'], rows: m.withoutMentor.map((p) => [p.name, p.year, p.regGroup]) });
       }
-      push(composeEmail({ to: leads, subject: `Mentor meetings overdue: ${m.newlyOverdue.length} new (${day})`, title: 'Overdue mentor meetings', blocks, sendKey: `mentoring|lead|${m.asOf}` }, ctx));
+      push(composeEmail({ to: leads, subject: `Mentor meetings overdue: ${m.newlyOverdue.length} new (${day})`, title: 'Overdue mentor meetings', label: `mentor meetings overdue: ${m.newlyOverdue.length} new`, blocks, sendKey: `mentoring|lead|${m.asOf}` }, ctx));
     }
   }
 
@@ -166,7 +166,7 @@ export function mentoringEmails(m: MentoringMorningData, ctx: ComposeContext): {
         rows: m.sessionsToday.map((r) => [r.slot, r.time, r.subject, r.name, r.regGroup, r.teacher]),
       }];
       if (m.missedSessions.length) blocks.push(missedTable(m.missedSessions, true, staff));
-      push(composeEmail({ to: slt, subject: `Year ${year} sessions: ${day}`, title: `Year ${year} sessions: ${toLongUk(m.asOf)}`, blocks, sendKey: `mentoring|slt|${m.asOf}` }, ctx));
+      push(composeEmail({ to: slt, subject: `Year ${year} sessions: ${day}`, title: `Year ${year} sessions: ${toLongUk(m.asOf)}`, label: `Year ${year} sessions`, blocks, sendKey: `mentoring|slt|${m.asOf}` }, ctx));
     }
   }
   return { emails, problems };

@@ -22,7 +22,7 @@ import { applyCadence, CadencedMessage, updateMemory } from '../../core/qa/caden
 import { QaCheck } from '../../core/qa/checks';
 import { morningEmail, MorningLinks } from '../../core/email/morning';
 import { StaffEmail } from '../../core/email/compose';
-import { sendMails, MailOutcome } from '../../gas/mail';
+import { sendMails, MailContext, MailOutcome } from '../../gas/mail';
 import { tabLinks, TabLinks } from '../../gas/links';
 import { CODING_REVIEW, FAILURE_TO_RETURN, G_CODES, LATE_TO_LESSON_LIST, PUNCTUALITY, TIER_LISTS } from '../attendance/lists';
 import { loadQaContext, QaContext } from './context';
@@ -53,15 +53,42 @@ export interface MorningResult {
   problems: string[];
 }
 
-export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: { digests?: boolean; state?: StateStore } = {}): MorningResult {
+/** The QA morning on its own (the menu's "Send QA reminders now", tests): plan, send, record. */
+export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: QaMorningOptions = {}): MorningResult {
+  const plan = planQaMorning(ss, settings, asOf, opts);
+  if (!plan.result.schoolDay) return plan.result;
+  return plan.finish(sendMails(ss, plan.emails, plan.mailContext));
+}
+
+export interface QaMorningOptions {
+  digests?: boolean;
+  state?: StateStore;
+}
+
+/**
+ * The QA morning built but not sent: the e-mails, and `finish(mail)` — given what happened to
+ * them (the outcome of the send that carried them, alone or merged with other parts of the
+ * morning), it records the reminders delivered, keeps the dates still owed in QA_PENDING and sends
+ * the weekly digests when due. Nothing is written before `finish`, so a run stopped in between
+ * re-plans the same e-mails and the Mail Log decides what was sent.
+ */
+export interface QaMorningPlan {
+  result: MorningResult;
+  emails: StaffEmail[];
+  mailContext: MailContext;
+  finish: (mail: MailOutcome) => MorningResult;
+}
+
+export function planQaMorning(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: QaMorningOptions = {}): QaMorningPlan {
   const result: MorningResult = { asOf, schoolDay: false, dates: [], messages: 0, reminders: [], mail: null, digests: null, problems: [] };
-  if (isWeekend(asOf)) return result;
+  const closed = { result, emails: [], mailContext: { settings, staff: [], pupils: [], asOf }, finish: () => result };
+  if (isWeekend(asOf)) return closed;
 
   const wantDigests = opts.digests !== false;
   const ctx = loadQaContext(ss, settings, asOf, wantDigests && isDigestCandidate(asOf, settings) ? ['Homework Log', 'Homework Set'] : []);
   result.problems.push(...ctx.problems);
   result.schoolDay = ctx.isSchoolDay(asOf);
-  if (!result.schoolDay) return result;
+  if (!result.schoolDay) return closed;
 
   const state = opts.state || documentState();
   const pending = state.get(QA_PENDING);
@@ -87,26 +114,30 @@ export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate
     }
   }
   result.messages = emails.length;
-  const mail = sendMails(ss, emails, { settings, staff: ctx.staff, pupils: ctx.pupils, asOf });
-  result.mail = mail;
-  result.problems.push(...mail.problems);
-  result.reminders = reminders(mail, byKey);
-  const delivered = new Set<string>(mail.sent.map((m) => m.sendKey).concat(mail.alreadySent, mail.uncertain));
-  const deliveredMsgs = Array.from(byKey.values()).map((v) => v.msg).filter((m) => delivered.has(m.sendKey));
-  writeReminders(ss, stored, updateMemory(stored.memory, planned, deliveredMsgs), settings.testMode);
 
-  const stillMorning = Array.from(new Set(mail.deferred.map((m) => (byKey.get(m.sendKey) as { msg: QaMessage }).msg.date)));
-  let digestWeek: IsoDate | '' = pending.digestWeek;
-  const catchUp = pending.digestWeek !== '' && coveredWeek(asOf, ctx.review.calendar.schoolWeeks) === pending.digestWeek;
-  if (wantDigests && (isDigestDay(asOf, settings, ctx) || catchUp)) {
-    const digests = weeklyDigestsJob(ss, settings, asOf, ctx);
-    result.digests = digests;
-    result.problems.push(...digests.problems);
-    digestWeek = digests.mail.deferred.length ? digests.weekStart : '';
-  }
-  const next: QaPending = { morning: stillMorning, digestWeek };
-  if (JSON.stringify(next) !== JSON.stringify(pending)) state.set(QA_PENDING, next);
-  return result;
+  const finish = (mail: MailOutcome): MorningResult => {
+    result.mail = mail;
+    result.problems.push(...mail.problems);
+    result.reminders = reminders(mail, byKey);
+    const delivered = new Set<string>(mail.sent.map((m) => m.sendKey).concat(mail.alreadySent, mail.uncertain));
+    const deliveredMsgs = Array.from(byKey.values()).map((v) => v.msg).filter((m) => delivered.has(m.sendKey));
+    writeReminders(ss, stored, updateMemory(stored.memory, planned, deliveredMsgs), settings.testMode);
+
+    // The outcome may carry other parts of the morning (mentoring): only this job's keys count here.
+    const stillMorning = Array.from(new Set(mail.deferred.filter((m) => byKey.has(m.sendKey)).map((m) => byKey.get(m.sendKey)!.msg.date)));
+    let digestWeek: IsoDate | '' = pending.digestWeek;
+    const catchUp = pending.digestWeek !== '' && coveredWeek(asOf, ctx.review.calendar.schoolWeeks) === pending.digestWeek;
+    if (wantDigests && (isDigestDay(asOf, settings, ctx) || catchUp)) {
+      const digests = weeklyDigestsJob(ss, settings, asOf, ctx);
+      result.digests = digests;
+      result.problems.push(...digests.problems);
+      digestWeek = digests.mail.deferred.length ? digests.weekStart : '';
+    }
+    const next: QaPending = { morning: stillMorning, digestWeek };
+    if (JSON.stringify(next) !== JSON.stringify(pending)) state.set(QA_PENDING, next);
+    return result;
+  };
+  return { result, emails, mailContext: { settings, staff: ctx.staff, pupils: ctx.pupils, asOf }, finish };
 }
 
 /** The tab each built-in check's work is on. */
