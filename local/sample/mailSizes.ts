@@ -17,7 +17,8 @@ import type { SentMail } from '../services/mail';
 
 export const MAIL_DAYS = ['2024-01-22', '2024-01-24', '2024-01-25'];
 
-export type MailJob = 'QA morning' | 'weekly digests' | 'mentoring';
+/** A "Your morning" message is one person's QA and mentoring e-mails merged (core/email/oneMessage.ts). */
+export type MailJob = 'QA morning' | 'weekly digests' | 'mentoring' | 'morning (QA + mentoring)';
 
 export interface MailSize {
   job: MailJob;
@@ -39,6 +40,7 @@ export interface MailSizeRun {
 
 export function jobOf(subject: string): MailJob {
   if (/^QA calendar /.test(subject)) return 'QA morning';
+  if (/^Your morning /.test(subject)) return 'morning (QA + mentoring)';
   if (/^Weekly pastoral digest/.test(subject)) return 'weekly digests';
   return 'mentoring';
 }

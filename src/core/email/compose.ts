@@ -47,6 +47,8 @@ export interface EmailSection {
   html: string;
   text: string;
   label: string;
+  /** "Good morning Evie,": a merged message opens with it once, above its sections. */
+  greeting?: string;
 }
 
 /** "Pastoral Tracker — Hillside Academy", or the school's own sender name. */
@@ -162,6 +164,8 @@ export interface ComposeInput {
   replyNote?: boolean;
   /** A few words for a merged message's subject (default: the subject). */
   label?: string;
+  /** The body's first line ("Good morning Evie,"), kept apart from the section for merging. */
+  greeting?: string;
 }
 
 export interface ComposeContext {
@@ -189,12 +193,15 @@ export function composeEmail(input: ComposeInput, ctx: ComposeContext): { email:
   // The "replies go to" line is the body's last block, outside the section (a merged message
   // writes one line for its own Reply-To).
   const note = input.replyNote ? replyNote(reply, ctx.staff) : null;
+  const hello: Block | null = input.greeting ? { type: 'paragraph', text: input.greeting } : null;
+  const none: Block[] = [];
   const render = (blocks: Block[]) => ({
     html: wrapHtml(input.title, blocksToHtml(blocks), footer),
     text: `${input.title}\n\n${blocksToText(blocks)}\n${footer}\n`,
   });
-  const laid = layoutEmail(note ? input.blocks.concat([note]) : input.blocks, input.attachments || [], { inlineRows: settings.email.inlineRows, maxBytes: settings.email.maxBodyKb * 1000, fileDate: input.fileDate }, render);
-  const own = laid.blocks.filter((b) => b !== note);
+  const all = none.concat(hello ? [hello] : [], input.blocks, note ? [note] : []);
+  const laid = layoutEmail(all, input.attachments || [], { inlineRows: settings.email.inlineRows, maxBytes: settings.email.maxBodyKb * 1000, fileDate: input.fileDate }, render);
+  const own = laid.blocks.filter((b) => b !== note && b !== hello);
   const email: StaffEmail = {
     to: allowed,
     subject: input.subject,
@@ -204,6 +211,7 @@ export function composeEmail(input: ComposeInput, ctx: ComposeContext): { email:
     name: senderName(settings),
     section: { title: input.title, html: blocksToHtml(own), text: blocksToText(own), label: input.label || input.subject },
   };
+  if (input.greeting) email.section!.greeting = input.greeting;
   if (laid.attachments.length) email.attachments = laid.attachments;
   if (settings.email.noReply) email.noReply = true;
   else if (reply.length) email.replyTo = reply;

@@ -162,7 +162,7 @@ export function morningEmail(msg: CadencedMessage, evidence: Evidence, ctx: Comp
   const counts = [n('do') && `${n('do')} to do`, n('qa') && `${n('qa')} to QA`, n('review') && `${n('review')} to review`, n('chase') && `${n('chase')} overdue`].filter((x) => x) as string[];
   const replyTo = ctx.settings.email.noReply ? [] : checkRecipients(morningReplyTo(msg), ctx.staff, ctx.settings).allowed;
   const ending: Block[] = [{ type: 'note', text: 'When a task is finished, mark it Done on the QA Calendar tab (or in Today’s tasks): the next person in its chain is then asked to QA it.' }];
-  const blocks: Block[] = [{ type: 'paragraph', text: greeting(msg.name) }, { type: 'paragraph', text: `Today: ${counts.join(', ')}.` }];
+  const blocks: Block[] = [{ type: 'paragraph', text: `Today: ${counts.join(', ')}.` }];
   return composeEmail(
     {
       to: [msg.to],
@@ -172,6 +172,7 @@ export function morningEmail(msg: CadencedMessage, evidence: Evidence, ctx: Comp
       sendKey: msg.sendKey,
       replyTo,
       replyNote: true,
+      greeting: greeting(msg.name),
       label: `QA calendar ${counts.join(', ')}`,
       fileDate: msg.date,
     },

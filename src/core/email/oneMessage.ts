@@ -13,9 +13,11 @@
  *    this e-mail go to …" line for that list;
  *  - `parts`: every part's send key, so the Mail Log records each (gas/mail.ts).
  *
- * A group is left as separate messages when merged it would not fit: a body over the school's
- * `email.maxBodyKb` (each part was laid out to fit on its own), or attachments past Google's limits
- * for one message (250 files, 25 MB — developers.google.com/apps-script/guides/services/quotas).
+ * A part that would not fit joins no message: it starts the next one (in order, as many parts to
+ * a message as fit). Fitting means both bodies within the school's `email.maxBodyKb` (each part was
+ * laid out to fit on its own) and attachments within Google's limits for one message (250 files,
+ * 25 MB — developers.google.com/apps-script/guides/services/quotas). So a person gets one message,
+ * or — at a big school, on a day with a long list in each part — two, never one Google refuses.
  * A part composed without a section (not by composeEmail) is never merged.
  * Pure: no clock (the run date is a parameter), no Google services.
  */
@@ -24,7 +26,7 @@ import { Settings } from '../settings';
 import { StaffMember } from '../types';
 import { EmailSection, emailFooter, replyNote, StaffEmail } from './compose';
 import { EmailAttachment } from './layout';
-import { blocksToHtml, blocksToText, COLOURS, escapeHtml, utf8Bytes, wrapHtml } from './render';
+import { Block, blocksToHtml, blocksToText, COLOURS, escapeHtml, utf8Bytes, wrapHtml } from './render';
 
 /** Google's limits on one message's attachments (MailApp: 250 files, 25 MB in all). */
 const MAX_FILES = 250;
@@ -50,9 +52,22 @@ export function oneMessagePerPerson(emails: StaffEmail[], ctx: OneMessageContext
   }
   const out: StaffEmail[] = [];
   groups.forEach((group) => {
-    const merged = group.length > 1 && group.every((e) => e.section) ? mergeParts(group, ctx) : null;
-    if (merged) out.push(merged);
-    else out.push(...group);
+    // In order, as many parts to a message as fit: usually one message; two when together they
+    // would pass the size budget.
+    let bucket: StaffEmail[] = [];
+    const close = () => {
+      if (bucket.length) out.push(bucket.length === 1 ? bucket[0] : mergeParts(bucket, ctx)!);
+      bucket = [];
+    };
+    for (const e of group) {
+      if (!e.section) {
+        out.push(e);
+        continue;
+      }
+      if (bucket.length && !mergeParts(bucket.concat([e]), ctx)) close();
+      bucket.push(e);
+    }
+    close();
   });
   return out;
 }
@@ -80,16 +95,17 @@ export function mergeParts(parts: StaffEmail[], ctx: OneMessageContext): StaffEm
   const note = replyNote(reply, ctx.staff);
   const title = `Your morning: ${toLongUk(ctx.asOf)}`;
   const { attachments, sections } = combinedAttachments(parts);
-  const contents = { type: 'paragraph' as const, text: `In this e-mail: ${sections.map((s) => s.title).join(' · ')}.` };
+  const hello = sections.map((s) => s.greeting).filter((g) => g)[0];
+  const opening: Block[] = (hello ? [{ type: 'paragraph', text: hello } as Block] : []).concat([{ type: 'paragraph', text: `In this e-mail: ${sections.map((s) => s.label).join('; ')}.` }]);
   const footer = emailFooter(settings);
   const html = wrapHtml(
     title,
-    blocksToHtml([contents]) + sections.map((s) => `\n${sectionHeading(s.title)}\n${s.html}`).join('') + (note ? `\n${blocksToHtml([note])}` : ''),
+    blocksToHtml(opening) + sections.map((s) => `\n${sectionHeading(s.title)}\n${s.html}`).join('') + (note ? `\n${blocksToHtml([note])}` : ''),
     footer,
   );
   const rule = '='.repeat(40);
   const text =
-    `${title}\n\n${blocksToText([contents])}` +
+    `${title}\n\n${blocksToText(opening)}` +
     sections.map((s) => `\n${rule}\n${s.title.toUpperCase()}\n${rule}\n\n${s.text}`).join('') +
     (note ? `\n${blocksToText([note])}` : '') +
     `\n${footer}\n`;

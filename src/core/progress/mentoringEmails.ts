@@ -150,7 +150,10 @@ export function mentoringEmails(m: MentoringMorningData, ctx: ComposeContext): {
       if (m.withoutMentor.length) {
         blocks.push({ type: 'table', title: 'Pupils without a mentor', columns: ['Pupil', 'Year', 'Reg group'], rows: m.withoutMentor.map((p) => [p.name, p.year, p.regGroup]) });
       }
-      push(composeEmail({ to: leads, subject: `Mentor meetings overdue: ${m.newlyOverdue.length} new (${day})`, title: 'Overdue mentor meetings', label: `mentor meetings overdue: ${m.newlyOverdue.length} new`, blocks, sendKey: `mentoring|lead|${m.asOf}` }, ctx));
+      // One message per lead, so it joins the rest of their morning (core/email/oneMessage.ts).
+      for (const lead of leads) {
+        push(composeEmail({ to: [lead], subject: `Mentor meetings overdue: ${m.newlyOverdue.length} new (${day})`, title: 'Overdue mentor meetings', label: `mentor meetings overdue: ${m.newlyOverdue.length} new`, blocks, sendKey: `mentoring|lead|${lead}|${m.asOf}` }, ctx));
+      }
     }
   }
 
@@ -166,7 +169,10 @@ export function mentoringEmails(m: MentoringMorningData, ctx: ComposeContext): {
         rows: m.sessionsToday.map((r) => [r.slot, r.time, r.subject, r.name, r.regGroup, r.teacher]),
       }];
       if (m.missedSessions.length) blocks.push(missedTable(m.missedSessions, true, staff));
-      push(composeEmail({ to: slt, subject: `Year ${year} sessions: ${day}`, title: `Year ${year} sessions: ${toLongUk(m.asOf)}`, label: `Year ${year} sessions`, blocks, sendKey: `mentoring|slt|${m.asOf}` }, ctx));
+      // One message per member of SLT, so it joins the rest of their morning (oneMessage.ts).
+      for (const member of slt) {
+        push(composeEmail({ to: [member], subject: `Year ${year} sessions: ${day}`, title: `Year ${year} sessions: ${toLongUk(m.asOf)}`, label: `Year ${year} sessions`, blocks, sendKey: `mentoring|slt|${member}|${m.asOf}` }, ctx));
+      }
     }
   }
   return { emails, problems };
