@@ -4,13 +4,14 @@
  * per user, per document" — developers.google.com/apps-script/add-ons/concepts/editor-triggers),
  * so everything that must happen each morning hangs off this one handler, in this order:
  *
- * 1. the QA calendar morning is planned (its e-mails built, not sent) — first, because it decides
- *    whether today is a school day at all (weekends and holidays stop here);
+ * 1. the QA calendar morning is planned (read and decided, nothing sent) — first, because it
+ *    decides whether today is a school day at all (weekends and holidays stop here);
  * 2. the homework tracker rebuilt from the log (the "nightly" refresh of SPEC §3);
  * 3. the attendance review (Attendance tab, QA lists, tier memory);
  * 4. mentoring: meetings due and overdue, yesterday's Y11 session non-attenders, monthly packs
  *    (built, not sent);
- * 5. one send: each person's QA and mentoring e-mails merged into ONE message (issue 21 §1,
+ * 5. one send: the QA e-mails are built (now that the tabs they link to exist) and each person's
+ *    QA and mentoring e-mails merged into ONE message (issue 21 §1,
  *    core/email/oneMessage.ts), after the Mail Log has set aside every part already sent;
  * 6. what was delivered is recorded (QA reminder memory, QA work owed, mentoring follow-ups), and
  *    on the digest day the weekly digests go — their own message, a weekly report with its own
@@ -64,14 +65,16 @@ function dailyRun(ss: Spreadsheet, settings: Settings, asOf: IsoDate): DailyResu
 
   // One message per person: the QA e-mails first, then the mentoring ones, merged by recipient
   // after the Mail Log has set aside every part already sent (gas/mail.ts, core/email/oneMessage.ts).
+  // Built after the attendance review: their links reach the tabs it makes (Tier Lists …).
+  const qaEmails = qaPlan.emails();
   const mentoringKeys = new Set(built.emails.map((e) => e.sendKey));
-  const mail = sendMails(ss, qaPlan.emails.concat(built.emails), qaPlan.mailContext, {
+  const mail = sendMails(ss, qaEmails.concat(built.emails), qaPlan.mailContext, {
     merge: (fresh) => oneMessagePerPerson(fresh, { settings, staff: qaPlan.mailContext.staff, asOf }),
   });
   result.morningMail = mail;
   result.mentoringMail = partOf(mail, mentoringKeys);
   // Then record what was delivered: the QA reminder memory (and the digests, their own messages) …
-  qaPlan.finish(partOf(mail, new Set(qaPlan.emails.map((e) => e.sendKey)), mail.problems));
+  qaPlan.finish(partOf(mail, new Set(qaEmails.map((e) => e.sendKey)), mail.problems));
   // … and the mentoring follow-ups — unless every mentoring e-mail was held back (quota, refused by
   // Google): then nothing is marked done and the next run builds them again.
   if (!mentoringKeys.size || delivered(result.mentoringMail) > 0) mentoring.commit();

@@ -11,7 +11,6 @@ import { QaCheck } from '../qa/checks';
 import { QaAction, QaItem } from '../qa/today';
 import { CadencedMessage } from '../qa/cadence';
 import { deadlinePhrase, tidyCalendarText, tidyChain } from '../qa/tidy';
-import { StaffMember } from '../types';
 import { checkRecipients, composeEmail, ComposeContext, StaffEmail } from './compose';
 import { Block, TableBlock, csvFileName } from './render';
 

@@ -57,7 +57,7 @@ export interface MorningResult {
 export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: QaMorningOptions = {}): MorningResult {
   const plan = planQaMorning(ss, settings, asOf, opts);
   if (!plan.result.schoolDay) return plan.result;
-  return plan.finish(sendMails(ss, plan.emails, plan.mailContext));
+  return plan.finish(sendMails(ss, plan.emails(), plan.mailContext));
 }
 
 export interface QaMorningOptions {
@@ -74,14 +74,19 @@ export interface QaMorningOptions {
  */
 export interface QaMorningPlan {
   result: MorningResult;
-  emails: StaffEmail[];
+  /**
+   * Builds the e-mails (once). Called as late as possible: the daily run calls it after the
+   * attendance review, so the links to the tabs the review makes (Tier Lists, Coding Review …)
+   * are there on the very first morning too, and a re-run after a crash builds the same e-mails.
+   */
+  emails: () => StaffEmail[];
   mailContext: MailContext;
   finish: (mail: MailOutcome) => MorningResult;
 }
 
 export function planQaMorning(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: QaMorningOptions = {}): QaMorningPlan {
   const result: MorningResult = { asOf, schoolDay: false, dates: [], messages: 0, reminders: [], mail: null, digests: null, problems: [] };
-  const closed = { result, emails: [], mailContext: { settings, staff: [], pupils: [], asOf }, finish: () => result };
+  const closed = { result, emails: () => [], mailContext: { settings, staff: [], pupils: [], asOf }, finish: () => result };
   if (isWeekend(asOf)) return closed;
 
   const wantDigests = opts.digests !== false;
@@ -97,25 +102,32 @@ export function planQaMorning(ss: Spreadsheet, settings: Settings, asOf: IsoDate
 
   const evidence = buildEvidence(ctx.review, ctx.letters);
   const stored = readReminders(ss, settings.testMode);
-  const links = tabLinks(ss);
   const emails: StaffEmail[] = [];
   const byKey = new Map<string, { msg: CadencedMessage }>();
   const planned: QaMessage[] = [];
-  for (const d of dates) {
-    const plan = planMorning({ tasks: ctx.tasks, staff: ctx.staff, asOf: d, isSchoolDay: ctx.isSchoolDay });
-    for (const p of plan.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
-    planned.push(...plan.messages);
-    for (const msg of applyCadence(plan.messages, stored.memory, settings.email.chaseEveryDays, ctx.isSchoolDay)) {
-      const r = morningEmail(msg, evidence, { staff: ctx.staff, settings, pupils: ctx.pupils }, morningLinks(msg, links));
-      for (const p of r.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
-      if (!r.email) continue;
-      emails.push(r.email);
-      byKey.set(msg.sendKey, { msg });
+  let built = false;
+  const build = (): StaffEmail[] => {
+    if (built) return emails;
+    built = true;
+    const links = tabLinks(ss);
+    for (const d of dates) {
+      const plan = planMorning({ tasks: ctx.tasks, staff: ctx.staff, asOf: d, isSchoolDay: ctx.isSchoolDay });
+      for (const p of plan.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
+      planned.push(...plan.messages);
+      for (const msg of applyCadence(plan.messages, stored.memory, settings.email.chaseEveryDays, ctx.isSchoolDay)) {
+        const r = morningEmail(msg, evidence, { staff: ctx.staff, settings, pupils: ctx.pupils }, morningLinks(msg, links));
+        for (const p of r.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
+        if (!r.email) continue;
+        emails.push(r.email);
+        byKey.set(msg.sendKey, { msg });
+      }
     }
-  }
-  result.messages = emails.length;
+    result.messages = emails.length;
+    return emails;
+  };
 
   const finish = (mail: MailOutcome): MorningResult => {
+    build();
     result.mail = mail;
     result.problems.push(...mail.problems);
     result.reminders = reminders(mail, byKey);
@@ -137,7 +149,7 @@ export function planQaMorning(ss: Spreadsheet, settings: Settings, asOf: IsoDate
     if (JSON.stringify(next) !== JSON.stringify(pending)) state.set(QA_PENDING, next);
     return result;
   };
-  return { result, emails, mailContext: { settings, staff: ctx.staff, pupils: ctx.pupils, asOf }, finish };
+  return { result, emails: build, mailContext: { settings, staff: ctx.staff, pupils: ctx.pupils, asOf }, finish };
 }
 
 /** The tab each built-in check's work is on. */
