@@ -100,14 +100,14 @@ export function mergeParts(parts: StaffEmail[], ctx: OneMessageContext): StaffEm
   const footer = emailFooter(settings);
   const html = wrapHtml(
     title,
-    blocksToHtml(opening) + sections.map((s) => `\n${sectionHeading(s.title)}\n${s.html}`).join('') + (note ? `\n${blocksToHtml([note])}` : ''),
+    blocksToHtml(opening) + sections.map((s) => `\n${sectionHeading(s.title)}\n${s.html}`).join('') + (note ? `\n<div style="margin-top:18px;border-top:1px solid ${COLOURS.border};padding-top:4px;">${blocksToHtml([note])}</div>` : ''),
     footer,
   );
   const rule = '='.repeat(40);
   const text =
     `${title}\n\n${blocksToText(opening)}` +
     sections.map((s) => `\n${rule}\n${s.title.toUpperCase()}\n${rule}\n\n${s.text}`).join('') +
-    (note ? `\n${blocksToText([note])}` : '') +
+    (note ? `\n${rule}\n${blocksToText([note])}` : '') +
     `\n${footer}\n`;
   const max = settings.email.maxBodyKb * 1000;
   if (utf8Bytes(html) > max || utf8Bytes(text) > max) return null;
