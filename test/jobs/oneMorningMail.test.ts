@@ -87,3 +87,28 @@ test('"Send QA reminders now" (the QA morning on its own) still sends the QA e-m
   expect(later.length).toBeGreaterThan(0);
   expect(later.filter((m) => /QA calendar/.test(m.subject) || /QA CALENDAR/.test(m.body))).toEqual([]);
 });
+
+test('the quota is spent on Monday: nothing is marked done; Tuesday sends Monday’s QA tasks and the mentoring items in one e-mail', () => {
+  t.uninstall();
+  t = makeTracker({ pupils: 60, school: sampleSchool(60, '2024-01-23') });
+  pasteQaGrid(t);
+  const mailApp = t.g.services.MailApp as unknown as { _setQuota: (n: number) => void };
+  const mentoringRows = () => (readTab(t.ss, 'Interventions').records as Array<{ area: string }>).filter((r) => r.area === 'Mentoring').length;
+  const before = mentoringRows();
+  mailApp._setQuota(0);
+  const monday = dailyRunJob(t.ss, loadSettings(), MONDAY);
+  expect(sent()).toHaveLength(0);
+  expect(monday.morningMail!.deferred.length).toBeGreaterThan(0);
+  // No mentoring e-mail went, so no follow-up was recorded as done (the chasers are not lost).
+  expect(mentoringRows()).toBe(before);
+
+  mailApp._setQuota(1500);
+  dailyRunJob(t.ss, loadSettings(), '2024-01-23');
+  const lead = staff().find((s) => hasRole(s, 'Tracking and mentoring lead'))!;
+  const hers = sent().filter((m) => m.to.indexOf(lead.email) >= 0 && !DIGEST.test(m.subject));
+  expect(hers).toHaveLength(1);
+  // Monday's deferred QA e-mail (QA_PENDING) and the mentoring items, in one message.
+  expect(hers[0].body).toContain('QA CALENDAR: MONDAY 22 JANUARY 2024');
+  expect(hers[0].body).toContain('OVERDUE MENTOR MEETINGS');
+  expect(mentoringRows()).toBeGreaterThan(before);
+});
