@@ -75,7 +75,7 @@ test('every person gets at most one morning e-mail (besides the digest), and a s
   expect(again.morningMail!.messages).toBe(0);
 });
 
-test('"Send QA reminders now" (the QA morning on its own) still sends the QA e-mails alone, and the morning run then adds only the rest', () => {
+test('the QA morning on its own (morningRunJob) still sends the QA e-mails alone, and the morning run then adds only the rest', () => {
   const qa = morningRunJob(t.ss, loadSettings(), MONDAY, { digests: false });
   const qaMessages = sent().length;
   expect(qaMessages).toBe(qa.messages);

@@ -53,7 +53,7 @@ export interface MorningResult {
   problems: string[];
 }
 
-/** The QA morning on its own (the menu's "Send QA reminders now", tests): plan, send, record. */
+/** The QA morning on its own (tests, the bench; the trigger uses planQaMorning): plan, send, record. */
 export function morningRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: QaMorningOptions = {}): MorningResult {
   const plan = planQaMorning(ss, settings, asOf, opts);
   if (!plan.result.schoolDay) return plan.result;
