@@ -21,7 +21,7 @@ describe('every e-mail at 2,000 pupils', () => {
 
   // Merged mornings ("Your morning …"): on Monday 22 January the SLT members and the tracking and
   // mentoring lead have QA tasks as well as mentoring items (the Year 11 session list, the newly
-  // overdue meetings), so their two messages are one (docs/emails.md) — the largest of the week.
+  // overdue meetings), so their messages are merged (docs/emails.md).
   test('each job sent e-mails: QA morning, weekly digests, mentoring, and merged mornings', () => {
     const jobs = new Set(run.sizes.map((s) => s.job));
     expect(Array.from(jobs).sort()).toEqual(['QA morning', 'mentoring', 'morning (QA + mentoring)', 'weekly digests']);
