@@ -70,3 +70,11 @@ export function resolveOwner(role: string, ctx: OwnerContext, staff: StaffMember
 export function ownerLabel(o: Owner): string {
   return o.name ? `${o.role}: ${o.name}` : o.role;
 }
+
+/** The role a school's word stands for ("HoY", "YAM" → "head of year"); unknown words as they are (normalised). */
+export function canonicalRole(role: string): string {
+  const r = normText(role);
+  if (ROLE_ALIASES[r]) return r;
+  for (const k of Object.keys(ROLE_ALIASES)) if (ROLE_ALIASES[k].indexOf(r) >= 0) return k;
+  return r;
+}
