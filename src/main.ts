@@ -15,3 +15,4 @@ export * from './entry/mentoring';
 export * from './entry/letters';
 export * from './entry/legal';
 export * from './entry/check';
+export * from './entry/interventions';

@@ -69,6 +69,7 @@ export const MENU: MenuGroup[] = [
       { label: 'Make an import tab…', fn: 'prepareImportTab' },
       { label: 'Import pasted data', fn: 'importPastedData' },
       { label: 'Pupil profile…', fn: 'showPupilProfile' },
+      { label: 'My open interventions…', fn: 'showMyInterventions' },
       { label: 'Refresh dashboard', fn: 'refreshDashboard' },
     ],
   },
