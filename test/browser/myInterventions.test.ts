@@ -78,6 +78,10 @@ test('a Head of Year sees exactly her open items; a click selects the right row 
       ['K1', `${b.name} · Y9 ${b.reg}`, 'HoY meeting with parents', 'Due 30/01/2024'],
     ]);
     expect(await s.page.$$eval('#list img', (n) => n.length)).toBe(0); // text, never markup
+    // The shared parts: Google's add-on CSS only, one .sidebar, no sideways scroll at 300 px.
+    expect(await s.page.$$eval('link[rel=stylesheet]', (n) => n.map((x) => (x as HTMLLinkElement).href))).toEqual(['https://ssl.gstatic.com/docs/script/css/add-ons1.css']);
+    expect(await s.page.$$eval('body > .sidebar', (n) => n.length)).toBe(1);
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
     await screenshot(s, 'my-interventions', true);
 
     // Staff sort the tab by Action, A→Z, after the list was made: K1's row moves.
