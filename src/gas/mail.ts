@@ -39,20 +39,15 @@
 import { IsoDate } from '../core/dates';
 import { Settings } from '../core/settings';
 import { Pupil, StaffMember } from '../core/types';
-import { checkRecipients, checkSubject, escapeHtml, StaffEmail } from '../core/email/compose';
+import { checkRecipients, checkSubject, StaffEmail } from '../core/email/compose';
 import { checkParentRecipients } from '../core/email/parentLetter';
-import { cellText, toCell } from './cells';
+import { toCell } from './cells';
+import { MAIL_LOG_HEADER, MailStatus, mailLogKey, mailLogSheet, readLog, setStatus } from './mailLog';
+import { mailOptions, trySend } from './mailSend';
 import { currentUser } from './session';
 import { UserError } from '../core/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export const MAIL_LOG = 'Mail Log';
-export const MAIL_LOG_HEADER = ['Key', 'Date', 'To', 'Subject', 'Status', 'Problem'];
-export const SENDER_NAME = 'Pastoral Tracker';
-
-export type MailStatus = 'Sending' | 'Sent' | 'Failed' | 'Deferred';
 
 export interface MailContext {
   settings: Settings;
@@ -108,11 +103,6 @@ export interface SendOptions {
 
 /** What the Mail Log's To column says for a parent letter (never the family's address). */
 export const PARENT_TO = 'parent/carer (Students tab)';
-
-interface LogRow {
-  row: number; // 1-based sheet row
-  status: string;
-}
 
 /** Send `emails` through every guard. Throws (after logging) when a send fails unexpectedly. */
 export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContext, opts: SendOptions = {}): MailOutcome {
@@ -265,114 +255,4 @@ export function sendMails(ss: Spreadsheet, emails: StaffEmail[], ctx: MailContex
 /** The send keys a message is recorded under: its parts' when it is a merged message. */
 function partKeys(email: StaffEmail): string[] {
   return email.parts && email.parts.length ? email.parts : [email.sendKey];
-}
-
-/** Daily quota: the rest of the run's e-mail waits for tomorrow. */
-const QUOTA = /too many times|quota/i;
-/** Google refuses this message itself: sending it again cannot help. */
-const REFUSED = /limit exceeded|invalid email|invalid argument|argument too large/i;
-
-/**
- * Sends one message. '' when it went; 'quota' when the day's quota is spent; otherwise why it
- * was not sent. A momentary failure (anything not a quota or a refusal) is tried once more.
- */
-function trySend(options: GoogleAppsScript.Mail.MailAdvancedParameters): string {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      MailApp.sendEmail(options);
-      return '';
-    } catch (e) {
-      const m = String(e instanceof Error ? e.message : e).replace(/^Exception:\s*/, '').trim();
-      if (QUOTA.test(m)) return 'quota';
-      if (REFUSED.test(m) || attempt >= 2) return reasonFor(m);
-    }
-  }
-}
-
-/** Google's message in words a member of staff can act on (no pupil data: it names no e-mail content). */
-function reasonFor(message: string): string {
-  if (/body size/i.test(message)) return `Google refused it as too large (${message}: at most 200 KB of text on a personal Google account, 400 KB on a school Workspace account).`;
-  if (/attachments/i.test(message)) return `Google refused its attachments (${message}: at most 250 files and 25 MB).`;
-  if (/recipients per message/i.test(message)) return `Google refused it (${message}: at most 50 recipients in one e-mail).`;
-  return `Google did not send it (${message}).`;
-}
-
-function mailOptions(email: StaffEmail, recipients: string[], intended: string[] | null): GoogleAppsScript.Mail.MailAdvancedParameters & { to: string; subject: string } {
-  let htmlBody = email.htmlBody;
-  let body = email.body;
-  if (intended) {
-    const note = `TEST MODE: this e-mail would have gone to ${intended.join(', ')}.`;
-    body = `${note}\n\n${body}`;
-    const banner = `<p style="background:#fff3cd;border:1px solid #d9a300;padding:6px;font-family:Arial,sans-serif">${escapeHtml(note)}</p>`;
-    htmlBody = /<body[^>]*>/i.test(htmlBody) ? htmlBody.replace(/(<body[^>]*>)/i, `$1${banner}`) : banner + htmlBody;
-  }
-  const options: GoogleAppsScript.Mail.MailAdvancedParameters & { to: string; subject: string } = {
-    to: recipients.join(','),
-    subject: email.subject,
-    htmlBody,
-    body,
-    name: email.name || SENDER_NAME,
-  };
-  // Replies reach the person who owns the task or the digest's subject (composeEmail checked them
-  // like recipients); in test mode they come back to the tester. noReply is Workspace-only
-  // (MailApp.sendEmail advanced parameters) and leaves no one to reply to.
-  if (email.noReply) options.noReply = true;
-  else if (!intended && email.replyTo && email.replyTo.length) options.replyTo = email.replyTo.join(',');
-  const files: GoogleAppsScript.Base.BlobSource[] = [];
-  if (email.attachments && email.attachments.length) {
-    for (const a of email.attachments) files.push(Utilities.newBlob(a.csv !== undefined ? a.csv : a.text || '', a.mimeType, a.name));
-  }
-  for (const f of (email as ParentLetterEmail).files || []) files.push(f);
-  if (files.length) options.attachments = files;
-  return options;
-}
-
-/** The Mail Log key of a send key (test-mode sends are recorded apart, so a real run still sends). */
-export function mailLogKey(sendKey: string, testMode: boolean): string {
-  return (testMode ? 'test|' : '') + sendKey;
-}
-
-/** The Mail Log's status by key (one read; empty when there is no Mail Log yet). */
-export function mailLogStatuses(ss: Spreadsheet): Map<string, string> {
-  const sheet = ss.getSheetByName(MAIL_LOG);
-  const out = new Map<string, string>();
-  if (!sheet) return out;
-  readLog(sheet).rows.forEach((r, k) => out.set(k, r.status));
-  return out;
-}
-
-/** The hidden Mail Log tab, created on first use. */
-function mailLogSheet(ss: Spreadsheet): Sheet {
-  let sheet = ss.getSheetByName(MAIL_LOG);
-  if (!sheet) sheet = ss.insertSheet(MAIL_LOG);
-  // Also when an earlier run was stopped between making the tab and writing its header: without
-  // the header, rows would be numbered one off and a status could land on the wrong message.
-  if (sheet.getLastRow() === 0) {
-    sheet.getRange(1, 1, 1, MAIL_LOG_HEADER.length).setValues([MAIL_LOG_HEADER]);
-    sheet.hideSheet();
-  } else if (sheet.getLastColumn() < MAIL_LOG_HEADER.length) {
-    // A Mail Log from before the Problem column: add its header (the column after Status).
-    sheet.getRange(1, MAIL_LOG_HEADER.length).setValue(MAIL_LOG_HEADER[MAIL_LOG_HEADER.length - 1]);
-  }
-  return sheet;
-}
-
-function readLog(sheet: Sheet): { rows: Map<string, LogRow>; lastRow: number } {
-  const values = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
-  const rows = new Map<string, LogRow>();
-  const header = (values[0] || []).map((h) => cellText(h).toLowerCase());
-  const k = Math.max(0, header.indexOf('key'));
-  const s = header.indexOf('status') >= 0 ? header.indexOf('status') : 4;
-  for (let r = 1; r < values.length; r++) {
-    const key = cellText(values[r][k]);
-    if (key) rows.set(key, { row: r + 1, status: cellText(values[r][s]) });
-  }
-  return { rows, lastRow: Math.max(values.length, 1) };
-}
-
-function setStatus(sheet: Sheet, row: number, status: MailStatus, problem?: string): void {
-  const col = MAIL_LOG_HEADER.indexOf('Status') + 1;
-  // Status and Problem are adjacent: one write for both when there is a problem to record.
-  if (problem !== undefined) sheet.getRange(row, col, 1, 2).setValues([[status, toCell(problem, 'text')]]);
-  else sheet.getRange(row, col).setValue(status);
 }

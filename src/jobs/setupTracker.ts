@@ -9,7 +9,7 @@ import { tabsFor } from '../core/tabs';
 import { loadSettings } from '../gas/settingsStore';
 import { ensureTab, SetupResult } from '../gas/setupTabs';
 import { LocaleChange, describeLocaleChange, ensureUkSpreadsheet } from '../gas/spreadsheetLocale';
-import { MAIL_LOG } from '../gas/mail';
+import { MAIL_LOG } from '../gas/mailLog';
 import { LETTER_RUNS } from './letters/runsTab';
 import { QA_REMINDERS } from './qa/reminders';
 

@@ -7,7 +7,8 @@
 import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
 import { runExecution } from '../../local/services/execution';
 import type { LocalMailApp } from '../../local/services/mail';
-import { sendMails, MAIL_LOG } from '../../src/gas/mail';
+import { sendMails } from '../../src/gas/mail';
+import { MAIL_LOG } from '../../src/gas/mailLog';
 import { loadSettings } from '../../src/gas/settingsStore';
 import { loadTabs } from '../../src/jobs/load';
 import { composeEmail, StaffEmail } from '../../src/core/email/compose';

@@ -8,7 +8,8 @@
 import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
 import { loadOverrides, loadSettings, saveSettings } from '../../src/gas/settingsStore';
 import { readTab } from '../../src/gas/tables';
-import { MAIL_LOG, PARENT_TO, sendMails, ParentLetterEmail } from '../../src/gas/mail';
+import { PARENT_TO, sendMails, ParentLetterEmail } from '../../src/gas/mail';
+import { MAIL_LOG } from '../../src/gas/mailLog';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { generateLetterRunJob, letterRunProgressJob } from '../../src/jobs/letters/run';
 import { LetterRunResult } from '../../src/jobs/letters/runResult';

@@ -15,7 +15,7 @@ import { dailyRunJob } from '../../src/jobs/daily';
 import { morningRunJob } from '../../src/jobs/qa/morning';
 import { loadSettings } from '../../src/gas/settingsStore';
 import { readTab } from '../../src/gas/tables';
-import { MAIL_LOG } from '../../src/gas/mail';
+import { MAIL_LOG } from '../../src/gas/mailLog';
 import type { SentMail } from '../../local/services/mail';
 
 const MONDAY = '2024-01-22';
