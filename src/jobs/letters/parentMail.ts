@@ -22,6 +22,13 @@ import { mailLogKey, mailLogStatuses } from '../../gas/mailLog';
 import { LetterSources } from '../../core/letters/sources';
 import { Conditions } from '../../core/letters/conditions';
 import { normUpn } from '../../core/pupils/names';
+import { PlanRow } from '../../core/letters/runMemory';
+import { indexes } from '../../core/letters/candidates';
+import { letterInputs } from '../../core/letters/letterInputs';
+import { letterFields } from '../../core/letters/fields';
+import { upsertByKey } from '../../gas/tables';
+import { plannedFromRow } from './runLog';
+import type { LetterRunResult } from './runResult';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -169,4 +176,22 @@ export function describeParentMail(o: ParentMailOutcome): string[] {
   if (other) notes.push(`${other} letter(s) printed only: the e-mail was refused (see the run's problems).`);
   if (o.uncertain) notes.push(`${o.uncertain} letter e-mail(s) may have been sent by an interrupted run: not sent again — check with the family if unsure.`);
   return notes;
+}
+
+/** E-mails the parent letters an earlier execution of the run made but did not send. */
+export function catchUpParentMail(ss: Spreadsheet, s: LetterSources, mailer: ParentMailer, made: PlanRow[], state: LetterRunState, result: LetterRunResult): void {
+  const idx = indexes(s);
+  const letters = made.map((p) => ({ p, l: plannedFromRow(p, s) })).filter((x) => x.l && idx.pupils.get(normUpn(x.p.upn)));
+  if (!letters.length) return;
+  const todo = mailer.pending(letters.map((x) => ({ ...x, seq: x.p.seq })));
+  const sent: string[] = [];
+  for (const x of todo) {
+    const letter = x.l as PlannedLetter;
+    const pupil = idx.pupils.get(normUpn(letter.upn)) as Pupil;
+    const inputs = letterInputs(letter, pupil, s, idx, state.panel);
+    if (mailer.send(letter, x.p.seq, pupil, letterFields(inputs.ctx), inputs.conditions)) sent.push(...letter.keys);
+  }
+  // The Letters Log says Sent for letters that went to the parent (one write for them all).
+  if (sent.length) upsertByKey(ss, 'Letters Log', sent.map((key) => ({ key, status: 'Sent' })), { fields: ['status'], addMissing: false });
+  result.parentMail = mailer.outcome;
 }

@@ -26,7 +26,6 @@ import { letterFields } from '../../core/letters/fields';
 import { PlannedLetter, RunKind } from '../../core/letters/plan';
 import { Settings } from '../../core/settings';
 import { LetterType, Pupil } from '../../core/types';
-import { upsertByKey } from '../../gas/tables';
 import { mergeLetters } from '../../gas/docs/mergeLetters';
 import { LetterRunState, RunStore, openRunStore } from '../../gas/letterRunStore';
 import { CONTINUE_LETTERS_HANDLER, clearContinuation, scheduleContinuation } from '../../gas/triggers';
@@ -41,11 +40,11 @@ import { letterInputs } from '../../core/letters/letterInputs';
 import { planFor } from './preview';
 import { checkRequest, cohortFilter, cohortLabel } from '../../core/letters/request';
 import { UserError } from '../../core/errors';
-import { LetterRunResult, emptyResult, reportParentMail } from './runResult';
+import { LetterRunResult, emptyResult, finishedMessage, reportParentMail, stoppedMessage } from './runResult';
 import { checkRunTemplates } from './templates';
 import { writeLetterRuns } from './runsTab';
 import { PlanRow } from '../../core/letters/runMemory';
-import { ParentMailer, openParentMailer } from './parentMail';
+import { ParentMailer, catchUpParentMail, openParentMailer } from './parentMail';
 import { LogWriter, clearSpentOverrides, markOutOfDate, openLogWriter, plannedFromRow } from './runLog';
 import { nextTierMemory } from '../../core/letters/tierMemory';
 import { writeLastLetters } from './attendanceCells';
@@ -61,8 +60,6 @@ export interface RunOptions {
   /** Milliseconds before the continuation trigger fires (default 60,000: one minute). */
   continueAfterMs?: number;
 }
-
-
 
 export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, rawReq: unknown, opts: RunOptions = {}): LetterRunResult {
   const clock = opts.clock || (() => Date.now());
@@ -178,24 +175,6 @@ function resumeWith(ss: Spreadsheet, settings: Settings, asOf: IsoDate, store: R
   return produce(ss, s, store, state, templateIds, todo, result, opts, mailer);
 }
 
-/** E-mails the parent letters an earlier execution of the run made but did not send. */
-function catchUpParentMail(ss: Spreadsheet, s: LetterSources, mailer: ParentMailer, made: PlanRow[], state: LetterRunState, result: LetterRunResult): void {
-  const idx = indexes(s);
-  const letters = made.map((p) => ({ p, l: plannedFromRow(p, s) })).filter((x) => x.l && idx.pupils.get(normUpn(x.p.upn)));
-  if (!letters.length) return;
-  const todo = mailer.pending(letters.map((x) => ({ ...x, seq: x.p.seq })));
-  const sent: string[] = [];
-  for (const x of todo) {
-    const letter = x.l as PlannedLetter;
-    const pupil = idx.pupils.get(normUpn(letter.upn)) as Pupil;
-    const inputs = letterInputs(letter, pupil, s, idx, state.panel);
-    if (mailer.send(letter, x.p.seq, pupil, letterFields(inputs.ctx), inputs.conditions)) sent.push(...letter.keys);
-  }
-  // The Letters Log says Sent for letters that went to the parent (one write for them all).
-  if (sent.length) upsertByKey(ss, 'Letters Log', sent.map((key) => ({ key, status: 'Sent' })), { fields: ['status'], addMissing: false });
-  result.parentMail = mailer.outcome;
-}
-
 function produce(
   ss: Spreadsheet, s: LetterSources, store: RunStore, state: LetterRunState, templateIds: Record<string, string>,
   todo: PlannedLetter[], result: LetterRunResult, opts: RunOptions, openMailer: ParentMailer | null = null,
@@ -282,21 +261,14 @@ function produce(
     result.stopped = true;
     result.continuation = state.continuation;
     result.done = state.done;
-    result.message = `${result.title} (${result.cohort}): ${state.done} of ${state.total} letters made so far. The run stopped before Apps Script's time limit and ` +
-      (state.continuation === 'trigger'
-        ? 'carries on by itself in a minute in the same document.'
-        : 'will carry on when you press Continue in the letter run sidebar (the morning e-mail trigger is using the add-on\'s one timed trigger).');
+    result.message = stoppedMessage(result);
     return result;
   }
   finish(ss, s, store, state, result);
   const families = new Set(s.runs.plans.filter((p) => p.runId === state.runId).map((p) => p.upn)).size;
-  result.message = `${result.title} (${result.cohort}): ${state.done} letter(s) to ${families} famil${families === 1 ? 'y' : 'ies'} in one document: ${state.docUrl}` +
-    (result.markedOutOfDate.length ? `\n${result.markedOutOfDate.length} earlier letter(s) marked Out of date in the Letters Log.` : '') +
-    (result.overridesCleared ? `\n${result.overridesCleared} Head of Year override(s) used and cleared on the Attendance tab.` : '') +
-    '\nWhen they are posted, mark them Sent (Letters Log Status, or "Mark as posted" in the letter run sidebar).';
+  result.message = finishedMessage(result, families);
   return result;
 }
-
 
 function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: LetterRunState, result: LetterRunResult): void {
   // Overrides this run used are spent: cleared before the run is marked done, so a crash here is

@@ -50,3 +50,19 @@ export function reportParentMail(result: LetterRunResult, outcome: ParentMailOut
   result.notes.push(...describeParentMail(outcome));
   for (const p of outcome.problems) if (result.problems.indexOf(p) < 0) result.problems.push(p);
 }
+
+/** A run that stopped before Apps Script's time limit: how far it got and how it carries on. */
+export function stoppedMessage(result: LetterRunResult): string {
+  return `${result.title} (${result.cohort}): ${result.done} of ${result.total} letters made so far. The run stopped before Apps Script's time limit and ` +
+    (result.continuation === 'trigger'
+      ? 'carries on by itself in a minute in the same document.'
+      : 'will carry on when you press Continue in the letter run sidebar (the morning e-mail trigger is using the add-on\'s one timed trigger).');
+}
+
+/** A finished run: its letters and families, the document, and what else it changed. */
+export function finishedMessage(result: LetterRunResult, families: number): string {
+  return `${result.title} (${result.cohort}): ${result.done} letter(s) to ${families} famil${families === 1 ? 'y' : 'ies'} in one document: ${result.docUrl}` +
+    (result.markedOutOfDate.length ? `\n${result.markedOutOfDate.length} earlier letter(s) marked Out of date in the Letters Log.` : '') +
+    (result.overridesCleared ? `\n${result.overridesCleared} Head of Year override(s) used and cleared on the Attendance tab.` : '') +
+    '\nWhen they are posted, mark them Sent (Letters Log Status, or "Mark as posted" in the letter run sidebar).';
+}
