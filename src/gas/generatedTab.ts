@@ -8,6 +8,8 @@
  * Colours are conditional-format rules over ranges, never a background per cell, so a value staff
  * type by hand recolours itself.
  */
+import { identityColumns } from '../core/pupils/identity';
+import { normaliseHeader } from '../core/tabs';
 import { replaceContent } from './tables';
 import { HEADER_BACKGROUND } from './setupTabs';
 
@@ -65,7 +67,8 @@ export function writeGeneratedTab(ss: Spreadsheet, tab: GeneratedTab): Sheet {
     if (rows > 1) sheet.getRange(2, col, rows - 1, 1).setNumberFormat((tab.columnFormats as Record<number, string>)[col]);
   }
   sheet.setFrozenRows(tab.frozenRows || 0);
-  sheet.setFrozenColumns(tab.frozenColumns || 0);
+  // The pupil stays in view beside the figures: the tab's own choice, else its identity columns.
+  sheet.setFrozenColumns(tab.frozenColumns !== undefined ? tab.frozenColumns : identityColumns(grid[0].map(normaliseHeader)));
   if (tab.rules && tab.rules.length) sheet.setConditionalFormatRules(tab.rules.map((r) => buildRule(sheet, r)));
   return sheet;
 }

@@ -4,6 +4,7 @@
  * column staff moved is left where it is. Formats, drop-downs and protection are applied only to
  * what this run creates, so a second run changes nothing at all.
  */
+import { identityColumns } from '../core/pupils/identity';
 import { TabDef, ColumnDef, normaliseHeader } from '../core/tabs';
 import { ATTENDANCE_CODES, CodeCategory } from '../core/attendance/codes';
 
@@ -52,6 +53,14 @@ export function ensureTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: Tab
     formatNewColumns(sheet, firstNew, missing);
   }
   if (created || sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
+  // Lists of pupils the add-on writes (Interventions, Letters Log): the pupil stays in view. A
+  // tab staff already froze their own way is left as it is.
+  const owned = def.columns.some((c) => c.owned) && !def.generated;
+  if (owned && (created || sheet.getFrozenColumns() === 0)) {
+    const names = header.slice(0, width).map(String).concat(missing.map((c) => c.header)).map(normaliseHeader);
+    const freeze = identityColumns(names);
+    if (freeze) sheet.setFrozenColumns(freeze);
+  }
   return { tab: def.name, created, addedColumns: missing.map((c) => c.header) };
 }
 

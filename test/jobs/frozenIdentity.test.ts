@@ -1,0 +1,31 @@
+/**
+ * Issue 20 §1, as a person scrolling sees it: on the lists of pupils the add-on writes, the pupil's
+ * identity columns stay in view (frozen) — counts read off each tab's header by hand.
+ */
+import { trackerFor, JOBS, fixDate } from '../proof/harness';
+import { dailyRunJob } from '../../src/jobs/daily';
+import { loadSettings } from '../../src/gas/settingsStore';
+
+const job = JOBS.find((j) => j.name === 'morning trigger (daily run)')!;
+
+test('after set-up and a morning run, every list of pupils keeps UPN, name, year and reg group in view', () => {
+  const t = trackerFor(job, 60);
+  const restore = fixDate(t.g.env.now);
+  try {
+    dailyRunJob(t.ss, loadSettings(), t.school.asOf);
+    const frozen = (name: string) => {
+      const sheet = t.ss.getSheetByName(name);
+      return sheet ? [name, sheet.getFrozenRows(), sheet.getFrozenColumns()] : [name, 'missing'];
+    };
+    expect(frozen('Interventions')).toEqual(['Interventions', 1, 5]); // Date UPN Pupil Year | Reg Group
+    expect(frozen('Letters Log')).toEqual(['Letters Log', 1, 6]); // Date Type UPN Pupil Year | Reg Group
+    expect(frozen('Attendance')).toEqual(['Attendance', 1, 4]); // UPN Name Year | Reg Group
+    expect(frozen('Tier Lists')).toEqual(['Tier Lists', 1, 5]); // Year Tier UPN Name | Reg Group
+    expect(frozen('Punctuality')).toEqual(['Punctuality', 1, 4]);
+    expect(frozen('Coding Review')).toEqual(['Coding Review', 1, 0]); // one row per register, not per pupil
+    expect(frozen('Homework Log')).toEqual(['Homework Log', 1, 0]); // staff's tab, no name column
+  } finally {
+    restore();
+    t.uninstall();
+  }
+});
