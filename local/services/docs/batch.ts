@@ -190,13 +190,16 @@ export class Batch extends Segments {
 
   // ---- edits ---------------------------------------------------------------------------------
 
-  private insertUnits(seg: LocalContainer, index: number, add: Array<Unit | '\n'>, i: number, kind: string): void {
+  /** The paragraph holding `index` (made this batch's own first), its units, and the offset in it. */
+  private paragraphAt(seg: LocalContainer, index: number, i: number, kind: string): { p: LocalParagraph; u: Unit[]; at: number } {
     let spot = this.spot(seg, index, i, kind);
     this.own(seg, spot.top);
     spot = this.spot(seg, index, i, kind);
-    const p = spot.para;
-    const u = unitsOf(p);
-    const at = index - spot.start;
+    return { p: spot.para, u: unitsOf(spot.para), at: index - spot.start };
+  }
+
+  private insertUnits(seg: LocalContainer, index: number, add: Array<Unit | '\n'>, i: number, kind: string): void {
+    const { p, u, at } = this.paragraphAt(seg, index, i, kind);
     const before = u[at - 1] && 'c' in u[at - 1] ? (u[at - 1] as { a: TextAttrs }).a : u[at] && 'c' in u[at] ? (u[at] as { a: TextAttrs }).a : {};
     const lines: Unit[][] = [u.slice(0, at)];
     for (const x of add) {
@@ -226,12 +229,7 @@ export class Batch extends Segments {
   }
 
   private insertTable(seg: LocalContainer, index: number, rows: number, cols: number, i: number, kind: string): void {
-    let spot = this.spot(seg, index, i, kind);
-    this.own(seg, spot.top);
-    spot = this.spot(seg, index, i, kind);
-    const p = spot.para;
-    const u = unitsOf(p);
-    const at = index - spot.start;
+    const { p, u, at } = this.paragraphAt(seg, index, i, kind);
     const [, after] = this.splitInto(p, [u.slice(0, at), u.slice(at)]);
     const t = new LocalTable(p._env, Array.from({ length: rows }, () => Array.from({ length: cols }, () => '')));
     (p._parent as ParentNode)._insert(t, (p._parent as ParentNode)._kids.indexOf(after));

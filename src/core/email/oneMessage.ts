@@ -24,6 +24,7 @@
 import { IsoDate, toLongUk, toUk } from '../dates';
 import { Settings } from '../settings';
 import { StaffMember } from '../types';
+import { groupBy } from '../collections';
 import { EmailSection, emailFooter, replyNote, StaffEmail } from './compose';
 import { EmailAttachment } from './layout';
 import { Block, blocksToHtml, blocksToText, COLOURS, escapeHtml, utf8Bytes, wrapHtml } from './render';
@@ -43,13 +44,7 @@ export interface OneMessageContext {
 
 /** The messages of one run with everything for the same recipients merged (see the header). */
 export function oneMessagePerPerson(emails: StaffEmail[], ctx: OneMessageContext): StaffEmail[] {
-  const groups = new Map<string, StaffEmail[]>();
-  for (const e of emails) {
-    const k = recipientsKey(e);
-    const g = groups.get(k);
-    if (g) g.push(e);
-    else groups.set(k, [e]);
-  }
+  const groups = groupBy(emails, recipientsKey);
   const out: StaffEmail[] = [];
   groups.forEach((group) => {
     // In order, as many parts to a message as fit: usually one message; two when together they
