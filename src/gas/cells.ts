@@ -123,3 +123,6 @@ export function cellDate(v: unknown): IsoDate | '' {
   const s = cellText(v);
   return isIsoDate(s) ? s : '';
 }
+
+/** A percentage held as a number (93.3) shown with one decimal and a % sign: "93.3%" (issue 20). */
+export const PERCENT_FORMAT = '0.0"%"';

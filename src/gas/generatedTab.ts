@@ -8,6 +8,7 @@
  * Colours are conditional-format rules over ranges, never a background per cell, so a value staff
  * type by hand recolours itself.
  */
+import { PERCENT_FORMAT } from './cells';
 import { identityColumns } from '../core/pupils/identity';
 import { normaliseHeader } from '../core/tabs';
 import { replaceContent } from './tables';
@@ -62,15 +63,30 @@ export function writeGeneratedTab(ss: Spreadsheet, tab: GeneratedTab): Sheet {
   for (const r of tab.headingRows || [1]) {
     sheet.getRange(r, 1, 1, cols).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   }
-  for (const c of Object.keys(tab.columnFormats || {})) {
+  const formats = { ...percentColumns(tab), ...(tab.columnFormats || {}) };
+  for (const c of Object.keys(formats)) {
     const col = Number(c);
-    if (rows > 1) sheet.getRange(2, col, rows - 1, 1).setNumberFormat((tab.columnFormats as Record<number, string>)[col]);
+    if (rows > 1) sheet.getRange(2, col, rows - 1, 1).setNumberFormat(formats[col]);
   }
   sheet.setFrozenRows(tab.frozenRows || 0);
   // The pupil stays in view beside the figures: the tab's own choice, else its identity columns.
   sheet.setFrozenColumns(tab.frozenColumns !== undefined ? tab.frozenColumns : identityColumns(grid[0].map(normaliseHeader)));
   if (tab.rules && tab.rules.length) sheet.setConditionalFormatRules(tab.rules.map((r) => buildRule(sheet, r)));
   return sheet;
+}
+
+/**
+ * A column headed "%" or "… %" holds a percentage as a number (93.3): shown with one decimal and
+ * a % sign, as on the Attendance tab and in the letters (issue 20 §1), still sorting as a number.
+ * Only for tabs whose first row is their header.
+ */
+function percentColumns(tab: GeneratedTab): Record<number, string> {
+  const out: Record<number, string> = {};
+  if (tab.headingRows && tab.headingRows.indexOf(1) < 0) return out;
+  (tab.values[0] || []).forEach((h, i) => {
+    if (typeof h === 'string' && /(^|\s)%$/.test(h.trim())) out[i + 1] = PERCENT_FORMAT;
+  });
+  return out;
 }
 
 /** Exactly rows × cols: one insert or delete per dimension at most, whatever the sizes. */

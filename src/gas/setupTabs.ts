@@ -4,6 +4,7 @@
  * column staff moved is left where it is. Formats, drop-downs and protection are applied only to
  * what this run creates, so a second run changes nothing at all.
  */
+import { PERCENT_FORMAT } from './cells';
 import { identityColumns } from '../core/pupils/identity';
 import { TabDef, ColumnDef, normaliseHeader } from '../core/tabs';
 import { ATTENDANCE_CODES, CodeCategory } from '../core/attendance/codes';
@@ -93,7 +94,7 @@ function formatNewColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstCol: n
     if (c.field === 'key' && c.owned) sheet.hideColumns(firstCol + i);
     const range = sheet.getRange(2, firstCol + i, rows, 1);
     if (c.kind === 'date') range.setNumberFormat('dd/mm/yyyy');
-    else if (c.kind === 'percent') range.setNumberFormat('0.0"%"'); // 94.3 shown as 94.3%, still a number
+    else if (c.kind === 'percent') range.setNumberFormat(PERCENT_FORMAT); // 94.3 shown as 94.3%, still a number
     else if (c.kind === 'text' || c.kind === 'enum' || c.kind === 'yesno') range.setNumberFormat('@');
     const options = dropDownOptions(c);
     if (options.length && !c.owned) {

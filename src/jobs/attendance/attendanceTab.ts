@@ -16,6 +16,7 @@
  * ("Level 1"), % shown with one decimal and a % sign while the cell stays a number, and the stage
  * colour on the % cell only. A fixed handful of calls, whatever the roll.
  */
+import { PERCENT_FORMAT } from '../../gas/cells';
 import { PupilAttendanceReview } from '../../core/attendance/review';
 import { CodingIssue } from '../../core/attendance/coding';
 import { PenaltyWindow } from '../../core/attendance/penalty';
@@ -39,7 +40,6 @@ export const STAGE_COLOURS: Record<'reward' | 'level1' | 'level2', string> = {
 };
 
 /** The % column: one decimal and a % sign, the cell still the number 94.3 (sorts and sums as one). */
-export const PERCENT_FORMAT = '0.0"%"';
 
 /** The identity columns frozen at the left, when they are there (staff may have moved them). */
 const IDENTITY_FIELDS = ['upn', 'name', 'year', 'regGroup'];

@@ -15,7 +15,7 @@ import { homeworkWeeks } from '../../core/homework/weeks';
 import { Pupil, Mark, AttendanceSummary, LetterLogEntry, LateToLesson, HomeworkMiss } from '../../core/types';
 import { columnLetter } from '../../core/records/headers';
 import { replaceContent } from '../../gas/tables';
-import { Cell, toCell } from '../../gas/cells';
+import { Cell, PERCENT_FORMAT, toCell } from '../../gas/cells';
 import { readPastoral } from '../profile/read';
 import { attendanceByStageAndYear, DashboardData, homeworkByWeek, lettersByType } from './summaries';
 import { dashboardBlocks, layoutBlocks } from './blocks';
@@ -28,7 +28,6 @@ function a1(row: number, col: number, rows: number, cols: number): string {
 }
 
 export const DASHBOARD_TAB = 'Dashboard';
-const PERCENT_FORMAT = '0.0"%"';
 /** Sheets' default chart is 600 × 371 px, about 18 rows of 21 px: the next chart starts below it. */
 const CHART_ROWS = 19;
 

@@ -29,3 +29,25 @@ test('after set-up and a morning run, every list of pupils keeps UPN, name, year
     t.uninstall();
   }
 });
+
+test('percentages on the lists read as percentages with one decimal, as on the Attendance tab', () => {
+  const t = trackerFor(job, 60);
+  const restore = fixDate(t.g.env.now);
+  try {
+    dailyRunJob(t.ss, loadSettings(), t.school.asOf);
+    const formatUnder = (tab: string, header: string) => {
+      const sheet = t.ss.getSheetByName(tab)!;
+      const head = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+      const col = head.indexOf(header) + 1;
+      expect([tab, header, col > 0]).toEqual([tab, header, true]);
+      return [tab, header, sheet.getRange(2, col).getNumberFormat()];
+    };
+    expect(formatUnder('Tier Lists', '%')).toEqual(['Tier Lists', '%', '0.0"%"']);
+    expect(formatUnder('Attendance by Cohort', '%')).toEqual(['Attendance by Cohort', '%', '0.0"%"']);
+    expect(formatUnder('Attendance by Cohort', 'PA Rate %')).toEqual(['Attendance by Cohort', 'PA Rate %', '0.0"%"']);
+    expect(formatUnder('Attendance', '%')).toEqual(['Attendance', '%', '0.0"%"']);
+  } finally {
+    restore();
+    t.uninstall();
+  }
+});
