@@ -112,12 +112,8 @@ function writeCells(sheet: LocalSheet, ws: ExcelJS.Worksheet): void {
         x.value = { formula: cell.f.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
       } else if (cell.v instanceof Date) x.value = excelDate(cell.v, sheet._spreadsheet._timeZone);
       else if (cell.v !== '') x.value = cell.v;
-      if (cell.fmt) x.numFmt = cell.fmt;
-      if (cell.bg) x.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cell.bg) } };
-      if (cell.bold || cell.color) x.font = { ...(cell.bold ? { bold: true } : {}), ...(cell.color ? { color: { argb: argb(cell.color) } } : {}) };
-      if (cell.wrap || cell.align) {
-        x.alignment = { ...(cell.wrap ? { wrapText: true } : {}), ...(cell.align ? { horizontal: cell.align as ExcelJS.Alignment['horizontal'] } : {}) };
-      }
+      const style = styleOf(cell);
+      if (style) x.style = style;
       if (cell.note) x.note = cell.note;
       if (cell.dv) {
         const raw = cell.dv as LocalDataValidation;
@@ -130,6 +126,28 @@ function writeCells(sheet: LocalSheet, ws: ExcelJS.Worksheet): void {
       }
     }
   }
+}
+
+/**
+ * One style object per distinct look (format, fill, bold, colour, wrap, alignment), shared by every
+ * cell that has it: exceljs recognises a style object it has seen and skips re-deriving it, which
+ * was the longest part of saving a big tracker (a new object per cell).
+ */
+const STYLES = new Map<string, Partial<ExcelJS.Style>>();
+
+function styleOf(cell: { fmt?: string; bg?: string | null; bold?: boolean; color?: string | null; wrap?: boolean; align?: string | null }): Partial<ExcelJS.Style> | null {
+  if (!cell.fmt && !cell.bg && !cell.bold && !cell.color && !cell.wrap && !cell.align) return null;
+  const key = [cell.fmt || '', cell.bg || '', cell.bold ? 'b' : '', cell.color || '', cell.wrap ? 'w' : '', cell.align || ''].join('|');
+  let st = STYLES.get(key);
+  if (!st) {
+    st = {};
+    if (cell.fmt) st.numFmt = cell.fmt;
+    if (cell.bg) st.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cell.bg) } };
+    if (cell.bold || cell.color) st.font = { ...(cell.bold ? { bold: true } : {}), ...(cell.color ? { color: { argb: argb(cell.color) } } : {}) };
+    if (cell.wrap || cell.align) st.alignment = { ...(cell.wrap ? { wrapText: true } : {}), ...(cell.align ? { horizontal: cell.align as ExcelJS.Alignment['horizontal'] } : {}) };
+    STYLES.set(key, st);
+  }
+  return st;
 }
 
 export interface LoadResult {

@@ -23,7 +23,10 @@ const SERIAL_MAX = 2958465;
  * `instanceof Date` is false for the local services' Dates).
  */
 export function isDateValue(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // Most cells are text and numbers: answered without the slower tag check, which is kept for
+  // Dates made in another realm (the bundle's sandbox), where instanceof says no.
+  if (v === null || typeof v !== 'object') return false;
+  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
 
 /** Two-digit years: 00–69 → 2000s, 70–99 → 1900s (the rule Sheets and Excel use). */
