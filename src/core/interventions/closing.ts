@@ -44,13 +44,35 @@ export interface ProgressNow {
   onRoll: Set<string>;
 }
 
+/** A row staff have not closed: Status Open, or left blank. */
+export function isOpenStatus(status: string): boolean {
+  const s = String(status || '').trim().toLowerCase();
+  return s === '' || s === 'open';
+}
+
+/** A row the add-on may still close: open, and nobody has written an Outcome. */
 export function isOpen(i: Pick<Intervention, 'status' | 'outcome'>): boolean {
-  const s = String(i.status || '').trim().toLowerCase();
-  return (s === '' || s === 'open') && String(i.outcome || '').trim() === '';
+  return isOpenStatus(i.status) && String(i.outcome || '').trim() === '';
 }
 
 const closed = (asOf: IsoDate, why: string) => `Closed by Pastoral Tracker ${toUk(asOf)}: ${why}`;
 const up = (s: string) => s.trim().toUpperCase();
+
+/**
+ * The closures of the add-on's open rows of one kind (key prefix HW, PR …), in row order: a row
+ * whose pupil has left closes "left the school"; any other is `decide`d with its key split.
+ */
+function closeOpenRows(existing: Intervention[], prefix: string, onRoll: Set<string>, asOf: IsoDate, decide: (i: Intervention, parts: string[], upn: string) => Closure | null): Closure[] {
+  const out: Closure[] = [];
+  for (const i of existing) {
+    const parts = String(i.key || '').split('|');
+    if (parts[0] !== prefix || !isOpen(i)) continue;
+    const upn = up(parts[2] || '');
+    const c = onRoll.has(upn) ? decide(i, parts, upn) : { key: i.key, outcome: closed(asOf, 'left the school'), exitValue: '' };
+    if (c) out.push(c);
+  }
+  return out;
+}
 
 /** The last school week (Monday) whose Friday is before `asOf`, among `weeks`. */
 function lastCompleteWeek(weeks: IsoDate[], asOf: IsoDate): IsoDate | '' {
@@ -60,69 +82,50 @@ function lastCompleteWeek(weeks: IsoDate[], asOf: IsoDate): IsoDate | '' {
 }
 
 export function homeworkClosures(existing: Intervention[], now: HomeworkNow, asOf: IsoDate): Closure[] {
-  const out: Closure[] = [];
-  for (const i of existing) {
-    const parts = String(i.key || '').split('|');
-    if (parts[0] !== 'HW' || !isOpen(i)) continue;
+  return closeOpenRows(existing, 'HW', now.onRoll, asOf, (i, parts, upn) => {
     const kind = parts[1];
-    const upn = up(parts[2] || '');
-    if (!now.onRoll.has(upn)) {
-      out.push({ key: i.key, outcome: closed(asOf, 'left the school'), exitValue: '' });
-      continue;
-    }
     if (kind === 'detention' || kind === 'cl') {
       const d = now.detentions.get(up(`${parts[2]}|${parts[3]}|${parts[4]}`));
-      if (!d) continue;
+      if (!d) return null;
       const attended = d.attended.trim().toLowerCase();
-      if (kind === 'detention' && attended === 'yes') out.push({ key: i.key, outcome: closed(asOf, 'detention attended'), exitValue: 'Attended' });
-      else if (kind === 'detention' && attended === 'no') out.push({ key: i.key, outcome: closed(asOf, 'not attended: after-school CL detention set'), exitValue: 'Not attended' });
-      else if (kind === 'cl' && d.cl.trim().toLowerCase() === 'yes') out.push({ key: i.key, outcome: closed(asOf, 'CL detention done'), exitValue: 'CL detention done' });
-      continue;
+      if (kind === 'detention' && attended === 'yes') return { key: i.key, outcome: closed(asOf, 'detention attended'), exitValue: 'Attended' };
+      if (kind === 'detention' && attended === 'no') return { key: i.key, outcome: closed(asOf, 'not attended: after-school CL detention set'), exitValue: 'Not attended' };
+      if (kind === 'cl' && d.cl.trim().toLowerCase() === 'yes') return { key: i.key, outcome: closed(asOf, 'CL detention done'), exitValue: 'CL detention done' };
+      return null;
     }
     if (kind === 'pink' || kind === 'red') {
-      if (!i.due || i.due >= asOf) continue; // the follow-up week is not over yet
+      if (!i.due || i.due >= asOf) return null; // the follow-up week is not over yet
       const bands = now.bands.get(upn);
-      if (!bands) continue;
+      if (!bands) return null;
       const weeks = Array.from(bands.keys()).sort();
       const last = lastCompleteWeek(weeks, asOf);
-      if (!last || last <= parts[3] || bands.get(last) !== 'none') continue;
+      if (!last || last <= parts[3] || bands.get(last) !== 'none') return null;
       const n = now.misses.get(upn)?.get(last) ?? 0;
-      out.push({ key: i.key, outcome: closed(asOf, `back out of pink/red (w/c ${toUk(last)})`), exitValue: `${n} missed w/c ${toUk(last)}` });
-      continue;
+      return { key: i.key, outcome: closed(asOf, `back out of pink/red (w/c ${toUk(last)})`), exitValue: `${n} missed w/c ${toUk(last)}` };
     }
     if (kind === 'persistent') {
       const since = now.persistentSince.get(upn) || '';
-      if (since === parts[3]) continue;
-      out.push({ key: i.key, outcome: closed(asOf, since ? 'a new run of persistence began (see its own row)' : 'no longer persistent'), exitValue: since ? 'Persistent again' : 'Not persistent' });
+      if (since === parts[3]) return null;
+      return { key: i.key, outcome: closed(asOf, since ? 'a new run of persistence began (see its own row)' : 'no longer persistent'), exitValue: since ? 'Persistent again' : 'Not persistent' };
     }
-  }
-  return out;
+    return null;
+  });
 }
 
 export function progressClosures(existing: Intervention[], now: ProgressNow, asOf: IsoDate): Closure[] {
-  const out: Closure[] = [];
-  for (const i of existing) {
-    const parts = String(i.key || '').split('|');
-    if (parts[0] !== 'PR' || !isOpen(i)) continue;
-    const upn = up(parts[2] || '');
-    if (!now.onRoll.has(upn)) {
-      out.push({ key: i.key, outcome: closed(asOf, 'left the school'), exitValue: '' });
-      continue;
-    }
+  return closeOpenRows(existing, 'PR', now.onRoll, asOf, (i, parts, upn) => {
     if (parts[1] === 'below') {
       const s = now.status.get(up(`${parts[2]}|${parts[3]}`));
       const round = parts[4] || '';
-      if (s && (s.status === 'on' || s.status === 'above')) {
-        out.push({ key: i.key, outcome: closed(asOf, `target met (${s.status === 'on' ? 'on' : 'above'} target)`), exitValue: `${parts[3]}: working at ${s.current}, target ${s.target}` });
-      } else if (s && s.status === 'below' && round !== now.round) {
-        out.push({ key: i.key, outcome: closed(asOf, `still below at the ${now.round} review: carried to that round's row`), exitValue: `${parts[3]}: working at ${s.current}, target ${s.target}` });
-      }
+      const exitValue = s ? `${parts[3]}: working at ${s.current}, target ${s.target}` : '';
+      if (s && (s.status === 'on' || s.status === 'above')) return { key: i.key, outcome: closed(asOf, `target met (${s.status === 'on' ? 'on' : 'above'} target)`), exitValue };
+      if (s && s.status === 'below' && round !== now.round) return { key: i.key, outcome: closed(asOf, `still below at the ${now.round} review: carried to that round's row`), exitValue };
     } else if (parts[1] === 'rac') {
       const n = now.belowSubjects.get(upn) || 0;
       const round = parts[3] || '';
-      if (n < now.belowForRac) out.push({ key: i.key, outcome: closed(asOf, `below target in ${n} subject${n === 1 ? '' : 's'} now`), exitValue: `Below in ${n}` });
-      else if (round !== now.round) out.push({ key: i.key, outcome: closed(asOf, `still below in ${n} subjects at the ${now.round} review: carried to that round's row`), exitValue: `Below in ${n}` });
+      if (n < now.belowForRac) return { key: i.key, outcome: closed(asOf, `below target in ${n} subject${n === 1 ? '' : 's'} now`), exitValue: `Below in ${n}` };
+      if (round !== now.round) return { key: i.key, outcome: closed(asOf, `still below in ${n} subjects at the ${now.round} review: carried to that round's row`), exitValue: `Below in ${n}` };
     }
-  }
-  return out;
+    return null;
+  });
 }

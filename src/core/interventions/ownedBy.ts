@@ -19,6 +19,7 @@ import { Intervention, Pupil, StaffMember } from '../types';
 import { canonicalRole, hasRole, teachesSubject } from '../homework/owners';
 import { listName, normUpn, sortKey, bySurname } from '../pupils/names';
 import { normText } from '../text';
+import { isOpenStatus } from './closing';
 
 /** Where the pupil is, for roles tied to a year or a reg group (null: not on the Students tab). */
 export interface PupilPlace {
@@ -109,11 +110,6 @@ export interface MyItems {
   count: number;
   overdue: number;
   groups: MyItemGroup[];
-}
-
-export function isOpenStatus(status: string): boolean {
-  const s = normText(status);
-  return s === '' || s === 'open';
 }
 
 /**
