@@ -60,12 +60,10 @@ export interface MergeLettersOptions {
    * document); each template is read once. The header and footer are `templateId`'s.
    */
   letters: { values: Record<string, string>; conditions?: Partial<Conditions>; templateId?: string; type?: LetterType }[];
-  /** Called after letter i is in the document. `bodyEnd` is the body's end index after it (see `keepEnd`). */
-  onLetterDone?: (i: number, bodyEnd: number) => void;
   /**
    * Called once per batchUpdate, after it: letters `from` … `from + ends.length − 1` are in the
    * document, `ends[k]` the body's end index after each. A job commits them together (one state
-   * save, one Letters Log write); before onLetterDone for each.
+   * save, one Letters Log write).
    */
   onLettersDone?: (from: number, ends: number[]) => void;
   /** Letters per batchUpdate (default LETTERS_PER_CALL). */
@@ -173,7 +171,6 @@ export function mergeLetters(opts: MergeLettersOptions): MergeLettersResult {
     const from = done;
     done += ends.length;
     if (opts.onLettersDone) opts.onLettersDone(from, ends);
-    if (opts.onLetterDone) ends.forEach((end, k) => (opts.onLetterDone as (i: number, e: number) => void)(from + k, end));
   }
   return { docId, url, done, bodyEnd: at.end, problems };
 }

@@ -85,3 +85,8 @@ export function boldRuns(p: LocalParagraph): Array<[string, boolean]> {
   for (const k of p._kids) if (k instanceof LocalText) for (const r of k._runs()) out.push([r.text, !!r.attrs.bold]);
   return out;
 }
+
+/** mergeLetters' per-call report as one call per letter: letter i and the body's end after it. */
+export function perLetter(fn: (i: number, bodyEnd: number) => void): (from: number, ends: number[]) => void {
+  return (from, ends) => ends.forEach((end, k) => fn(from + k, end));
+}

@@ -5,7 +5,7 @@ import { LocalGoogle } from '../../../local/google';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { mergeLetters } from '../../../src/gas/docs/mergeLetters';
 import { createTemplateDocument } from '../../../src/gas/docs/templates';
-import { boldRuns, docApp, letters, pageBreaks, paragraphsStarting, rawDoc, setUp, values } from './helpers';
+import { boldRuns, docApp, letters, pageBreaks, paragraphsStarting, perLetter, rawDoc, setUp, values } from './helpers';
 import { renderText } from '../../../local/services/document/document';
 import type { DocNode } from '../../../local/services/document/node';
 import { LocalInlineImage, LocalParagraph } from '../../../local/services/document/paragraph';
@@ -28,7 +28,7 @@ describe('mergeLetters', () => {
   test('3 letters: one new document, 2 page breaks, each letter to its own parent with its own figures', () => {
     const before = docApp(g)._documents().length;
     const done: number[] = [];
-    const res = mergeLetters({ templateId, title: 'AT1 letters – Year 9', letters: run(3), onLetterDone: (i) => done.push(i) });
+    const res = mergeLetters({ templateId, title: 'AT1 letters – Year 9', letters: run(3), onLettersDone: perLetter((i) => done.push(i)) });
     expect(docApp(g)._documents().length).toBe(before + 1);
     expect(res.done).toBe(3);
     expect(done).toEqual([0, 1, 2]);
@@ -100,7 +100,7 @@ describe('mergeLetters', () => {
   test('shouldStop after 2 of 5: done = 2, the document has 2 letters; the rest follow later', () => {
     let made = 0;
     // One letter a call here, so the stop can fall between any two letters.
-    const res = mergeLetters({ templateId, title: 't', letters: run(5), lettersPerCall: 1, onLetterDone: () => made++, shouldStop: () => made >= 2 });
+    const res = mergeLetters({ templateId, title: 't', letters: run(5), lettersPerCall: 1, onLettersDone: perLetter(() => made++), shouldStop: () => made >= 2 });
     expect(res.done).toBe(2);
     const doc = rawDoc(g, res.docId);
     expect(letters(doc)).toHaveLength(2);
@@ -120,7 +120,7 @@ describe('mergeLetters', () => {
       logged.push({ i, end });
       if (++n === 2) g.env.failCall('Documents.batchUpdate');
     };
-    expect(() => mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, onLetterDone: stopAt3 })).toThrow(/Service error/);
+    expect(() => mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, onLettersDone: perLetter(stopAt3) })).toThrow(/Service error/);
     expect(logged.map((l) => l.i)).toEqual([0, 1]);
     const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
     expect(letters(rawDoc(g, docId)).map((l) => /Dear (.*)\n/.exec(l)![1])).toEqual(['Mrs Parent1', 'Mrs Parent2']);
@@ -140,7 +140,7 @@ describe('mergeLetters', () => {
       if (i === 2) throw new Error('Exceeded maximum execution time');
       logged.push({ i, end });
     };
-    expect(() => mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, onLetterDone: kill })).toThrow(/maximum execution time/);
+    expect(() => mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, onLettersDone: perLetter(kill) })).toThrow(/maximum execution time/);
     const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
     expect(letters(rawDoc(g, docId))).toHaveLength(3); // letter 3 is in, unlogged
 
@@ -162,7 +162,7 @@ describe('mergeLetters', () => {
       if (i === 2) throw new Error('Exceeded maximum execution time');
       counts.push(rawDoc(g, docApp(g)._documents().find((d) => d._name === 'run')!._id)._body._kids.length);
     };
-    expect(() => mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, onLetterDone: kill })).toThrow(/maximum execution time/);
+    expect(() => mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, onLettersDone: perLetter(kill) })).toThrow(/maximum execution time/);
     const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
     mergeLetters({ templateId, title: 'run', letters: all.slice(2), existingDocId: docId, keepChildren: counts[1] });
     const clean = rawDoc(g, mergeLetters({ templateId, title: 'clean', letters: all }).docId);

@@ -7,7 +7,7 @@
  * and killed and resumed: every letter is whole, none lost, none twice.
  */
 import { mergeLetters } from '../../../src/gas/docs/mergeLetters';
-import { setUp, values, docApp, rawDoc, letters } from './helpers';
+import { setUp, values, docApp, rawDoc, letters, perLetter } from './helpers';
 import { LocalGoogle } from '../../../local/google';
 
 let g: LocalGoogle;
@@ -36,10 +36,10 @@ test('a template ending with a table: a stopped run continued keeps every letter
   const all = run(30);
   const logged: number[] = [];
   let left = 12;
-  const first = mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, shouldStop: () => left-- <= 0, onLetterDone: (i, end) => logged.push(end) });
+  const first = mergeLetters({ templateId, title: 'run', letters: all, lettersPerCall: 1, shouldStop: () => left-- <= 0, onLettersDone: perLetter((i, end) => logged.push(end)) });
   expect(first.done).toBe(12);
   // Continue from where the log says, as the letter run does after a stop.
-  const rest = mergeLetters({ templateId, title: 'run', letters: all.slice(first.done), existingDocId: first.docId, keepEnd: logged[logged.length - 1], onLetterDone: (i, end) => logged.push(end) });
+  const rest = mergeLetters({ templateId, title: 'run', letters: all.slice(first.done), existingDocId: first.docId, keepEnd: logged[logged.length - 1], onLettersDone: perLetter((i, end) => logged.push(end)) });
   expect(first.done + rest.done).toBe(30);
   const pages = letters(rawDoc(g, first.docId));
   expect(pages.map((p) => /Re: (\S+)/.exec(p)![1])).toEqual(all.map((_, k) => `Pupil${k + 1}`));
@@ -56,7 +56,7 @@ test('killed after letters 6–8 are written but not logged, resumed from the la
     if (i === 5) throw new Error('Exceeded maximum execution time');
     logged.push(end);
   };
-  expect(() => mergeLetters({ templateId, title: 'run', letters: all, onLetterDone: kill })).toThrow(/maximum execution time/);
+  expect(() => mergeLetters({ templateId, title: 'run', letters: all, onLettersDone: perLetter(kill) })).toThrow(/maximum execution time/);
   expect(logged).toHaveLength(5);
   const docId = docApp(g)._documents().find((d) => d._name === 'run')!._id;
   // All 8 went in with one call; the job recorded 5 (the end after letter 5, a table's paragraph).
