@@ -7,7 +7,6 @@
  * …/documents/request (Request).
  */
 
-export interface DocsRange { segmentId?: string; startIndex: number; endIndex: number }
 export type DocsRequest = Record<string, unknown>;
 
 export interface DocsTextRun { content?: string; textStyle?: Record<string, unknown> }
