@@ -16,6 +16,7 @@ import { Pupil, Mark, AttendanceSummary, LetterLogEntry, LateToLesson, HomeworkM
 import { columnLetter } from '../../core/records/headers';
 import { replaceContent } from '../../gas/tables';
 import { Cell, PERCENT_FORMAT, toCell } from '../../gas/cells';
+import { HEADER_BACKGROUND } from '../../gas/setupTabs';
 import { readPastoral } from '../profile/read';
 import { attendanceByStageAndYear, DashboardData, homeworkByWeek, lettersByType } from './summaries';
 import { dashboardBlocks, layoutBlocks } from './blocks';
@@ -98,7 +99,7 @@ export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: I
   sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
   // One range list per look, whatever the number of blocks or weeks.
   sheet.getRangeList(layout.ranges.map((r) => a1(r.row - 1, 1, 1, 1))).setFontWeight('bold');
-  sheet.getRangeList(layout.ranges.map((r) => a1(r.row, r.col, 1, r.cols))).setFontWeight('bold').setBackground('#e8eaed');
+  sheet.getRangeList(layout.ranges.map((r) => a1(r.row, r.col, 1, r.cols))).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   const pct = layout.ranges.filter((r) => r.rows > 1).flatMap((r) => r.percentCols.map((c) => a1(r.row + 1, r.col + c, r.rows - 1, 1)));
   if (pct.length) sheet.getRangeList(pct).setNumberFormat(PERCENT_FORMAT);
   const dates = layout.ranges.flatMap((r) => r.dateCols.map((c) => a1(r.row + 1, r.col + c, r.rows - 1, 1)));
