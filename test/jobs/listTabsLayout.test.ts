@@ -51,3 +51,22 @@ test('percentages on the lists read as percentages with one decimal, as on the A
     t.uninstall();
   }
 });
+
+test('names on the lists are not cut: each list fits its columns to the longest name', () => {
+  const t = trackerFor(job, 60);
+  const restore = fixDate(t.g.env.now);
+  try {
+    dailyRunJob(t.ss, loadSettings(), t.school.asOf);
+    for (const tab of ['Tier Lists', 'Punctuality', 'Coding Review']) {
+      const sheet = t.ss.getSheetByName(tab)!;
+      const values = sheet.getDataRange().getValues();
+      const col = values[0].map(String).indexOf('Name');
+      const longest = Math.max(...values.map((r) => String(r[col]).length));
+      // Sheets' default column is 100 px, about 13 characters: a fitted column holds the longest name.
+      expect([tab, sheet.getColumnWidth(col + 1) >= longest * 7]).toEqual([tab, true]);
+    }
+  } finally {
+    restore();
+    t.uninstall();
+  }
+});

@@ -19,7 +19,10 @@ export interface ListTab {
   hidden?: boolean;
   /** Number formats by 1-based column, e.g. { 2: 'dd/mm/yyyy' } for a column of dates. */
   columnFormats?: Record<number, string>;
-  /** Fit every column to its contents (one call), so dates and names are not cut off. */
+  /**
+   * Columns fitted to their contents (one call) so names and dates are not cut off (issue 20): every
+   * list staff read; false for memory tabs nobody reads.
+   */
   fitColumns?: boolean;
 }
 
@@ -40,7 +43,7 @@ export function writeGenerated(ss: Spreadsheet, tab: ListTab, rows: Cell[][]): n
     values.push(row);
   }
   const sheet = writeGeneratedTab(ss, { name: tab.name, values, frozenRows: 1, columnFormats: tab.columnFormats });
-  if (tab.fitColumns && rows.length) sheet.autoResizeColumns(1, width);
+  if ((tab.fitColumns ?? !tab.hidden) && rows.length) sheet.autoResizeColumns(1, width);
   if (!existed) sheet.hideSheet();
   return rows.length;
 }

@@ -40,7 +40,6 @@ export const CODING_REVIEW: ListTab = {
   name: 'Coding Review',
   header: ['Issue', 'Date', 'Session', 'Reg Group', 'Teacher', 'Unmarked', 'Pupils in Group', 'UPN', 'Name', 'Code', 'What to do'],
   columnFormats: { 2: 'dd/mm/yyyy' },
-  fitColumns: true,
 };
 export const COHORTS: ListTab = {
   name: 'Attendance by Cohort',
