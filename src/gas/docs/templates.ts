@@ -111,8 +111,21 @@ export function openTemplate(docId: string, type?: LetterType): GoogleAppsScript
   try {
     return DocumentApp.openById(docId);
   } catch (e) {
+    if (!isMissingDocument(e)) throw e;
     throw new UserError(cannotOpenMessage(what, docId, type ? loadTemplateOwners()[type] || '' : '', e));
   }
+}
+
+/**
+ * Apps Script's answer for a Doc that is deleted or not shared with the person: "Document is
+ * missing (perhaps it was deleted, or you don't have read access?)"; Drive words it "Access denied"
+ * or "not found". Anything else (a service error, a time-out) is not about the Doc and is thrown
+ * as it is, so a moment's outage is never reported as a deleted template, nor makes Set up letter
+ * templates replace one.
+ */
+export function isMissingDocument(e: unknown): boolean {
+  const m = e instanceof Error ? e.message : String(e);
+  return /document is missing|perhaps it was deleted|read access|access denied|not found|permission/i.test(m);
 }
 
 /** The Doc, or null when it cannot be opened by the person asking (deleted, or not shared with them). */
@@ -120,6 +133,7 @@ export function tryOpenDocument(id: string): GoogleAppsScript.Document.Document 
   try {
     return DocumentApp.openById(id);
   } catch (e) {
+    if (!isMissingDocument(e)) throw e;
     return null;
   }
 }

@@ -2,7 +2,9 @@ import { LETTER_TYPES, defaultTemplate, letterTitle } from '../../../src/core/le
 import { checkTemplate } from '../../../src/core/letters/placeholders';
 import { templateSections } from '../../../src/core/letters/templateDoc';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
-import { createTemplateDocument, readTemplate, templateDocName } from '../../../src/gas/docs/templates';
+import { createTemplateDocument, isMissingDocument, openTemplate, readTemplate, templateDocName, tryOpenDocument } from '../../../src/gas/docs/templates';
+import { SERVICE_ERROR } from '../../../local/services/env';
+import { DOC_MISSING } from '../../../local/services/document/document-app';
 import { LocalGoogle } from '../../../local/google';
 import { boldRuns, docApp, paragraphsStarting, rawDoc, setUp } from './helpers';
 
@@ -91,5 +93,22 @@ describe('readTemplate on a staff-edited template', () => {
     docApp(g)._delete(id);
     expect(() => readTemplate(id, 'AT2')).toThrow(/AT2 letter.*Set up letter templates/s);
     expect(() => readTemplate('', 'PA')).toThrow(/Persistent absence letter template has not been made yet.*Set up letter templates/s);
+  });
+});
+
+describe('opening a template when Google has a moment\'s outage', () => {
+  test('a service error is thrown as it is, not reported as a deleted template', () => {
+    const id = createTemplateDocument('AT1', DEFAULT_SETTINGS);
+    g.env.failAt(1); // the next call, DocumentApp.openById, fails as Apps Script's services sometimes do
+    expect(() => openTemplate(id, 'AT1')).toThrow(SERVICE_ERROR);
+    expect(g.env.pendingFaults()).toBe(0);
+    expect(() => tryOpenDocument('no-such-doc')).not.toThrow();
+    expect(tryOpenDocument('no-such-doc')).toBeNull();
+  });
+
+  test('a Doc that is missing is the message a Head of Year can act on', () => {
+    expect(isMissingDocument(new Error(DOC_MISSING))).toBe(true);
+    expect(isMissingDocument(new Error(SERVICE_ERROR))).toBe(false);
+    expect(() => openTemplate('no-such-doc', 'AT1')).toThrow(/AT1 letter .*template \(Google Doc id no-such-doc\) cannot be opened/);
   });
 });
