@@ -71,6 +71,16 @@ function tracker(pupils: number): Tracker {
   return { g, ss, uninstall, marks: school.tables['Attendance Marks'] };
 }
 
+/** The tracker as it was before issue 22: the marks in a long-form tab, no Register. */
+function longFormOnly(t: Tracker): void {
+  const rows = t.marks.map((r) => r.slice(0, 4));
+  const sheet = t.ss.insertSheet('Attendance Marks');
+  sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(0, rows.length - sheet.getMaxRows()));
+  sheet.getRange(1, 1, rows.length, 4).setNumberFormat('@');
+  sheet.getRange(1, 1, rows.length, 4).setValues(rows);
+  t.ss.deleteSheet(t.ss.getSheetByName('Register')!);
+}
+
 type Measured = { calls: number; projectedMs: number; computeMs: number; cellsRead?: number; cellsWritten?: number; largestEmailBytes?: number; note?: string };
 
 function measure(t: Tracker, fn: () => unknown): Measured {
@@ -118,6 +128,11 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
     }
   });
   out[`letter run`] = { ...run, note: `${n} letters in ${executions} execution(s) of ≤ 4.5 min; calls grow with letters (a page each), not with pupils` };
+  // Issue 22, side by side: the same review again on the Register, then on the same marks kept in
+  // the long form (a row per mark, as before the Register) — an older tracker's tab.
+  out['attendance review again, marks in the Register'] = { ...measure(t, () => reviewAttendanceJob(t.ss, s(), AS_OF)), note: 'a cell per pupil-week' };
+  longFormOnly(t);
+  out['attendance review again, marks in the long form (before issue 22)'] = { ...measure(t, () => reviewAttendanceJob(t.ss, s(), AS_OF)), note: 'a row per mark: an older tracker\'s Attendance Marks tab' };
   return out;
 }
 

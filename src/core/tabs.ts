@@ -24,6 +24,7 @@ export type TabName =
   'Homework Tracker' |
   'Homework Set' |
   'Attendance Marks' |
+  'Register' |
   'Attendance' |
   'Attendance Summary' |
   'Lates to Lesson' |
@@ -45,18 +46,20 @@ export interface TabDef {
   columns: ColumnDef[];
   /** Tabs the add-on rebuilds whole (no staff data in them). */
   generated?: boolean;
+  /** A file format the add-on imports into another tab: Set up tracker does not make it. */
+  importOnly?: boolean;
 }
 
 import { Settings, homeworkReasons } from './settings';
 import { STAFF, STUDENTS, CONTACTS } from './tabDefs/people';
 import { HOMEWORK_LOG, HOMEWORK_SET, HOMEWORK_TRACKER } from './tabDefs/homework';
-import { ATTENDANCE, ATTENDANCE_MARKS, ATTENDANCE_SUMMARY, LATES_TO_LESSON, LEGAL } from './tabDefs/attendance';
+import { ATTENDANCE, ATTENDANCE_MARKS, ATTENDANCE_SUMMARY, LATES_TO_LESSON, LEGAL, REGISTER } from './tabDefs/attendance';
 import { INTERVENTIONS, LETTERS_LOG, QA_CALENDAR } from './tabDefs/followUp';
 import { MENTOR_MEETINGS, MENTORING_SLIPS, PROGRESS, SESSIONS, SESSION_REGISTER } from './tabDefs/mentoring';
 
 /** Every tab, in the order Set up tracker makes them; each defined in core/tabDefs/ by area. */
 export const TABS: TabDef[] = [
-  STUDENTS, STAFF, HOMEWORK_LOG, HOMEWORK_TRACKER, HOMEWORK_SET, ATTENDANCE_MARKS, ATTENDANCE, ATTENDANCE_SUMMARY, LATES_TO_LESSON, INTERVENTIONS, LETTERS_LOG, CONTACTS, QA_CALENDAR, PROGRESS, MENTOR_MEETINGS, MENTORING_SLIPS, SESSIONS, SESSION_REGISTER, LEGAL,
+  STUDENTS, STAFF, HOMEWORK_LOG, HOMEWORK_TRACKER, HOMEWORK_SET, ATTENDANCE_MARKS, REGISTER, ATTENDANCE, ATTENDANCE_SUMMARY, LATES_TO_LESSON, INTERVENTIONS, LETTERS_LOG, CONTACTS, QA_CALENDAR, PROGRESS, MENTOR_MEETINGS, MENTORING_SLIPS, SESSIONS, SESSION_REGISTER, LEGAL,
 ];
 
 /**
@@ -65,7 +68,7 @@ export const TABS: TabDef[] = [
  */
 export function tabsFor(settings: Settings): TabDef[] {
   const reasons = homeworkReasons(settings);
-  return TABS.map((t) => (t.name !== 'Homework Log' ? t : { ...t, columns: t.columns.map((c) => (c.field === 'reason' ? { ...c, options: reasons } : c)) }));
+  return TABS.filter((t) => !t.importOnly).map((t) => (t.name !== 'Homework Log' ? t : { ...t, columns: t.columns.map((c) => (c.field === 'reason' ? { ...c, options: reasons } : c)) }));
 }
 
 export function tabDef(name: TabName): TabDef {

@@ -7,19 +7,10 @@
 import { PERCENT_FORMAT } from './cells';
 import { identityColumns } from '../core/pupils/identity';
 import { TabDef, ColumnDef, normaliseHeader } from '../core/tabs';
-import { ATTENDANCE_CODES, CodeCategory } from '../core/attendance/codes';
 
-/** Every mark valid under the 2024 regulations (SPEC §4.1), for the Code drop-down. */
-export const VALID_CODES: string[] = (Object.keys(ATTENDANCE_CODES) as CodeCategory[]).reduce<string[]>(
-  (all, cat) => all.concat(ATTENDANCE_CODES[cat]),
-  [],
-);
-
-/** The drop-down of a column: its options in tabs.ts, or for a register mark the valid codes. */
+/** The drop-down of a column: its options in tabs.ts. */
 export function dropDownOptions(c: ColumnDef): string[] {
-  if (c.options && c.options.length) return c.options.filter((o) => o !== '');
-  if (c.kind === 'enum' && c.field === 'code') return VALID_CODES;
-  return [];
+  return c.options && c.options.length ? c.options.filter((o) => o !== '') : [];
 }
 
 export const HEADER_BACKGROUND = '#d9e2f3';

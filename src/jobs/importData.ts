@@ -11,7 +11,6 @@
  */
 import { TabName, tabDef, TABS } from '../core/tabs';
 import { parseTab, isImportableTab, ParseResult } from '../core/records/parse';
-import { parseRegisterGrid } from '../core/records/registerGrid';
 import { wideProgressToLong } from '../core/records/progressWide';
 import { chooseFftTargets, FftChoice } from '../core/records/fftTargets';
 import { FftBenchmark, RUN_BUDGET_MS, homeworkReasons } from '../core/settings';
@@ -29,6 +28,7 @@ import { Checkpoint, fingerprintOf } from '../core/importCheckpoint';
 import { importCheckpointKey } from '../core/state';
 import { UserError } from '../core/errors';
 import { StateStore, documentState } from '../gas/properties';
+import { importMarks } from './importMarks';
 
 export const STAGING_PREFIX = 'Import - ';
 /** Staging for the wide register grid (a column per date and session). */
@@ -100,16 +100,19 @@ export interface ImportResult extends ImportReport {
  * whole import.
  */
 export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], opts: ImportOptions = {}): ImportResult {
+  // Session marks, long or wide, go into the Register (jobs/importMarks.ts).
+  if (target === 'Attendance Marks') return importMarks(ss, rows, false, opts);
+  if (target === REGISTER_GRID) {
+    const report = importMarks(ss, rows, true, opts);
+    if (opts.rowNumbers) report.refusals = report.refusals.map((r) => ({ ...r, row: fileRow(r.row, rows.length - opts.rowNumbers!.length, opts.rowNumbers!) }));
+    return report;
+  }
   const elapsed = opts.elapsed ?? startClock();
   let tab = target as TabName; // each branch below that does not throw is a tab of core/tabs.ts
   let parsed: ParseResult<any>;
   // Progress: which column is the Target (the FFT benchmark chosen in the settings, or the file's own).
   let fft: FftChoice | null = null;
-  if (target === REGISTER_GRID) {
-    tab = 'Attendance Marks';
-    const g = parseRegisterGrid(rows);
-    parsed = { records: g.marks, rows: [], refusals: g.refusals, unknownHeaders: g.unknownHeaders, headerMessages: g.headerMessages, fields: ['upn', 'date', 'session', 'code'] };
-  } else if (target === PROGRESS_WIDE) {
+  if (target === PROGRESS_WIDE) {
     tab = 'Progress';
     fft = chooseFftTargets(rows, opts.benchmark ?? loadSettings().progress.benchmark, 'wide');
     const wide = wideProgressToLong(fft.rows);
@@ -131,7 +134,7 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
       ...(settings && target === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings) } : {}),
     });
   } else {
-    throw new UserError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.map((t) => t.name).join(', ')}, ${REGISTER_GRID}, ${PROGRESS_WIDE}.`);
+    throw new UserError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.filter((t) => t.name !== 'Register').map((t) => t.name).join(', ')}, ${REGISTER_GRID}, ${PROGRESS_WIDE}.`);
   }
   if (parsed.headerMessages.length) throw new UserError(parsed.headerMessages.join('\n'));
   // Parsers that number rows by position (grid, summary, wide marksheet): the file's own rows.

@@ -3,8 +3,8 @@
  * records the rules use. Rows staff typed wrongly are not lost or guessed: they come back as
  * `problems` (tab, row, reason) for the job to report, and the rest of the tab is used.
  *
- * Jobs read only the tabs they need (`need`), because the Attendance Marks tab of a big school is
- * a large read. Inside one execution that runs several jobs (the morning run: jobs/sharedReads.ts)
+ * Jobs read only the tabs they need (`need`), because the marks of a big school (the Register,
+ * asked for as 'Attendance Marks') are a large read. Inside one execution that runs several jobs (the morning run: jobs/sharedReads.ts)
  * the tabs none of them writes are read once and the records handed to each job (issue 14 "read
  * once per execution"); readers never change the records.
  */
@@ -18,6 +18,7 @@ import { AttendanceSummary } from '../core/types';
 import { readValues } from '../gas/tables';
 import { useSpreadsheetZone } from '../gas/cells';
 import { readShared } from './sharedReads';
+import { readMarks } from './attendance/marks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -49,6 +50,13 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
     if (name === 'Attendance Summary') {
       const sheet = ss.getSheetByName(name);
       data.summaries = sheet ? readOnce(name, () => parseAttendanceSummary(readValues(sheet)).records) : [];
+      continue;
+    }
+    if (name === 'Attendance Marks') {
+      // The marks live in the Register (issue 22): jobs/attendance/marks.ts reads it.
+      const read = readOnce(name, () => readMarks(ss));
+      data['Attendance Marks'] = read.marks;
+      problems.push(...read.problems);
       continue;
     }
     const sheet = ss.getSheetByName(name);

@@ -3,6 +3,8 @@
  * the Attendance tab's figures, staff columns untouched, re-runs idempotent, stage colours, the
  * ladder's memory in the Letters Log, and every QA list tab (issue 5 "Done when").
  */
+import { formatWeek, parseWeek, sessionIndex, weekHeader } from '../../src/core/attendance/registerWeek';
+import { weekStart } from '../../src/core/dates';
 import { reviewAttendanceJob, AttendanceJobResult } from '../../src/jobs/attendance/job';
 import { STAGE_COLOURS } from '../../src/jobs/attendance/attendanceTab';
 import { importRows } from '../../src/jobs/importData';
@@ -24,14 +26,17 @@ afterEach(() => t.uninstall());
 const run = (asOf = AS_OF): AttendanceJobResult => reviewAttendanceJob(t.ss, t.settings, asOf);
 const row = (upn: string) => tabObjects(t.ss, 'Attendance').find((r) => r.UPN === upn)!;
 
-/** Type a code into the Attendance Marks tab by hand, as staff would. */
-function typeCode(upn: string, date: string, session: string, code: string): void {
-  const sheet = t.ss.getSheetByName('Attendance Marks')!;
+/** Type a code into the pupil's week on the Register by hand, as staff would. */
+function typeCode(upn: string, date: string, session: 'AM' | 'PM', code: string): void {
+  const sheet = t.ss.getSheetByName('Register')!;
   const values = readValues(sheet);
-  const h = values[0];
-  const r = values.findIndex((v) => v[h.indexOf('UPN')] === upn && cellDate(v[h.indexOf('Date')]) === date && v[h.indexOf('Session')] === session);
-  expect(r).toBeGreaterThan(0);
-  sheet.getRange(r + 1, h.indexOf('Code') + 1).setValue(code);
+  const r = values.findIndex((v) => v[0] === upn);
+  const c = values[0].indexOf(weekHeader(weekStart(date)));
+  expect([r > 0, c > 0]).toEqual([true, true]);
+  const week = parseWeek(values[r][c]);
+  if (!week.ok) throw new Error(week.reason);
+  week.codes[sessionIndex(date, session)] = code;
+  sheet.getRange(r + 1, c + 1).setValue(formatWeek(week.codes));
 }
 
 describe('the Attendance tab', () => {

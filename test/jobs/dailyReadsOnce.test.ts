@@ -1,7 +1,7 @@
 /**
- * The morning run reads the Attendance Marks tab once (issue 14 "read once per execution"): the QA
- * morning's evidence and the attendance review used to read and parse all of it each. The homework
- * calendar's one-column read of the Date column is a different, narrow read.
+ * The morning run reads the marks (the Register) once (issue 14 "read once per execution"): the QA
+ * morning's evidence and the attendance review used to read and parse all of them each. The homework
+ * calendar's read of the Register's header row (its weeks) is a different, narrow read.
  */
 import { trackerFor, JOBS, fixDate } from '../proof/harness';
 import { dailyRunJob } from '../../src/jobs/daily';
@@ -20,8 +20,9 @@ const job = JOBS.find((j) => j.name === 'morning trigger (daily run)')!;
 function wideMarkReads(run: () => unknown, t: ReturnType<typeof trackerFor>): number {
   let n = 0;
   const hook = (cls: string, method: string, target: object) => {
-    const r = target as { _sheet?: { _name: string }; _numCols?: number; getNumColumns?: () => number };
-    if (cls === 'Range' && method === 'getValues' && r._sheet && r._sheet._name === 'Attendance Marks' && (r.getNumColumns ? r.getNumColumns() : 0) > 1) n++;
+    const r = target as { _sheet?: { _name: string }; getNumColumns?: () => number; getNumRows?: () => number };
+    // The marks themselves: the homework calendar's read of the header row (the weeks) is not one.
+    if (cls === 'Range' && method === 'getValues' && r._sheet && r._sheet._name === 'Register' && r.getNumColumns!() > 1 && r.getNumRows!() > 1) n++;
   };
   t.g.env.callHooks.push(hook);
   try {
@@ -32,7 +33,7 @@ function wideMarkReads(run: () => unknown, t: ReturnType<typeof trackerFor>): nu
   return n;
 }
 
-test('a school-day morning run reads the whole marks tab once; the review run on its own still reads it', () => {
+test('a school-day morning run reads the Register once; the review run on its own still reads it', () => {
   const t = trackerFor(job, 60);
   const restore = fixDate(t.g.env.now);
   try {
@@ -53,8 +54,9 @@ test('a school-day morning run reviews attendance once, and reads each staff and
   const restore = fixDate(t.g.env.now);
   const reads = new Map<string, number>();
   const hook = (cls: string, method: string, target: object) => {
-    const r = target as { _sheet?: { _name: string }; getNumColumns?: () => number };
+    const r = target as { _sheet?: { _name: string }; getNumColumns?: () => number; getNumRows?: () => number };
     if (cls !== 'Range' || method !== 'getValues' || !r._sheet || !r.getNumColumns || r.getNumColumns() < 2) return;
+    if (r._sheet._name === 'Register' && r.getNumRows!() < 2) return; // the homework calendar's read of its weeks (header row)
     reads.set(r._sheet._name, (reads.get(r._sheet._name) || 0) + 1);
   };
   try {
@@ -64,7 +66,7 @@ test('a school-day morning run reviews attendance once, and reads each staff and
     dailyRunJob(t.ss, loadSettings(), t.school.asOf);
     expect(reviewAttendance).toHaveBeenCalledTimes(1);
     // Tabs staff and the MIS fill in, which no job of the morning run writes: one read each.
-    for (const tab of ['Students', 'Staff', 'Homework Log', 'Homework Set', 'Attendance Marks', 'Attendance Summary', 'Lates to Lesson', 'QA Calendar', 'Legal', 'Mentor Meetings', 'Sessions']) {
+    for (const tab of ['Students', 'Staff', 'Homework Log', 'Homework Set', 'Register', 'Attendance Summary', 'Lates to Lesson', 'QA Calendar', 'Legal', 'Mentor Meetings', 'Sessions']) {
       expect([tab, reads.get(tab)]).toEqual([tab, 1]);
     }
   } finally {

@@ -304,7 +304,7 @@ describe('a duplicate typed into the Homework Log', () => {
 });
 
 describe('school weeks from the register when no term dates are set', () => {
-  it('reads the Attendance Marks Date column and counts its weeks', () => {
+  it('counts the weeks of the Register (its week columns)', () => {
     const marks = [['UPN', 'Date', 'Session', 'Code']];
     for (const d of ['2024-01-09', '2024-01-10', '2024-01-16', '2024-01-22', '2024-01-23']) marks.push([U.pink, uk(d), 'AM', '/']);
     const t = makeTracker({

@@ -5,7 +5,7 @@
  */
 import { importYearOfMarks } from '../../bench/import';
 import { freshTracker, tabValues } from '../gas/tableHelpers';
-import { importRows, importStaged, stagingTab, CHUNK_CELLS } from '../../src/jobs/importData';
+import { describePause, importRows, importStaged, stagingTab } from '../../src/jobs/importData';
 import { readTab } from '../../src/gas/tables';
 import { startClock } from '../../src/gas/clock';
 import { loadBundle } from '../../local/loadBundle';
@@ -14,52 +14,58 @@ import { sampleSchool } from '../fixtures/trackerFixture';
 
 describe('a year of marks', () => {
   // Whether 2,000 pupils fit in one 6-minute execution is a budget: npm run bench (docs/performance.md).
-  it('150 vs 600 pupils: the same calls but for the append chunks', () => {
-    // No time budget here (the run's clock includes this machine's time): one run each, always.
-    const small = importYearOfMarks(150, Number.MAX_SAFE_INTEGER); // both past the 50,000 rows at which a tab is trimmed
+  it('150 vs 600 pupils: one run and the same calls whatever the size; the Register is a cell per pupil-week', () => {
+    const small = importYearOfMarks(150, Number.MAX_SAFE_INTEGER);
     const large = importYearOfMarks(600, Number.MAX_SAFE_INTEGER);
     expect(large.marks).toBeGreaterThan(3 * small.marks);
-    const chunks = (r: typeof small) => Math.ceil((r.marks * 4) / CHUNK_CELLS);
-    expect([small.runs.length, large.runs.length, chunks(small), chunks(large) >= 2]).toEqual([1, 1, 1, true]);
-    expect(small.counts['Range.setValues']).toBe(chunks(small));
-    expect(large.counts['Range.setValues']).toBe(chunks(large));
-    // Every other call is the same whatever the size.
-    const fixed = (r: typeof small) => r.runs[0].calls - 2 * chunks(r);
-    expect(fixed(large)).toBe(fixed(small));
+    expect([small.runs.length, large.runs.length]).toEqual([1, 1]);
+    expect(large.runs[0].calls).toBe(small.runs[0].calls);
+    expect(large.counts['Range.setValues']).toBe(small.counts['Range.setValues']);
     expect(large.counts['Range.getValues']).toBe(small.counts['Range.getValues']);
-    expect(large.runs[0].added).toBe(large.marks - 2); // the sample's two withdrawn "H" marks are refused
+    // The sample's two withdrawn "H" marks are refused; its blank marks (gaps) are no mark in the
+    // Register, where the session already has none: unchanged, not added.
+    expect(large.runs[0].added).toBe(large.marks - 2 - large.blankMarks);
+    expect(large.blankMarks).toBeGreaterThan(0);
+    // UPN, Name, Reg Group and a column per school week; a row per pupil with marks, under the header.
+    for (const r of [small, large]) expect(r.register).toEqual({ rows: r.pupilsWithMarks + 1, columns: 3 + r.weeks });
   });
 });
 
+// The chunked append and its checkpoint serve every long-form tab (the Homework Log here; marks go
+// to the Register in one write).
 describe('chunks, checkpoint and resume', () => {
   const school = sampleSchool(30);
-  const marks = school.tables['Attendance Marks'];
+  const marks = school.tables['Homework Log'];
+  const TAB = 'Homework Log';
+  /** Cells per chunk for 100 rows of the tab as Set up tracker makes it. */
+  const hundredRows = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => 100 * ss.getSheetByName(TAB)!.getLastColumn();
 
   it('stops when out of time, then carries on from where it stopped; the report counts the whole import', () => {
     const { g, ss, uninstall } = freshTracker();
     try {
       importRows(ss, 'Students', school.tables.Students);
-      // A tiny budget and 1,000-row chunks: the first run writes one chunk, then stops.
-      const opts = () => ({ elapsed: startClock(() => g.env.simulatedMs), budgetMs: 1, chunkCells: 4000 });
-      const first = importRows(ss, 'Attendance Marks', marks, opts());
+      // A tiny budget and 100-row chunks: the first run writes one chunk, then stops.
+      const opts = () => ({ elapsed: startClock(() => g.env.simulatedMs), budgetMs: 1, chunkCells: hundredRows(ss) });
+      const first = importRows(ss, TAB, marks, opts());
       const total = marks.length - 1 - first.refused;
-      expect(first.added).toBe(1000);
-      expect(first.remaining).toBe(total - 1000);
-      expect(tabValues(ss, 'Attendance Marks').length - 1).toBe(1000);
-      const cp = PropertiesService.getDocumentProperties().getProperty('pastoralTracker.import.Attendance Marks')!;
-      expect(JSON.parse(cp)).toMatchObject({ added: 1000, runs: 1 });
+      expect(total).toBeGreaterThan(200); // three chunks at least
+      expect(first.added).toBe(100);
+      expect(first.remaining).toBe(total - 100);
+      expect(tabValues(ss, TAB).length - 1).toBe(100);
+      const cp = PropertiesService.getDocumentProperties().getProperty(`pastoralTracker.import.${TAB}`)!;
+      expect(JSON.parse(cp)).toMatchObject({ added: 100, runs: 1 });
       expect(cp).not.toMatch(/[A-Z]\d{12}/); // no UPNs in the checkpoint
       let last = first;
-      while (last.remaining > 0) last = importRows(ss, 'Attendance Marks', marks, opts());
-      expect(last.runs).toBe(Math.ceil(total / 1000));
+      while (last.remaining > 0) last = importRows(ss, TAB, marks, opts());
+      expect(last.runs).toBe(Math.ceil(total / 100));
       expect([last.added, last.updated, last.unchanged, last.refused]).toEqual([total, 0, 0, first.refused]);
-      expect(PropertiesService.getDocumentProperties().getProperty('pastoralTracker.import.Attendance Marks')).toBeNull();
-      // Nothing written twice; every mark there once.
-      const keys = readTab(ss, 'Attendance Marks').records.map((m) => `${m.upn}|${m.date}|${m.session}`);
+      expect(PropertiesService.getDocumentProperties().getProperty(`pastoralTracker.import.${TAB}`)).toBeNull();
+      // Nothing written twice; every row there once.
+      const keys = readTab(ss, TAB).records.map((m) => `${m.upn}|${m.date}|${m.subject}`);
       expect(new Set(keys).size).toBe(keys.length);
       expect(keys.length).toBe(total);
       // And the whole file again: all unchanged.
-      const again = importRows(ss, 'Attendance Marks', marks);
+      const again = importRows(ss, TAB, marks);
       expect([again.added, again.unchanged]).toEqual([0, total]);
     } finally {
       uninstall();
@@ -71,29 +77,31 @@ describe('chunks, checkpoint and resume', () => {
     try {
       (g.services.ScriptApp as any)._setActiveDocumentId(ss.getId()); // triggers are made "in" this tracker
       importRows(ss, 'Students', school.tables.Students);
-      const staging = stagingTab(ss, 'Attendance Marks');
+      const staging = stagingTab(ss, TAB);
+      const width = Math.max(...marks.map((r) => r.length));
       staging.insertRowsAfter(staging.getMaxRows(), marks.length);
-      staging.getRange(1, 1, marks.length, 4).setValues(marks);
-      const paused = importStaged(ss, { elapsed: startClock(() => g.env.simulatedMs), budgetMs: 1, chunkCells: 4000 });
+      staging.getRange(1, 1, marks.length, width).setValues(marks.map((r) => r.concat(new Array(width - r.length).fill(''))));
+      const paused = importStaged(ss, { elapsed: startClock(() => g.env.simulatedMs), budgetMs: 1, chunkCells: hundredRows(ss) });
       const refused = paused.reports[0].refused;
       const total = marks.length - 1 - refused;
-      expect(paused.paused).toEqual([{ tab: 'Attendance Marks', remaining: total - 1000 }]);
+      expect(paused.paused).toEqual([{ tab: TAB, remaining: total - 100 }]);
       expect(paused.continuationScheduled).toBe(true);
-      expect(ss.getSheetByName('Import - Attendance Marks')).not.toBeNull();
+      expect(describePause(paused)).toBe(`Still importing ${TAB} (${total - 100} rows to go): Apps Script allows 6 minutes a run, so the import carries on by itself in a minute. Leave the "Import - " tabs as they are.`);
+      expect(ss.getSheetByName(`Import - ${TAB}`)).not.toBeNull();
       const triggers = () => ScriptApp.getUserTriggers(ss).map((t) => t.getHandlerFunction());
       expect(triggers()).toEqual(['continueImport']);
       // Pausing again replaces the trigger rather than adding one.
-      importStaged(ss, { elapsed: startClock(() => g.env.simulatedMs), budgetMs: 1, chunkCells: 4000 });
+      importStaged(ss, { elapsed: startClock(() => g.env.simulatedMs), budgetMs: 1, chunkCells: hundredRows(ss) });
       expect(triggers()).toEqual(['continueImport']);
       // The trigger fires: the bundle's continueImport removes itself and finishes.
       const gas = loadBundle(g);
       // A trigger answers with counts only; its outcome goes to the execution log.
       expect(gas.continueImport()).toEqual({ tabs: 1, rows: total, paused: 0 });
-      expect(g.env.logs.map(String)).toContain(`Pastoral Tracker: Import: Attendance Marks: ${total} rows added, 0 updated, 0 unchanged, ${refused} refused.`);
+      expect(g.env.logs.map(String)).toContain(`Pastoral Tracker: Import: ${TAB}: ${total} rows added, 0 updated, 0 unchanged, ${refused} refused.`);
       expect(triggers()).toEqual([]);
-      expect(readTab(ss, 'Attendance Marks').records).toHaveLength(total);
+      expect(readTab(ss, TAB).records).toHaveLength(total);
       // The staging tab is removed once the import is complete, refusals or not (they are on Import Problems).
-      expect(ss.getSheetByName('Import - Attendance Marks')).toBeNull();
+      expect(ss.getSheetByName(`Import - ${TAB}`)).toBeNull();
     } finally {
       uninstall();
     }

@@ -34,7 +34,7 @@ describe('Set up tracker', () => {
   it('creates every tab with its headers and a frozen, bold header row', () => {
     const results = setUpTrackerJob(ss);
     expect(results.every((r) => r.created)).toBe(true);
-    for (const def of TABS) {
+    for (const def of TABS.filter((t) => !t.importOnly)) { // Attendance Marks is a file format now (the Register keeps the marks)
       const sh = ss.getSheetByName(def.name)!;
       expect(sh).toBeTruthy();
       expect(sh.getRange(1, 1, 1, def.columns.length).getValues()[0]).toEqual(def.columns.map((c) => c.header));
@@ -45,7 +45,7 @@ describe('Set up tracker', () => {
     expect(describeSetup(results)).toMatch(/^Created tabs: Students, Staff/);
   });
 
-  it('gives drop-downs for Reason, Yes/No, Status, Session and Code', () => {
+  it('gives drop-downs for Reason, Yes/No and Status; the Register is text a person can read and correct', () => {
     setUpTrackerJob(ss);
     expect(listOf('Homework Log', 'Reason')).toEqual(['Not completed', 'Not to a good standard', 'Late']); // SPEC §3's defaults
     expect(listOf('Homework Log', 'Subject Detention')).toEqual(['Yes', 'No']);
@@ -53,12 +53,11 @@ describe('Set up tracker', () => {
     expect(listOf('Interventions', 'Status')).toEqual(['Open', 'Done', 'Cancelled']);
     expect(listOf('Letters Log', 'Status')).toContain('Out of date');
     expect(listOf('QA Calendar', 'Status')).toEqual(['Done', "QA'd", 'Reviewed']);
-    expect(listOf('Attendance Marks', 'Session')).toEqual(['AM', 'PM']);
-    const codes = listOf('Attendance Marks', 'Code')!;
-    for (const c of ['/', '\\', 'L', 'C1', 'J1', 'G', 'N', 'U', 'Y7', '#']) expect(codes).toContain(c);
-    for (const c of ['H', 'J', 'Y']) expect(codes).not.toContain(c); // withdrawn in 2024
-    // Staff may still type something else: it is reported by the import, not lost.
-    expect(col('Attendance Marks', 'Code').getDataValidation()!.getAllowInvalid()).toBe(true);
+    // The marks are kept in the Register (issue 22): a row per pupil, the weeks added by imports.
+    expect(ss.getSheetByName('Attendance Marks')).toBeNull();
+    const register = ss.getSheetByName('Register')!;
+    expect(register.getRange(1, 1, 1, register.getLastColumn()).getValues()[0]).toEqual(['UPN', 'Name', 'Reg Group']);
+    expect(register.getFrozenRows()).toBe(1);
     // No drop-down on columns the add-on fills.
     expect(listOf('Attendance', 'PA')).toBeNull();
   });
@@ -131,19 +130,19 @@ describe('Set up tracker', () => {
 describe('Set up tracker: the tabs no one reads are hidden (issue 20 §7)', () => {
   it('hides the raw MIS exports it makes, and the add-on\'s memory tabs someone showed', () => {
     setUpTrackerJob(ss);
-    // Someone showed the Mail Log and the register (View → Hidden sheets) and made a tab of their own.
+    // Someone showed the Mail Log and the MIS's summary (View → Hidden sheets) and made a tab of their own.
     const mail = ss.insertSheet('Mail Log');
-    ss.getSheetByName('Attendance Marks')!.showSheet();
+    ss.getSheetByName('Attendance Summary')!.showSheet();
     ss.insertSheet('My notes');
     setUpTrackerJob(ss);
     expect(mail.isSheetHidden()).toBe(true);
     const visible = ss.getSheets().filter((s) => !s.isSheetHidden()).map((s) => s.getName());
     expect(visible).toEqual([
-      'Students', 'Staff', 'Homework Log', 'Homework Tracker', 'Homework Set', 'Attendance', 'Lates to Lesson',
+      'Students', 'Staff', 'Homework Log', 'Homework Tracker', 'Homework Set', 'Register', 'Attendance', 'Lates to Lesson',
       'Interventions', 'Letters Log', 'QA Calendar', 'Progress', 'Mentor Meetings', 'Mentoring Slips',
       'Sessions', 'Session Register', 'Legal', 'My notes',
     ]);
     const hidden = ss.getSheets().filter((s) => s.isSheetHidden()).map((s) => s.getName());
-    expect(hidden.sort()).toEqual(['Attendance Marks', 'Attendance Summary', 'Contacts', 'Mail Log']);
+    expect(hidden.sort()).toEqual(['Attendance Summary', 'Contacts', 'Mail Log']);
   });
 });

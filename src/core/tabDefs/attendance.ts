@@ -3,11 +3,28 @@ import type { TabDef } from '../tabs';
 import { dateCol, HOY_OVERRIDE_OPTIONS, upnCol } from './columns';
 import { LEGAL_OUTCOMES, LEGAL_STEPS } from '../legal/steps';
 
-export const ATTENDANCE_MARKS: TabDef = { name: 'Attendance Marks', key: ['upn', 'date', 'session'], columns: [
+/**
+ * The long form of session marks (a row per pupil, date and session) as MIS exports write it: an
+ * import format (attendance-marks.csv, "Import - Attendance Marks"), merged into the Register. The
+ * tracker keeps marks in the Register (issue 22); a tracker from before keeps its old tab and the
+ * add-on still reads it (jobs/attendance/marks.ts).
+ */
+export const ATTENDANCE_MARKS: TabDef = { name: 'Attendance Marks', importOnly: true, key: ['upn', 'date', 'session'], columns: [
   upnCol,
   dateCol,
   { header: 'Session', field: 'session', kind: 'enum', options: ['AM', 'PM'], required: true },
   { header: 'Code', field: 'code', kind: 'enum', aliases: ['Mark'] },
+] };
+
+/**
+ * Where the tracker keeps the marks (core/attendance/registerTab.ts): a row per pupil, a column per
+ * school week "w/c 08/01/2024", each cell the week's ten marks "/\ /\ N\ C1C1 --". The week columns
+ * are made by imports as weeks arrive.
+ */
+export const REGISTER: TabDef = { name: 'Register', key: ['upn'], columns: [
+  upnCol,
+  { header: 'Name', field: 'name', kind: 'text', owned: true },
+  { header: 'Reg Group', field: 'regGroup', kind: 'text', owned: true },
 ] };
 
 export const ATTENDANCE: TabDef = { name: 'Attendance', key: ['upn'], columns: [

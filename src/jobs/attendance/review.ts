@@ -1,27 +1,26 @@
 /**
  * The attendance review as one in-process call, and the ONE read path for every job that needs
  * it (the review itself, letters, the QA morning run, digests, the coding review): reads Students,
- * Attendance Marks, Attendance Summary, Letters Log, Lates to Lesson, Legal (its steps answer the
+ * the Register, Attendance Summary, Letters Log, Lates to Lesson, Legal (its steps answer the
  * penalty threshold and the ten-day flag), the Attendance tab (for the Head of Year's overrides)
  * and the tier history ONCE each — plus any other tab the caller needs,
  * in the same pass — and runs the core review (SPEC §4). Callers use the records returned here
  * instead of reading those tabs again, so all of them see the same data and the same overrides.
  * Read-only: nothing here writes.
  *
- * Attendance Marks are read with a classifier that lets withdrawn and unknown codes through (the
+ * The marks (the Register: jobs/attendance/marks.ts) are read with a classifier that lets withdrawn and unknown codes through (the
  * import refuses them, but staff can type one into the tab): the review then reports them on the
  * coding review and holds the pupil, instead of dropping the row and silently showing a gap.
  */
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { AttendanceReview, ReviewInput, reviewAttendance } from '../../core/attendance/review';
-import { classifyCode } from '../../core/attendance/codes';
-import { formatRefusal } from '../../core/records/refusal';
 import { Mark } from '../../core/types';
 import { ImportableTab } from '../../core/records/parse';
 import { OverrideCell, OverrideOutcome, overrideOutcomes, readOverrides } from '../../core/attendance/overrides';
 import { loadTabs, Loaded } from '../load';
-import { readSheetTab, readValues } from '../../gas/tables';
+import { readValues } from '../../gas/tables';
+import { letCodesThrough, readMarks } from './marks';
 import { readTierHistory, TierHistory } from './tierHistory';
 import { readShared } from '../sharedReads';
 
@@ -46,12 +45,6 @@ export interface AttendanceReviewRun {
   /** What the review was run on: a letter run reviews again with its own letters added (no reads). */
   input: ReviewInput;
 }
-
-/** Withdrawn and unknown codes reach the review (as coding issues) instead of being refused. */
-const letCodesThrough = (code: string) => {
-  const k = classifyCode(code);
-  return k === 'withdrawn' || k === 'unknown' ? 'notCounted' : k;
-};
 
 export interface AttendanceReadOptions {
   /** Other tabs the caller needs (Homework Log, QA Calendar, Staff …), read in the same pass. */
@@ -79,14 +72,12 @@ const REVIEW_TABS: Array<ImportableTab | 'Attendance Summary'> = ['Students', 'L
 export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceInputRead {
   const extra = (opts.extra || []).filter((t) => t !== 'Attendance Marks' && REVIEW_TABS.indexOf(t) < 0);
   const { data, problems } = loadTabs(ss, REVIEW_TABS.concat(extra), settings);
-  let marks: Mark[] = [];
-  const marksSheet = ss.getSheetByName('Attendance Marks');
-  if (marksSheet) {
-    // Read once per execution when the morning run shares its reads (jobs/sharedReads.ts).
-    const parsed = readShared('Attendance Marks|review', () => readSheetTab(marksSheet, 'Attendance Marks', { classifyCode: letCodesThrough }));
-    marks = parsed.records;
-    for (const r of parsed.refusals) problems.push(formatRefusal('Attendance Marks', r));
-  }
+  // Every week: a penalty threshold met last year and never answered is still flagged (SPEC §4.3),
+  // so the review cannot stop at this year. Read once per execution when the morning run shares
+  // its reads (jobs/sharedReads.ts).
+  const read = readShared('marks|review', () => readMarks(ss, { classify: letCodesThrough }));
+  const marks: Mark[] = read.marks;
+  problems.push(...read.problems);
   data['Attendance Marks'] = marks;
   const attendanceSheet = ss.getSheetByName('Attendance');
   const overrides = readOverrides(attendanceSheet ? readValues(attendanceSheet) : []);

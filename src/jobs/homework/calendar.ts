@@ -1,7 +1,7 @@
 /**
  * The school weeks the homework tracker counts (SPEC §2a). From the settings' half terms when the
- * school has typed them; otherwise from the register: the Date column of Attendance Marks read as
- * ONE column range (a whole-tab read of a big school's marks would be the slowest call of the job).
+ * school has typed them; otherwise from the register: the Register's week columns, its header row
+ * alone (reading a big school's marks would be the slowest call of the job).
  * Only the current academic year is tracked: the tracker is a year's grid.
  */
 import { academicYearOf } from '../../core/calendar/halfTerms';
@@ -10,6 +10,8 @@ import { IsoDate, weekStart } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { readColumn } from '../../gas/columns';
 import { cellDate } from '../../gas/cells';
+import { registerWeeks } from '../../gas/register';
+import { OLD_MARKS_TAB } from '../attendance/marks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -36,10 +38,17 @@ export function readHomeworkCalendar(ss: Spreadsheet, settings: Settings, asOf: 
   return { calendar, weeks, yearStart, source: configured ? 'settings' : dates.length ? 'register' : 'none' };
 }
 
-/** The distinct dates of the Attendance Marks tab (its Date column only). */
+/**
+ * The school weeks of the register: the Register's week columns (its header row alone — a column
+ * exists only for a week with marks). The homework tracker counts weeks, so each week's Monday
+ * stands for the week. A tracker from before the Register: the Date column of its old Attendance
+ * Marks tab.
+ */
 function registerDates(ss: Spreadsheet): IsoDate[] {
+  const weeks = registerWeeks(ss);
+  if (weeks.length) return weeks.sort();
   const seen = new Set<IsoDate>();
-  for (const v of readColumn(ss, 'Attendance Marks', 'date') || []) {
+  for (const v of readColumn(ss, OLD_MARKS_TAB, 'date') || []) {
     const d = cellDate(v);
     if (d) seen.add(d);
   }

@@ -1,23 +1,16 @@
 /**
  * Reading what the profile and the dashboard need, each tab ONCE (one getValues): the tabs asked
- * for through jobs/load.ts, and the Attendance Marks with withdrawn/unknown codes let through (as
+ * for through jobs/load.ts, and the marks (the Register: jobs/attendance/marks.ts) with withdrawn/unknown codes let through (as
  * jobs/attendance/review.ts does: the review reports them as coding issues instead of the row
  * silently becoming a gap).
  */
-import { classifyCode } from '../../core/attendance/codes';
-import { formatRefusal } from '../../core/records/refusal';
 import { ImportableTab } from '../../core/records/parse';
 import { Mark } from '../../core/types';
 import { Settings } from '../../core/settings';
-import { readTab } from '../../gas/tables';
 import { Loaded, loadTabs } from '../load';
+import { letCodesThrough, readMarks } from '../attendance/marks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const letCodesThrough = (code: string) => {
-  const k = classifyCode(code);
-  return k === 'withdrawn' || k === 'unknown' ? 'notCounted' : k;
-};
 
 export interface PastoralData {
   data: Loaded;
@@ -28,10 +21,10 @@ export interface PastoralData {
 export function readPastoral(ss: Spreadsheet, tabs: (ImportableTab | 'Attendance Summary')[], settings?: Settings): PastoralData {
   const { data, problems } = loadTabs(ss, tabs.filter((t) => t !== 'Attendance Marks'), settings);
   let marks: Mark[] = [];
-  if (tabs.includes('Attendance Marks') && ss.getSheetByName('Attendance Marks')) {
-    const parsed = readTab(ss, 'Attendance Marks', { classifyCode: letCodesThrough });
-    marks = parsed.records;
-    for (const r of parsed.refusals) problems.push(formatRefusal('Attendance Marks', r));
+  if (tabs.includes('Attendance Marks')) {
+    const read = readMarks(ss, { classify: letCodesThrough });
+    marks = read.marks;
+    problems.push(...read.problems);
   }
   return { data, marks, problems };
 }

@@ -191,8 +191,8 @@ describe('parseTab — other tabs', () => {
     expect(parseTab('Mentor Meetings', [['Date', 'UPN', 'Mentor', 'Type'], ['08/01/2024', U1, 'JH', 'formal']]).records[0].type).toBe('Formal');
   });
 
-  it('every non-generated tab in tabs.ts is importable', () => {
-    const missing = TABS.filter((t) => !t.generated && t.name !== 'Attendance' && t.name !== 'Attendance Summary' && !isImportableTab(t.name)).map((t) => t.name);
+  it('every non-generated tab in tabs.ts is importable (the Register through its own reader, test/core/attendance/registerTab)', () => {
+    const missing = TABS.filter((t) => !t.generated && t.name !== 'Attendance' && t.name !== 'Attendance Summary' && t.name !== 'Register' && !isImportableTab(t.name)).map((t) => t.name);
     expect(missing).toEqual([]);
   });
 });

@@ -6,9 +6,13 @@ import { parseCsv } from '../../../src/core/records/csv';
 import { isBlank } from '../../../src/core/records/cells';
 import { makeUpn } from '../../upn';
 import { TABS } from '../../../src/core/tabs';
+import { readRegister, registerLayout } from '../../../src/core/attendance/registerTab';
+import { classifyCode } from '../../../src/core/attendance/codes';
+import { checkUpn } from '../../../src/core/records/upn';
 
 const SEED = 20240108;
-const IMPORTABLE = TABS.filter((t) => !t.generated && t.name !== 'Attendance' && t.name !== 'Attendance Summary').map((t) => t.name as ImportableTab);
+// The Register has its own reader (below): a cell per pupil-week, not a record per row.
+const IMPORTABLE = TABS.filter((t) => !t.generated && t.name !== 'Attendance' && t.name !== 'Attendance Summary' && t.name !== 'Register').map((t) => t.name as ImportableTab);
 
 // Cells as getValues() or a CSV can hand them over, biased towards values that are nearly valid.
 const cell = fc.oneof(
@@ -47,6 +51,23 @@ describe('random rows are parsed or refused with a row number, never thrown', ()
           expect(res.records.length).toBe(res.rows.length);
         }),
       { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it('the Register: every refusal names a data row, and a mark is read only from a row with a valid UPN', () => {
+    const week = fc.oneof(cell, fc.constantFrom('/\\ /\\ /\\ /\\ /\\', 'NN -- C1C1 /H --', '/\\/\\/\\/\\/\\', '/\\ /\\', 'q9Q9 -- -- -- --'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, week, week), { maxLength: 8 }), (body) => {
+        const layout = registerLayout(['UPN', 'w/c 08/01/2024', 'w/c 15/01/2024']);
+        const res = readRegister(layout, body, { classify: classifyCode });
+        res.refusals.forEach((r) => {
+          expect(r.row).toBeGreaterThanOrEqual(2);
+          expect(r.row).toBeLessThanOrEqual(body.length + 1);
+        });
+        const good = new Set(body.map((r) => checkUpn(r[0])).filter((u) => u.ok).map((u) => (u as { upn: string }).upn));
+        res.marks.forEach((m) => expect(good.has(m.upn)).toBe(true));
+      }),
+      { seed: SEED, numRuns: 200 },
     );
   });
 

@@ -1,0 +1,94 @@
+/**
+ * Reading and writing the Register tab (issue 22; the layout and the rules of a merge are in
+ * core/attendance/registerTab.ts).
+ *
+ * Reads are sized to what a call needs, because cells read are what Apps Script charges for
+ * (Sheets: "Use batch operations", developers.google.com/apps-script/guides/support/best-practices):
+ * - a read is the whole tab in one getValues (2,000 pupils × two years is 162,000 cells, where
+ *   the long form was 6 million). Every week and every pupil, also for one
+ *   pupil's profile: a penalty threshold met last year and never answered is still flagged (SPEC
+ *   §4.3), and which sessions the school was open comes from all pupils' marks (a pupil's own
+ *   blank is a gap only on a day others were marked).
+ * A merge reads the whole tab once and writes back only the columns that changed (a day's import
+ * rewrites one week column), one setValues per run of adjacent columns; the whole grid only when a
+ * week older than the last column arrives and the week columns are put back in date order.
+ */
+import { Mark } from '../core/types';
+import { IsoDate } from '../core/dates';
+import { REGISTER } from '../core/tabDefs/attendance';
+import { ClassifyCode } from '../core/records/cells';
+import { Refusal } from '../core/records/refusal';
+import { columnRuns } from '../core/collections';
+import { UserError } from '../core/errors';
+import { PupilNames, RegisterLayout, RegisterMerge, mergeIntoRegister, readRegister, registerLayout } from '../core/attendance/registerTab';
+import { fromSheetValues, toCell, useSpreadsheetZone } from './cells';
+import { readValues } from './tables';
+import { HEADER_BACKGROUND, ensureTab } from './setupTabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface RegisterReadRequest {
+  classify: ClassifyCode;
+}
+
+export interface RegisterMarks {
+  marks: Mark[];
+  refusals: Refusal[];
+}
+
+function checkedLayout(header: unknown[]): RegisterLayout {
+  const layout = registerLayout(header);
+  if (layout.upnCol < 0 && !layout.messages.length) layout.messages.push('Register: no "UPN" column — put "UPN" back as the header of the pupils\' UPN column.');
+  if (layout.messages.length) throw new UserError(layout.messages.join('\n'));
+  return layout;
+}
+
+/** The Register's marks for a job ({marks: []} when the tracker has no Register yet). */
+export function readRegisterMarks(ss: Spreadsheet, req: RegisterReadRequest): RegisterMarks {
+  useSpreadsheetZone(ss);
+  const sheet = ss.getSheetByName(REGISTER.name);
+  if (!sheet) return { marks: [], refusals: [] };
+  const values = readValues(sheet);
+  if (values.length < 2) return { marks: [], refusals: [] };
+  return readRegister(checkedLayout(values[0]), values.slice(1), { classify: req.classify });
+}
+/** The week Mondays the Register has (its header row only): the school weeks with marks. */
+export function registerWeeks(ss: Spreadsheet): IsoDate[] {
+  const sheet = ss.getSheetByName(REGISTER.name);
+  if (!sheet) return [];
+  const lastCol = sheet.getLastColumn();
+  if (lastCol < 1) return [];
+  const header = fromSheetValues(sheet.getRange(1, 1, 1, lastCol).getValues())[0];
+  return checkedLayout(header).weeks.map((w) => w.monday);
+}
+
+/**
+ * Merge marks into the Register (made if missing) and write what changed. `names`: each pupil's
+ * name and reg group from the Students tab, for the add-on's own columns.
+ */
+export function writeRegisterMarks(ss: Spreadsheet, marks: Mark[], names: Map<string, PupilNames>): RegisterMerge {
+  useSpreadsheetZone(ss);
+  const created = !ss.getSheetByName(REGISTER.name);
+  if (created) ensureTab(ss, REGISTER);
+  const sheet = ss.getSheetByName(REGISTER.name)!;
+  const values = readValues(sheet);
+  if (values.length) checkedLayout(values[0]);
+  const merge = mergeIntoRegister(values, marks, names);
+  if (!merge.changedColumns.length) return merge;
+  const rows = merge.grid.length;
+  const width = merge.grid[0].length;
+  const oldWidth = values.length ? values[0].length : 0;
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  // Week cells are text: a typed "/\ /\ …" or "-- /\ …" must never become a number or a formula.
+  if (width > oldWidth) {
+    sheet.getRange(1, oldWidth + 1, sheet.getMaxRows(), width - oldWidth).setNumberFormat('@');
+    sheet.getRange(1, oldWidth + 1, 1, width - oldWidth).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  }
+  const runs = merge.sameColumns ? columnRuns(merge.changedColumns) : [[0, width - 1] as [number, number]];
+  for (const [a, b] of runs) {
+    const cells = merge.grid.map((row) => row.slice(a, b + 1).map((v) => toCell(v, 'text')));
+    sheet.getRange(1, a + 1, rows, b - a + 1).setValues(cells);
+  }
+  return merge;
+}

@@ -1,0 +1,70 @@
+/**
+ * Importing session marks (issue 22): the long form (attendance-marks.csv, "Import - Attendance
+ * Marks": a row per pupil, date and session) and the MIS's wide grid ("Import - Register Grid")
+ * are both merged into the Register tab (core/attendance/registerTab.ts) — one read of the tab,
+ * one write of the columns that changed. Re-importing the same file changes nothing; a changed code
+ * is an update; the report counts marks. A mark on a Saturday or Sunday is refused (the Register
+ * holds Monday to Friday), naming its row.
+ *
+ * The whole import is one write (two years of a 2,000-pupil school is 162,000 cells), so it never
+ * needs a second run the way a long-form tab of 760,000 rows did.
+ */
+import { Mark } from '../core/types';
+import { toUk, isWeekend } from '../core/dates';
+import { parseTab } from '../core/records/parse';
+import { parseRegisterGrid } from '../core/records/registerGrid';
+import { importReport } from '../core/records/merge';
+import { Refusal } from '../core/records/refusal';
+import { UserError } from '../core/errors';
+import { listName } from '../core/pupils/names';
+import { PupilNames } from '../core/attendance/registerTab';
+import { writeRegisterMarks } from '../gas/register';
+import { loadTabs } from './load';
+import type { ImportOptions, ImportResult } from './importData';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const WEEKEND = 'a Saturday or Sunday: the Register holds Monday to Friday sessions. Check the date.';
+
+/** `grid`: the rows are the MIS's wide register (a column per date and session), else the long form. */
+export function importMarks(ss: Spreadsheet, rows: unknown[][], grid: boolean, opts: ImportOptions = {}): ImportResult {
+  let marks: Mark[];
+  let refusals: Refusal[];
+  let unknownHeaders: string[];
+  if (grid) {
+    const g = parseRegisterGrid(rows);
+    if (g.headerMessages.length) throw new UserError(g.headerMessages.join('\n'));
+    refusals = g.refusals;
+    unknownHeaders = g.unknownHeaders;
+    marks = [];
+    const named = new Set<string>();
+    for (const m of g.marks) {
+      if (!isWeekend(m.date)) marks.push(m);
+      else if (!named.has(`${m.date} ${m.session}`)) {
+        named.add(`${m.date} ${m.session}`);
+        refusals.push({ row: 1, column: `${toUk(m.date)} ${m.session}`, reason: WEEKEND });
+      }
+    }
+  } else {
+    const parsed = parseTab('Attendance Marks', rows, { rowNumbers: opts.rowNumbers });
+    if (parsed.headerMessages.length) throw new UserError(parsed.headerMessages.join('\n'));
+    refusals = parsed.refusals;
+    unknownHeaders = parsed.unknownHeaders;
+    marks = [];
+    parsed.records.forEach((m, i) => {
+      if (!isWeekend(m.date)) marks.push(m);
+      else refusals.push({ row: parsed.rows[i], column: 'Date', value: toUk(m.date), reason: WEEKEND });
+    });
+  }
+  const merge = writeRegisterMarks(ss, marks, pupilNames(ss));
+  const report = importReport('Attendance Marks', { added: new Array(merge.added), updated: new Array(merge.updated), unchanged: new Array(merge.unchanged) }, { refusals, unknownHeaders });
+  if (merge.blocked.length) report.notes = merge.blocked.slice();
+  return { ...report, remaining: 0, runs: 1 };
+}
+
+/** Each pupil's name ("Surname, Forename") and reg group from the Students tab, for the Register. */
+function pupilNames(ss: Spreadsheet): Map<string, PupilNames> {
+  const names = new Map<string, PupilNames>();
+  for (const p of loadTabs(ss, ['Students']).data.Students || []) names.set(p.upn.toUpperCase(), { name: listName(p), regGroup: p.regGroup });
+  return names;
+}
