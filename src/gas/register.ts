@@ -27,6 +27,9 @@ import { HEADER_BACKGROUND, ensureTab } from './setupTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** Pixels: 14 bold characters at about 7.5 px, and a margin (as gas/setupTabs.ts columnWidth). */
+const WEEK_WIDTH = 120;
+
 export interface RegisterReadRequest {
   classify: ClassifyCode;
 }
@@ -84,6 +87,8 @@ export function writeRegisterMarks(ss: Spreadsheet, marks: Mark[], names: Map<st
   if (width > oldWidth) {
     sheet.getRange(1, oldWidth + 1, sheet.getMaxRows(), width - oldWidth).setNumberFormat('@');
     sheet.getRange(1, oldWidth + 1, 1, width - oldWidth).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    // Wide enough for the bold "w/c 08/01/2024" (the week's marks need less); set on new columns only.
+    sheet.setColumnWidths(oldWidth + 1, width - oldWidth, WEEK_WIDTH);
   }
   const runs = merge.sameColumns ? columnRuns(merge.changedColumns) : [[0, width - 1] as [number, number]];
   for (const [a, b] of runs) {
