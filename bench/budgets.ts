@@ -25,6 +25,9 @@ import { setUpLetterTemplatesJob } from '../src/jobs/letters/templates';
 import { generateLetterRunJob, resumeLetterRunJob } from '../src/jobs/letters/run';
 import { loadLetterSources } from '../src/jobs/letters/sources';
 import { planFor } from '../src/jobs/letters/preview';
+import { previewLetterRunJob } from '../src/jobs/letters/sidebarData';
+import { codingReviewJob } from '../src/jobs/attendance/codingReview';
+import { pupilProfileJob } from '../src/jobs/profile/profile';
 import { dailyRunJob } from '../src/jobs/daily';
 import { weeklyDigestsJob } from '../src/jobs/qa/digests';
 import { progressReview } from '../src/jobs/progress/review';
@@ -46,7 +49,7 @@ function thin(table: string[][], n: number): string[][] {
   return out;
 }
 
-interface Tracker { g: LocalGoogle; ss: GoogleAppsScript.Spreadsheet.Spreadsheet; uninstall: () => void; marks: string[][] }
+interface Tracker { g: LocalGoogle; ss: GoogleAppsScript.Spreadsheet.Spreadsheet; uninstall: () => void; marks: string[][]; firstUpn: string }
 
 function tracker(pupils: number): Tracker {
   const school = generateSampleSchool({ pupils, asOf: AS_OF });
@@ -68,13 +71,14 @@ function tracker(pupils: number): Tracker {
   importGridValues(ss, grid.map((r) => r.concat(new Array(width - r.length).fill(''))), AS_OF);
   setUpLetterTemplatesJob(loadSettings());
   g.env.resetCounts();
-  return { g, ss, uninstall, marks: school.tables['Attendance Marks'] };
+  return { g, ss, uninstall, marks: school.tables['Attendance Marks'], firstUpn: String(school.tables.Students[1][0]) };
 }
 
 /** The tracker as it was before issue 22: the marks in a long-form tab, no Register. */
 function longFormOnly(t: Tracker): void {
   const rows = t.marks.map((r) => r.slice(0, 4));
   const sheet = t.ss.insertSheet('Attendance Marks');
+  sheet.deleteColumns(5, sheet.getMaxColumns() - 4); // 760,000 rows × a new tab's 26 columns would pass Google's 10 million cells
   sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(0, rows.length - sheet.getMaxRows()));
   sheet.getRange(1, 1, rows.length, 4).setNumberFormat('@');
   sheet.getRange(1, 1, rows.length, 4).setValues(rows);
@@ -106,6 +110,10 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   out['import: year of marks (re-import)'] = { ...measure(t, () => importRows(t.ss, 'Attendance Marks', t.marks, { elapsed: startClock(() => t.g.env.simulatedMs) })), note: `${(t.marks.length - 1).toLocaleString('en-GB')} marks, already there: read once, nothing to write (first import: bench/import.ts)` };
   out['homework refresh'] = measure(t, () => refreshHomeworkJob(t.ss, s(), AS_OF));
   out['attendance review'] = measure(t, () => reviewAttendanceJob(t.ss, s(), AS_OF));
+  // Sidebar calls (issue 22: a sidebar should answer in about a second): what each reads.
+  out['sidebar: letter preview (AT1, whole school)'] = measure(t, () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'AT1', cohort: { kind: 'all' } }));
+  out['sidebar: coding review'] = measure(t, () => codingReviewJob(t.ss, s(), AS_OF));
+  out['sidebar: pupil profile'] = measure(t, () => pupilProfileJob(t.ss, t.firstUpn, s(), AS_OF));
   out['progress review'] = measure(t, () => progressReview(t.ss, s(), AS_OF));
   const sent = () => ((t.g.services.MailApp as any)._sent as unknown[]).length;
   let before = sent();

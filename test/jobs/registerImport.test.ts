@@ -101,3 +101,14 @@ describe('marks into the Register', () => {
     ]);
   });
 });
+
+describe.each(['hidden', 'kept'])('a week that starts with no mark, where Sheets %s the text apostrophe', (reading) => {
+  it('reads back as the same marks', () => {
+    (g.spreadsheet as any)._apostropheInPlainText = reading;
+    importRows(ss, 'Attendance Marks', [HEADER, [upn(1), '10/01/2024', 'AM', 'N'], [upn(1), '10/01/2024', 'PM', '\\']]);
+    const { review, problems } = runAttendanceReview(ss, loadSettings(), '2024-01-10');
+    expect(problems).toEqual([]);
+    const sam = review.pupils.find((p) => p.upn === upn(1))!;
+    expect([sam.figures.possible, sam.figures.attended, sam.figures.unauthorised]).toEqual([2, 1, 1]);
+  });
+});

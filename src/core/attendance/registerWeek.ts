@@ -20,6 +20,7 @@ import { Session } from '../types';
 import { IsoDate, addDays, toUk, weekday } from '../dates';
 import { parseUkDate } from '../records/ukDate';
 import { cellText } from '../records/cells';
+import { withoutStrayApostrophe } from '../records/rowReader';
 
 export const SESSIONS_A_WEEK = 10;
 /** A session with no mark, inside a week cell. */
@@ -78,7 +79,9 @@ function tokens(s: string): string[] {
  * against the 2024 table here: the caller does (an import refuses a wrong code, the review reports it).
  */
 export function parseWeek(cell: unknown): WeekRead {
-  const text = cellText(cell).toUpperCase();
+  // A week starting "-" is written with Sheets' text apostrophe ("'-- /\ …"); where a plain-text
+  // cell keeps it as a character (docs/google-limits.md, row 9: not confirmed either way) it is dropped.
+  const text = cellText(withoutStrayApostrophe(cell)).toUpperCase();
   if (text === '') return { ok: true, codes: new Array(SESSIONS_A_WEEK).fill('') };
   let marks: string[];
   if (/\s/.test(text)) {

@@ -23,6 +23,10 @@ describe('a week cell', () => {
     expect(parseWeek('/\\/\\n\\y1y1--')).toEqual({ ok: true, codes: ['/', '\\', '/', '\\', 'N', '\\', 'Y1', 'Y1', '', ''] });
   });
 
+  it('drops the text apostrophe a week starting "-" is written with, where Sheets keeps it as a character', () => {
+    expect(parseWeek("'-- -- /\\ /\\ /\\")).toEqual({ ok: true, codes: ['', '', '', '', '/', '\\', '/', '\\', '/', '\\'] });
+  });
+
   it('reads a blank cell as a week with no marks', () => {
     expect(parseWeek('')).toEqual({ ok: true, codes: new Array(10).fill('') });
   });
