@@ -24,6 +24,8 @@ export interface CheckLine {
 }
 
 export const CELL_LIMIT = 10000000;
+/** The long-form marks tab of trackers made before the Register. */
+export const OLD_MARKS_TAB = 'Attendance Marks';
 const WANT_LOCALE = 'en_GB';
 const WANT_ZONE = 'Europe/London';
 
@@ -46,6 +48,13 @@ export function checkTracker(f: TrackerFacts): CheckLine[] {
   const biggest = f.tabs.slice().sort((a, b) => b.cells - a.cells).slice(0, 3).map((t) => `${t.name} ${n(t.cells)}`).join(', ');
   add(share < 0.8, `Size: ${n(total)} of Google's ${n(CELL_LIMIT)} cells per spreadsheet (${Math.round(share * 100)}%), blank cells included. Largest tabs: ${biggest || 'none'}.` +
     (share >= 0.8 ? ' Near the limit: delete empty columns and rows of big tabs, and old Import tabs, before the next import.' : ''));
+
+  // A tracker from before the Register (issue 22) still holds its marks a row each: read as well, slowly.
+  const old = f.tabs.find((t) => t.name === OLD_MARKS_TAB);
+  if (old) {
+    add(false, `${OLD_MARKS_TAB} (${n(old.cells)} cells) is the register as older versions kept it, a row per mark: its marks are still read, beside the Register's, but slowly. ` +
+      `Move them across: Data → Make an import tab… → ${OLD_MARKS_TAB}, paste that tab's rows, Data → Import pasted data; check the Register, then delete the ${OLD_MARKS_TAB} tab.`);
+  }
 
   const made = f.templates.filter((t) => t.id);
   if (!made.length) add(false, 'Letter templates: none yet — run Letters → Set up letter templates.');

@@ -58,6 +58,7 @@ test('the rules, from facts: a US tracker near the limit with morning e-mails of
   };
   const lines = checkTracker(facts);
   const bad = lines.filter((l) => !l.ok).map((l) => l.text.split(':')[0]);
-  expect(bad).toEqual(['Locale en_US, time zone America/New_York', 'Size', 'Letter templates', "Morning e-mails are OFF for this tracker (Settings)", 'Last morning run', 'E-mail']);
+  expect(bad).toEqual(['Locale en_US, time zone America/New_York', 'Size', 'Attendance Marks (7,600,000 cells) is the register as older versions kept it, a row per mark', 'Letter templates', "Morning e-mails are OFF for this tracker (Settings)", 'Last morning run', 'E-mail']);
   expect(lines.find((l) => l.text.startsWith('Size'))!.text).toContain('8,500,000 of Google\'s 10,000,000 cells per spreadsheet (85%)');
+  expect(lines.find((l) => l.text.startsWith('Attendance Marks'))!.text).toMatch(/Make an import tab… → Attendance Marks, paste that tab's rows, Data → Import pasted data; check the Register, then delete the Attendance Marks tab\.$/);
 });

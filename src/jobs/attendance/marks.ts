@@ -13,11 +13,11 @@ import { ClassifyCode } from '../../core/records/cells';
 import { formatRefusal } from '../../core/records/refusal';
 import { readSheetTab } from '../../gas/tables';
 import { readRegisterMarks } from '../../gas/register';
+import { OLD_MARKS_TAB } from '../../core/trackerCheck';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The long-form tab of trackers made before issue 22. */
-export const OLD_MARKS_TAB = 'Attendance Marks';
+export { OLD_MARKS_TAB };
 
 /**
  * Withdrawn and unknown codes let through as not counted: the review reports them as coding issues
