@@ -44,7 +44,7 @@ export function dataFileNames(): Map<string, string> {
   const wanted = new Map<string, string>();
   // Only the tabs a school's data goes into; the add-on's own output tabs (Attendance, Homework
   // Tracker) are made by the jobs, never imported.
-  for (const t of TABS) if (isImportableTab(t.name) || t.name === 'Attendance Summary') wanted.set(csvNameFor(t.name).replace(/\.csv$/, ''), t.name);
+  for (const t of TABS) if (isImportableTab(t.name) || t.name === 'Attendance Summary' || t.name === 'Register') wanted.set(csvNameFor(t.name).replace(/\.csv$/, ''), t.name);
   for (const [f, t] of Object.entries(EXTRA_FILES)) wanted.set(f, t);
   return wanted;
 }

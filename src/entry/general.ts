@@ -38,7 +38,7 @@ export const setUpTracker = Object.assign(() => {
 
 /** Menu: make an "Import - <Tab>" tab formatted as plain text, ready for a paste. */
 export const prepareImportTab = menuItem('Make an import tab', 'settings', () => {
-  const names = TABS.filter((t) => t.name !== 'Register').map((t): string => t.name).concat(['Register Grid', 'Progress Wide']);
+  const names = TABS.map((t): string => t.name).concat(['Register Grid', 'Progress Wide']);
   const answer = askText('Make an import tab', `Which tab is the export for?\n${names.join(', ')}`);
   if (answer === null) return;
   const target = names.find((n) => n.toLowerCase() === answer.toLowerCase());

@@ -40,8 +40,8 @@ export interface RegisterMarks {
 }
 
 function checkedLayout(header: unknown[]): RegisterLayout {
+  // A missing UPN column is among the messages (it is a required column).
   const layout = registerLayout(header);
-  if (layout.upnCol < 0 && !layout.messages.length) layout.messages.push('Register: no "UPN" column — put "UPN" back as the header of the pupils\' UPN column.');
   if (layout.messages.length) throw new UserError(layout.messages.join('\n'));
   return layout;
 }

@@ -101,9 +101,10 @@ export interface ImportResult extends ImportReport {
  */
 export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], opts: ImportOptions = {}): ImportResult {
   // Session marks, long or wide, go into the Register (jobs/importMarks.ts).
-  if (target === 'Attendance Marks') return importMarks(ss, rows, false, opts);
+  if (target === 'Attendance Marks') return importMarks(ss, rows, 'long', opts);
+  if (target === 'Register') return importMarks(ss, rows, 'register', opts);
   if (target === REGISTER_GRID) {
-    const report = importMarks(ss, rows, true, opts);
+    const report = importMarks(ss, rows, 'grid', opts);
     if (opts.rowNumbers) report.refusals = report.refusals.map((r) => ({ ...r, row: fileRow(r.row, rows.length - opts.rowNumbers!.length, opts.rowNumbers!) }));
     return report;
   }
@@ -134,7 +135,7 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
       ...(settings && target === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings) } : {}),
     });
   } else {
-    throw new UserError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.filter((t) => t.name !== 'Register').map((t) => t.name).join(', ')}, ${REGISTER_GRID}, ${PROGRESS_WIDE}.`);
+    throw new UserError(`"${target}" is not a tab the add-on imports. Name the staging tab "${STAGING_PREFIX}" followed by one of: ${TABS.map((t) => t.name).join(', ')}, ${REGISTER_GRID}, ${PROGRESS_WIDE}.`);
   }
   if (parsed.headerMessages.length) throw new UserError(parsed.headerMessages.join('\n'));
   // Parsers that number rows by position (grid, summary, wide marksheet): the file's own rows.

@@ -24,12 +24,13 @@ import { wideProgressToLong } from '../core/records/progressWide';
 import { formatRefusal } from '../core/records/refusal';
 import { UserError } from '../core/errors';
 import { importRows, REGISTER_GRID, PROGRESS_WIDE } from './importData';
+import { registerLayout } from '../core/attendance/registerTab';
 import { writeProblems, PROBLEMS_TAB } from './importProblems';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Every kind of file the sidebar imports, in the order the person sees them. */
-export const FILE_TARGETS: string[] = TABS.filter((t) => isImportableTab(t.name) || t.name === 'Attendance Summary')
+export const FILE_TARGETS: string[] = TABS.filter((t) => isImportableTab(t.name) || t.name === 'Attendance Summary' || t.name === 'Register')
   .map((t): string => t.name)
   .concat([REGISTER_GRID, PROGRESS_WIDE]);
 
@@ -103,8 +104,10 @@ export function checkFileHeader(ss: Spreadsheet, req: unknown): HeaderCheck {
     return out;
   }
   const header = top[0];
-  const spec = isImportableTab(target) ? tabDef(target) : target === 'Attendance Summary' ? SUMMARY_SPEC : tabDef(target === REGISTER_GRID ? 'Attendance Marks' : 'Progress');
-  if (target === REGISTER_GRID) {
+  const spec = isImportableTab(target) ? tabDef(target) : target === 'Attendance Summary' ? SUMMARY_SPEC : tabDef(target === REGISTER_GRID ? 'Attendance Marks' : target === 'Register' ? 'Register' : 'Progress');
+  if (target === 'Register') {
+    out.messages = registerLayout(top[0]).messages;
+  } else if (target === REGISTER_GRID) {
     const g = parseRegisterGrid(top);
     out.messages = g.headerMessages;
     out.headerRows = g.headerRows;

@@ -1,7 +1,7 @@
 /**
  * Importing session marks (issue 22): the long form (attendance-marks.csv, "Import - Attendance
- * Marks": a row per pupil, date and session) and the MIS's wide grid ("Import - Register Grid")
- * are both merged into the Register tab (core/attendance/registerTab.ts) — one read of the tab,
+ * Marks": a row per pupil, date and session), the MIS's wide grid ("Import - Register Grid") and
+ * the Register's own shape (register.csv, "Import - Register") are all merged into the Register tab (core/attendance/registerTab.ts) — one read of the tab,
  * one write of the columns that changed. Re-importing the same file changes nothing; a changed code
  * is an update; the report counts marks. A mark on a Saturday or Sunday is refused (the Register
  * holds Monday to Friday), naming its row.
@@ -17,7 +17,8 @@ import { importReport } from '../core/records/merge';
 import { Refusal } from '../core/records/refusal';
 import { UserError } from '../core/errors';
 import { listName } from '../core/pupils/names';
-import { PupilNames } from '../core/attendance/registerTab';
+import { PupilNames, readRegister, registerLayout } from '../core/attendance/registerTab';
+import { classifyCode } from '../core/attendance/codes';
 import { writeRegisterMarks } from '../gas/register';
 import { loadTabs } from './load';
 import type { ImportOptions, ImportResult } from './importData';
@@ -26,12 +27,25 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const WEEKEND = 'a Saturday or Sunday: the Register holds Monday to Friday sessions. Check the date.';
 
-/** `grid`: the rows are the MIS's wide register (a column per date and session), else the long form. */
-export function importMarks(ss: Spreadsheet, rows: unknown[][], grid: boolean, opts: ImportOptions = {}): ImportResult {
+/**
+ * How the file holds the marks: `long` a row per mark; `grid` the MIS's wide register (a column per
+ * date and session); `register` the Register's own shape (a column per week, ten marks a cell —
+ * another tracker's Register, or an MIS report of weekly mark strings).
+ */
+export type MarksShape = 'long' | 'grid' | 'register';
+
+export function importMarks(ss: Spreadsheet, rows: unknown[][], shape: MarksShape, opts: ImportOptions = {}): ImportResult {
   let marks: Mark[];
   let refusals: Refusal[];
-  let unknownHeaders: string[];
-  if (grid) {
+  let unknownHeaders: string[] = [];
+  if (shape === 'register') {
+    const layout = registerLayout(rows[0] || []);
+    if (!layout.weeks.length && !layout.messages.length) layout.messages.push('Register: no week columns (headers like "w/c 08/01/2024", each the Monday of its week).');
+    if (layout.messages.length) throw new UserError(layout.messages.join('\n'));
+    const read = readRegister(layout, rows.slice(1), { classify: classifyCode, rowNumbers: opts.rowNumbers });
+    marks = read.marks;
+    refusals = read.refusals;
+  } else if (shape === 'grid') {
     const g = parseRegisterGrid(rows);
     if (g.headerMessages.length) throw new UserError(g.headerMessages.join('\n'));
     refusals = g.refusals;
@@ -57,7 +71,7 @@ export function importMarks(ss: Spreadsheet, rows: unknown[][], grid: boolean, o
     });
   }
   const merge = writeRegisterMarks(ss, marks, pupilNames(ss));
-  const report = importReport('Attendance Marks', { added: new Array(merge.added), updated: new Array(merge.updated), unchanged: new Array(merge.unchanged) }, { refusals, unknownHeaders });
+  const report = importReport(shape === 'register' ? 'Register' : 'Attendance Marks', { added: new Array(merge.added), updated: new Array(merge.updated), unchanged: new Array(merge.unchanged) }, { refusals, unknownHeaders });
   if (merge.blocked.length) report.notes = merge.blocked.slice();
   return { ...report, remaining: 0, runs: 1 };
 }

@@ -5,6 +5,7 @@
  */
 import { freshTracker, upn, tabValues, Ss } from '../gas/tableHelpers';
 import { importRows } from '../../src/jobs/importData';
+import { checkFileHeader, fileNames } from '../../src/jobs/importFile';
 import { runAttendanceReview } from '../../src/jobs/attendance/review';
 import { loadSettings } from '../../src/gas/settingsStore';
 import type { LocalGoogle } from '../../local/google';
@@ -110,5 +111,37 @@ describe.each(['hidden', 'kept'])('a week that starts with no mark, where Sheets
     expect(problems).toEqual([]);
     const sam = review.pupils.find((p) => p.upn === upn(1))!;
     expect([sam.figures.possible, sam.figures.attended, sam.figures.unauthorised]).toEqual([2, 1, 1]);
+  });
+});
+
+describe('a file in the Register\'s own shape (another tracker\'s Register, or an MIS report of weekly marks)', () => {
+  it('imports its weeks as they are; its own name columns are not needed', () => {
+    const r = importRows(ss, 'Register', [
+      ['UPN', 'Forename', 'Week commencing 08/01/2024', 'w/c 15/01/2024'],
+      [upn(1), 'Sam', '/\\/\\/\\NN--', 'II II /\\ /\\ /\\'],
+      [upn(2), 'Jo', '', '/\\ /\\ /\\ /\\ /L'],
+    ]);
+    expect(r).toMatchObject({ tab: 'Register', added: 8 + 10 + 10, refused: 0 });
+    expect(register()).toEqual([
+      ['UPN', 'Name', 'Reg Group', 'w/c 08/01/2024', 'w/c 15/01/2024'],
+      [upn(1), 'Ali, Sam', '7A', '/\\ /\\ /\\ NN --', 'II II /\\ /\\ /\\'],
+      [upn(2), 'Bell, Jo', '7B', '', '/\\ /\\ /\\ /\\ /L'],
+    ]);
+  });
+
+  it('refuses a withdrawn code naming the row, week and session, and a week headed with a Tuesday before anything is written', () => {
+    const r = importRows(ss, 'Register', [['UPN', 'w/c 08/01/2024'], [upn(1), '/\\ /\\ /\\ /\\ /H']]);
+    expect(r.refusals).toEqual([{ row: 2, column: 'w/c 08/01/2024', value: '/\\ /\\ /\\ /\\ /H', reason: 'Friday PM: code "H" was withdrawn in 2024 — recode it in the MIS and re-export.' }]);
+    expect(register()[1][3]).toBe('/\\ /\\ /\\ /\\ /-');
+    expect(() => importRows(ss, 'Register', [['UPN', 'w/c 09/01/2024'], [upn(1), '/\\ /\\ /\\ /\\ /\\']])).toThrow('Register column B "w/c 09/01/2024": a week column is headed with its Monday; 09/01/2024 is a Tuesday.');
+    expect(register()[1][3]).toBe('/\\ /\\ /\\ /\\ /-');
+  });
+});
+
+describe('register.csv through Import a file…', () => {
+  it('is recognised by its name, its header checked before anything is sent', () => {
+    expect(fileNames().register).toBe('Register');
+    expect(checkFileHeader(ss, { target: 'Register', rows: [['UPN', 'w/c 08/01/2024']] }).messages).toEqual([]);
+    expect(checkFileHeader(ss, { target: 'Register', rows: [['Pupil', 'w/c 08/01/2024']] }).messages).toEqual(['Register: no "UPN" column (looked for UPN, Unique Pupil Number, Pupil UPN).']);
   });
 });

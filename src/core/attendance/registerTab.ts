@@ -157,9 +157,7 @@ export interface RegisterMerge {
 export function mergeIntoRegister(values: unknown[][], marks: Mark[], names: Map<string, PupilNames>): RegisterMerge {
   const header = values.length ? values[0].slice() : REGISTER.columns.map((c) => c.header);
   const layout = registerLayout(header);
-  if (layout.messages.length || layout.upnCol < 0) {
-    throw new Error(layout.messages.concat(layout.upnCol < 0 ? ['Register: no "UPN" column.'] : []).join('\n'));
-  }
+  if (layout.messages.length) throw new Error(layout.messages.join('\n')); // the callers check first, naming the column
   const oldWidth = header.length;
   const weekCol = new Map<IsoDate, number>(layout.weeks.map((w) => [w.monday, w.col]));
   const lastWeek = layout.weeks.reduce((m, w) => (w.monday > m ? w.monday : m), '');
