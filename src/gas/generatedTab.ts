@@ -3,15 +3,16 @@
  * on every refresh. The call pattern is fixed — it never depends on the number of rows — so a
  * school of 2,000 pupils costs the same service calls as one of 200:
  *   - the sheet is sized to the grid plus a margin with at most one insert/delete per dimension;
- *   - the values go in with one setValues (tables.replaceContent);
- *   - heading rows, frozen panes and conditional-format rules are a handful of calls each.
+ *   - the values go in with one setValues;
+ *   - heading rows, number formats, frozen panes and conditional-format rules are a handful of
+ *     calls each (one range list per look, whatever the number of headings or columns).
  * Colours are conditional-format rules over ranges, never a background per cell, so a value staff
  * type by hand recolours itself.
  */
 import { PERCENT_FORMAT } from './cells';
 import { identityColumns } from '../core/pupils/identity';
 import { normaliseHeader } from '../core/tabs';
-import { replaceContent } from './tables';
+import { a1Range } from '../core/records/headers';
 import { HEADER_BACKGROUND } from './setupTabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,39 +40,48 @@ export interface GeneratedTab {
   rules?: CellRule[];
   /** Number formats for whole columns from row 2, e.g. { 1: '@' } (1-based column). */
   columnFormats?: Record<number, string>;
+  /** Memory tabs nobody reads (Tier History, QA Reminders): hidden when this write creates them. */
+  hidden?: boolean;
 }
 
 /** Empty rows left under the grid so staff can see it ends (and a typed row is still inside the sheet). */
 const MARGIN_ROWS = 1;
 
-/** The sheet, inserted if it is missing. */
-export function generatedSheet(ss: Spreadsheet, name: string): Sheet {
-  return ss.getSheetByName(name) || ss.insertSheet(name);
-}
-
+/**
+ * Every look is set on every run (the grid moves: a heading row this week is a pupil's row next
+ * week), but only what the sheet might hold is undone: a sheet this run inserted has no content,
+ * formatting, rules or frozen panes yet, so nothing is cleared or reset on it. Headings and
+ * number formats go through one range list per look, whatever the number of rows or columns.
+ */
 export function writeGeneratedTab(ss: Spreadsheet, tab: GeneratedTab): Sheet {
-  const sheet = generatedSheet(ss, tab.name);
+  const found = ss.getSheetByName(tab.name);
+  const sheet = found || ss.insertSheet(tab.name);
   const rows = tab.values.length;
   const cols = rows ? Math.max(...tab.values.map((r) => r.length)) : 0;
   const grid = tab.values.map((r) => (r.length === cols ? r : r.concat(new Array(cols - r.length).fill(''))));
-  fitSheet(sheet, rows + MARGIN_ROWS, Math.max(cols, 1));
-  sheet.setConditionalFormatRules([]); // old rules would colour the new grid's cells wrongly
-  replaceContent(sheet, grid as any);
+  const height = rows + MARGIN_ROWS;
+  fitSheet(sheet, height, Math.max(cols, 1));
+  // Exactly the grid's size now, so the values go straight in (no size check before the write).
+  if (found) sheet.clearContents();
+  if (rows) sheet.getRange(1, 1, rows, cols).setValues(grid as any);
+  // Replacing the rules removes old ones, which would colour the new grid's cells wrongly.
+  const rules = rows && tab.rules ? tab.rules : [];
+  if (found || rules.length) sheet.setConditionalFormatRules(rules.map((r) => buildRule(sheet, r)));
+  if (tab.hidden && !found) sheet.hideSheet();
   if (!rows) return sheet;
-  const all = sheet.getRange(1, 1, sheet.getMaxRows(), cols);
-  all.setFontWeight('normal').setBackground(null);
-  for (const r of tab.headingRows || [1]) {
-    sheet.getRange(r, 1, 1, cols).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-  }
+  if (found) sheet.getRange(1, 1, height, cols).setFontWeight('normal').setBackground(null);
+  sheet.getRangeList((tab.headingRows || [1]).map((r) => a1Range(r, 1, 1, cols))).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   const formats = { ...percentColumns(tab), ...(tab.columnFormats || {}) };
+  const byFormat = new Map<string, string[]>();
   for (const c of Object.keys(formats)) {
-    const col = Number(c);
-    if (rows > 1) sheet.getRange(2, col, rows - 1, 1).setNumberFormat(formats[col]);
+    if (rows > 1) byFormat.set(formats[Number(c)], (byFormat.get(formats[Number(c)]) || []).concat(a1Range(2, Number(c), rows - 1, 1)));
   }
-  sheet.setFrozenRows(tab.frozenRows || 0);
+  byFormat.forEach((ranges, format) => sheet.getRangeList(ranges).setNumberFormat(format));
   // The pupil stays in view beside the figures: the tab's own choice, else its identity columns.
-  sheet.setFrozenColumns(tab.frozenColumns !== undefined ? tab.frozenColumns : identityColumns(grid[0].map(normaliseHeader)));
-  if (tab.rules && tab.rules.length) sheet.setConditionalFormatRules(tab.rules.map((r) => buildRule(sheet, r)));
+  const frozenRows = tab.frozenRows || 0;
+  const frozenColumns = tab.frozenColumns !== undefined ? tab.frozenColumns : identityColumns(grid[0].map(normaliseHeader));
+  if (found || frozenRows) sheet.setFrozenRows(frozenRows);
+  if (found || frozenColumns) sheet.setFrozenColumns(frozenColumns);
   return sheet;
 }
 

@@ -27,10 +27,15 @@ export function openTab(ss: Spreadsheet, name: string): Sheet {
   return sheet;
 }
 
-/** All values of a tab, header row first ([] for an empty tab). One call for the range, one to read. */
+/**
+ * All values of a tab, header row first ([] for an empty tab). One call for the range, one to read:
+ * an empty sheet's data range is A1 alone, read as one blank cell (and a data range of no cells
+ * would read as []), so asking getLastRow first would be a third call for nothing.
+ */
 export function readValues(sheet: Sheet): unknown[][] {
-  if (sheet.getLastRow() === 0) return [];
-  return fromSheetValues(sheet.getDataRange().getValues());
+  const values = sheet.getDataRange().getValues();
+  if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return [];
+  return fromSheetValues(values);
 }
 
 /** Read and parse an importable tab into records (staff-typed rows that are wrong are refusals). */

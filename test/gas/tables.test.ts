@@ -3,7 +3,7 @@
  * rows matched by key on values re-read just before writing, one read and one write per tab.
  */
 import { freshTracker, upn, tabValues, Ss } from './tableHelpers';
-import { readTab, upsertByKey } from '../../src/gas/tables';
+import { readTab, readValues, upsertByKey } from '../../src/gas/tables';
 import { LocalGoogle } from '../../local/google';
 import { UserError } from '../../src/core/errors';
 
@@ -72,6 +72,17 @@ describe('reading by header', () => {
     try { readTab(ss, 'Letters Log'); } catch (e) { msg = (e as Error).message; }
     expect(msg).toContain('Letters Log: no "Type" column');
     expect(msg).toMatch(/Letters Log: the "UPN" column appears more than once \(columns C and D\)/);
+  });
+});
+
+describe('reading a whole tab', () => {
+  it('an empty tab is no rows, in two calls; a tab with one cell typed far from A1 reads up to it', () => {
+    const sheet = ss.insertSheet('Blank');
+    g.env.resetCounts();
+    expect(readValues(sheet)).toEqual([]);
+    expect(g.env.countsByName()).toEqual({ 'Range.getValues': 1, 'Sheet.getDataRange': 1 });
+    sheet.getRange(2, 3).setValue('x');
+    expect(readValues(sheet)).toEqual([['', '', ''], ['', '', 'x']]);
   });
 });
 

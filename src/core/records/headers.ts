@@ -36,6 +36,11 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** A1 notation of a block of cells (1-based row and column), e.g. (2, 3, 10, 1) → "C2:C11", without asking Sheets. */
+export function a1Range(row: number, col: number, rows: number, cols: number): string {
+  return `${columnLetter(col - 1)}${row}:${columnLetter(col + cols - 2)}${row + rows - 1}`;
+}
+
 /**
  * Map a header row to the spec's columns. The tracker's own header ranks first, then aliases in
  * the order listed, so an export holding both "Legal Forename" and "Preferred Forename" uses the

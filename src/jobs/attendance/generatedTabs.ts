@@ -34,7 +34,6 @@ export function readGenerated(ss: Spreadsheet, name: string): unknown[][] {
 
 /** Replace the tab's content with header + rows (rows padded to the header's width). Returns rows written. */
 export function writeGenerated(ss: Spreadsheet, tab: ListTab, rows: Cell[][]): number {
-  const existed = tab.hidden ? !!ss.getSheetByName(tab.name) : true;
   const width = tab.header.length;
   const values: Cell[][] = [tab.header.slice()];
   for (const r of rows) {
@@ -42,8 +41,7 @@ export function writeGenerated(ss: Spreadsheet, tab: ListTab, rows: Cell[][]): n
     for (let c = 0; c < width; c++) row.push(c < r.length ? (typeof r[c] === 'string' ? toCell(r[c], 'text') : r[c]) : '');
     values.push(row);
   }
-  const sheet = writeGeneratedTab(ss, { name: tab.name, values, frozenRows: 1, columnFormats: tab.columnFormats });
+  const sheet = writeGeneratedTab(ss, { name: tab.name, values, frozenRows: 1, columnFormats: tab.columnFormats, hidden: tab.hidden });
   if ((tab.fitColumns ?? !tab.hidden) && rows.length) sheet.autoResizeColumns(1, width);
-  if (!existed) sheet.hideSheet();
   return rows.length;
 }

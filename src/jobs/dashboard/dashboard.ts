@@ -13,7 +13,7 @@ import { reviewAttendance } from '../../core/attendance/review';
 import { dashboardAttendance } from '../../core/attendance/dashboardRates';
 import { homeworkWeeks } from '../../core/homework/weeks';
 import { Pupil, Mark, AttendanceSummary, LetterLogEntry, LateToLesson, HomeworkMiss } from '../../core/types';
-import { columnLetter } from '../../core/records/headers';
+import { a1Range as a1 } from '../../core/records/headers';
 import { replaceContent } from '../../gas/tables';
 import { Cell, PERCENT_FORMAT, toCell } from '../../gas/cells';
 import { HEADER_BACKGROUND } from '../../gas/setupTabs';
@@ -22,11 +22,6 @@ import { attendanceByStageAndYear, DashboardData, homeworkByWeek, lettersByType 
 import { dashboardBlocks, layoutBlocks } from './blocks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** A1 notation of a block of cells (1-based), without asking Sheets. */
-function a1(row: number, col: number, rows: number, cols: number): string {
-  return `${columnLetter(col - 1)}${row}:${columnLetter(col + cols - 2)}${row + rows - 1}`;
-}
 
 export const DASHBOARD_TAB = 'Dashboard';
 /** Sheets' default chart is 600 × 371 px, about 18 rows of 21 px: the next chart starts below it. */
@@ -96,9 +91,9 @@ export function refreshDashboardJob(ss: Spreadsheet, settings: Settings, asOf: I
   const grid: Cell[][] = layout.grid.map((row) => row.slice());
   for (const r of layout.ranges) for (const c of r.dateCols) for (let i = 1; i < r.rows; i++) grid[r.row - 1 + i][r.col - 1 + c] = toCell(grid[r.row - 1 + i][r.col - 1 + c], 'date');
   replaceContent(sheet, grid);
-  sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
-  // One range list per look, whatever the number of blocks or weeks.
-  sheet.getRangeList(layout.ranges.map((r) => a1(r.row - 1, 1, 1, 1))).setFontWeight('bold');
+  sheet.getRange(1, 1).setFontSize(14);
+  // One range list per look, whatever the number of blocks or weeks: the title and each block's title bold.
+  sheet.getRangeList(['A1'].concat(layout.ranges.map((r) => a1(r.row - 1, 1, 1, 1)))).setFontWeight('bold');
   sheet.getRangeList(layout.ranges.map((r) => a1(r.row, r.col, 1, r.cols))).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   const pct = layout.ranges.filter((r) => r.rows > 1).flatMap((r) => r.percentCols.map((c) => a1(r.row + 1, r.col + c, r.rows - 1, 1)));
   if (pct.length) sheet.getRangeList(pct).setNumberFormat(PERCENT_FORMAT);

@@ -49,7 +49,5 @@ export function writeLetterRuns(ss: Spreadsheet, tab: LetterRunsTab): void {
   const t_ = (s: string) => toCell(s, 'text');
   for (const t of tab.tiers) rows.push(['', 'tier', t_(t.date), 'tier', t.year, '', t_(t.upn), '', t.tier]);
   for (const p of tab.plans) rows.push([t_(p.runId), 'plan', t_(p.date), t_(p.type), '', p.seq, t_(p.upn), t_(p.keys.join(' ')), '']);
-  const existed = !!ss.getSheetByName(LETTER_RUNS.name);
-  const sheet = writeGeneratedTab(ss, { name: LETTER_RUNS.name, values: [LETTER_RUNS.header.slice() as Cell[]].concat(rows), frozenRows: 1 });
-  if (!existed) sheet.hideSheet();
+  writeGeneratedTab(ss, { name: LETTER_RUNS.name, values: [LETTER_RUNS.header.slice() as Cell[]].concat(rows), frozenRows: 1, hidden: true });
 }
