@@ -13,74 +13,50 @@ export interface MenuGroup {
   items: (MenuItem | null)[]; // null = separator
 }
 
-export const SAFE_ITEMS: MenuItem[] = [
-  { label: 'Set up tracker', fn: 'setUpTracker' },
-  { label: 'Help', fn: 'showHelp' },
-];
+/** An item: its label and the top-level function it runs. */
+const item = (label: string, fn: string): MenuItem => ({ label, fn });
+/** A submenu: its label, then its items in order (null: a separator line). */
+const group = (label: string, ...items: (MenuItem | null)[]): MenuGroup => ({ label, items });
+
+const SET_UP = item('Set up tracker', 'setUpTracker');
+const HELP = item('Help', 'showHelp');
+
+export const SAFE_ITEMS: MenuItem[] = [SET_UP, HELP];
 
 export const MENU: MenuGroup[] = [
-  {
-    label: 'Homework',
-    items: [
-      { label: 'Record a missed homework…', fn: 'showRecordMiss' },
-      { label: 'Refresh homework tracker', fn: 'refreshHomework' },
-    ],
-  },
-  {
-    label: 'Attendance',
-    items: [
-      { label: 'Review attendance', fn: 'reviewAttendanceNow' },
-      { label: 'Coding review', fn: 'showCodingReview' },
-      { label: 'Attendance lists', fn: 'showAttendanceLists' },
-      { label: 'Record a legal step…', fn: 'showLegalSteps' },
-      { label: 'Evidence pack…', fn: 'showEvidencePack' },
-    ],
-  },
-  {
-    label: 'Letters',
-    items: [
-      { label: 'Letter run…', fn: 'showLetterRun' },
-      null,
-      { label: 'Set up letter templates', fn: 'setUpLetterTemplates' },
-    ],
-  },
-  {
-    label: 'QA calendar',
-    items: [
-      { label: "Today's tasks…", fn: 'showTodaysTasks' },
-      { label: 'Import QA calendar (pasted grid)', fn: 'importQaCalendar' },
-      null,
-      { label: 'Turn on morning e-mails', fn: 'installMorningTrigger' },
-      { label: 'Turn off morning e-mails', fn: 'removeMorningTrigger' },
-      { label: 'Send weekly digests now', fn: 'sendWeeklyDigests' },
-    ],
-  },
-  {
-    label: 'Mentoring',
-    items: [
-      { label: 'Mentoring slip…', fn: 'showMentoringSlip' },
-      { label: 'Progress review', fn: 'runProgressReview' },
-    ],
-  },
-  {
-    label: 'Data',
-    items: [
-      { label: 'Import a file…', fn: 'showImportFile' },
-      { label: 'Make an import tab…', fn: 'prepareImportTab' },
-      { label: 'Import pasted data', fn: 'importPastedData' },
-      { label: 'Pupil profile…', fn: 'showPupilProfile' },
-      { label: 'My open interventions…', fn: 'showMyInterventions' },
-      { label: 'Refresh dashboard', fn: 'refreshDashboard' },
-    ],
-  },
+  group('Homework',
+    item('Record a missed homework…', 'showRecordMiss'),
+    item('Refresh homework tracker', 'refreshHomework')),
+  group('Attendance',
+    item('Review attendance', 'reviewAttendanceNow'),
+    item('Coding review', 'showCodingReview'),
+    item('Attendance lists', 'showAttendanceLists'),
+    item('Record a legal step…', 'showLegalSteps'),
+    item('Evidence pack…', 'showEvidencePack')),
+  group('Letters',
+    item('Letter run…', 'showLetterRun'),
+    null,
+    item('Set up letter templates', 'setUpLetterTemplates')),
+  group('QA calendar',
+    item("Today's tasks…", 'showTodaysTasks'),
+    item('Import QA calendar (pasted grid)', 'importQaCalendar'),
+    null,
+    item('Turn on morning e-mails', 'installMorningTrigger'),
+    item('Turn off morning e-mails', 'removeMorningTrigger'),
+    item('Send weekly digests now', 'sendWeeklyDigests')),
+  group('Mentoring',
+    item('Mentoring slip…', 'showMentoringSlip'),
+    item('Progress review', 'runProgressReview')),
+  group('Data',
+    item('Import a file…', 'showImportFile'),
+    item('Make an import tab…', 'prepareImportTab'),
+    item('Import pasted data', 'importPastedData'),
+    item('Pupil profile…', 'showPupilProfile'),
+    item('My open interventions…', 'showMyInterventions'),
+    item('Refresh dashboard', 'refreshDashboard')),
 ];
 
-export const TAIL_ITEMS: MenuItem[] = [
-  { label: 'Settings…', fn: 'showSettings' },
-  { label: 'Set up tracker', fn: 'setUpTracker' },
-  { label: 'Help', fn: 'showHelp' },
-  { label: 'Check this tracker', fn: 'checkThisTracker' },
-];
+export const TAIL_ITEMS: MenuItem[] = [item('Settings…', 'showSettings'), SET_UP, HELP, item('Check this tracker', 'checkThisTracker')];
 
 export function buildMenu(authMode: GoogleAppsScript.Script.AuthMode | undefined): void {
   installMenu(authMode, SAFE_ITEMS, MENU, TAIL_ITEMS);

@@ -194,4 +194,18 @@ export class RowReader {
   code(field: string, classify: ClassifyCode): string {
     return this.take(field, parseCode(this.raw(field), classify), '');
   }
+
+  /**
+   * Several columns read the same way, in the order given (so a refused row lists its problems in
+   * column order): each('text', 'time', 'teacher') is { time: text('time'), teacher: text('teacher') }.
+   * The record's field is the column's field, written once.
+   */
+  each<H extends SimpleRead, K extends string>(how: H, ...fields: K[]): Record<K, ReturnType<RowReader[H]>> {
+    const out = {} as Record<K, ReturnType<RowReader[H]>>;
+    for (const f of fields) out[f] = this[how](f) as ReturnType<RowReader[H]>;
+    return out;
+  }
 }
+
+/** The reads that need nothing but the field (each() can repeat them). */
+type SimpleRead = 'text' | 'name' | 'date' | 'yesNoText' | 'oneOf' | 'yesNoOrNull';

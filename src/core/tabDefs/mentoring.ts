@@ -1,6 +1,6 @@
 /** Mentoring against FFT targets (SPEC §7): progress, meetings, slips and the intervention sessions. */
 import type { TabDef } from '../tabs';
-import { dateCol, upnCol, YES_NO } from './columns';
+import { owned, pupilDayTab, upnCol, YES_NO } from './columns';
 
 export const PROGRESS: TabDef = { name: 'Progress', key: ['upn', 'subject'], columns: [
   upnCol,
@@ -8,44 +8,36 @@ export const PROGRESS: TabDef = { name: 'Progress', key: ['upn', 'subject'], col
   { header: 'Target', field: 'target', kind: 'text', aliases: ['FFT Target', 'Target Grade'] },
   { header: 'Current', field: 'current', kind: 'text', aliases: ['Working At', 'Current Grade'] },
   { header: 'Predicted', field: 'predicted', kind: 'text', aliases: ['Predicted Grade'] },
-  { header: 'Status', field: 'status', kind: 'text', owned: true },
-  { header: 'Previous Status', field: 'previousStatus', kind: 'text', owned: true },
-  { header: 'Movement', field: 'movement', kind: 'text', owned: true },
+  owned('Status', 'status'),
+  owned('Previous Status', 'previousStatus'),
+  owned('Movement', 'movement'),
 ] };
 
-export const MENTOR_MEETINGS: TabDef = { name: 'Mentor Meetings', key: ['upn', 'date'], columns: [
-  dateCol,
-  upnCol,
+export const MENTOR_MEETINGS = pupilDayTab('Mentor Meetings', ['upn', 'date'], [
   { header: 'Mentor', field: 'mentor', kind: 'text', required: true },
   { header: 'Type', field: 'type', kind: 'enum', options: ['Formal', 'Informal'] },
   { header: 'Notes', field: 'notes', kind: 'text' },
   { header: 'Next Meeting', field: 'nextMeeting', kind: 'date' },
-] };
+]);
 
-export const MENTORING_SLIPS: TabDef = { name: 'Mentoring Slips', key: ['date', 'upn', 'from'], columns: [
-  dateCol,
-  upnCol,
+export const MENTORING_SLIPS = pupilDayTab('Mentoring Slips', ['date', 'upn', 'from'], [
   { header: 'From', field: 'from', kind: 'text', required: true },
   { header: 'Kind', field: 'kind', kind: 'enum', options: ['Positive', 'Concern'], required: true },
   { header: 'Comment', field: 'comment', kind: 'text' },
   { header: 'Target', field: 'target', kind: 'text' },
-  { header: 'Sent To Mentor', field: 'sentToMentor', kind: 'date', owned: true },
-] };
+  owned('Sent To Mentor', 'sentToMentor', 'date'),
+]);
 
-export const SESSIONS: TabDef = { name: 'Sessions', key: ['date', 'upn', 'subject'], columns: [
-  dateCol,
-  upnCol,
+export const SESSIONS = pupilDayTab('Sessions', ['date', 'upn', 'subject'], [
   { header: 'Slot', field: 'slot', kind: 'enum', options: ['After school', 'Lunchtime'], required: true },
   { header: 'Subject', field: 'subject', kind: 'text', required: true },
   { header: 'Time', field: 'time', kind: 'text' },
   { header: 'Teacher', field: 'teacher', kind: 'text' },
   { header: 'Requested By', field: 'requestedBy', kind: 'text' },
-] };
+]);
 
-export const SESSION_REGISTER: TabDef = { name: 'Session Register', key: ['date', 'upn', 'subject'], columns: [
-  dateCol,
-  upnCol,
+export const SESSION_REGISTER = pupilDayTab('Session Register', ['date', 'upn', 'subject'], [
   { header: 'Subject', field: 'subject', kind: 'text', required: true },
   { header: 'Attended', field: 'attended', kind: 'yesno', options: YES_NO },
-  { header: 'Followed Up', field: 'followedUp', kind: 'date', owned: true },
-] };
+  owned('Followed Up', 'followedUp', 'date'),
+]);
