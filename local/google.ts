@@ -2,7 +2,7 @@
  * One local Google: every in-memory service the add-on uses, sharing one LocalEnv (call counts,
  * faults, clock). `install(target)` puts them on a global object the way Apps Script provides
  * them — on `globalThis` for jobs tested straight from src/, or on the sandbox that runs the real
- * bundle (local/loadBundle.ts).
+ * bundle (local/loadBundle.ts). `snapshot()` remembers all of it for a test to put back (local/snapshot.ts).
  */
 import { LocalEnv } from './services/env';
 import { createSpreadsheetApp, LocalSpreadsheetApp, LocalSpreadsheet } from './services/spreadsheet';
@@ -18,6 +18,7 @@ import { createUtilities } from './services/utilities';
 import { createHtmlService } from './services/html';
 import { createLogger, createConsole } from './services/logger';
 import { setUser } from './services/shared';
+import { takeSnapshot, type GoogleSnapshot } from './snapshot';
 
 export interface LocalGoogleOptions {
   /** The add-on's "today" (and time); default: now. */
@@ -57,7 +58,7 @@ export function createLocalGoogle(opts: LocalGoogleOptions = {}) {
   const spreadsheet = opts.spreadsheet
     ? (SpreadsheetApp as LocalSpreadsheetApp)._setActive(opts.spreadsheet)
     : (SpreadsheetApp as LocalSpreadsheetApp)._create(opts.spreadsheetName ?? 'Pastoral Tracker', { locale: opts.spreadsheetLocale, timeZone: opts.spreadsheetTimeZone });
-  return {
+  const g = {
     env,
     services,
     spreadsheet,
@@ -76,7 +77,16 @@ export function createLocalGoogle(opts: LocalGoogleOptions = {}) {
         }
       };
     },
+    /**
+     * Tests: remember this whole local Google (every tab, document, e-mail, property, trigger,
+     * count …) and, with `extra`, other objects of the test's; `restore()` puts it all back
+     * exactly, in place (local/snapshot.ts). Between executions only.
+     */
+    snapshot(...extra: object[]): GoogleSnapshot {
+      return takeSnapshot(env, [g, ...extra]);
+    },
   };
+  return g;
 }
 
 export type LocalGoogle = ReturnType<typeof createLocalGoogle>;

@@ -8,8 +8,11 @@
  *   afterAll(() => t.uninstall());
  *
  * Building the 1,000-pupil school takes a few seconds: build it once per test file (beforeAll).
+ * A test that needs the same tracker many times (a crash point each) builds it once with
+ * `trackerSource` and takes `next()` per case: the tracker exactly as built (local/snapshot.ts).
  */
 import { createLocalGoogle, LocalGoogle } from '../google';
+import type { GoogleSnapshot } from '../snapshot';
 import { generateSampleSchool, SampleSchool, keyboardUser } from './school';
 import { setUser } from '../services/shared';
 import { setUpTrackerJob } from '../../src/jobs/setupTracker';
@@ -86,4 +89,51 @@ export function makeTracker(opts: TrackerOptions = {}): TrackerFixture {
     uninstall();
     throw e;
   }
+}
+
+export interface TrackerSource {
+  /**
+   * The tracker as it was built (and prepared), its Google globals installed, counts from zero:
+   * every tab, property, trigger, document, e-mail and count put back. Uninstall it before the next.
+   */
+  next(): TrackerFixture;
+  /** Objects the snapshot holds (a figure for docs/local-services.md). */
+  readonly objects: number;
+}
+
+/**
+ * Build one tracker (and `prepare` it, e.g. letter templates) and hand it out again and again,
+ * each time exactly as built: for tests that start many runs from the same tracker (crash points).
+ * It is the same tracker object each time, so one must be uninstalled before the next is taken.
+ */
+export function trackerSource(opts: TrackerOptions = {}, prepare?: (t: TrackerFixture) => void): TrackerSource {
+  const t = makeTracker(opts);
+  let snap: GoogleSnapshot;
+  try {
+    if (prepare) prepare(t);
+    t.g.env.resetCounts();
+    snap = t.g.snapshot(t.reports);
+  } finally {
+    t.uninstall();
+  }
+  let inUse = false;
+  // The first tracker handed out is the one just built: no need to put it back.
+  let changed = false;
+  return {
+    objects: snap.objects,
+    next(): TrackerFixture {
+      if (inUse) throw new Error('trackerSource: uninstall the tracker it gave before taking the next');
+      if (changed) snap.restore();
+      changed = true;
+      inUse = true;
+      const uninstall = t.g.install();
+      return {
+        ...t,
+        uninstall: () => {
+          uninstall();
+          inUse = false;
+        },
+      };
+    },
+  };
 }

@@ -59,7 +59,9 @@ export function createDocs(env: LocalEnv, documentApp: GoogleAppsScript.Document
       }
     },
   };
-  return { Documents: env.counted(Documents, 'Documents') };
+  // The quota's memory is on the object, not only in this closure, so a snapshot of the local
+  // Google (local/snapshot.ts) takes it too.
+  return { Documents: env.counted(Object.assign(Documents, { _writes: writes }), 'Documents') };
 }
 
 export type LocalDocs = ReturnType<typeof createDocs>;

@@ -23,3 +23,15 @@ export function ownerUser(env: LocalEnv, ss: object): GoogleAppsScript.Base.User
   const u = { getEmail: () => email, toString: () => email };
   return env.counted(u, 'User') as unknown as GoogleAppsScript.Base.User;
 }
+
+/** For local/snapshot.ts (a walk cannot see a WeakMap): the owner entry of `obj`, if it has one. */
+export interface OwnerEntry {
+  email: string | null;
+}
+export function ownerEntry(obj: object): OwnerEntry | undefined {
+  return owners.has(obj) ? { email: owners.get(obj)! } : undefined;
+}
+export function restoreOwnerEntry(obj: object, entry: OwnerEntry | undefined): void {
+  if (entry) owners.set(obj, entry.email);
+  else owners.delete(obj);
+}
