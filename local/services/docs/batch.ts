@@ -190,16 +190,16 @@ export class Batch extends Segments {
 
   // ---- edits ---------------------------------------------------------------------------------
 
-  /** The paragraph holding `index` (made this batch's own first), its units, and the offset in it. */
-  private paragraphAt(seg: LocalContainer, index: number, i: number, kind: string): { p: LocalParagraph; u: Unit[]; at: number } {
+  /** The paragraph holding `index` (made this batch's own first), its units, the offset in it and its top-level element. */
+  private paragraphAt(seg: LocalContainer, index: number, i: number, kind: string): { p: LocalParagraph; u: Unit[]; at: number; top: number } {
     let spot = this.spot(seg, index, i, kind);
     this.own(seg, spot.top);
     spot = this.spot(seg, index, i, kind);
-    return { p: spot.para, u: unitsOf(spot.para), at: index - spot.start };
+    return { p: spot.para, u: unitsOf(spot.para), at: index - spot.start, top: spot.top };
   }
 
   private insertUnits(seg: LocalContainer, index: number, add: Array<Unit | '\n'>, i: number, kind: string): void {
-    const { p, u, at } = this.paragraphAt(seg, index, i, kind);
+    const { p, u, at, top } = this.paragraphAt(seg, index, i, kind);
     const before = u[at - 1] && 'c' in u[at - 1] ? (u[at - 1] as { a: TextAttrs }).a : u[at] && 'c' in u[at] ? (u[at] as { a: TextAttrs }).a : {};
     const lines: Unit[][] = [u.slice(0, at)];
     for (const x of add) {
@@ -208,7 +208,7 @@ export class Batch extends Segments {
     }
     lines[lines.length - 1].push(...u.slice(at));
     this.splitInto(p, lines);
-    this.changed(seg);
+    this.changed(seg, top);
   }
 
   /** Paragraph p becomes lines.length paragraphs, each with p's style (a list item stays one). */
@@ -229,22 +229,27 @@ export class Batch extends Segments {
   }
 
   private insertTable(seg: LocalContainer, index: number, rows: number, cols: number, i: number, kind: string): void {
-    const { p, u, at } = this.paragraphAt(seg, index, i, kind);
+    const { p, u, at, top } = this.paragraphAt(seg, index, i, kind);
     const [, after] = this.splitInto(p, [u.slice(0, at), u.slice(at)]);
     const t = new LocalTable(p._env, Array.from({ length: rows }, () => Array.from({ length: cols }, () => '')));
     (p._parent as ParentNode)._insert(t, (p._parent as ParentNode)._kids.indexOf(after));
     this.fresh.add(t);
-    this.changed(seg);
+    this.changed(seg, top);
   }
 
   private deleteRange(seg: LocalContainer, s: number, e: number, i: number, kind: string): void {
-    const st = this.tops(seg).slice();
+    // The starts as they were before this request (nothing below recounts them until `changed`);
+    // the elements before the range's first are untouched.
+    const st = this.tops(seg);
+    const count = seg._kids.length;
+    const first = this.topAt(st, count, s);
     const drop: DocNode[] = [];
     let mergeFrom: LocalParagraph | null = null;
-    for (let k = 0; k < seg._kids.length; k++) {
+    for (let k = first; k < count; k++) {
       const a = st[k];
       const b = st[k + 1];
-      if (b <= s || a >= e) continue;
+      if (a >= e) break;
+      if (b <= s) continue;
       const n = seg._kids[k];
       if (a >= s && b <= e) {
         drop.push(n);
@@ -268,15 +273,18 @@ export class Batch extends Segments {
       seg._removeChild(own);
     }
     if (!this.saved.has(seg)) this.saved.set(seg, seg._kids.slice());
-    this.changed(seg);
+    this.changed(seg, first);
   }
 
   /** Every paragraph overlapping [s, e), in document order (into tables), copied before the change. */
   private eachPara(seg: LocalContainer, s: number, e: number, fn: (p: LocalParagraph, start: number) => void, replaces = false): void {
-    const st = this.tops(seg).slice();
+    // As in deleteRange: the starts before this request, from the range's first element.
+    const st = this.tops(seg);
     const n = seg._kids.length;
-    for (let k = 0; k < n; k++) {
-      if (st[k + 1] <= s || st[k] >= e) continue;
+    const first = this.topAt(st, n, s);
+    for (let k = first; k < n; k++) {
+      if (st[k] >= e) break;
+      if (st[k + 1] <= s) continue;
       const node = this.own(seg, k);
       const visit = (x: DocNode, start: number): void => {
         if (x instanceof LocalParagraph) {
@@ -299,7 +307,7 @@ export class Batch extends Segments {
       };
       visit(node, st[k]);
     }
-    if (replaces) this.changed(seg);
+    if (replaces) this.changed(seg, first);
   }
 
   private table(loc: Json | undefined, i: number, kind: string): LocalTable {

@@ -86,22 +86,37 @@ export class Segments {
       'namedStyleType', 'alignment', 'spaceAbove', 'spaceBelow', 'lineSpacing', 'indentStart', 'indentFirstLine', 'width', 'widthType', 'backgroundColor']) : new Set(f);
   }
 
-  /** Start index of each top-level element, and the segment's end last (kept for the batch). */
+  /**
+   * Start index of each top-level element, and the segment's end last (kept for the batch). After
+   * a change only the entries from the changed element on are worked out again (`changed`): a
+   * batch appends a letter to a document of hundreds, and recounting it all per request made a
+   * 300-letter run quadratic.
+   */
   protected tops(seg: LocalContainer): number[] {
     let st = this.starts.get(seg);
-    if (!st) {
-      st = [segmentStart(seg)];
-      for (const k of seg._kids) st.push(st[st.length - 1] + nodeLength(k));
-      this.starts.set(seg, st);
-    }
+    if (!st) this.starts.set(seg, (st = [segmentStart(seg)]));
+    const kids = seg._kids;
+    if (st.length > kids.length + 1) st.length = 1; // elements went without `changed`: count again
+    for (let k = st.length - 1; k < kids.length; k++) st.push(st[k] + nodeLength(kids[k]));
     return st;
+  }
+
+  /** The top-level element holding `index`: the last one starting at or before it (else the first). */
+  protected topAt(st: number[], count: number, index: number): number {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (st[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** The paragraph holding `index` (descending into tables), or Google's refusal. */
   protected spot(seg: LocalContainer, index: number, i: number, kind: string): Spot {
     const st = this.tops(seg);
-    let top = 0;
-    while (top < seg._kids.length - 1 && st[top + 1] <= index) top++;
+    const top = this.topAt(st, seg._kids.length, index);
     const inside = (n: DocNode, start: number, inCell: boolean): Spot | null => {
       if (n instanceof LocalParagraph) return { para: n, start, top, inCell };
       if (!(n instanceof LocalTable)) return null;
@@ -136,7 +151,9 @@ export class Segments {
     return copy;
   }
 
-  protected changed(seg: LocalContainer): void {
-    this.starts.delete(seg);
+  /** Top-level element `fromTop` and every one after it may have changed, moved, come or gone. */
+  protected changed(seg: LocalContainer, fromTop: number): void {
+    const st = this.starts.get(seg);
+    if (st && st.length > fromTop + 1) st.length = Math.max(1, fromTop + 1);
   }
 }
