@@ -87,6 +87,27 @@ export function generateHomeworkSet(rng: Rng, pupils: SamplePupil[], days: IsoDa
   const expected = list.filter((c) => !(c.year <= 9 && PRACTICAL_SUBJECTS.indexOf(c.subject) >= 0));
   const under = new Set(rng.sample(expected, 6).map((c) => c.className));
   const weeks = schoolWeeks(days);
+  // Each week's days, and the first day on or after a date, worked out once: per class and week
+  // they made a big school's generation quadratic. Same answers as filtering and finding in `days`.
+  const daysOfWeek = new Map<IsoDate, IsoDate[]>();
+  for (const d of days) {
+    const w = weekStart(d);
+    const list = daysOfWeek.get(w);
+    if (list) list.push(d);
+    else daysOfWeek.set(w, [d]);
+  }
+  const ascending = days.every((d, i) => i === 0 || days[i - 1] <= d);
+  const firstFrom = (from: IsoDate): IsoDate | undefined => {
+    if (!ascending) return days.find((d) => d >= from);
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid] >= from) hi = mid;
+      else lo = mid + 1;
+    }
+    return days[lo];
+  };
   const rows: SetRow[] = [];
   for (const c of list) {
     const lessonDay = rng.int(0, 4);
@@ -99,10 +120,10 @@ export function generateHomeworkSet(rng: Rng, pupils: SamplePupil[], days: IsoDa
       else sets = true;
       if (under.has(c.className) && rng.chance(0.6)) sets = false;
       if (!sets) return;
-      const inWeek = days.filter((d) => weekStart(d) === w);
+      const inWeek = daysOfWeek.get(w) || [];
       const dateSet = inWeek.find((d) => weekday(d) === lessonDay) || inWeek[0];
       // Due a week later, or the first school day after that when it falls in a holiday.
-      const due = days.find((d) => d >= addDays(dateSet, 7)) || addDays(dateSet, 7);
+      const due = firstFrom(addDays(dateSet, 7)) || addDays(dateSet, 7);
       rows.push({ dateSet, className: c.className, subject: c.subject, year: c.year, teacher: c.teacher.name, due });
     });
   }
