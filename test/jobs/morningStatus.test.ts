@@ -4,7 +4,7 @@
  * each run leaves a visible status (Tracker Status tab, Settings sidebar); a failing run — which
  * Google reports to nobody for an add-on — is e-mailed to the attendance lead.
  */
-import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
+import { trackerSource, TrackerFixture, TrackerSource } from '../fixtures/trackerFixture';
 import { setUser } from '../../local/services/shared';
 import type { LocalMailApp } from '../../local/services/mail';
 import { installMorningTrigger, removeMorningTrigger } from '../../src/entry/qa';
@@ -16,12 +16,15 @@ import { loadTabs } from '../../src/jobs/load';
 import { fixDate, pasteQaGrid } from '../proof/harness';
 
 let t: TrackerFixture;
+let tracker: TrackerSource | undefined;
 let staff: Array<{ email: string; roles: string }>;
 let restoreDate: () => void;
 beforeEach(() => {
   // Entry points read "today" from Date: the tracker's morning, 25 January 2024 08:00 (GMT).
   restoreDate = fixDate(new Date('2024-01-25T08:00:00Z'));
-  t = makeTracker({ pupils: 40, asOf: '2024-01-25' });
+  // Built once, then given back as built for each test.
+  tracker ??= trackerSource({ pupils: 40, asOf: '2024-01-25' });
+  t = tracker.next();
   const [header, ...rows] = t.school.tables.Staff;
   const col = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name);
   staff = rows.map((r) => ({ email: r[col('email')].trim().toLowerCase(), roles: r[col('role')] }));

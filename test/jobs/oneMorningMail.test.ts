@@ -9,7 +9,7 @@
  * to do; as the lead, the mentor meetings that became overdue; as SLT, the Year 11 session list —
  * so three parts, one message, plus the SLT weekly digest.
  */
-import { makeTracker, sampleSchool, TrackerFixture } from '../fixtures/trackerFixture';
+import { makeTracker, sampleSchool, trackerSource, TrackerFixture, TrackerSource } from '../fixtures/trackerFixture';
 import { pasteQaGrid } from '../proof/harness';
 import { dailyRunJob } from '../../src/jobs/daily';
 import { morningRunJob } from '../../src/jobs/qa/morning';
@@ -22,9 +22,11 @@ const MONDAY = '2024-01-22';
 const DIGEST = /^Weekly pastoral digest/;
 
 let t: TrackerFixture;
+// Monday's tracker with the QA calendar, built once and given back as built for each test.
+let monday: TrackerSource | undefined;
 beforeEach(() => {
-  t = makeTracker({ pupils: 60, school: sampleSchool(60, MONDAY) });
-  pasteQaGrid(t);
+  monday ??= trackerSource({ pupils: 60, school: sampleSchool(60, MONDAY) }, pasteQaGrid);
+  t = monday.next();
 });
 afterEach(() => t.uninstall());
 

@@ -3,7 +3,7 @@
  * safe e-mail (domains, subjects, quota, test mode, never twice after a crash) and the digests.
  */
 import { readFileSync } from 'fs';
-import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
+import { makeTracker, trackerSource, TrackerFixture, TrackerSource } from '../fixtures/trackerFixture';
 import { QA_GRID_TAB, importQaCalendarJob, markTaskDoneJob, todaysTasksJob } from '../../src/jobs/qa/calendar';
 import { morningRunJob } from '../../src/jobs/qa/morning';
 import { weeklyDigestsJob } from '../../src/jobs/qa/digests';
@@ -27,10 +27,20 @@ function pasteGrid(t: TrackerFixture): void {
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
 }
 
+/** A tracker with seed 002 imported, per day: built once, then given back as built for each test. */
+const calendars = new Map<string, TrackerSource>();
+
 function withCalendar(asOf?: string): TrackerFixture {
-  const t = makeTracker({ pupils: PUPILS, asOf });
-  pasteGrid(t);
-  importQaCalendarJob(t.ss, loadSettings(), t.school.asOf);
+  let source = calendars.get(asOf ?? '');
+  if (!source) {
+    source = trackerSource({ pupils: PUPILS, asOf }, (t) => {
+      pasteGrid(t);
+      importQaCalendarJob(t.ss, loadSettings(), t.school.asOf);
+    });
+    calendars.set(asOf ?? '', source);
+  }
+  const t = source.next();
+  expect(t.g.env.total).toBe(0);
   expect(t.ss.getSheetByName(QA_GRID_TAB)).toBeNull(); // the pasted grid is removed once imported
   t.g.env.resetCounts();
   return t;
