@@ -19,7 +19,8 @@
  *    Documents object, docs/index.ts) — a new service must keep it that way.
  * Ids counted by module-level counters (spreadsheet and chart ids) go on from where they were, as
  * they do when a second tracker is built in the same file. Functions, Buffers and RegExps are kept
- * by reference (nothing changes them in place); a frozen object is not restored (it cannot change).
+ * by reference (nothing changes them in place); a frozen object is not restored (it cannot change);
+ * an array is its elements (holes kept), not other properties set on it.
  */
 import { types } from 'util';
 import type { LocalEnv } from './services/env';
@@ -30,7 +31,7 @@ import { ownerEntry, restoreOwnerEntry, type OwnerEntry } from './services/sprea
 export interface GoogleSnapshot {
   /** Put every object back as it was when the snapshot was taken. */
   restore(): void;
-  /** Objects remembered (for the docs' figures and a test of the walk). */
+  /** Objects the walk met (for the docs' figures). */
   readonly objects: number;
 }
 
@@ -161,7 +162,7 @@ export function takeSnapshot(env: LocalEnv, roots: object[]): GoogleSnapshot {
 
 function restoreArray(obj: unknown[], items: unknown[]): void {
   let same = obj.length === items.length;
-  for (let i = 0; same && i < items.length; i++) same = obj[i] === items[i] && i in obj === i in items;
+  for (let i = 0; same && i < items.length; i++) same = obj[i] === items[i] && (i in obj) === (i in items);
   if (same) return;
   obj.length = 0;
   obj.length = items.length;
