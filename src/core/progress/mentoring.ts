@@ -5,6 +5,7 @@
  * Overdue meetings carry a key per due date so the chase to the tracking and mentoring lead is
  * sent once per missed meeting.
  */
+import { groupBy } from '../collections';
 import { addDays, daysBetween, IsoDate, weekStart } from '../dates';
 import { Settings } from '../settings';
 import { Pupil } from '../types';
@@ -101,17 +102,7 @@ export function mentorPack(mentor: string, input: MentorPackInput): MentorPackEn
   // The rows of this mentor's mentees, by UPN, in one pass each: matching every mentee against
   // every row made the packs of a 2,000-pupil school quadratic (seconds of the morning run).
   const wanted = new Set(mine.map((m) => normUpn(m.upn)));
-  const rowsOf = <T extends { upn: string }>(rows: T[]): Map<string, T[]> => {
-    const out = new Map<string, T[]>();
-    for (const r of rows) {
-      const k = normUpn(r.upn);
-      if (!wanted.has(k)) continue;
-      const list = out.get(k);
-      if (list) list.push(r);
-      else out.set(k, [r]);
-    }
-    return out;
-  };
+  const rowsOf = <T extends { upn: string }>(rows: T[]): Map<string, T[]> => groupBy(rows.filter((r) => wanted.has(normUpn(r.upn))), (r) => normUpn(r.upn));
   const review = rowsOf(input.review);
   const slips = rowsOf(input.slips);
   // A figure by UPN: the first key that matches (keys are UPNs as written).

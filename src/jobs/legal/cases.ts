@@ -4,6 +4,7 @@
  * attendance review computes its Legal Next column (core/attendance/pupilReview.ts), so the tab,
  * the profile, the sidebar and the packs agree. The register is indexed once for the pupils asked.
  */
+import { groupBy } from '../../core/collections';
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
 import { Pupil } from '../../core/types';
@@ -71,16 +72,7 @@ export function legalCases(s: LegalSources, upns?: string[]): PupilCase[] {
   const pupils = s.pupils.filter((p) => (want ? want.has(normUpn(p.upn)) : reviewBy.has(normUpn(p.upn))));
   const reg = indexRegister(s.marks, s.asOf);
   const cal = s.review.calendar;
-  const by = <T extends { upn: string }>(rows: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const r of rows) {
-      const k = normUpn(r.upn);
-      const list = m.get(k);
-      if (list) list.push(r);
-      else m.set(k, [r]);
-    }
-    return m;
-  };
+  const by = <T extends { upn: string }>(rows: T[]) => groupBy(rows, (r) => normUpn(r.upn));
   const stepsBy = by(s.steps);
   const contactsBy = by(s.contacts);
   return pupils.map((pupil) => {
