@@ -39,6 +39,13 @@ describe('checkSubject', () => {
     expect(() => checkSubject(subject, pupils)).toThrow();
   });
 
+  test('a surname with accents, in capitals or in lower case, is found', () => {
+    const more = [pupil('Zoë', 'Núñez-García', { upn: 'C123456789012' })];
+    expect(() => checkSubject('Letters for NÚÑEZ-GARCÍA', more)).toThrow(/surname/);
+    expect(() => checkSubject('núñez-garcía: attendance', more)).toThrow(/surname/);
+    expect(() => checkSubject('Nunez list', more)).not.toThrow();
+  });
+
   test.each(['Weekly pastoral digest, week beginning 22/01/2024', 'QA calendar 11/01/2024: 2 to do', 'Letters to send this week', 'Smithson family day'])('allows "%s"', (subject) => {
     expect(() => checkSubject(subject, pupils)).not.toThrow();
   });
