@@ -55,14 +55,16 @@ export function toUk(d: IsoDate): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+/** The days of the week as `weekday` numbers them (0 = Monday), and the months, for people. */
+export const WEEKDAY_NAMES: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December'];
+
 /** "Friday 26 January 2024" — for letters. */
 export function toLongUk(d: IsoDate): string {
-  const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-    'September', 'October', 'November', 'December'];
   const m = ISO_RE.exec(d);
   if (!m) return d;
-  return `${days[weekday(d)]} ${+m[3]} ${months[+m[2] - 1]} ${m[1]}`;
+  return `${WEEKDAY_NAMES[weekday(d)]} ${+m[3]} ${MONTH_NAMES[+m[2] - 1]} ${m[1]}`;
 }
 
 export function pad2(n: number): string {

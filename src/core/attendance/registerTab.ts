@@ -18,6 +18,7 @@ import { REGISTER } from '../tabDefs/attendance';
 import { columnLetter, mapHeaders } from '../records/headers';
 import { ClassifyCode, cellText, isBlank, parseCode } from '../records/cells';
 import { Refusal, shown } from '../records/refusal';
+import { isDateValue } from '../records/ukDate';
 import { checkUpn } from '../records/upn';
 import { SESSIONS_A_WEEK, formatWeek, parseWeek, readWeekHeader, sessionAt, sessionIndex, sessionName, weekHeader } from './registerWeek';
 
@@ -161,7 +162,7 @@ export function mergeIntoRegister(values: unknown[][], marks: Mark[], names: Map
   const oldWidth = header.length;
   const weekCol = new Map<IsoDate, number>(layout.weeks.map((w) => [w.monday, w.col]));
   const lastWeek = layout.weeks.reduce((m, w) => (w.monday > m ? w.monday : m), '');
-  const newWeeks = Array.from(new Set(marks.map((m) => weekMonday(m.date)))).filter((d) => !weekCol.has(d)).sort();
+  const newWeeks = Array.from(new Set(marks.map((m) => weekStart(m.date)))).filter((d) => !weekCol.has(d)).sort();
   const sameColumns = !newWeeks.length || newWeeks[0] > lastWeek;
   // Column order after the merge: the old columns (weeks rebuilt in date order if a new week falls
   // among them), then new weeks.
@@ -183,7 +184,7 @@ export function mergeIntoRegister(values: unknown[][], marks: Mark[], names: Map
   order.forEach((o, c) => { if ('from' in o) newIndex.set(o.from, c); });
   const at = (old: number) => newIndex.get(old)!;
 
-  const text = (v: unknown) => (isDate(v) ? '' : cellText(v));
+  const text = (v: unknown) => (isDateValue(v) ? '' : cellText(v));
   const grid: string[][] = [];
   const oldRows = values.length ? values.slice(1) : [];
   grid.push(order.map((o) => ('week' in o ? weekHeader(o.week) : cellRaw(header[o.from]))));
@@ -214,7 +215,7 @@ export function mergeIntoRegister(values: unknown[][], marks: Mark[], names: Map
     const i = sessionIndex(m.date, m.session);
     if (i < 0) throw new Error(`Register: ${m.date} is a weekend day (the caller refuses these)`);
     const r = rowFor(m.upn);
-    const c = colOfWeek.get(weekMonday(m.date))!;
+    const c = colOfWeek.get(weekStart(m.date))!;
     const k = `${r}|${c}`;
     let codes = open.get(k);
     if (codes === undefined) {
@@ -274,13 +275,10 @@ function sameHeader(old: unknown, now: string): boolean {
 
 /** A cell as the merged grid holds it: text; a header typed as a date becomes "w/c dd/mm/yyyy". */
 function cellRaw(v: unknown): string {
-  if (!isDate(v)) return cellText(v);
+  if (!isDateValue(v)) return cellText(v);
   const w = readWeekHeader(v);
   return w.kind === 'week' ? weekHeader(w.monday) : '';
 }
 
-function isDate(v: unknown): boolean {
-  return Object.prototype.toString.call(v) === '[object Date]';
-}
 
-const weekMonday = weekStart;
+

@@ -17,7 +17,7 @@
  * Pure: no Google, no clock. The grid of cells is core/attendance/registerTab.ts.
  */
 import { Session } from '../types';
-import { IsoDate, addDays, toUk, weekday } from '../dates';
+import { IsoDate, WEEKDAY_NAMES, addDays, toUk, weekday } from '../dates';
 import { parseUkDate } from '../records/ukDate';
 import { cellText } from '../records/cells';
 import { withoutStrayApostrophe } from '../records/rowReader';
@@ -25,7 +25,6 @@ import { withoutStrayApostrophe } from '../records/rowReader';
 export const SESSIONS_A_WEEK = 10;
 /** A session with no mark, inside a week cell. */
 export const NO_MARK = '-';
-export const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
 /** Position 0…9 of a date and session inside its week, or -1 on a Saturday or Sunday. */
 export function sessionIndex(date: IsoDate, session: Session): number {
@@ -41,7 +40,7 @@ export function sessionAt(monday: IsoDate, i: number): { date: IsoDate; session:
 
 /** "Tuesday PM" — for a message about one mark of a week. */
 export function sessionName(i: number): string {
-  return `${DAY_NAMES[Math.floor(i / 2)]} ${i % 2 ? 'PM' : 'AM'}`;
+  return `${WEEKDAY_NAMES[Math.floor(i / 2)]} ${i % 2 ? 'PM' : 'AM'}`;
 }
 
 /** Ten codes ('' where there is no mark) → the cell's text; a week with no mark is ''. */
@@ -93,7 +92,7 @@ export function parseWeek(cell: unknown): WeekRead {
     for (let d = 0; d < 5; d++) {
       const t = tokens(days[d]);
       if (t.length !== 2) {
-        return { ok: false, reason: `${DAY_NAMES[d]} has ${t.length} mark${t.length === 1 ? '' : 's'} ("${days[d]}"); each day has two, AM then PM ("-" where there is none).` };
+        return { ok: false, reason: `${WEEKDAY_NAMES[d]} has ${t.length} mark${t.length === 1 ? '' : 's'} ("${days[d]}"); each day has two, AM then PM ("-" where there is none).` };
       }
       marks.push(t[0], t[1]);
     }
@@ -130,7 +129,7 @@ export function readWeekHeader(cell: unknown): WeekHeader {
   if (!d.ok) return { kind: 'bad', reason: d.reason };
   if (!d.date) return { kind: 'other' };
   if (weekday(d.date) !== 0) {
-    return { kind: 'bad', reason: `a week column is headed with its Monday; ${toUk(d.date)} is a ${['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][weekday(d.date)]}.` };
+    return { kind: 'bad', reason: `a week column is headed with its Monday; ${toUk(d.date)} is a ${WEEKDAY_NAMES[weekday(d.date)]}.` };
   }
   return { kind: 'week', monday: d.date };
 }

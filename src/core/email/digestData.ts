@@ -10,7 +10,7 @@
  * Leavers are in `pupils` with `onRoll: false`: they count in rates up to their leaving date
  * (as the DfE counts) and are in no list.
  */
-import { IsoDate, toUk, weekday } from '../dates';
+import { IsoDate, MONTH_NAMES, WEEKDAY_NAMES, toUk, weekday } from '../dates';
 import { QaTask } from '../types';
 import { PupilRates } from '../attendance/weekRates';
 
@@ -111,9 +111,7 @@ export interface DigestInput {
 
 /** "Monday 15 to Friday 19 January 2024" — the days a digest counts. */
 export function daysCounted(week: DigestWeek): string {
-  const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const part = (d: IsoDate, withMonth: boolean) => `${days[weekday(d)]} ${+d.slice(8, 10)}${withMonth ? ` ${months[+d.slice(5, 7) - 1]} ${d.slice(0, 4)}` : ''}`;
+  const part = (d: IsoDate, withMonth: boolean) => `${WEEKDAY_NAMES[weekday(d)]} ${+d.slice(8, 10)}${withMonth ? ` ${MONTH_NAMES[+d.slice(5, 7) - 1]} ${d.slice(0, 4)}` : ''}`;
   if (week.through < week.start) return `no completed school days (week beginning ${toUk(week.start)})`;
   if (week.through === week.start) return part(week.start, true);
   const sameMonth = week.start.slice(0, 7) === week.through.slice(0, 7);

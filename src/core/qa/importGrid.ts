@@ -22,7 +22,7 @@
  * Days that are not tasks are kept as dated rows (the calendar reads as the school wrote it) with
  * no owner chain; no one is reminded about them and their missing chain is not a problem.
  */
-import { isIsoDate, pad2, toUk, weekday } from '../dates';
+import { WEEKDAY_NAMES, isIsoDate, pad2, toUk, weekday } from '../dates';
 import { QaTask } from '../types';
 import { splitChain } from './chains';
 import { isNonTaskDay } from './checks';
@@ -39,7 +39,7 @@ export interface GridOptions {
 }
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 type Detail = 'chain' | 'checkingFor' | 'followUpBy' | 'reviewBy';
@@ -82,7 +82,7 @@ export function importQaGrid(input: string | unknown[][], opts: GridOptions): Gr
       const task = at(row, col);
       const day = days[i];
       if (day === null) {
-        if (task) problems.push(`QA Calendar, ${weekLabel} ${DAY_NAMES[i]}: the task "${task}" has no day of the month in the cell before it.`);
+        if (task) problems.push(`QA Calendar, ${weekLabel} ${WEEKDAY_NAMES[i]}: the task "${task}" has no day of the month in the cell before it.`);
         return;
       }
       if (month === 0) {
@@ -95,11 +95,11 @@ export function importQaGrid(input: string | unknown[][], opts: GridOptions): Gr
       const year = month >= 9 ? opts.academicYearStart : opts.academicYearStart + 1;
       const date = `${year}-${pad2(month)}-${pad2(day)}`;
       if (!isIsoDate(date)) {
-        problems.push(`QA Calendar, ${weekLabel} ${DAY_NAMES[i]}: day ${day} does not exist in ${MONTHS[month - 1].toUpperCase()} ${year}.`);
+        problems.push(`QA Calendar, ${weekLabel} ${WEEKDAY_NAMES[i]}: day ${day} does not exist in ${MONTHS[month - 1].toUpperCase()} ${year}.`);
         return;
       }
       if (weekday(date) !== i) {
-        problems.push(`QA Calendar, ${weekLabel}: ${toUk(date)} ("${task}") is not a ${DAY_NAMES[i]} — check the month and the academic year.`);
+        problems.push(`QA Calendar, ${weekLabel}: ${toUk(date)} ("${task}") is not a ${WEEKDAY_NAMES[i]} — check the month and the academic year.`);
       }
       const dcol = detailCols[i];
       const d = (k: Detail) => (dcol < 0 ? '' : at(details[k] || [], dcol));
