@@ -5,6 +5,7 @@
  * a few appear every week — every week has pink (2) and red (3+) pupils and some are persistent.
  * Detentions from the last two days have not happened yet, so their "attended" is blank.
  */
+import { groupBy } from '../../src/core/collections';
 import { IsoDate, addDays, weekStart, weekday } from '../../src/core/dates';
 import { Rng } from './random';
 import { CORE_SUBJECTS, PRACTICAL_SUBJECTS, SampleClass, SamplePupil } from './model';
@@ -89,13 +90,7 @@ export function generateHomeworkSet(rng: Rng, pupils: SamplePupil[], days: IsoDa
   const weeks = schoolWeeks(days);
   // Each week's days, and the first day on or after a date, worked out once: per class and week
   // they made a big school's generation quadratic. Same answers as filtering and finding in `days`.
-  const daysOfWeek = new Map<IsoDate, IsoDate[]>();
-  for (const d of days) {
-    const w = weekStart(d);
-    const list = daysOfWeek.get(w);
-    if (list) list.push(d);
-    else daysOfWeek.set(w, [d]);
-  }
+  const daysOfWeek = groupBy(days, weekStart);
   const ascending = days.every((d, i) => i === 0 || days[i - 1] <= d);
   const firstFrom = (from: IsoDate): IsoDate | undefined => {
     if (!ascending) return days.find((d) => d >= from);

@@ -4,20 +4,16 @@
  * rows plain again, percentages as percentages, the pupil frozen in view, memory tabs hidden — and
  * the same calls for two headings as for twenty (one range list per look).
  */
-import { createLocalGoogle, LocalGoogle } from '../../local/google';
+import type { LocalGoogle } from '../../local/google';
 import { writeGeneratedTab, GridCell } from '../../src/gas/generatedTab';
 import { HEADER_BACKGROUND } from '../../src/gas/setupTabs';
+import { emptySpreadsheet, Ss } from './tableHelpers';
 
-type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 let g: LocalGoogle;
 let ss: Ss;
 let uninstall: () => void;
 
-beforeEach(() => {
-  g = createLocalGoogle({ now: new Date('2024-01-26T08:00:00Z') });
-  uninstall = g.install();
-  ss = g.spreadsheet as unknown as Ss;
-});
+beforeEach(() => ({ g, ss, uninstall } = emptySpreadsheet()));
 afterEach(() => uninstall());
 
 /** A grid of `n` sections, each a title row and two pupils' rows: headings at rows 1, 4, 7 … */

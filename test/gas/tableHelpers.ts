@@ -5,10 +5,14 @@ import { setUpTrackerJob } from '../../src/jobs/setupTracker';
 
 export type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export function freshTracker(now = new Date('2024-01-26T08:00:00Z')): { g: LocalGoogle; ss: Ss; uninstall: () => void } {
+/** The local Google installed on an empty spreadsheet (nothing set up): `uninstall` in afterEach. */
+export function emptySpreadsheet(now = new Date('2024-01-26T08:00:00Z')): { g: LocalGoogle; ss: Ss; uninstall: () => void } {
   const g = createLocalGoogle({ now });
-  const uninstall = g.install();
-  const ss = g.spreadsheet as unknown as Ss;
+  return { g, uninstall: g.install(), ss: g.spreadsheet as unknown as Ss };
+}
+
+export function freshTracker(now = new Date('2024-01-26T08:00:00Z')): { g: LocalGoogle; ss: Ss; uninstall: () => void } {
+  const { g, ss, uninstall } = emptySpreadsheet(now);
   setUpTrackerJob(ss);
   g.env.resetCounts();
   return { g, ss, uninstall };

@@ -2,20 +2,16 @@
  * Set up tracker (issue 3 §2): every tab of SPEC §2 with headers, drop-downs, dd/mm/yyyy dates,
  * frozen headers and warning-only protection on the add-on's columns; a second run changes nothing.
  */
-import { createLocalGoogle, LocalGoogle } from '../../local/google';
+import type { LocalGoogle } from '../../local/google';
 import { setUpTrackerJob, describeSetup } from '../../src/jobs/setupTracker';
 import { TABS } from '../../src/core/tabs';
 import { withDefaults } from '../../src/core/settings';
-import { snapshot, writeCalls, Ss, upn } from '../gas/tableHelpers';
+import { emptySpreadsheet, snapshot, writeCalls, Ss, upn } from '../gas/tableHelpers';
 
 let g: LocalGoogle;
 let ss: Ss;
 let uninstall: () => void;
-beforeEach(() => {
-  g = createLocalGoogle({ now: new Date('2024-01-26T08:00:00Z') });
-  uninstall = g.install();
-  ss = g.spreadsheet as unknown as Ss;
-});
+beforeEach(() => ({ g, ss, uninstall } = emptySpreadsheet()));
 afterEach(() => uninstall());
 
 const col = (tab: string, header: string) => {
