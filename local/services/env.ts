@@ -36,6 +36,11 @@ export const CALL_COST_MS: Record<string, number> = {
   'Sheet.getDataRange': 20,
   'Sheet.getRange': 10,
   'Spreadsheet.getSheetByName': 20,
+  // Sheets searches on its side and sends back only the matching cells' ranges: one round trip,
+  // priced as a read (getValues) of a few cells plus the search.
+  'TextFinder.findAll': 80,
+  'TextFinder.findNext': 80,
+  'TextFinder.findPrevious': 80,
   'Spreadsheet.insertSheet': 300,
   'DocumentApp.create': 1500,
   'DocumentApp.openById': 400,

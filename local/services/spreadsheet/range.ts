@@ -10,6 +10,7 @@ import type { RuleRange } from './conditional';
 import { gasError, normaliseColour, wrap } from './counted';
 import type { Cell } from './grid';
 import { LocalProtection } from './protection';
+import { LocalTextFinder } from './textFinder';
 import type { LocalSheet } from './sheet';
 import type { LocalDataValidation } from './validation';
 import { displayValue, enterValue, type CellValue, type ValueContext } from './values';
@@ -265,6 +266,11 @@ export class LocalRange {
   }
   clearDataValidations(): LocalRange {
     return this.setDataValidation(null);
+  }
+
+  /** Sheets' search over this range (textFinder.ts). */
+  createTextFinder(findText: string): LocalTextFinder {
+    return wrap(this.env, new LocalTextFinder([{ sheet: this._sheet, ...this._rect }], findText), 'TextFinder');
   }
 
   // ---- geometry -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import { sortRows, type SortSpec } from './sort';
 import { LocalProtection } from './protection';
 import { LocalRange } from './range';
 import { LocalRangeList } from './rangeList';
+import { LocalTextFinder } from './textFinder';
 import type { LocalSpreadsheet } from './spreadsheet';
 import { enterValue } from './values';
 
@@ -241,6 +242,12 @@ export class LocalSheet {
   /** Several ranges of this tab at once (A1 notations). */
   getRangeList(a1s: string[]): LocalRangeList {
     return wrap(this.env, new LocalRangeList(a1s.map((a) => this.getRange(a))), 'RangeList');
+  }
+
+  /** Sheets' search over the whole tab (textFinder.ts). */
+  createTextFinder(findText: string): LocalTextFinder {
+    const area = { sheet: this._raw, row: 1, col: 1, numRows: this._maxRows, numCols: this._maxColumns };
+    return wrap(this.env, new LocalTextFinder([area], findText), 'TextFinder');
   }
 
   // ---- frozen panes, widths, look -----------------------------------------------------------

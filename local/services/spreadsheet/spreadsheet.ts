@@ -25,6 +25,7 @@ import { gasError, wrap } from './counted';
 import { LocalRange } from './range';
 import { LocalRangeList } from './rangeList';
 import { LocalSheet } from './sheet';
+import { LocalTextFinder } from './textFinder';
 import { newUiRecord, type UiRecord } from './ui';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type ValueContext } from './values';
 import { ownerAtCreation, ownerUser, setOwner } from './owner';
@@ -125,6 +126,11 @@ export class LocalSpreadsheet {
   }
   getSheets(): LocalSheet[] {
     return this._sheets.map((s) => s._w as LocalSheet);
+  }
+  /** Sheets' search over every tab, in tab order (textFinder.ts). */
+  createTextFinder(findText: string): LocalTextFinder {
+    const areas = this._sheets.map((sheet) => ({ sheet, row: 1, col: 1, numRows: sheet._maxRows, numCols: sheet._maxColumns }));
+    return wrap(this._env, new LocalTextFinder(areas, findText), 'TextFinder');
   }
   getSheetById(id: number): LocalSheet | null {
     return (this._sheets.find((s) => s._id === id)?._w as LocalSheet) ?? null;
