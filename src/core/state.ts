@@ -7,6 +7,7 @@
  */
 import { IsoDate } from './dates';
 import { Checkpoint, readCheckpoint } from './importCheckpoint';
+import { OpenWeeks } from './attendance/openWeeks';
 
 export interface StateKey<T> {
   /** The property's name. */
@@ -75,3 +76,37 @@ export const QA_PENDING: StateKey<QaPending> = {
 export function importCheckpointKey(tab: string): StateKey<Checkpoint | null> {
   return { name: `pastoralTracker.import.${tab}`, parse: readCheckpoint, format: (v) => (v ? JSON.stringify(v) : null) };
 }
+
+/** Under Apps Script's 9 kB a property value (local/services/properties.ts), with room to spare. */
+const OPEN_WEEKS_MAX_CHARS = 8000;
+
+/**
+ * The school's open sessions by week (core/attendance/openWeeks.ts), kept by the imports and the
+ * attendance review so one pupil's profile need not read every pupil's marks. A calendar, no pupil
+ * data. Stored as JSON {"2024-01-08":1023,…}; past Apps Script's 9 kB a value (about 480 weeks)
+ * it is not kept, and the profile reads the whole Register instead.
+ */
+export const REGISTER_OPEN_WEEKS: StateKey<OpenWeeks | null> = {
+  name: 'pastoralTracker.register.openWeeks',
+  parse(raw) {
+    if (!raw) return null;
+    try {
+      const v = JSON.parse(raw) as unknown;
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+      const out: OpenWeeks = {};
+      for (const [k, bits] of Object.entries(v as Record<string, unknown>)) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(k) || typeof bits !== 'number' || bits < 0 || bits > 1023 || Math.floor(bits) !== bits) return null;
+        out[k] = bits;
+      }
+      return out;
+    } catch (e) {
+      return null;
+    }
+  },
+  format(v) {
+    if (!v) return null;
+    const raw = JSON.stringify(v);
+    return raw.length > OPEN_WEEKS_MAX_CHARS ? null : raw;
+  },
+};
+

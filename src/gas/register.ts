@@ -4,11 +4,12 @@
  *
  * Reads are sized to what a call needs, because cells read are what Apps Script charges for
  * (Sheets: "Use batch operations", developers.google.com/apps-script/guides/support/best-practices):
- * - a read is the whole tab in one getValues (2,000 pupils × two years is 162,000 cells, where
- *   the long form was 6 million). Every week and every pupil, also for one
- *   pupil's profile: a penalty threshold met last year and never answered is still flagged (SPEC
- *   §4.3), and which sessions the school was open comes from all pupils' marks (a pupil's own
- *   blank is a gap only on a day others were marked).
+ * - a job's read is the whole tab in one getValues (2,000 pupils × two years is 162,000 cells,
+ *   where the long form was 6 million): a penalty threshold met last year and never answered is
+ *   still flagged (SPEC §4.3), so every week and every pupil;
+ * - one pupil's profile reads the header and that pupil's row, found by Sheets (gas/pupilRows.ts);
+ *   the school's open sessions come from a memory (core/attendance/openWeeks.ts), because a
+ *   pupil's own blank is a gap only on a day others were marked.
  * A merge reads the whole tab once and writes back only the columns that changed (a day's import
  * rewrites one week column), one setValues per run of adjacent columns; the whole grid only when a
  * week older than the last column arrives and the week columns are put back in date order.
@@ -24,6 +25,7 @@ import { PupilNames, RegisterLayout, RegisterMerge, mergeIntoRegister, readRegis
 import { fromSheetValues, toCell, useSpreadsheetZone } from './cells';
 import { readValues } from './tables';
 import { HEADER_BACKGROUND, ensureTab } from './setupTabs';
+import { findRows, readRowsAt } from './pupilRows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -37,6 +39,8 @@ export interface RegisterReadRequest {
 export interface RegisterMarks {
   marks: Mark[];
   refusals: Refusal[];
+  /** The Mondays of the Register's week columns, in the order they stand. */
+  weeks: IsoDate[];
 }
 
 function checkedLayout(header: unknown[]): RegisterLayout {
@@ -50,10 +54,31 @@ function checkedLayout(header: unknown[]): RegisterLayout {
 export function readRegisterMarks(ss: Spreadsheet, req: RegisterReadRequest): RegisterMarks {
   useSpreadsheetZone(ss);
   const sheet = ss.getSheetByName(REGISTER.name);
-  if (!sheet) return { marks: [], refusals: [] };
+  if (!sheet) return { marks: [], refusals: [], weeks: [] };
   const values = readValues(sheet);
-  if (values.length < 2) return { marks: [], refusals: [] };
-  return readRegister(checkedLayout(values[0]), values.slice(1), { classify: req.classify });
+  if (!values.length) return { marks: [], refusals: [], weeks: [] };
+  const layout = checkedLayout(values[0]);
+  const weeks = layout.weeks.map((w) => w.monday);
+  if (values.length < 2) return { marks: [], refusals: [], weeks };
+  return { ...readRegister(layout, values.slice(1), { classify: req.classify }), weeks };
+}
+
+/**
+ * One pupil's row of the Register, found by Sheets (gas/pupilRows.ts) instead of reading every
+ * pupil's: the header and that row only. `marks` holds this pupil's marks (a second row for the
+ * same UPN is refused, as in a whole read); the caller checks the UPN again (normUpn).
+ */
+export function readPupilRegister(ss: Spreadsheet, upn: string, req: RegisterReadRequest): RegisterMarks {
+  useSpreadsheetZone(ss);
+  const sheet = ss.getSheetByName(REGISTER.name);
+  if (!sheet) return { marks: [], refusals: [], weeks: [] };
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow < 1 || lastCol < 1) return { marks: [], refusals: [], weeks: [] };
+  const layout = checkedLayout(fromSheetValues(sheet.getRange(1, 1, 1, lastCol).getValues())[0]);
+  const weeks = layout.weeks.map((w) => w.monday);
+  const found = readRowsAt(sheet, findRows(sheet, layout.upnCol + 1, upn, lastRow), lastCol);
+  return { ...readRegister(layout, found.rows, { classify: req.classify, rowNumbers: found.rowNumbers }), weeks };
 }
 /** The week Mondays the Register has (its header row only): the school weeks with marks. */
 export function registerWeeks(ss: Spreadsheet): IsoDate[] {

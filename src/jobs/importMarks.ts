@@ -20,6 +20,7 @@ import { listName } from '../core/pupils/names';
 import { PupilNames, readRegister, registerLayout } from '../core/attendance/registerTab';
 import { classifyCode } from '../core/attendance/codes';
 import { writeRegisterMarks } from '../gas/register';
+import { rememberMergedWeeks } from './attendance/marks';
 import { loadTabs } from './load';
 import type { ImportOptions, ImportResult } from './importData';
 
@@ -71,6 +72,8 @@ export function importMarks(ss: Spreadsheet, rows: unknown[][], shape: MarksShap
     });
   }
   const merge = writeRegisterMarks(ss, marks, pupilNames(ss));
+  // After the Register's writes (a property is saved at once; gas/properties.ts flushes first).
+  rememberMergedWeeks(merge, marks);
   const report = importReport(shape === 'register' ? 'Register' : 'Attendance Marks', { added: new Array(merge.added), updated: new Array(merge.updated), unchanged: new Array(merge.unchanged) }, { refusals, unknownHeaders });
   if (merge.blocked.length) report.notes = merge.blocked.slice();
   return { ...report, remaining: 0, runs: 1 };

@@ -13,7 +13,7 @@ const AUTUMN_2023 = weekdays('2023-09-04', '2023-10-20'); // 35 days, 70 session
 
 function profile(p: Pupil, marks: ReturnType<typeof marksOn>, asOf: string) {
   const input: ProfileInput = {
-    pupil: p, pupils: [p], marks, summaries: [], letters: [], latesToLesson: [], homeworkLog: [], interventions: [], progress: [],
+    pupil: p, marks, summaries: [], letters: [], latesToLesson: [], homeworkLog: [], interventions: [], progress: [],
     settings: withDefaults(), asOf,
   };
   return buildProfile(input).attendance!;

@@ -30,6 +30,8 @@ type Counts = Record<string, number>;
 
 interface Measured {
   calls: Counts;
+  /** Cells read, by job. */
+  cells: Counts;
   byName: Record<string, Counts>;
   notes: Record<string, unknown>;
 }
@@ -42,6 +44,7 @@ function resize(c: Counts): number {
 function measureSchool(pupils: number): Measured {
   const t: TrackerFixture = makeTracker({ pupils });
   const calls: Counts = {};
+  const cells: Counts = {};
   const byName: Record<string, Counts> = {};
   const notes: Record<string, unknown> = {};
   const settings = () => loadSettings();
@@ -51,6 +54,7 @@ function measureSchool(pupils: number): Measured {
     const r = fn();
     byName[name] = t.g.env.countsByName();
     calls[name] = t.g.env.total - exclude(byName[name]);
+    cells[name] = t.g.env.cellsRead;
     return r;
   };
   try {
@@ -98,7 +102,7 @@ function measureSchool(pupils: number): Measured {
     );
     notes.overridesCleared = run.overridesCleared;
     notes.letters = run.done;
-    return { calls, byName, notes };
+    return { calls, cells, byName, notes };
   } finally {
     t.uninstall();
   }
@@ -122,7 +126,7 @@ test('the two schools really differ in size, and the jobs had work to do in both
 
 test.each(Object.keys({
   'homework refresh: first run': 1, 'homework refresh: again': 1, 'attendance review: first run': 1, 'attendance review: again': 1,
-  dashboard: 1, 'pupil profile': 1, 'progress review': 1, 'mentoring morning': 1, 'QA morning run': 1,
+  dashboard: 1, 'progress review': 1, 'mentoring morning': 1, 'QA morning run': 1,
   'attendance review with overrides': 1, 'letter preview (AT2)': 1, 'QA context': 1,
 }))('%s: the same calls for 120 and 600 pupils', (job) => {
   expect(measured[SMALL].calls[job]).toBeGreaterThan(0);
@@ -130,6 +134,25 @@ test.each(Object.keys({
   const [a, b] = [measured[SMALL].byName[job], measured[LARGE].byName[job]];
   const differ = Object.keys({ ...a, ...b }).filter((k) => (a[k] || 0) !== (b[k] || 0)).map((k) => `${k}: ${a[k] || 0} → ${b[k] || 0}`);
   expect({ calls: measured[LARGE].calls[job], differ }).toEqual({ calls: measured[SMALL].calls[job], differ: expect.any(Array) });
+});
+
+/**
+ * The profile reads one pupil's rows (issue 22): a tab of up to 10,000 cells whole, a longer one
+ * its header and the rows Sheets finds by UPN (jobs/profile/readPupil.ts). So its calls follow the
+ * size of the tabs (whole or found) and this pupil's rows (a getRow per row found), never the
+ * roll, and at most nine tabs of 10,000 cells are read: under a sidebar's 100,000 whatever the school.
+ */
+test('pupil profile: a bounded number of calls and under 100,000 cells, for 120 and 600 pupils', () => {
+  for (const n of SIZES) {
+    const by = measured[n].byName['pupil profile'];
+    // Nine tabs: each looked up, sized, its header read, searched, and its rows read in at most
+    // 12 runs — far fewer here — plus the memory of open sessions (2 calls).
+    expect(measured[n].calls['pupil profile'] - (by['Range.getRow'] || 0)).toBeLessThanOrEqual(9 * 12 + 2);
+    expect(measured[n].cells['pupil profile']).toBeLessThanOrEqual(100000);
+  }
+  // The bigger school's profile finds rows where the smaller one reads tabs whole: fewer cells than
+  // five times as many pupils would read.
+  expect(measured[LARGE].cells['pupil profile']).toBeLessThan(2 * measured[SMALL].cells['pupil profile']);
 });
 
 /** The Docs service classes: a letter's own calls, which follow its wording. */

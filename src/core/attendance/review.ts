@@ -19,7 +19,7 @@ import { AttendanceSummary, LateToLesson, LetterLogEntry, Mark, Pupil } from '..
 import { SchoolCalendar, buildCalendar } from '../calendar/schoolWeeks';
 import { HalfTerm, Term } from '../calendar/halfTerms';
 import { AcademicYear, academicYearOfDate } from '../calendar/academicYear';
-import { PupilMarks, indexRegister, pupilMarks } from './register';
+import { PupilMarks, RegisterIndex, indexRegister, pupilMarks } from './register';
 import { LadderOverride } from './ladder';
 import { CodingIssue, RegisterIssue, registerIssues, sortedOpenSessions } from './coding';
 import { isLeaver } from '../pupils/roll';
@@ -47,6 +47,12 @@ export interface ReviewInput {
   remainingSchoolDays?: number | null;
   /** Legal-tab steps (a later issue adds the tab): they answer the penalty and ten-day flags. */
   legalSteps?: LegalStep[];
+  /**
+   * Sessions the school was open ("2024-01-08|AM") known from the whole register, when `marks`
+   * holds only some pupils' marks (one pupil's profile): joined with the ones the marks show, so
+   * a blank on a day others were marked is still a gap and the school weeks are the school's.
+   */
+  openSessions?: readonly string[];
 }
 
 export interface AttendanceLists {
@@ -75,11 +81,26 @@ export interface AttendanceReview {
 
 export { isLeaver };
 
+/** Join sessions known to be open to the ones the marks show (those after `asOf` are not history). */
+function addOpenSessions(reg: RegisterIndex, keys: readonly string[], asOf: IsoDate): void {
+  const dates = new Set(reg.openDates);
+  for (const key of keys) {
+    const date = key.slice(0, 10);
+    if (date > asOf || reg.openSessions.has(key)) continue;
+    reg.openSessions.add(key);
+    if (!dates.has(date)) {
+      dates.add(date);
+      reg.openDates.push(date);
+    }
+  }
+}
+
 export function reviewAttendance(input: ReviewInput): AttendanceReview {
   const { settings, asOf } = input;
   const onRoll = input.pupils.filter((p) => !isLeaver(p, asOf));
   const year = academicYearOfDate(asOf, settings);
   const reg = indexRegister(input.marks, asOf);
+  if (input.openSessions) addOpenSessions(reg, input.openSessions, asOf);
   const cal = buildCalendar(reg.openDates, settings, asOf);
   const open = sortedOpenSessions(reg.openSessions);
   const halfTerm = cal.halfTermOf(asOf);

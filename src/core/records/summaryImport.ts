@@ -31,7 +31,7 @@ export interface SummaryResult {
   headerMessages: string[];
 }
 
-export function parseAttendanceSummary(rows: unknown[][], opts: { firstRow?: number } = {}): SummaryResult {
+export function parseAttendanceSummary(rows: unknown[][], opts: { firstRow?: number; rowNumbers?: number[] } = {}): SummaryResult {
   const firstRow = opts.firstRow || 1;
   const map = mapHeaders(SUMMARY_SPEC, rows[0] || []);
   const has = (f: string) => map.columnIndex[f] !== undefined;
@@ -51,7 +51,7 @@ export function parseAttendanceSummary(rows: unknown[][], opts: { firstRow?: num
   for (let i = 1; i < rows.length; i++) {
     const cells = rows[i] || [];
     if (cells.every(isBlank)) continue;
-    const r = new RowReader(SUMMARY_SPEC, map, cells, firstRow + i);
+    const r = new RowReader(SUMMARY_SPEC, map, cells, opts.rowNumbers && opts.rowNumbers[i - 1] !== undefined ? opts.rowNumbers[i - 1] : firstRow + i);
     const upn = r.upn();
     const possible = r.number('possible');
     const attended = r.number('attended');

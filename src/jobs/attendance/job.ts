@@ -13,6 +13,7 @@ import { EPISODE_END, letterKey, Rung } from '../../core/attendance/ladder';
 import { appendNewByKey, UpsertResult } from '../../gas/tables';
 import { OverrideState } from '../../core/attendance/overrides';
 import { runAttendanceReview } from './review';
+import { rememberOpenWeeks } from './marks';
 import { writeAttendanceTab } from './attendanceTab';
 import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { clearOverrideCells } from './overrideCells';
@@ -66,7 +67,7 @@ export const EPISODE_END_BY = 'Pastoral Tracker (attendance review)';
 
 export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): AttendanceJobResult {
   // The Staff tab names the form tutor who takes each register on the Coding Review.
-  const { review, problems, overrides, attendanceSheet, data } = runAttendanceReview(ss, settings, asOf, { extra: ['Staff'] });
+  const { review, problems, overrides, attendanceSheet, data, input, registerWeeks } = runAttendanceReview(ss, settings, asOf, { extra: ['Staff'] });
   // What each family was last sent about attendance: the Attendance tab and the tier lists say it.
   const lastLetters = new Map<string, string>();
   lastAttendanceLetters(data['Letters Log'] || []).forEach((l, upn) => lastLetters.set(upn, lastLetterText(l)));
@@ -102,6 +103,9 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
   tabsWritten[FAILURE_TO_RETURN.name] = writeGenerated(ss, FAILURE_TO_RETURN, lists.failure);
   tabsWritten[CODING_REVIEW.name] = writeGenerated(ss, CODING_REVIEW, lists.coding);
   tabsWritten[COHORTS.name] = writeGenerated(ss, COHORTS, lists.cohorts);
+  // The school's open sessions, for one pupil's profile (core/attendance/openWeeks.ts): every
+  // week again, so a mark staff typed into the Register since the last import is in it too.
+  rememberOpenWeeks(registerWeeks, input.marks);
 
   const result = summarise(review, problems, attendanceTab, episodeEnds, tabsWritten);
   result.hoyOverrides = overrides.map((o) => ({ upn: o.upn, rung: o.rung, row: o.row, state: o.state }));

@@ -12,7 +12,13 @@ import { classifyCode } from '../../core/attendance/codes';
 import { ClassifyCode } from '../../core/records/cells';
 import { formatRefusal } from '../../core/records/refusal';
 import { readSheetTab } from '../../gas/tables';
-import { readRegisterMarks } from '../../gas/register';
+import { readPupilRegister, readRegisterMarks } from '../../gas/register';
+import { IsoDate, weekStart } from '../../core/dates';
+import { REGISTER_OPEN_WEEKS } from '../../core/state';
+import { coversWeeks, openSessionKeys, openWeeksAfterMerge, openWeeksOfRegister } from '../../core/attendance/openWeeks';
+import { RegisterMerge } from '../../core/attendance/registerTab';
+import { StateStore, documentState } from '../../gas/properties';
+import { normUpn } from '../../core/pupils/names';
 import { OLD_MARKS_TAB } from '../../core/trackerCheck';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,14 +42,17 @@ export interface MarksRequest {
 export interface MarksRead {
   marks: Mark[];
   problems: string[];
+  /** The Mondays of the Register's week columns (what the open-sessions memory covers). */
+  registerWeeks: IsoDate[];
 }
 
 export function readMarks(ss: Spreadsheet, req: MarksRequest = {}): MarksRead {
   const classify = req.classify || classifyCode;
   const reg = readRegisterMarks(ss, { classify });
   const problems = reg.refusals.map((r) => formatRefusal('Register', r));
+  const registerWeeks = reg.weeks;
   const old = ss.getSheetByName(OLD_MARKS_TAB);
-  if (!old || old.getLastRow() < 2) return { marks: reg.marks, problems };
+  if (!old || old.getLastRow() < 2) return { marks: reg.marks, problems, registerWeeks };
   const parsed = readSheetTab(old, OLD_MARKS_TAB, { classifyCode: classify });
   for (const r of parsed.refusals) problems.push(formatRefusal(OLD_MARKS_TAB, r));
   const inRegister = new Set(reg.marks.map((m) => `${m.upn}|${m.date}|${m.session}`));
@@ -51,5 +60,55 @@ export function readMarks(ss: Spreadsheet, req: MarksRequest = {}): MarksRead {
   for (const m of parsed.records) {
     if (!inRegister.has(`${m.upn}|${m.date}|${m.session}`)) marks.push(m);
   }
-  return { marks, problems };
+  return { marks, problems, registerWeeks };
+}
+
+/** One pupil's marks, and the school's open sessions to go with them (jobs/profile/readPupil.ts). */
+export interface PupilMarksRead {
+  marks: Mark[];
+  problems: string[];
+  /** Every session the school was open up to `asOf` ("2024-01-08|AM"), from the memory. */
+  openSessions: string[];
+}
+
+/**
+ * One pupil's marks without reading every pupil's: their Register row (found by Sheets) and the
+ * school's open sessions from the memory the imports and the review keep (core/attendance/
+ * openWeeks.ts). Null — read the whole Register instead — when that memory is missing or does not
+ * cover exactly the Register's weeks (a week column added or deleted by hand since), or when an
+ * older tracker still has its long-form Attendance Marks tab (its marks are not in the memory).
+ */
+export function readPupilMarks(ss: Spreadsheet, upn: string, asOf: IsoDate, state: StateStore = documentState()): PupilMarksRead | null {
+  const memory = state.get(REGISTER_OPEN_WEEKS);
+  if (!memory) return null;
+  const old = ss.getSheetByName(OLD_MARKS_TAB);
+  if (old && old.getLastRow() >= 2) return null;
+  const reg = readPupilRegister(ss, upn, { classify: letCodesThrough });
+  if (!coversWeeks(memory, reg.weeks)) return null;
+  const u = normUpn(upn);
+  return {
+    marks: reg.marks.filter((m) => normUpn(m.upn) === u),
+    problems: reg.refusals.map((r) => formatRefusal('Register', r)),
+    openSessions: openSessionKeys(memory, asOf),
+  };
+}
+
+/** After a review read the whole Register: remember its open sessions (saved only when they changed). */
+export function rememberOpenWeeks(registerWeeks: readonly IsoDate[], marks: readonly Mark[], state: StateStore = documentState()): void {
+  const next = openWeeksOfRegister(registerWeeks, marks);
+  const before = state.get(REGISTER_OPEN_WEEKS);
+  if (before && REGISTER_OPEN_WEEKS.format(before) === REGISTER_OPEN_WEEKS.format(next)) return;
+  state.set(REGISTER_OPEN_WEEKS, next);
+}
+
+/**
+ * After an import merged marks into the Register: the weeks it changed or touched worked out
+ * again from the merged columns (every week when the memory was out of step), saved when changed.
+ */
+export function rememberMergedWeeks(merge: RegisterMerge, imported: readonly Mark[], state: StateStore = documentState()): void {
+  const before = state.get(REGISTER_OPEN_WEEKS);
+  const weeks = Array.from(new Set(imported.map((m) => weekStart(m.date))));
+  const next = openWeeksAfterMerge(before, merge.grid, merge.changedColumns, weeks);
+  if (before && REGISTER_OPEN_WEEKS.format(before) === REGISTER_OPEN_WEEKS.format(next)) return;
+  state.set(REGISTER_OPEN_WEEKS, next);
 }

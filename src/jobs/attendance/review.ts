@@ -44,6 +44,8 @@ export interface AttendanceReviewRun {
   attendanceSheet: Sheet | null;
   /** What the review was run on: a letter run reviews again with its own letters added (no reads). */
   input: ReviewInput;
+  /** The Mondays of the Register's week columns (the review job remembers their open sessions). */
+  registerWeeks: IsoDate[];
 }
 
 export interface AttendanceReadOptions {
@@ -63,6 +65,7 @@ export interface AttendanceInputRead {
   data: Loaded;
   overrides: OverrideCell[];
   attendanceSheet: Sheet | null;
+  registerWeeks: IsoDate[];
 }
 
 // The Legal tab: its steps answer the penalty threshold and the ten-day flag (SPEC §4.3).
@@ -97,7 +100,7 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
     previousTiers: opts.tierHistory === false ? undefined : tierHistory.baseline,
     legalSteps: data.Legal || [], // whole rows: what is due next reads Parent, Period End and Outcome too
   };
-  return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet };
+  return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet, registerWeeks: read.registerWeeks };
 }
 
 /** The review on what readAttendanceInput read; overrides not honoured join the problems. */
@@ -107,7 +110,7 @@ export function reviewRead(read: AttendanceInputRead): AttendanceReviewRun {
   const review = readShared(`review|${read.input.asOf}|${read.input.previousTiers ? 'tiers' : 'none'}`, () => reviewAttendance(read.input));
   const overrides = overrideOutcomes(read.overrides, review.pupils);
   const problems = read.problems.concat(overrides.filter((o) => o.state !== 'honoured').map((o) => o.message));
-  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet, input: read.input };
+  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet, input: read.input, registerWeeks: read.registerWeeks };
 }
 
 export function runAttendanceReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceReviewRun {

@@ -1,9 +1,9 @@
 /**
  * The pupil profile (issue 9): one view of a child for the member of staff in front of them —
  * attendance figures, stage and trend, homework weeks, letters sent, interventions and progress.
- * Read-only. Every tab is read once (jobs/profile/read.ts); the rules are the same core rules the
- * jobs use, run for this one pupil (the register is indexed whole, so the school calendar is the
- * school's, not the child's).
+ * Read-only. Only this pupil's rows are read (jobs/profile/readPupil.ts); the rules are the same
+ * core rules the jobs use, run for this one pupil, with the school's open sessions remembered from
+ * the whole register (so the school calendar is the school's, not the child's).
  *
  * The result is plain data: the sidebar shows every string with textContent, never as HTML.
  */
@@ -24,6 +24,7 @@ import { statusOf } from '../../core/progress/review';
 import { isLeaver } from '../../core/pupils/roll';
 import { pupilTrend, termWeekIndexes, TrendWeek } from '../dashboard/weekly';
 import { readPastoral } from './read';
+import { PupilReadOptions, readPupil } from './readPupil';
 import { LegalRecord, sortSteps } from '../../core/legal/steps';
 import { LegalDueItem } from '../../core/legal/dueNext';
 import { caseFor } from '../legal/cases';
@@ -75,8 +76,10 @@ export interface PupilProfile {
 
 export interface ProfileInput {
   pupil: Pupil;
-  pupils: Pupil[];
+  /** This pupil's marks, or every pupil's (the rules pick this pupil's). */
   marks: import('../../core/types').Mark[];
+  /** The school's open sessions when `marks` are this pupil's only (core/attendance/review.ts). */
+  openSessions?: readonly string[];
   summaries: import('../../core/types').AttendanceSummary[];
   letters: LetterLogEntry[];
   latesToLesson: import('../../core/types').LateToLesson[];
@@ -108,6 +111,7 @@ export function buildProfile(input: ProfileInput): Omit<PupilProfile, 'problems'
     legalSteps: mine(input.legal || []),
     settings,
     asOf,
+    openSessions: input.openSessions,
   });
   const r = review.pupils[0];
   let attendance: PupilProfile['attendance'] = null;
@@ -213,16 +217,18 @@ function lastYearOf(p: Pupil, pm: import('../../core/attendance/register').Pupil
 
 const PROFILE_TABS = ['Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', 'Homework Log', 'Interventions', 'Progress', 'Legal'] as const;
 
-/** The job: read each tab once, build the profile of `upn`. */
-export function pupilProfileJob(ss: Spreadsheet, upn: string, settings: Settings, asOf: IsoDate): PupilProfile {
-  const { data, marks, problems } = readPastoral(ss, PROFILE_TABS.slice(), settings);
-  const pupils = data.Students || [];
-  const pupil = pupils.find((p) => normUpn(p.upn) === normUpn(upn));
+/**
+ * The job: this pupil's rows of each tab (jobs/profile/readPupil.ts: found by UPN, not the whole
+ * tracker read), the profile built from them.
+ */
+export function pupilProfileJob(ss: Spreadsheet, upn: string, settings: Settings, asOf: IsoDate, read: PupilReadOptions = {}): PupilProfile {
+  const { data, marks, openSessions, problems } = readPupil(ss, upn, PROFILE_TABS, settings, asOf, read);
+  const pupil = (data.Students || [])[0];
   if (!pupil) throw new UserError('That pupil is not on the Students tab (they may have been removed since you searched). Search again.');
   const profile = buildProfile({
     pupil,
-    pupils,
     marks,
+    openSessions,
     summaries: data.summaries || [],
     letters: data['Letters Log'] || [],
     latesToLesson: data['Lates to Lesson'] || [],
