@@ -38,6 +38,30 @@ export function readValues(sheet: Sheet): unknown[][] {
   return fromSheetValues(values);
 }
 
+/**
+ * Some columns of a tab, found by header: the header row, then each row with only those columns
+ * filled ('' elsewhere), so a parser that looks columns up by header reads it as the whole tab.
+ * A read per run of adjacent columns, not the whole width ([] for an empty tab; the header alone
+ * when none of the columns is there). For a sidebar that needs two columns of a wide tab (the
+ * Attendance tab's UPN and HoY Override: 4,000 cells at 2,000 pupils, not 64,000).
+ */
+export function readColumns(sheet: Sheet, def: TabDef, fields: string[]): unknown[][] {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow < 1 || lastCol < 1) return [];
+  const header = fromSheetValues(sheet.getRange(1, 1, 1, lastCol).getValues())[0];
+  const map = mapHeaders(def, header);
+  const cols = fields.map((f) => map.columnIndex[f]).filter((c): c is number => c !== undefined);
+  const rows: unknown[][] = [header];
+  for (let r = 1; r < lastRow; r++) rows.push(new Array(lastCol).fill(''));
+  if (lastRow < 2) return rows;
+  for (const [a, b] of columnRuns(cols)) {
+    const values = fromSheetValues(sheet.getRange(2, a + 1, lastRow - 1, b - a + 1).getValues());
+    values.forEach((line, r) => line.forEach((v, i) => (rows[r + 1][a + i] = v)));
+  }
+  return rows;
+}
+
 /** Read and parse an importable tab into records (staff-typed rows that are wrong are refusals). */
 export function readTab<K extends ImportableTab>(
   ss: Spreadsheet,

@@ -3,7 +3,8 @@
  * rows matched by key on values re-read just before writing, one read and one write per tab.
  */
 import { freshTracker, upn, tabValues, Ss } from './tableHelpers';
-import { readTab, readValues, upsertByKey } from '../../src/gas/tables';
+import { readColumns, readTab, readValues, upsertByKey } from '../../src/gas/tables';
+import { tabDef } from '../../src/core/tabs';
 import { LocalGoogle } from '../../local/google';
 import { UserError } from '../../src/core/errors';
 
@@ -179,5 +180,50 @@ describe('writing by key', () => {
     const sh = ss.getSheetByName('Letters Log')!;
     expect(sh.getRange(2, 7).getValue()).toBe('=IMPORTXML("http://x")');
     expect(sh.getRange(2, 7).getFormula()).toBe('');
+  });
+});
+
+describe('reading some columns by header (readColumns)', () => {
+  it('reads the header and only the columns asked for, wherever staff moved them, one read per run of neighbours', () => {
+    const { g, ss, uninstall } = freshTracker();
+    try {
+      const sheet = ss.insertSheet('Attendance Copy');
+      // UPN third, HoY Override first, other columns between and after.
+      sheet.getRange(1, 1, 4, 5).setValues([
+        ['HoY Override', 'Name', 'UPN', 'Stage', 'Notes'],
+        ['AT2', 'Jones, Lee', upn(1), 'Level 2', 'phoned'],
+        ['', 'Patel, Amy', upn(2), 'Reward', ''],
+        ['AT1', 'Khan, Sam', upn(3), 'Level 1', 'note'],
+      ]);
+      g.env.resetCounts();
+      const read = readColumns(sheet, tabDef('Attendance'), ['upn', 'hoyOverride']);
+      expect(read).toEqual([
+        ['HoY Override', 'Name', 'UPN', 'Stage', 'Notes'],
+        ['AT2', '', upn(1), '', ''],
+        ['', '', upn(2), '', ''],
+        ['AT1', '', upn(3), '', ''],
+      ]);
+      // The header (5 cells) and two separate columns of 3 rows: three reads, 11 cells.
+      expect(g.env.countsByName()['Range.getValues']).toBe(3);
+      expect(g.env.cellsRead).toBe(5 + 3 + 3);
+      // Neighbouring columns are one read.
+      g.env.resetCounts();
+      readColumns(sheet, tabDef('Attendance'), ['upn', 'name']);
+      expect(g.env.countsByName()['Range.getValues']).toBe(2);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('gives [] for an empty tab and the header alone when there are no rows', () => {
+    const { ss, uninstall } = freshTracker();
+    try {
+      const sheet = ss.insertSheet('Empty');
+      expect(readColumns(sheet, tabDef('Attendance'), ['upn'])).toEqual([]);
+      sheet.getRange(1, 1, 1, 2).setValues([['UPN', 'Name']]);
+      expect(readColumns(sheet, tabDef('Attendance'), ['upn'])).toEqual([['UPN', 'Name']]);
+    } finally {
+      uninstall();
+    }
   });
 });

@@ -17,9 +17,10 @@ import { Settings } from '../../core/settings';
 import { AttendanceReview, ReviewInput, reviewAttendance } from '../../core/attendance/review';
 import { Mark } from '../../core/types';
 import { ImportableTab } from '../../core/records/parse';
-import { OverrideCell, OverrideOutcome, overrideOutcomes, readOverrides } from '../../core/attendance/overrides';
+import { OVERRIDE_TAB, OverrideCell, OverrideOutcome, overrideOutcomes, readOverrides } from '../../core/attendance/overrides';
 import { loadTabs, Loaded } from '../load';
-import { readValues } from '../../gas/tables';
+import { readColumns } from '../../gas/tables';
+import { tabDef } from '../../core/tabs';
 import { letCodesThrough, readMarks } from './marks';
 import { readTierHistory, TierHistory } from './tierHistory';
 import { readShared } from '../sharedReads';
@@ -83,7 +84,8 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
   problems.push(...read.problems);
   data['Attendance Marks'] = marks;
   const attendanceSheet = ss.getSheetByName('Attendance');
-  const overrides = readOverrides(attendanceSheet ? readValues(attendanceSheet) : []);
+  // Only the UPN and HoY Override columns: the rest of the tab is the last review's output.
+  const overrides = readOverrides(attendanceSheet ? readColumns(attendanceSheet, tabDef(OVERRIDE_TAB), ['upn', 'hoyOverride']) : []);
   problems.push(...overrides.problems);
   const tierHistory: TierHistory = opts.tierHistory === false
     ? { baselineDate: '', baseline: [], baselineYears: new Map() }
