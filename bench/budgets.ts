@@ -28,6 +28,9 @@ import { planFor } from '../src/jobs/letters/preview';
 import { previewLetterRunJob } from '../src/jobs/letters/sidebarData';
 import { codingReviewJob } from '../src/jobs/attendance/codingReview';
 import { pupilProfileJob } from '../src/jobs/profile/profile';
+import { noteImported } from '../src/jobs/imported';
+import { documentState } from '../src/gas/properties';
+import { REGISTER_OPEN_WEEKS } from '../src/core/state';
 import { dailyRunJob } from '../src/jobs/daily';
 import { weeklyDigestsJob } from '../src/jobs/qa/digests';
 import { progressReview } from '../src/jobs/progress/review';
@@ -112,8 +115,24 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   out['attendance review'] = measure(t, () => reviewAttendanceJob(t.ss, s(), AS_OF));
   // Sidebar calls (issue 22: a sidebar should answer in about a second): what each reads.
   out['sidebar: letter preview (AT1, whole school)'] = measure(t, () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'AT1', cohort: { kind: 'all' } }));
-  out['sidebar: coding review'] = measure(t, () => codingReviewJob(t.ss, s(), AS_OF));
-  out['sidebar: pupil profile'] = measure(t, () => pupilProfileJob(t.ss, t.firstUpn, s(), AS_OF));
+  out['sidebar: coding review'] = { ...measure(t, () => codingReviewJob(t.ss, s(), AS_OF)), note: 'today\'s review, no import since: its Coding Review tab and the Held column' };
+  out['sidebar: coding review, marks imported since (reviews first)'] = {
+    ...measure(t, () => {
+      noteImported();
+      codingReviewJob(t.ss, s(), AS_OF);
+    }),
+    note: 'the attendance review, then the same read',
+  };
+  out['sidebar: pupil profile'] = { ...measure(t, () => pupilProfileJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows (found by UPN) and the open sessions remembered' };
+  out['sidebar: pupil profile, no memory of open sessions (whole Register)'] = {
+    ...measure(t, () => {
+      documentState().set(REGISTER_OPEN_WEEKS, null);
+      pupilProfileJob(t.ss, t.firstUpn, s(), AS_OF);
+    }),
+    note: 'the memory missing, or a week column added by hand since: the whole Register is read',
+  };
+  // The next review puts the memory back.
+  reviewAttendanceJob(t.ss, s(), AS_OF);
   out['progress review'] = measure(t, () => progressReview(t.ss, s(), AS_OF));
   const sent = () => ((t.g.services.MailApp as any)._sent as unknown[]).length;
   let before = sent();

@@ -110,3 +110,28 @@ export const REGISTER_OPEN_WEEKS: StateKey<OpenWeeks | null> = {
   },
 };
 
+
+/** A count of imports that changed the tracker: a review remembers the one it read (ATTENDANCE_REVIEWED). */
+export const DATA_GENERATION: StateKey<number> = {
+  name: 'pastoralTracker.data.generation',
+  parse: (raw) => (raw && /^\d+$/.test(raw) ? Number(raw) : 0),
+  format: (v) => String(v),
+};
+
+/**
+ * The last attendance review: the data generation it read and the day it reviewed for. (No clock
+ * time: a memory that differs run to run for the same work would make two identical runs differ.)
+ */
+export interface ReviewedMemory {
+  generation: number;
+  asOf: IsoDate;
+}
+
+export const ATTENDANCE_REVIEWED: StateKey<ReviewedMemory | null> = {
+  name: 'pastoralTracker.attendance.reviewed',
+  parse(raw) {
+    const m = raw ? /^(\d+)\|(\d{4}-\d{2}-\d{2})$/.exec(raw) : null;
+    return m ? { generation: Number(m[1]), asOf: m[2] } : null;
+  },
+  format: (v) => (v ? `${v.generation}|${v.asOf}` : null),
+};

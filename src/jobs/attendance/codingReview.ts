@@ -1,36 +1,89 @@
 /**
- * The coding review sidebar (read-only): today's coding issues by pupil (gaps, old N codes,
- * withdrawn or unknown codes) and by register (incomplete, not taken), from a fresh attendance
- * review. And what the Attendance lists menu item says about the lists the last review wrote.
+ * The coding review sidebar (read-only): today's coding issues — by register (incomplete, not
+ * taken) and by pupil (old N codes, withdrawn or unknown codes) — and every pupil held from letters
+ * and why ("2 gaps"). And what the Attendance lists menu item says about the lists the last review
+ * wrote.
+ *
+ * It shows what the last attendance review wrote (issue 22: a sidebar reads at most 100,000
+ * cells; reviewing 2,000 pupils afresh read 214,000): the Coding Review tab, and the Attendance
+ * tab's UPN, Name, Reg Group and Held columns. That review is today's and has seen every import
+ * since (the import count, core/state.ts DATA_GENERATION) — or it is run first, as Review
+ * attendance would (the morning trigger has usually run it). A mark typed into the Register by hand
+ * since is in the next review: the sidebar says so.
  */
 import { IsoDate, toUk } from '../../core/dates';
 import { Settings } from '../../core/settings';
-import { runAttendanceReview } from './review';
-import { LIST_TABS, TIER_LISTS } from './lists';
+import { ATTENDANCE_REVIEWED, DATA_GENERATION } from '../../core/state';
+import { tabDef } from '../../core/tabs';
+import { mapHeaders } from '../../core/records/headers';
+import { cellDate, cellText } from '../../gas/cells';
+import { documentState, StateStore } from '../../gas/properties';
+import { readColumns } from '../../gas/tables';
+import { reviewAttendanceJob } from './job';
+import { readGenerated } from './generatedTabs';
+import { CODING_REVIEW, ISSUE_LABEL, LIST_TABS, TIER_LISTS } from './lists';
+import { ATTENDANCE_TAB } from './attendanceTab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface CodingReviewView {
   asOf: string;
+  /** True when the review was run just now, to open the sidebar (imports since, or none today). */
+  reviewedNow: boolean;
   pupils: Array<{ kind: string; regGroup: string; upn: string; name: string; date: string; session: string; code: string; message: string }>;
-  registers: Array<{ kind: string; regGroup: string; date: string; session: string; message: string }>;
+  registers: Array<{ kind: string; regGroup: string; date: string; session: string; teacher: string; unmarked: string; message: string }>;
+  /** Every pupil held from letters, and why ("Yes: 2 gaps (see Coding Review)"). */
+  held: Array<{ upn: string; name: string; regGroup: string; why: string }>;
 }
 
-const KIND: Record<string, string> = {
-  gap: 'Gap', oldN: 'Old N', withdrawn: 'Withdrawn code', unknown: 'Unknown code', incomplete: 'Incomplete register', missing: 'Register not taken',
-};
+/** Whether the last review is today's and has seen every import since (else review first). */
+export function reviewIsCurrent(ss: Spreadsheet, asOf: IsoDate, state: StateStore = documentState()): boolean {
+  const reviewed = state.get(ATTENDANCE_REVIEWED);
+  return !!reviewed && reviewed.asOf === asOf && reviewed.generation === state.get(DATA_GENERATION) && !!ss.getSheetByName(CODING_REVIEW.name);
+}
 
-export function codingReviewJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): CodingReviewView {
-  const { review } = runAttendanceReview(ss, settings, asOf);
-  const byUpn = new Map(review.pupils.map((p) => [p.upn, p]));
-  return {
-    asOf,
-    pupils: review.lists.coding.pupils.map((i) => {
-      const p = byUpn.get(i.upn);
-      return { kind: KIND[i.kind], regGroup: p ? p.regGroup : '', upn: i.upn, name: p ? p.name : '', date: toUk(i.date), session: i.session, code: i.code, message: i.message };
-    }),
-    registers: review.lists.coding.registers.map((r) => ({ kind: KIND[r.kind], regGroup: r.regGroup, date: toUk(r.date), session: r.session, message: r.message })),
-  };
+/** `again`: review first whatever the memory says (the sidebar's "Review again" button). */
+export function codingReviewJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, again = false): CodingReviewView {
+  const state = documentState();
+  const reviewedNow = again || !reviewIsCurrent(ss, asOf, state);
+  if (reviewedNow) reviewAttendanceJob(ss, settings, asOf);
+  const view: CodingReviewView = { asOf, reviewedNow, pupils: [], registers: [], held: [] };
+  const labels = new Set(Object.keys(ISSUE_LABEL).map((k) => ISSUE_LABEL[k]));
+  const list = readGenerated(ss, CODING_REVIEW.name);
+  const at = columnsOf(list[0] || [], CODING_REVIEW.header);
+  for (const row of list.slice(1)) {
+    const text = (h: string) => (at[h] === undefined ? '' : cellText(row[at[h]]));
+    const kind = text('Issue');
+    if (!labels.has(kind)) continue;
+    const date = cellDate(row[at.Date]);
+    const when = date ? toUk(date) : text('Date');
+    if (text('UPN')) {
+      view.pupils.push({ kind, regGroup: text('Reg Group'), upn: text('UPN'), name: text('Name'), date: when, session: text('Session'), code: text('Code'), message: text('What to do') });
+    } else {
+      view.registers.push({ kind, regGroup: text('Reg Group'), date: when, session: text('Session'), teacher: text('Teacher'), unmarked: text('Unmarked'), message: text('What to do') });
+    }
+  }
+  const attendance = ss.getSheetByName(ATTENDANCE_TAB);
+  const rows = attendance ? readColumns(attendance, tabDef(ATTENDANCE_TAB), ['upn', 'name', 'regGroup', 'held']) : [];
+  const col = mapHeaders(tabDef(ATTENDANCE_TAB), rows[0] || []).columnIndex;
+  const cell = (row: unknown[], f: string) => (col[f] === undefined ? '' : cellText(row[col[f]]));
+  for (const row of rows.slice(1)) {
+    const why = cell(row, 'held');
+    if (!why) continue;
+    view.held.push({ upn: cell(row, 'upn'), name: cell(row, 'name'), regGroup: cell(row, 'regGroup'), why: why.replace(/^Yes:\s*/, '').replace(/\s*\(see Coding Review\)$/, '') });
+  }
+  view.held.sort((a, b) => a.regGroup.localeCompare(b.regGroup) || a.name.localeCompare(b.name));
+  return view;
+}
+
+/** Header → column index, for the headers asked for that are there. */
+function columnsOf(header: unknown[], wanted: string[]): Record<string, number> {
+  const at: Record<string, number> = {};
+  header.forEach((h, i) => {
+    const name = cellText(h);
+    if (wanted.indexOf(name) >= 0 && at[name] === undefined) at[name] = i;
+  });
+  return at;
 }
 
 /** Opens the Tier Lists tab and says how many rows each list of the last review holds. */

@@ -14,6 +14,8 @@ import { appendNewByKey, UpsertResult } from '../../gas/tables';
 import { OverrideState } from '../../core/attendance/overrides';
 import { runAttendanceReview } from './review';
 import { rememberOpenWeeks } from './marks';
+import { documentState } from '../../gas/properties';
+import { ATTENDANCE_REVIEWED, DATA_GENERATION } from '../../core/state';
 import { writeAttendanceTab } from './attendanceTab';
 import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { clearOverrideCells } from './overrideCells';
@@ -66,6 +68,9 @@ export interface AttendanceJobResult {
 export const EPISODE_END_BY = 'Pastoral Tracker (attendance review)';
 
 export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): AttendanceJobResult {
+  // The imports this review sees (the coding review shows it while no import has come since).
+  const state = documentState();
+  const generation = state.get(DATA_GENERATION);
   // The Staff tab names the form tutor who takes each register on the Coding Review.
   const { review, problems, overrides, attendanceSheet, data, input, registerWeeks } = runAttendanceReview(ss, settings, asOf, { extra: ['Staff'] });
   // What each family was last sent about attendance: the Attendance tab and the tier lists say it.
@@ -105,7 +110,8 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
   tabsWritten[COHORTS.name] = writeGenerated(ss, COHORTS, lists.cohorts);
   // The school's open sessions, for one pupil's profile (core/attendance/openWeeks.ts): every
   // week again, so a mark staff typed into the Register since the last import is in it too.
-  rememberOpenWeeks(registerWeeks, input.marks);
+  rememberOpenWeeks(registerWeeks, input.marks, state);
+  state.set(ATTENDANCE_REVIEWED, { generation, asOf });
 
   const result = summarise(review, problems, attendanceTab, episodeEnds, tabsWritten);
   result.hoyOverrides = overrides.map((o) => ({ upn: o.upn, rung: o.rung, row: o.row, state: o.state }));

@@ -117,7 +117,8 @@ export function failureRows(review: AttendanceReview): Cell[][] {
   return review.lists.failureToReturn.map((f) => [f.year, f.regGroup, f.upn, f.name, f.sessions.join(', ')]);
 }
 
-const ISSUE_LABEL: Record<string, string> = {
+/** The Issue column's words for each kind (the coding review sidebar shows the same). */
+export const ISSUE_LABEL: Record<string, string> = {
   gap: 'Gap',
   oldN: 'Old N',
   withdrawn: 'Withdrawn code',
