@@ -23,6 +23,7 @@ import { reviewAttendanceJob } from './job';
 import { readGenerated } from './generatedTabs';
 import { CODING_REVIEW, ISSUE_LABEL, LIST_TABS, TIER_LISTS } from './lists';
 import { ATTENDANCE_TAB } from './attendanceTab';
+import { byGroupName } from '../../core/attendance/cohorts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -72,7 +73,7 @@ export function codingReviewJob(ss: Spreadsheet, settings: Settings, asOf: IsoDa
     if (!why) continue;
     view.held.push({ upn: cell(row, 'upn'), name: cell(row, 'name'), regGroup: cell(row, 'regGroup'), why: why.replace(/^Yes:\s*/, '').replace(/\s*\(see Coding Review\)$/, '') });
   }
-  view.held.sort((a, b) => a.regGroup.localeCompare(b.regGroup) || a.name.localeCompare(b.name));
+  view.held.sort((a, b) => byGroupName(a.regGroup, b.regGroup) || a.name.localeCompare(b.name));
   return view;
 }
 
