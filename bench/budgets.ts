@@ -29,6 +29,7 @@ import { previewLetterRunJob } from '../src/jobs/letters/sidebarData';
 import { codingReviewJob } from '../src/jobs/attendance/codingReview';
 import { pupilProfileJob } from '../src/jobs/profile/profile';
 import { noteImported } from '../src/jobs/imported';
+import { legalCaseViewJob, legalOverviewJob } from '../src/jobs/legal/view';
 import { documentState } from '../src/gas/properties';
 import { REGISTER_OPEN_WEEKS } from '../src/core/state';
 import { dailyRunJob } from '../src/jobs/daily';
@@ -133,6 +134,8 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   };
   // The next review puts the memory back.
   reviewAttendanceJob(t.ss, s(), AS_OF);
+  out['sidebar: legal case (one pupil)'] = { ...measure(t, () => legalCaseViewJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows, as the profile' };
+  out['sidebar: legal overview (whole school)'] = { ...measure(t, () => legalOverviewJob(t.ss, s(), AS_OF)), note: 'the whole review, as the letter preview' };
   out['progress review'] = measure(t, () => progressReview(t.ss, s(), AS_OF));
   const sent = () => ((t.g.services.MailApp as any)._sent as unknown[]).length;
   let before = sent();

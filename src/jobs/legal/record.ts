@@ -17,7 +17,7 @@ import { nextNotice } from '../../core/legal/notices';
 import { LEGAL_STEPS, LegalRecord, STEP_NAMES, StepKind, parentKey, stepKind } from '../../core/legal/steps';
 import { appendNewByKey, upsertByKey } from '../../gas/tables';
 import { currentUser } from '../../gas/session';
-import { loadLegalSources } from './sources';
+import { loadPupilLegalSources } from './sources';
 import { PupilCase, dueWith, legalCases } from './cases';
 import { UserError } from '../../core/errors';
 import { normUpn, proseName } from '../../core/pupils/names';
@@ -67,7 +67,8 @@ export function checkStepRequest(raw: unknown, asOf: IsoDate): StepRequest {
 
 export function recordLegalStepJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, raw: unknown): RecordResult {
   const req = checkStepRequest(raw, asOf);
-  const s = loadLegalSources(ss, settings, asOf);
+  // This pupil's rows only (issue 22: a sidebar call), reviewed as the whole review would.
+  const s = loadPupilLegalSources(ss, settings, asOf, req.upn);
   if (!s.pupils.some((p) => normUpn(p.upn) === normUpn(req.upn))) throw new UserError('That pupil is not on the Students tab. Search again.');
   const c = legalCases(s, [req.upn])[0];
   if (!c.compulsory) throw new UserError(`${proseName(c.pupil)} is not of compulsory school age (${c.compulsoryBasis}): legal steps apply only to pupils of compulsory school age.`);

@@ -8,7 +8,7 @@ import { Settings } from '../../core/settings';
 import { nextNotice } from '../../core/legal/notices';
 import { LegalDueItem } from '../../core/legal/dueNext';
 import { parentKey, sortSteps } from '../../core/legal/steps';
-import { loadLegalSources } from './sources';
+import { LegalSources, loadLegalSources, loadPupilLegalSources } from './sources';
 import { legalCases } from './cases';
 import { readPackLog, unfinishedRun } from './packLog';
 import { UserError } from '../../core/errors';
@@ -66,8 +66,8 @@ export function legalOverviewJob(ss: Spreadsheet, settings: Settings, asOf: IsoD
   };
 }
 
-export function legalCaseViewJob(ss: Spreadsheet, upn: string, settings: Settings, asOf: IsoDate): LegalCaseView {
-  const s = loadLegalSources(ss, settings, asOf);
+/** One pupil's case, from that pupil's rows (loadPupilLegalSources); `s`: sources already read (a test's whole read). */
+export function legalCaseViewJob(ss: Spreadsheet, upn: string, settings: Settings, asOf: IsoDate, s: LegalSources = loadPupilLegalSources(ss, settings, asOf, upn)): LegalCaseView {
   if (!s.pupils.some((p) => normUpn(p.upn) === normUpn(upn))) throw new UserError('That pupil is not on the Students tab (they may have been removed since you searched). Search again.');
   const c = legalCases(s, [upn])[0];
   const packs = readPackLog(ss).filter((r) => normUpn(r.upn) === normUpn(upn) && r.status === 'Made' && r.url);

@@ -78,7 +78,7 @@ function readPupilTab<T extends { upn: string }>(
 }
 
 /** Tabs with a row per pupil or per pupil's event, keyed by UPN. */
-export type PupilTab = Extract<ImportableTab, 'Students' | 'Letters Log' | 'Lates to Lesson' | 'Homework Log' | 'Interventions' | 'Progress' | 'Legal'>;
+export type PupilTab = Extract<ImportableTab, 'Students' | 'Letters Log' | 'Lates to Lesson' | 'Homework Log' | 'Interventions' | 'Progress' | 'Legal' | 'Contacts'>;
 
 export interface PupilData {
   data: Loaded;
