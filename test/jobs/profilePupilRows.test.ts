@@ -6,7 +6,7 @@
  * again when the memory cannot be trusted (missing, a week column added by hand, an older
  * tracker's long-form marks), where the profile must fall back to reading the whole Register.
  */
-import { makeTracker, sampleSchool, TrackerFixture } from '../fixtures/trackerFixture';
+import { sampleSchool, useTracker } from '../fixtures/trackerFixture';
 import { loadSettings } from '../../src/gas/settingsStore';
 import { buildProfile, pupilProfileJob } from '../../src/jobs/profile/profile';
 import { readPastoral } from '../../src/jobs/profile/read';
@@ -17,22 +17,12 @@ import { normUpn } from '../../src/core/pupils/names';
 
 const school = sampleSchool(40);
 const asOf = school.asOf;
-let t: TrackerFixture;
-let off: () => void;
-
-beforeAll(() => {
-  t = makeTracker({ school });
-});
-afterAll(() => t.uninstall());
-beforeEach(() => {
-  off = t.g.install();
-});
-afterEach(() => off());
+const tracker = useTracker({ school });
 
 /** The profile as it was read before issue 22's change: every tab whole, every pupil's marks. */
 function wholeReadProfile(upn: string) {
   const settings = loadSettings();
-  const { data, marks } = readPastoral(t.ss, ['Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', 'Homework Log', 'Interventions', 'Progress', 'Legal'], settings);
+  const { data, marks } = readPastoral(tracker().ss, ['Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', 'Homework Log', 'Interventions', 'Progress', 'Legal'], settings);
   const pupil = (data.Students || []).find((p) => normUpn(p.upn) === normUpn(upn))!;
   return buildProfile({
     pupil, marks, summaries: data.summaries || [], letters: data['Letters Log'] || [], latesToLesson: data['Lates to Lesson'] || [],
@@ -42,7 +32,7 @@ function wholeReadProfile(upn: string) {
 }
 
 function byRows(upn: string) {
-  const { problems, ...profile } = pupilProfileJob(t.ss, upn, loadSettings(), asOf, { wholeReadCells: 0 });
+  const { problems, ...profile } = pupilProfileJob(tracker().ss, upn, loadSettings(), asOf, { wholeReadCells: 0 });
   return { profile, problems };
 }
 
@@ -62,7 +52,7 @@ describe('the profile from one pupil\'s rows', () => {
   it('keeps the open sessions in a memory after the import (a calendar: dates and bits, no UPN)', () => {
     const raw = documentState().get(REGISTER_OPEN_WEEKS);
     expect(raw).not.toBeNull();
-    const stored = t.g.services.PropertiesService.getDocumentProperties().getProperty(REGISTER_OPEN_WEEKS.name)!;
+    const stored = tracker().g.services.PropertiesService.getDocumentProperties().getProperty(REGISTER_OPEN_WEEKS.name)!;
     expect(stored).toMatch(/^\{("\d{4}-\d{2}-\d{2}":\d+,?)+\}$/);
   });
 
@@ -70,15 +60,15 @@ describe('the profile from one pupil\'s rows', () => {
     expect(upns().length).toBeGreaterThanOrEqual(40);
     let withAttendance = 0;
     for (const upn of upns()) {
-      t.g.env.resetCounts();
+      tracker().g.env.resetCounts();
       const whole = wholeReadProfile(upn);
-      const wholeCells = t.g.env.cellsRead;
-      t.g.env.resetCounts();
+      const wholeCells = tracker().g.env.cellsRead;
+      tracker().g.env.resetCounts();
       const { profile } = byRows(upn);
       // One pupil's rows of nine tabs and their headers, where the whole read is every row of forty pupils': under half
       // even here, where the rows found are read in runs with the few rows between them (test/gas/pupilRows.test.ts)
       // and narrow tabs join long runs; at 2,000 pupils it is under 1% (npm run bench).
-      expect(t.g.env.cellsRead).toBeLessThan(wholeCells / 2);
+      expect(tracker().g.env.cellsRead).toBeLessThan(wholeCells / 2);
       expect(profile).toEqual(whole);
       if (profile.attendance && profile.attendance.possible > 0) withAttendance++;
     }
@@ -87,7 +77,7 @@ describe('the profile from one pupil\'s rows', () => {
 
   it('counts a blank as a gap on a day other pupils were marked (the school\'s calendar, not the pupil\'s)', () => {
     const upn = upns()[3];
-    const sheet = t.ss.getSheetByName('Register')!;
+    const sheet = tracker().ss.getSheetByName('Register')!;
     const values = sheet.getDataRange().getValues();
     const row = values.findIndex((r) => String(r[0]) === upn);
     // The last week column's Monday AM blanked out for this pupil only: others still have it.
@@ -102,7 +92,7 @@ describe('the profile from one pupil\'s rows', () => {
 
   it('finds a pupil whose UPN was typed in lower case with a space after it', () => {
     const upn = upns()[5];
-    const sheet = t.ss.getSheetByName('Homework Log')!;
+    const sheet = tracker().ss.getSheetByName('Homework Log')!;
     const values = sheet.getDataRange().getValues();
     const upnCol = values[0].indexOf('UPN');
     const row = values.findIndex((r) => String(r[upnCol]) === upn);
@@ -116,46 +106,46 @@ describe('the profile from one pupil\'s rows', () => {
 
   it('reads the whole Register when there is no memory, and says the same', () => {
     const upn = upns()[7];
-    const props = t.g.services.PropertiesService.getDocumentProperties();
+    const props = tracker().g.services.PropertiesService.getDocumentProperties();
     const saved = props.getProperty(REGISTER_OPEN_WEEKS.name)!;
     props.deleteProperty(REGISTER_OPEN_WEEKS.name);
-    const register = t.ss.getSheetByName('Register')!;
+    const register = tracker().ss.getSheetByName('Register')!;
     const registerCells = register.getLastRow() * register.getLastColumn();
-    t.g.env.resetCounts();
+    tracker().g.env.resetCounts();
     const { profile } = byRows(upn);
-    expect(t.g.env.cellsRead).toBeGreaterThanOrEqual(registerCells);
+    expect(tracker().g.env.cellsRead).toBeGreaterThanOrEqual(registerCells);
     expect(profile).toEqual(wholeReadProfile(upn));
     // The review puts the memory back (every week of the Register).
-    reviewAttendanceJob(t.ss, loadSettings(), asOf);
+    reviewAttendanceJob(tracker().ss, loadSettings(), asOf);
     expect(props.getProperty(REGISTER_OPEN_WEEKS.name)).toBe(saved);
   });
 
   it('reads the whole Register when a week column was added by hand since', () => {
     const upn = upns()[9];
-    const register = t.ss.getSheetByName('Register')!;
+    const register = tracker().ss.getSheetByName('Register')!;
     const width = register.getLastColumn();
     register.getRange(1, width + 1).setValue('w/c 22/07/2024');
-    t.g.env.resetCounts();
+    tracker().g.env.resetCounts();
     const { profile } = byRows(upn);
-    expect(t.g.env.cellsRead).toBeGreaterThanOrEqual(register.getLastRow() * (width + 1));
+    expect(tracker().g.env.cellsRead).toBeGreaterThanOrEqual(register.getLastRow() * (width + 1));
     expect(profile).toEqual(wholeReadProfile(upn));
     register.getRange(1, width + 1).clearContent();
   });
 
   it('reads the whole Register beside an older tracker\'s long-form marks, which count too', () => {
     const upn = upns()[11];
-    const old = t.ss.insertSheet('Attendance Marks');
+    const old = tracker().ss.insertSheet('Attendance Marks');
     // A mark the Register does not have: the last Friday before the marks began, unauthorised.
     old.getRange(1, 1, 2, 4).setNumberFormat('@');
     old.getRange(1, 1, 2, 4).setValues([['UPN', 'Date', 'Session', 'Code'], [upn, '01/09/2023', 'AM', 'O']]);
     const whole = wholeReadProfile(upn);
     expect(byRows(upn).profile).toEqual(whole);
-    t.ss.deleteSheet(old);
+    tracker().ss.deleteSheet(old);
   });
 
   it('names a wrong row of this pupil by its row number in the tab', () => {
     const upn = upns()[13];
-    const sheet = t.ss.getSheetByName('Homework Log')!;
+    const sheet = tracker().ss.getSheetByName('Homework Log')!;
     const values = sheet.getDataRange().getValues();
     const row = values.findIndex((r) => String(r[values[0].indexOf('UPN')]) === upn);
     expect(row).toBeGreaterThan(0);

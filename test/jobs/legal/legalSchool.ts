@@ -52,6 +52,12 @@ const CODE: Record<keyof typeof U, (d: IsoDate) => string> = {
   evan: () => '',
 };
 
+/** The Legal tab with one step: Bella's penalty notice of 20 September, paid within 21 days. */
+export const BELLA_PAID: string[][] = [
+  ['Date', 'UPN', 'Step', 'Parent', 'Amount', 'Period End', 'Outcome'],
+  ['20/09/2024', U.bella, 'Penalty notice', 'Ms Jo Green', '£80 if paid within 21 days, £160 within 28 days', '', 'Paid within 21 days'],
+];
+
 export const HALF_TERMS = [
   { name: 'Autumn 1', start: '2024-09-02', end: '2024-10-18' },
   { name: 'Autumn 2', start: '2024-10-28', end: '2024-12-20' },

@@ -2,16 +2,13 @@
  * The pupil profile shows the legal case (issue 19): what is due next and the steps so far — and
  * nothing legal for a sixth former.
  */
-import { legalSchool, LegalSchool, AS_OF, U } from './legalSchool';
+import { legalSchool, LegalSchool, AS_OF, U, BELLA_PAID } from './legalSchool';
 import { loadSettings } from '../../../src/gas/settingsStore';
 import { pupilProfileJob } from '../../../src/jobs/profile/profile';
 
 let t: LegalSchool;
 beforeAll(() => {
-  t = legalSchool({ legal: [
-    ['Date', 'UPN', 'Step', 'Parent', 'Amount', 'Period End', 'Outcome'],
-    ['20/09/2024', U.bella, 'Penalty notice', 'Ms Jo Green', '£80 if paid within 21 days, £160 within 28 days', '', 'Paid within 21 days'],
-  ] });
+  t = legalSchool({ legal: BELLA_PAID });
 });
 afterAll(() => t.uninstall());
 

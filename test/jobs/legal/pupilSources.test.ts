@@ -5,8 +5,8 @@
  * On the hand-made legal school (a threshold crossing the summer, a ten-day run, a sixth former,
  * a penalty notice on the Legal tab) and on every pupil of a sample school.
  */
-import { legalSchool, LegalSchool, AS_OF, U } from './legalSchool';
-import { makeTracker, sampleSchool, TrackerFixture } from '../../fixtures/trackerFixture';
+import { legalSchool, LegalSchool, AS_OF, U, BELLA_PAID } from './legalSchool';
+import { sampleSchool, useTracker } from '../../fixtures/trackerFixture';
 import { loadSettings } from '../../../src/gas/settingsStore';
 import { legalCaseViewJob } from '../../../src/jobs/legal/view';
 import { loadLegalSources } from '../../../src/jobs/legal/sources';
@@ -16,10 +16,7 @@ const whole = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, upn: string, asOf: 
 describe('the hand-made legal school', () => {
   let t: LegalSchool;
   beforeAll(() => {
-    t = legalSchool({ legal: [
-      ['Date', 'UPN', 'Step', 'Parent', 'Amount', 'Period End', 'Outcome'],
-      ['20/09/2024', U.bella, 'Penalty notice', 'Ms Jo Green', '£80 if paid within 21 days, £160 within 28 days', '', 'Paid within 21 days'],
-    ] });
+    t = legalSchool({ legal: BELLA_PAID });
   });
   afterAll(() => t.uninstall());
 
@@ -35,24 +32,15 @@ describe('the hand-made legal school', () => {
 });
 
 describe('a sample school', () => {
-  let t: TrackerFixture;
-  let off: () => void;
   const school = sampleSchool(40);
-  beforeAll(() => {
-    t = makeTracker({ school });
-  });
-  afterAll(() => t.uninstall());
-  beforeEach(() => {
-    off = t.g.install();
-  });
-  afterEach(() => off());
+  const tracker = useTracker({ school });
 
   // (What it reads at 2,000 pupils is in npm run bench: "sidebar: legal case".)
   it('every pupil: the same case', () => {
     let compulsory = 0;
     for (const upn of school.tables.Students.slice(1).map((r) => String(r[0]))) {
-      const mine = legalCaseViewJob(t.ss, upn, loadSettings(), school.asOf);
-      expect(mine).toEqual(whole(t.ss, upn, school.asOf));
+      const mine = legalCaseViewJob(tracker().ss, upn, loadSettings(), school.asOf);
+      expect(mine).toEqual(whole(tracker().ss, upn, school.asOf));
       if (mine.compulsory) compulsory++;
     }
     expect(compulsory).toBeGreaterThan(20);
