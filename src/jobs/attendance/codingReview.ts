@@ -33,7 +33,7 @@ export interface CodingReviewView {
   reviewedNow: boolean;
   pupils: Array<{ kind: string; regGroup: string; upn: string; name: string; date: string; session: string; code: string; message: string }>;
   registers: Array<{ kind: string; regGroup: string; date: string; session: string; teacher: string; unmarked: string; message: string }>;
-  /** Every pupil held from letters, and why ("Yes: 2 gaps (see Coding Review)"). */
+  /** Every pupil held from letters, and why ("2 gaps, 1 withdrawn code": the Held column without its "Yes:"). */
   held: Array<{ upn: string; name: string; regGroup: string; why: string }>;
 }
 
@@ -43,7 +43,7 @@ export function reviewIsCurrent(ss: Spreadsheet, asOf: IsoDate, state: StateStor
   return !!reviewed && reviewed.asOf === asOf && reviewed.generation === state.get(DATA_GENERATION) && !!ss.getSheetByName(CODING_REVIEW.name);
 }
 
-/** `again`: review first whatever the memory says (the sidebar's "Review again" button). */
+/** `again`: review first whatever the memory says (for a caller that knows the Register was edited by hand since). */
 export function codingReviewJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, again = false): CodingReviewView {
   const state = documentState();
   const reviewedNow = again || !reviewIsCurrent(ss, asOf, state);

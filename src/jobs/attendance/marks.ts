@@ -15,7 +15,7 @@ import { readSheetTab } from '../../gas/tables';
 import { readPupilRegister, readRegisterMarks } from '../../gas/register';
 import { IsoDate, weekStart } from '../../core/dates';
 import { REGISTER_OPEN_WEEKS } from '../../core/state';
-import { coversWeeks, openSessionKeys, openWeeksAfterMerge, openWeeksOfRegister } from '../../core/attendance/openWeeks';
+import { OpenWeeks, coversWeeks, openSessionKeys, openWeeksAfterMerge, openWeeksOfRegister } from '../../core/attendance/openWeeks';
 import { RegisterMerge } from '../../core/attendance/registerTab';
 import { StateStore, documentState } from '../../gas/properties';
 import { normUpn } from '../../core/pupils/names';
@@ -95,8 +95,11 @@ export function readPupilMarks(ss: Spreadsheet, upn: string, asOf: IsoDate, stat
 
 /** After a review read the whole Register: remember its open sessions (saved only when they changed). */
 export function rememberOpenWeeks(registerWeeks: readonly IsoDate[], marks: readonly Mark[], state: StateStore = documentState()): void {
-  const next = openWeeksOfRegister(registerWeeks, marks);
-  const before = state.get(REGISTER_OPEN_WEEKS);
+  saveOpenWeeks(state, state.get(REGISTER_OPEN_WEEKS), openWeeksOfRegister(registerWeeks, marks));
+}
+
+/** A property write only when the memory changed (most runs change nothing). */
+function saveOpenWeeks(state: StateStore, before: OpenWeeks | null, next: OpenWeeks): void {
   if (before && REGISTER_OPEN_WEEKS.format(before) === REGISTER_OPEN_WEEKS.format(next)) return;
   state.set(REGISTER_OPEN_WEEKS, next);
 }
@@ -108,7 +111,5 @@ export function rememberOpenWeeks(registerWeeks: readonly IsoDate[], marks: read
 export function rememberMergedWeeks(merge: RegisterMerge, imported: readonly Mark[], state: StateStore = documentState()): void {
   const before = state.get(REGISTER_OPEN_WEEKS);
   const weeks = Array.from(new Set(imported.map((m) => weekStart(m.date))));
-  const next = openWeeksAfterMerge(before, merge.grid, merge.changedColumns, weeks);
-  if (before && REGISTER_OPEN_WEEKS.format(before) === REGISTER_OPEN_WEEKS.format(next)) return;
-  state.set(REGISTER_OPEN_WEEKS, next);
+  saveOpenWeeks(state, before, openWeeksAfterMerge(before, merge.grid, merge.changedColumns, weeks));
 }

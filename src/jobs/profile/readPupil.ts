@@ -88,12 +88,12 @@ export interface PupilData {
   problems: string[];
 }
 
-/** One pupil's rows of each tab asked for ('Attendance Marks': the Register), and the problems in them. */
 export interface PupilReadOptions {
   /** Tabs up to this many cells are read whole (default WHOLE_READ_CELLS; a test sets 0 to find rows in every tab). */
   wholeReadCells?: number;
 }
 
+/** One pupil's rows of each tab asked for ('Attendance Marks': the Register), and the problems in them. */
 export function readPupil(ss: Spreadsheet, upn: string, tabs: readonly (PupilTab | 'Attendance Marks' | 'Attendance Summary')[], settings: Settings, asOf: IsoDate, opts: PupilReadOptions = {}): PupilData {
   const whole = opts.wholeReadCells === undefined ? WHOLE_READ_CELLS : opts.wholeReadCells;
   useSpreadsheetZone(ss);
@@ -114,8 +114,8 @@ export function readPupil(ss: Spreadsheet, upn: string, tabs: readonly (PupilTab
       data.summaries = readPupilTab(ss, name, SUMMARY_SPEC, upn, (v, rowNumbers) => parseAttendanceSummary(v, { rowNumbers }), problems, whole);
       continue;
     }
-    const opts = name === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings) } : {};
-    (data as Record<string, unknown>)[name] = readPupilTab(ss, name, tabDef(name), upn, (v, rowNumbers) => parseTab(name, v, { ...opts, rowNumbers }) as Parsed<{ upn: string }>, problems, whole);
+    const parseOpts = name === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings) } : {};
+    (data as Record<string, unknown>)[name] = readPupilTab(ss, name, tabDef(name), upn, (v, rowNumbers) => parseTab(name, v, { ...parseOpts, rowNumbers }) as Parsed<{ upn: string }>, problems, whole);
   }
   return { data, marks, openSessions, problems };
 }
