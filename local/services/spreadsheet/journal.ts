@@ -65,6 +65,7 @@ function sheetJournal(sheet: LocalSheet): Journal {
     tabColor: sheet._tabColor,
     name: sheet._name,
     hiddenRows: new Set(sheet._hiddenRows),
+    hiddenColumns: new Set(sheet._hiddenColumns),
     filteredRows: new Set(sheet._filteredRows),
   };
   return {
@@ -85,6 +86,7 @@ function sheetJournal(sheet: LocalSheet): Journal {
       sheet._tabColor = saved.tabColor;
       sheet._name = saved.name;
       sheet._hiddenRows = saved.hiddenRows;
+      sheet._hiddenColumns = saved.hiddenColumns;
       sheet._filteredRows = saved.filteredRows;
     },
   };

@@ -32,6 +32,19 @@ describe('buffered writes', () => {
     expect(sheet.getMaxColumns()).toBe(26);
   });
 
+  test('an unflushed hideColumns is undone too, a flushed one kept', () => {
+    const { g, sheet } = tracker();
+    expect(() =>
+      runExecution(g.env, () => {
+        sheet.hideColumns(2);
+        g.app.flush();
+        sheet.hideColumns(5, 2);
+        throw new Error('Exception: Service error: Spreadsheets');
+      }),
+    ).toThrow('Service error');
+    expect([2, 5, 6].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([true, false, false]);
+  });
+
   test('an execution that ends normally keeps everything, flushed or not', () => {
     const { g, sheet } = tracker();
     runExecution(g.env, () => {
