@@ -62,7 +62,8 @@ export function ensureTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: Tab
  * columns this run adds: a width staff chose is never changed.
  */
 const WIDE_TEXT: Record<string, number> = {
-  name: 170, nextAction: 380, legalNext: 280, penaltyWindow: 280, held: 240, lastLetter: 190,
+  // A UPN is 13 characters: Sheets' default 100 px just holds it, LibreOffice's narrower default cuts it (seen in the .xlsx).
+  upn: 115, name: 170, nextAction: 380, legalNext: 280, penaltyWindow: 280, held: 240, lastLetter: 190,
   sessionsNeeded: 240, earlyWarning: 240, exactNote: 190, notes: 220, action: 280, outcome: 260, owner: 200, pupilName: 170, addressee: 200,
 };
 export function columnWidth(c: ColumnDef): number | null {
