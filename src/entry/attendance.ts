@@ -4,7 +4,7 @@
  */
 import { menuItem } from './wrap';
 import { reviewAttendanceJob, describeAttendanceJob } from '../jobs/attendance/job';
-import { attendanceListsJob, codingReviewJob } from '../jobs/attendance/codingReview';
+import { attendanceListsJob, codingReviewJob, reviewIsCurrent } from '../jobs/attendance/codingReview';
 import { loadSettings } from '../gas/settingsStore';
 import { withDocumentLock } from '../gas/lock';
 import { toast } from '../gas/ui';
@@ -19,9 +19,14 @@ export const reviewAttendanceNow = menuItem('Review attendance', 'staff', () => 
   return describeAttendanceJob(result);
 });
 
-/** Menu: Attendance → Coding review (a sidebar listing today's coding issues). */
+/**
+ * Menu: Attendance → Coding review (a sidebar listing today's coding issues). It shows today's
+ * review; when there is none, or an import came since, it reviews first and says so while it works.
+ */
 export const showCodingReview = menuItem('Coding review', 'staff', () => {
-  const view = withDocumentLock('Coding review', () => codingReviewJob(activeSpreadsheet(), loadSettings(), todayIso()));
+  const ss = activeSpreadsheet();
+  if (!reviewIsCurrent(ss, todayIso())) toast('Reviewing attendance first, to include today\'s imports…');
+  const view = withDocumentLock('Coding review', () => codingReviewJob(ss, loadSettings(), todayIso()));
   showSidebar('codingReview', 'Coding review', { view });
 });
 

@@ -324,9 +324,16 @@ describe('entry points', () => {
     importRows(t.ss, 'Students', [['UPN', 'Forename', 'Surname', 'Year', 'Reg Group'], [U.withdrawn, '<b>Al</b>', 'Case-withdrawn', '10', '10A']]);
     typeCode(U.withdrawn, DAYS[6], 'AM', 'H');
     entry.showCodingReview();
+    // An import since the last review (the Students above): it reviewed first, and said so.
+    expect(t.g.app._record.toasts.map((x) => x.message)).toContain('Reviewing attendance first, to include today\'s imports…');
     const bar = t.g.app._record.sidebars.pop()!;
     expect(bar.title).toBe('Coding review');
     expect(bar.content).toContain('Withdrawn code');
+    // Opened again with nothing new: today's review is shown, without reviewing again.
+    const toasts = t.g.app._record.toasts.length;
+    entry.showCodingReview();
+    expect(t.g.app._record.toasts.length).toBe(toasts);
+    expect(t.g.app._record.sidebars.pop()!.content).toContain('From today\'s attendance review (no import since).');
     expect(bar.content).toContain('&lt;b&gt;Al&lt;/b&gt;');
     expect(bar.content).not.toContain('<b>Al</b>');
   });
