@@ -2,12 +2,13 @@
  * One pupil's rows of a long tab, without reading the tab (issue 22: a sidebar call reads at most
  * 100,000 cells; a 2,000-pupil school's Homework Log is 200,000 and its Progress 130,000).
  *
- * Sheets finds the rows itself: a TextFinder over the UPN column (Range.createTextFinder,
+ * The rows are found from the UPN column alone: read (a cell a row) up to READ_COLUMN_ROWS rows,
+ * searched by Sheets beyond that — a TextFinder over the column (Range.createTextFinder,
  * developers.google.com/apps-script/reference/spreadsheet/text-finder) sends back only the
- * matching cells. The search is partial and case-insensitive (Sheets' default), and every row it
- * finds is checked again on its values by the caller (normUpn): whether Sheets trims spaces round
- * a cell for an entire-cell match is not documented, so a UPN typed with a space is still found
- * and a longer text that merely holds the UPN is not taken for it.
+ * matching cells. Either way the match is partial and case-insensitive (Sheets' default), and
+ * every row found is checked again on its values by the caller (normUpn): whether Sheets trims
+ * spaces round a cell for an entire-cell match is not documented, so a UPN typed with a space is
+ * still found and a longer text that merely holds the UPN is not taken for it.
  *
  * Then the rows are read in runs: neighbouring rows in one getValues, near ones too when the rows
  * between cost fewer cells than another call, and never more than MAX_READS reads (the closest
@@ -29,11 +30,29 @@ export interface PupilRows {
   rows: unknown[][];
 }
 
+/**
+ * Up to this many rows, the UPN column is read (one call, a cell a row) rather than searched.
+ * Whether Sheets' search skips rows hidden by a filter or by hand is not documented (Sheets' own
+ * Find box does); reading the column cannot miss a row either way. A longer tab is searched, so a
+ * sidebar's read stays bounded (nine tabs of 10,000 rows is 90,000 cells); there, a pupil's row
+ * hidden from Sheets' search would not be shown (docs/google-limits.md).
+ */
+export const READ_COLUMN_ROWS = 10000;
+
 /** Sheet rows (2…lastRow) whose cell in column `col` (1-based) holds `upn`, ascending. */
 export function findRows(sheet: Sheet, col: number, upn: string, lastRow: number): number[] {
-  if (lastRow < 2 || !upn.trim()) return [];
-  const found = sheet.getRange(2, col, lastRow - 1, 1).createTextFinder(upn.trim()).findAll();
-  return found.map((r) => r.getRow()).sort((a, b) => a - b);
+  const want = upn.trim().toUpperCase();
+  if (lastRow < 2 || !want) return [];
+  const column = sheet.getRange(2, col, lastRow - 1, 1);
+  if (lastRow - 1 <= READ_COLUMN_ROWS) {
+    const rows: number[] = [];
+    column.getValues().forEach((v, i) => {
+      // The same partial, case-insensitive match as the search (the caller checks each row again).
+      if (String(v[0]).toUpperCase().indexOf(want) >= 0) rows.push(i + 2);
+    });
+    return rows;
+  }
+  return column.createTextFinder(want).findAll().map((r) => r.getRow()).sort((a, b) => a - b);
 }
 
 /** Runs of rows [first, last] to read: neighbours joined, near ones while cheaper, at most MAX_READS. */

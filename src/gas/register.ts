@@ -7,7 +7,7 @@
  * - a job's read is the whole tab in one getValues (2,000 pupils × two years is 162,000 cells,
  *   where the long form was 6 million): a penalty threshold met last year and never answered is
  *   still flagged (SPEC §4.3), so every week and every pupil;
- * - one pupil's profile reads the header and that pupil's row, found by Sheets (gas/pupilRows.ts);
+ * - one pupil's profile reads the header and that pupil's row, found from the UPN column (gas/pupilRows.ts);
  *   the school's open sessions come from a memory (core/attendance/openWeeks.ts), because a
  *   pupil's own blank is a gap only on a day others were marked.
  * A merge reads the whole tab once and writes back only the columns that changed (a day's import
@@ -64,7 +64,7 @@ export function readRegisterMarks(ss: Spreadsheet, req: RegisterReadRequest): Re
 }
 
 /**
- * One pupil's row of the Register, found by Sheets (gas/pupilRows.ts) instead of reading every
+ * One pupil's row of the Register, found from the UPN column (gas/pupilRows.ts) instead of reading every
  * pupil's: the header and that row only. `marks` holds this pupil's marks (a second row for the
  * same UPN is refused, as in a whole read); the caller checks the UPN again (normUpn).
  */

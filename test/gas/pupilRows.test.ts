@@ -1,9 +1,11 @@
 /**
- * Reading the rows Sheets found for one pupil (gas/pupilRows.ts): neighbouring rows in one read,
+ * Finding one pupil's rows (gas/pupilRows.ts) — the UPN column read up to 10,000 rows, Sheets'
+ * TextFinder beyond — and reading them: neighbouring rows in one read,
  * rows a few apart joined while the rows between cost fewer cells than another call (200 cells),
  * never more than 12 reads; only the rows asked for come back, with their sheet row numbers.
  */
-import { readRuns, readRowsAt, findRows } from '../../src/gas/pupilRows';
+import { READ_COLUMN_ROWS, readRuns, readRowsAt, findRows } from '../../src/gas/pupilRows';
+import type { LocalSheet } from '../../local/services/spreadsheet/sheet';
 import { LocalEnv } from '../../local/services/env';
 import { createSpreadsheetApp } from '../../local/services/spreadsheet';
 
@@ -49,8 +51,32 @@ describe('readRowsAt and findRows', () => {
     const read = readRowsAt(sheet, rows, 2);
     expect(read.rowNumbers).toEqual(rows);
     expect(read.rows.map((r) => r[1])).toEqual(['S3', 'S13', 'S23', 'S33', 'S43', 'S50', 'S53', 'S63', 'S73', 'S83', 'S93']);
-    // Width 2: gaps of up to 100 rows are joined, so one read from row 5 to row 95.
-    expect(env.cellsRead).toBe(91 * 2);
+    // The UPN column (100 cells), then width 2: gaps of up to 100 rows are joined, so one read from row 5 to row 95.
+    expect(env.cellsRead).toBe(100 + 91 * 2);
+  });
+
+  it('reads the column of a tab up to 10,000 rows, so a row hidden by a filter or by hand is found whatever Sheets\' search does', () => {
+    const table = [['UPN', 'Subject']];
+    for (let i = 0; i < 30; i++) table.push([i % 10 === 3 ? 'A123456789012' : `B${String(i).padStart(12, '0')}`, `S${i}`]);
+    const { env, sheet } = sheetWith(table);
+    const raw = sheet as unknown as LocalSheet;
+    raw._filterHide([5]);
+    raw.hideRows(15);
+    expect(findRows(sheet, 1, 'A123456789012', 31)).toEqual([5, 15, 25]);
+    expect(env.countsByName()['TextFinder.findAll']).toBeUndefined();
+  });
+
+  it('searches a longer tab with Sheets\' TextFinder, reading none of its cells', () => {
+    const table = [['UPN']];
+    for (let i = 0; i < READ_COLUMN_ROWS + 5; i++) table.push([i === 7000 ? 'A123456789012' : 'B000000000001']);
+    const { env, sheet } = sheetWith([['UPN']]);
+    const raw = sheet as unknown as LocalSheet;
+    raw.insertRowsAfter(1000, READ_COLUMN_ROWS);
+    raw.getRange(1, 1, table.length, 1).setValues(table);
+    env.resetCounts();
+    expect(findRows(sheet, 1, 'A123456789012', table.length)).toEqual([7002]);
+    expect(env.countsByName()['TextFinder.findAll']).toBe(1);
+    expect(env.cellsRead).toBe(0);
   });
 
   it('finds nothing in an empty tab or for an empty UPN, without a call', () => {

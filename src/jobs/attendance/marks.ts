@@ -72,7 +72,7 @@ export interface PupilMarksRead {
 }
 
 /**
- * One pupil's marks without reading every pupil's: their Register row (found by Sheets) and the
+ * One pupil's marks without reading every pupil's: their Register row (found from the UPN column) and the
  * school's open sessions from the memory the imports and the review keep (core/attendance/
  * openWeeks.ts). Null — read the whole Register instead — when that memory is missing or does not
  * cover exactly the Register's weeks (a week column added or deleted by hand since), or when an

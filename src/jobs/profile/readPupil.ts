@@ -3,8 +3,8 @@
  * sidebar call reads at most 100,000 cells; at 2,000 pupils the whole read was 518,000).
  *
  * - A small tab (at most WHOLE_READ_CELLS cells) is read whole: one call is cheaper than finding.
- * - A longer one: its header, then the rows Sheets finds with this UPN in the UPN column
- *   (gas/pupilRows.ts), parsed by the same parsers with their real row numbers, so a wrong cell
+ * - A longer one: its header, then the rows with this UPN in the UPN column (gas/pupilRows.ts:
+ *   the column read, or searched by Sheets on a very long tab), parsed by the same parsers with their real row numbers, so a wrong cell
  *   is still named by its row.
  * - The marks: the pupil's Register row and the school's open sessions from the memory the
  *   imports and the review keep (jobs/attendance/marks.ts readPupilMarks). When that memory cannot
