@@ -81,17 +81,16 @@ export interface AttendanceReview {
 
 export { isLeaver };
 
-/** Join sessions known to be open to the ones the marks show (those after `asOf` are not history). */
+/**
+ * Join sessions known to be open to the ones the marks show (those after `asOf` are not history).
+ * `openDates` may repeat a date: the calendar takes each once (buildCalendar).
+ */
 function addOpenSessions(reg: RegisterIndex, keys: readonly string[], asOf: IsoDate): void {
-  const dates = new Set(reg.openDates);
   for (const key of keys) {
     const date = key.slice(0, 10);
     if (date > asOf || reg.openSessions.has(key)) continue;
     reg.openSessions.add(key);
-    if (!dates.has(date)) {
-      dates.add(date);
-      reg.openDates.push(date);
-    }
+    reg.openDates.push(date);
   }
 }
 

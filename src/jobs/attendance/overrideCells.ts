@@ -1,5 +1,5 @@
 /**
- * Clearing Head of Year overrides once they are spent (core/attendance/overrides.ts has the rule):
+ * Reading the Head of Year overrides, and clearing them once they are spent (core/attendance/overrides.ts has the rule):
  * the letter run clears an override when it produces the rung's letter, the attendance review when
  * the pupil's episode is over. One read and at most one write per call, whatever the number of
  * pupils. A cell is cleared only if it still holds the rung that was used: a Head of Year who
@@ -7,12 +7,20 @@
  */
 import { tabDef } from '../../core/tabs';
 import { mapHeaders } from '../../core/records/headers';
-import { overrideRung, OVERRIDE_TAB } from '../../core/attendance/overrides';
-import { readValues, writeByKey } from '../../gas/tables';
+import { OverrideRead, overrideRung, OVERRIDE_TAB, readOverrides } from '../../core/attendance/overrides';
+import { readColumns, readValues, writeByKey } from '../../gas/tables';
 import { cellText } from '../../gas/cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * The overrides on the Attendance tab (`sheet`: the tab, or null when there is none yet). Only its
+ * UPN and HoY Override columns are read: the rest of the tab is the last review's output.
+ */
+export function readOverrideCells(sheet: Sheet | null): OverrideRead {
+  return readOverrides(sheet ? readColumns(sheet, tabDef(OVERRIDE_TAB), ['upn', 'hoyOverride']) : []);
+}
 
 /** Clears the HoY Override cell of each pupil whose cell still says `rung`. Returns cells cleared. */
 export function clearOverrideCells(ss: Spreadsheet, spent: Array<{ upn: string; rung: string }>, sheet?: Sheet | null): number {

@@ -17,10 +17,9 @@ import { Settings } from '../../core/settings';
 import { AttendanceReview, ReviewInput, reviewAttendance } from '../../core/attendance/review';
 import { Mark } from '../../core/types';
 import { ImportableTab } from '../../core/records/parse';
-import { OVERRIDE_TAB, OverrideCell, OverrideOutcome, overrideOutcomes, readOverrides } from '../../core/attendance/overrides';
+import { OverrideCell, OverrideOutcome, overrideOutcomes } from '../../core/attendance/overrides';
+import { readOverrideCells } from './overrideCells';
 import { loadTabs, Loaded } from '../load';
-import { readColumns } from '../../gas/tables';
-import { tabDef } from '../../core/tabs';
 import { letCodesThrough, readMarks } from './marks';
 import { readTierHistory, TierHistory } from './tierHistory';
 import { readShared } from '../sharedReads';
@@ -84,8 +83,7 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
   problems.push(...read.problems);
   data['Attendance Marks'] = marks;
   const attendanceSheet = ss.getSheetByName('Attendance');
-  // Only the UPN and HoY Override columns: the rest of the tab is the last review's output.
-  const overrides = readOverrides(attendanceSheet ? readColumns(attendanceSheet, tabDef(OVERRIDE_TAB), ['upn', 'hoyOverride']) : []);
+  const overrides = readOverrideCells(attendanceSheet);
   problems.push(...overrides.problems);
   const tierHistory: TierHistory = opts.tierHistory === false
     ? { baselineDate: '', baseline: [], baselineYears: new Map() }

@@ -11,10 +11,9 @@ import { LegalRecord } from '../../core/legal/steps';
 import { Contact } from '../../core/types';
 import { runAttendanceReview } from '../attendance/review';
 import { reviewAttendance } from '../../core/attendance/review';
-import { OVERRIDE_TAB, overrideOutcomes, readOverrides } from '../../core/attendance/overrides';
-import { tabDef } from '../../core/tabs';
+import { OVERRIDE_TAB, overrideOutcomes } from '../../core/attendance/overrides';
+import { readOverrideCells } from '../attendance/overrideCells';
 import { normUpn } from '../../core/pupils/names';
-import { readColumns } from '../../gas/tables';
 import { readPupil } from '../profile/readPupil';
 import { loadTabs } from '../load';
 
@@ -47,9 +46,7 @@ export function loadPupilLegalSources(ss: Spreadsheet, settings: Settings, asOf:
   const read = readPupil(ss, upn, ['Students', 'Attendance Marks', 'Attendance Summary', 'Letters Log', 'Lates to Lesson', 'Legal', 'Interventions', 'Contacts'], settings, asOf);
   const staff = loadTabs(ss, ['Staff'], settings);
   const d = read.data;
-  const attendance = ss.getSheetByName(OVERRIDE_TAB);
-  const cells = readOverrides(attendance ? readColumns(attendance, tabDef(OVERRIDE_TAB), ['upn', 'hoyOverride']) : []);
-  const mine = cells.overrides.filter((o) => normUpn(o.upn) === normUpn(upn));
+  const mine = readOverrideCells(ss.getSheetByName(OVERRIDE_TAB)).overrides.filter((o) => normUpn(o.upn) === normUpn(upn));
   const review = reviewAttendance({
     pupils: d.Students || [],
     marks: read.marks,
