@@ -2,7 +2,10 @@
  * Range: a rectangle of one sheet. Reading and writing follow Apps Script
  * (developers.google.com/apps-script/reference/spreadsheet/range): getValues gives '' for blanks,
  * numbers as numbers, booleans, dates as Date; setValues interprets strings as typed (see values.ts)
- * and refuses data of the wrong shape with Apps Script's message.
+ * and refuses data of the wrong shape with Apps Script's message. A cell holds at most 50,000
+ * characters (Google's help, "Files you can store in Google Drive": a cell's limit); more is refused
+ * before anything is written, with the message Sheets gives ("Your input contains more than the
+ * maximum of 50000 characters in a single cell.").
  */
 import type { LocalEnv } from '../env';
 import { toA1, type GridRect } from './a1';
@@ -96,12 +99,14 @@ export class LocalRange {
   }
   setValues(values: unknown[][]): LocalRange {
     this.checkShape(values);
+    for (const line of values) for (const v of line) checkCellLength(v);
     const ctx = this._sheet._spreadsheet._ctx();
     this.each((cell, r, c) => writeEntered(cell, values[r][c], ctx));
     return this.self();
   }
   setValue(value: unknown): LocalRange {
     // Apps Script's setValue on a multi-cell range fills every cell.
+    checkCellLength(value);
     const ctx = this._sheet._spreadsheet._ctx();
     this.each((cell) => writeEntered(cell, value, ctx));
     return this.self();
@@ -347,6 +352,14 @@ export class LocalRange {
 }
 
 /** Write one value as typed into the cell, keeping its formats. */
+const MAX_CELL_CHARACTERS = 50000;
+
+function checkCellLength(v: unknown): void {
+  if (typeof v === 'string' && v.length > MAX_CELL_CHARACTERS) {
+    throw gasError(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
+  }
+}
+
 function writeEntered(cell: Cell, raw: unknown, ctx: ValueContext): void {
   const e = enterValue(raw, cell.fmt, ctx);
   cell.v = e.value;

@@ -79,3 +79,17 @@ describe('MailApp per-message limits', () => {
     expect(m._sent.map((s) => s.subject)).toEqual(['250', '50']);
   });
 });
+
+describe('50,000 characters per cell', () => {
+  test('a longer text is refused with Sheets\' message and nothing of the write lands', () => {
+    const env = new LocalEnv();
+    const sheet = createSpreadsheetApp(env)._create('Tracker').getActiveSheet();
+    sheet.getRange(1, 1, 1, 2).setValues([['x'.repeat(50000), 'fits']]);
+    expect(String(sheet.getRange(1, 1).getValue()).length).toBe(50000);
+    const message = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+    expect(() => sheet.getRange(2, 1, 1, 2).setValues([['ok', 'y'.repeat(50001)]])).toThrow(message);
+    expect(sheet.getRange(2, 1).getValue()).toBe('');
+    expect(() => sheet.getRange(3, 1).setValue('z'.repeat(50001))).toThrow(message);
+    expect(sheet.getRange(3, 1).getValue()).toBe('');
+  });
+});
