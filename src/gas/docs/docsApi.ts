@@ -22,10 +22,14 @@ export interface DocsTable {
   tableRows?: Array<{ tableCells?: DocsTableCell[] }>;
   tableStyle?: { tableColumnProperties?: Array<{ widthType?: string; width?: { magnitude?: number; unit?: string } }> };
 }
-export interface DocsElement { startIndex?: number; endIndex?: number; paragraph?: DocsParagraph; table?: DocsTable; sectionBreak?: unknown }
+export interface DocsElement { startIndex?: number; endIndex?: number; paragraph?: DocsParagraph; table?: DocsTable; sectionBreak?: unknown; tableOfContents?: unknown }
 export interface DocsDocument {
   documentId?: string;
   body?: { content?: DocsElement[] };
+  /** The default header and footer (the ones DocumentApp's getHeader and getFooter give). */
+  documentStyle?: { defaultHeaderId?: string; defaultFooterId?: string };
+  headers?: Record<string, { headerId?: string; content?: DocsElement[] }>;
+  footers?: Record<string, { footerId?: string; content?: DocsElement[] }>;
   lists?: Record<string, { listProperties?: { nestingLevels?: Array<{ glyphType?: string; glyphSymbol?: string }> } }>;
   inlineObjects?: Record<string, { inlineObjectProperties?: { embeddedObject?: {
     imageProperties?: { contentUri?: string };

@@ -1,8 +1,9 @@
 /**
- * Reading a (staff-edited) template Doc into a plain tree, once per run. Both the check before a
- * run (readTemplate → checkTemplate) and the merge use it: the merge copies the template's real
- * elements (formatting and all) and needs to know which paragraphs hold placeholders, so it reads
- * the text once here rather than once per letter.
+ * Reading a (staff-edited) template Doc into a plain tree, once per run. The merge's header and
+ * footer copy use it: it copies the template's real elements (formatting and all) and needs to know
+ * which paragraphs hold placeholders, so it reads the text once here rather than once per letter.
+ * The check before a run builds the same tree from one Docs API read (apiNodes.ts) and turns it
+ * into sections here (`sectionsOf`).
  *
  * Numbering follows core/letters/templateDoc.ts `templateSections`: paragraphs (headings and list
  * items included) 1, 2, 3 … and tables 1, 2 … counted separately in each part, so a message reads

@@ -6,6 +6,7 @@ import { createTemplateDocument, isMissingDocument, openTemplate, readTemplate, 
 import { SERVICE_ERROR } from '../../../local/services/env';
 import { DOC_MISSING } from '../../../local/services/document/document-app';
 import { LocalGoogle } from '../../../local/google';
+import { readContainer, sectionsOf } from '../../../src/gas/docs/templateWalk';
 import { boldRuns, docApp, paragraphsStarting, rawDoc, setUp } from './helpers';
 
 let g: LocalGoogle;
@@ -93,6 +94,39 @@ describe('readTemplate on a staff-edited template', () => {
     docApp(g)._delete(id);
     expect(() => readTemplate(id, 'AT2')).toThrow(/AT2 letter.*Set up letter templates/s);
     expect(() => readTemplate('', 'PA')).toThrow(/Persistent absence letter template has not been made yet.*Set up letter templates/s);
+  });
+});
+
+describe('readTemplate reads the template in one Docs API call', () => {
+  /** The template walked element by element with DocumentApp, as the check read it before. */
+  function walked(id: string) {
+    const doc = DocumentApp.openById(id);
+    const part = (p: 'header' | 'body' | 'footer', c: Parameters<typeof readContainer>[0] | null) => (c ? sectionsOf(p, readContainer(c).map((k) => k.node)) : []);
+    return [...part('header', doc.getHeader()), ...part('body', doc.getBody()), ...part('footer', doc.getFooter())];
+  }
+
+  test('a staff-edited template reads the same as walking it: list items, a line break, a table in a cell, a blank paragraph', () => {
+    const id = createTemplateDocument('AT2', DEFAULT_SETTINGS);
+    const doc = DocumentApp.openById(id);
+    const body = doc.getBody();
+    body.insertListItem(3, 'Attend every day: {{PupilName}} needs {{SessionsNeeded}} sessions');
+    body.insertListItem(4, 'Call us on {{SchoolPhone}}');
+    body.insertParagraph(5, '');
+    body.insertParagraph(6, 'First line\rsecond line {{Oops}}');
+    body.getTables()[0].getCell(0, 1).appendTable([['{{PupilName}}', 'inner']]);
+    doc.getFooter()!.appendParagraph('Page footer {{SchoolName}}');
+    const before = g.env.total;
+    const read = readTemplate(id, 'AT2');
+    expect(g.env.calls.get('Documents.get')).toBe(1);
+    expect(g.env.total - before).toBeLessThanOrEqual(3);
+    expect(read.sections).toEqual(walked(id));
+    expect(read.sections.map((s) => s.path)).toEqual(expect.arrayContaining(['table 1 row 1 cell 2 table 1 row 1 cell 1']));
+    expect(checkTemplate(read).map((p) => p.field)).toEqual(['Oops']);
+  });
+
+  test.each(LETTER_TYPES)('the default %s template reads the same as walking it', (type) => {
+    const id = createTemplateDocument(type, DEFAULT_SETTINGS);
+    expect(readTemplate(id, type).sections).toEqual(walked(id));
   });
 });
 
