@@ -28,7 +28,7 @@ import { planFor } from '../src/jobs/letters/preview';
 import { previewLetterRunJob } from '../src/jobs/letters/sidebarData';
 import { codingReviewJob } from '../src/jobs/attendance/codingReview';
 import { pupilProfileJob } from '../src/jobs/profile/profile';
-import { noteImported } from '../src/jobs/imported';
+import { noteTrackerChanged } from '../src/jobs/imported';
 import { legalCaseViewJob, legalOverviewJob } from '../src/jobs/legal/view';
 import { documentState } from '../src/gas/properties';
 import { REGISTER_OPEN_WEEKS } from '../src/core/state';
@@ -115,14 +115,22 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   out['homework refresh'] = measure(t, () => refreshHomeworkJob(t.ss, s(), AS_OF));
   out['attendance review'] = measure(t, () => reviewAttendanceJob(t.ss, s(), AS_OF));
   // Sidebar calls (issue 22: a sidebar should answer in about a second): what each reads.
-  out['sidebar: letter preview (AT1, whole school)'] = measure(t, () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'AT1', cohort: { kind: 'all' } }));
+  const preview = () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'AT1', cohort: { kind: 'all' } });
+  out['sidebar: letter preview (AT1, whole school)'] = { ...measure(t, preview), note: 'today\'s review kept: the kept review, Students, Letters Log, Legal, Staff, Contacts and the overrides' };
   out['sidebar: coding review'] = { ...measure(t, () => codingReviewJob(t.ss, s(), AS_OF)), note: 'today\'s review, no import since: its Coding Review tab and the Held column' };
   out['sidebar: coding review, marks imported since (reviews first)'] = {
     ...measure(t, () => {
-      noteImported();
+      noteTrackerChanged();
       codingReviewJob(t.ss, s(), AS_OF);
     }),
     note: 'the attendance review, then the same read',
+  };
+  out['sidebar: letter preview, tracker changed since (reviews afresh)'] = {
+    ...measure(t, () => {
+      noteTrackerChanged();
+      preview();
+    }),
+    note: 'an import or a new Letters Log row since the review: the whole review, then kept for the next preview',
   };
   out['sidebar: pupil profile'] = { ...measure(t, () => pupilProfileJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows (found by UPN) and the open sessions remembered' };
   out['sidebar: pupil profile, no memory of open sessions (whole Register)'] = {
@@ -135,7 +143,14 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   // The next review puts the memory back.
   reviewAttendanceJob(t.ss, s(), AS_OF);
   out['sidebar: legal case (one pupil)'] = { ...measure(t, () => legalCaseViewJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows, as the profile' };
-  out['sidebar: legal overview (whole school)'] = { ...measure(t, () => legalOverviewJob(t.ss, s(), AS_OF)), note: 'the whole review, as the letter preview' };
+  out['sidebar: legal overview (whole school)'] = { ...measure(t, () => legalOverviewJob(t.ss, s(), AS_OF)), note: 'today\'s review kept, as the letter preview' };
+  out['sidebar: legal overview, tracker changed since (reviews afresh)'] = {
+    ...measure(t, () => {
+      noteTrackerChanged();
+      legalOverviewJob(t.ss, s(), AS_OF);
+    }),
+    note: 'a step on the Legal tab or an import since the review: the whole review, then kept',
+  };
   out['progress review'] = measure(t, () => progressReview(t.ss, s(), AS_OF));
   const sent = () => ((t.g.services.MailApp as any)._sent as unknown[]).length;
   let before = sent();

@@ -16,3 +16,19 @@ export function withDocumentLock<T>(what: string, fn: () => T, waitMs = 10000): 
     lock.releaseLock();
   }
 }
+
+/**
+ * Runs `fn` only when no job holds the document lock right now, without waiting: for a sidebar's
+ * optional write (keeping a review it worked out anyway), which is better skipped than delayed or
+ * refused. Returns whether it ran.
+ */
+export function ifDocumentUnlocked(fn: () => void): boolean {
+  const lock = LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(0)) return false;
+  try {
+    fn();
+    return true;
+  } finally {
+    lock.releaseLock();
+  }
+}

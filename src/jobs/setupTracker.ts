@@ -4,6 +4,7 @@
  * except that the add-on's working tabs (its memory and logs: WORKING_TABS) are hidden again if
  * someone showed them (issue 20 §7: staff see only the tabs they read).
  */
+import { REVIEW_MEMORY_TAB } from '../gas/reviewMemoryTab';
 import { Settings } from '../core/settings';
 import { tabsFor } from '../core/tabs';
 import { loadSettings } from '../gas/settingsStore';
@@ -22,7 +23,7 @@ import { QA_REMINDERS } from './qa/reminders';
  * tab, the Coding Review and the pupil profile, and the contact export (Contacts), which the letters
  * address from. Imports write to them hidden as they are. docs/user-guide.md lists the rest.
  */
-export const WORKING_TABS: string[] = [MAIL_LOG, LETTER_RUNS.name, QA_REMINDERS.name, 'Attendance Marks', 'Attendance Summary', 'Contacts'];
+export const WORKING_TABS: string[] = [MAIL_LOG, LETTER_RUNS.name, QA_REMINDERS.name, REVIEW_MEMORY_TAB, 'Attendance Marks', 'Attendance Summary', 'Contacts'];
 
 /** One result per tab, and what was done to the spreadsheet's locale and time zone. */
 export interface TrackerSetup extends Array<SetupResult> {

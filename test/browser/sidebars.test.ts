@@ -6,6 +6,8 @@
  * asserted. A pupil's name holding markup must show as text everywhere (no dialog ever opens).
  * Screenshots at 300 px go to test-output/screenshots/.
  */
+import { formatWeek, parseWeek } from '../../src/core/attendance/registerWeek';
+import { toCell } from '../../src/gas/cells';
 import { makeTracker, TrackerFixture } from '../fixtures/trackerFixture';
 import { importRows } from '../../src/jobs/importData';
 import { launchBrowser, openSidebar, screenshot, loadBundle, Browser, Sidebar } from './harness';
@@ -282,6 +284,42 @@ describe('Letter run sidebar (issues 6, 18)', () => {
       await screenshot(s, 'letter-run-posted');
       expect(s.dialogs).toEqual([]);
       expect(s.errors).toEqual([]);
+    } finally {
+      await s.page.close();
+    }
+  });
+
+  test('a mark typed into the Register after the preview changes the letters: nothing is made, and the sidebar says to preview again', async () => {
+    const s = await openSidebar(browser, t.g, bundle, 'showLetterRun');
+    try {
+      await s.page.waitForSelector('#type option', { state: 'attached', timeout: WAIT_MS });
+      await s.page.selectOption('#type', 'reward');
+      await s.page.check('#c-all');
+      await s.page.click('#preview');
+      await s.page.waitForSelector('#result:not(.hidden), #error:not(:empty)', { timeout: WAIT_MS });
+      expect(await s.page.textContent('#summary')).toMatch(/From today's attendance review|Attendance reviewed afresh: /);
+      const upn = await s.page.$eval('#due input.tick', (c) => (c as HTMLInputElement).value);
+      // The first of these pupils absent without reason all year, typed by hand: no reward letter now.
+      const reg = t.ss.getSheetByName('Register')!;
+      const values = reg.getDataRange().getValues();
+      const row = values.findIndex((r) => String(r[0]) === upn);
+      values[0].forEach((h, c) => {
+        const w = parseWeek(values[row][c]);
+        if (/^w\/c /.test(String(h)) && w.ok) reg.getRange(row + 1, c + 1).setValue(toCell(formatWeek(w.codes.map((x) => (x ? 'O' : ''))), 'text'));
+      });
+      const logRows = t.ss.getSheetByName('Letters Log')!.getLastRow();
+      await s.page.click('#generate');
+      await s.page.waitForFunction(() => /changed since the preview/.test(document.getElementById('error')!.textContent || ''), undefined, { timeout: WAIT_MS });
+      expect(await s.page.textContent('#error')).toMatch(/nothing was made\. Press Preview again/);
+      expect(t.ss.getSheetByName('Letters Log')!.getLastRow()).toBe(logRows);
+      // No progress bar from the earlier, finished run, and the message is in view (not above a long list).
+      await s.page.waitForSelector('#progress.hidden', { state: 'attached', timeout: WAIT_MS });
+      expect(await s.page.$eval('#error', (n) => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+      await screenshot(s, 'letter-run-changed');
+      // Preview again: reviewed afresh, and that pupil is no longer due a reward letter.
+      await s.page.click('#preview');
+      await s.page.waitForFunction(() => /reviewed afresh/.test(document.getElementById('summary')!.textContent || ''), undefined, { timeout: WAIT_MS });
+      expect(await s.page.$$eval('#due input.tick', (c) => c.map((x) => (x as HTMLInputElement).value))).not.toContain(upn);
     } finally {
       await s.page.close();
     }

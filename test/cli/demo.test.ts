@@ -38,7 +38,7 @@ describe('npm run demo', () => {
     const optional = ['Import Problems', 'Evidence Packs', 'Target Suggestions']; // only once there is something in them
     expect(visible).toEqual(documented.filter((n) => !optional.includes(n) || visible.includes(n)));
     expect(trackerTabs.filter((w) => w.state !== 'visible').map((w) => w.name).sort()).toEqual(
-      ['Attendance Summary', 'Contacts', 'Letter Runs', 'Mail Log', 'QA Reminders'],
+      ['Attendance Summary', 'Contacts', 'Letter Runs', 'Mail Log', 'QA Reminders', 'Review Memory'],
     );
     expect(wb.getWorksheet('Charts (local)')!.state).toBe('hidden');
     const report = first.report as any;

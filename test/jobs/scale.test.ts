@@ -21,6 +21,8 @@ import { morningRunJob } from '../../src/jobs/qa/morning';
 import { loadQaContext } from '../../src/jobs/qa/context';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { loadLetterSources } from '../../src/jobs/letters/sources';
+import { previewLetterRunJob } from '../../src/jobs/letters/sidebarData';
+import { legalOverviewJob } from '../../src/jobs/legal/view';
 import { generateLetterRunJob } from '../../src/jobs/letters/run';
 import { pasteQaGrid } from '../proof/harness';
 
@@ -96,6 +98,12 @@ function measureSchool(pupils: number): Measured {
     notes.overrides = chosen.length;
     measure('attendance review with overrides', () => reviewAttendanceJob(t.ss, settings(), asOf));
     measure('letter preview (AT2)', () => loadLetterSources(t.ss, settings(), asOf, 'AT2'));
+    // The sidebars start from the review just kept (issue 22).
+    // Each letter type due has its template checked: one Docs API read, whatever the roll.
+    const docs = (c: Counts) => Object.keys(c).filter((k) => DOCS.concat('Documents').indexOf(k.split('.')[0]) >= 0).reduce((n, k) => n + c[k], 0);
+    notes.previewNote = measure('letter preview sidebar (kept review)', () => previewLetterRunJob(t.ss, settings(), asOf, { type: 'attendance', cohort: { kind: 'all' } }), docs).reviewNote;
+    notes.templatesRead = byName['letter preview sidebar (kept review)']['Documents.get'];
+    notes.overviewNote = measure('legal overview sidebar (kept review)', () => legalOverviewJob(t.ss, settings(), asOf)).reviewNote;
     measure('QA context', () => loadQaContext(t.ss, settings(), asOf));
     const run = measure('AT2 run of the overridden pupils', () =>
       generateLetterRunJob(t.ss, settings(), asOf, { type: 'AT2', cohort: { kind: 'selection', upns: chosen } }, { clock: () => t.g.env.simulatedMs }),
@@ -128,6 +136,7 @@ test.each(Object.keys({
   'homework refresh: first run': 1, 'homework refresh: again': 1, 'attendance review: first run': 1, 'attendance review: again': 1,
   dashboard: 1, 'progress review': 1, 'mentoring morning': 1, 'QA morning run': 1,
   'attendance review with overrides': 1, 'letter preview (AT2)': 1, 'QA context': 1,
+  'letter preview sidebar (kept review)': 1, 'legal overview sidebar (kept review)': 1,
 }))('%s: the same calls for 120 and 600 pupils', (job) => {
   expect(measured[SMALL].calls[job]).toBeGreaterThan(0);
   // On a mismatch, say which calls differ.
@@ -153,6 +162,28 @@ test('pupil profile: a bounded number of calls and under 100,000 cells, for 120 
   // The bigger school's profile finds rows where the smaller one reads tabs whole: fewer cells than
   // five times as many pupils would read.
   expect(measured[LARGE].cells['pupil profile']).toBeLessThan(2 * measured[SMALL].cells['pupil profile']);
+});
+
+/**
+ * The whole-school sidebars start from the kept review (issue 22): the Register and Lates to Lesson
+ * are not read, so what they read grows only with the pupils' own rows (Students, Contacts, the
+ * Letters Log). At most 50 cells a pupil on roll is 100,000 at 2,000 pupils (npm run bench has the
+ * 2,000-pupil figure: "sidebar: letter preview").
+ */
+test('letter preview and legal overview: from the kept review, under 100,000 cells at 2,000 pupils', () => {
+  for (const n of SIZES) {
+    expect([n, measured[n].notes.previewNote, measured[n].notes.overviewNote]).toEqual([n, expect.stringMatching(/^From today's attendance review/), expect.stringMatching(/^From today's attendance review/)]);
+  }
+  // The templates: read once each through the Docs API (a letter type due, a template), never walked.
+  expect(measured[SMALL].notes.templatesRead).toBeGreaterThanOrEqual(2);
+  expect(measured[LARGE].byName['letter preview sidebar (kept review)']['Paragraph.getText'] || 0).toBe(0);
+  // What grows with the roll, carried on to 2,000 pupils: under a sidebar's 100,000 cells.
+  const [a, b] = [measured[SMALL], measured[LARGE]];
+  const pupils = (m: Measured) => m.notes.onRoll as number;
+  for (const job of ['letter preview sidebar (kept review)', 'legal overview sidebar (kept review)']) {
+    const perPupil = (b.cells[job] - a.cells[job]) / (pupils(b) - pupils(a));
+    expect([job, b.cells[job] + perPupil * (2000 - pupils(b)) < 100000]).toEqual([job, true]);
+  }
 });
 
 /** The Docs service classes: a letter's own calls, which follow its wording. */

@@ -28,6 +28,11 @@ export interface LetterRunRequest {
   confirmed?: string[];
   /** The governors' attendance panel the panel letters invite to. */
   panel?: PanelDetails;
+  /**
+   * The letters the Head of Year saw in the preview (jobs/letters/preview.ts previewDigest). The run
+   * makes nothing when its fresh plan differs; without it (a caller with no preview) it is not checked.
+   */
+  previewed?: string;
 }
 
 const UPN_RE = /^[A-Z0-9]{1,20}$/;
@@ -69,6 +74,11 @@ export function checkRequest(raw: unknown): LetterRunRequest {
     throw new UserError('Choose who the letters are for: a year group, a reg group, or the rows selected on the Attendance tab.');
   }
   const req: LetterRunRequest = { type, cohort, unticked: upnList(r.unticked), confirmed: upnList(r.confirmed) };
+  if (r.previewed !== undefined && r.previewed !== null && r.previewed !== '') {
+    const d = String(r.previewed);
+    if (!/^[0-9a-z]{1,16}$/.test(d)) throw new UserError('The letter run sidebar sent a preview it cannot have made. Close the sidebar, open it again and preview the letters.');
+    req.previewed = d;
+  }
   if (r.panel !== undefined && r.panel !== null) {
     const p = r.panel as Record<string, unknown>;
     const text = (v: unknown, what: string): string => {

@@ -19,8 +19,11 @@ export interface LetterSources {
   pupils: Pupil[];
   log: LetterLogEntry[];
   review: AttendanceReview;
-  /** What `review` was run on (the run reviews again with its own letters: Next Action after it). */
-  reviewInput: ReviewInput;
+  /**
+   * What `review` was run on (the run reviews again with its own letters: Next Action after it).
+   * Null when the review is the kept one (the preview: jobs/letters/sources.ts keptLetterSources).
+   */
+  reviewInput: ReviewInput | null;
   /** The Head of Year's overrides on the Attendance tab and whether each was honoured. */
   overrides: OverrideOutcome[];
   /** Only for homework concern letters (the Homework Log is not read otherwise). */

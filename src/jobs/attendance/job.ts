@@ -17,6 +17,8 @@ import { rememberOpenWeeks } from './marks';
 import { documentState } from '../../gas/properties';
 import { ATTENDANCE_REVIEWED, DATA_GENERATION } from '../../core/state';
 import { writeAttendanceTab } from './attendanceTab';
+import { keepReview } from './keepReview';
+import { keptOf } from './keptReview';
 import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { clearOverrideCells } from './overrideCells';
 import { readGenerated, writeGenerated } from './generatedTabs';
@@ -72,7 +74,8 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
   const state = documentState();
   const generation = state.get(DATA_GENERATION);
   // The Staff tab names the form tutor who takes each register on the Coding Review.
-  const { review, problems, overrides, attendanceSheet, data, input, registerWeeks } = runAttendanceReview(ss, settings, asOf, { extra: ['Staff'] });
+  const run = runAttendanceReview(ss, settings, asOf, { extra: ['Staff'] });
+  const { review, problems, overrides, attendanceSheet, data, input, registerWeeks } = run;
   // What each family was last sent about attendance: the Attendance tab and the tier lists say it.
   const lastLetters = new Map<string, string>();
   lastAttendanceLetters(data['Letters Log'] || []).forEach((l, upn) => lastLetters.set(upn, lastLetterText(l)));
@@ -111,6 +114,8 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
   // The school's open sessions, for one pupil's profile (core/attendance/openWeeks.ts): every
   // week again, so a mark staff typed into the Register since the last import is in it too.
   rememberOpenWeeks(registerWeeks, input.marks, state);
+  // What the whole-school sidebars start from while nothing it read has changed (issue 22).
+  keepReview(ss, settings, keptOf(run, generation, { lettersLog: episodeEnds > 0, overrides: overridesCleared > 0 }));
   state.set(ATTENDANCE_REVIEWED, { generation, asOf });
 
   const result = summarise(review, problems, attendanceTab, episodeEnds, tabsWritten);

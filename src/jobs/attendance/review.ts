@@ -23,6 +23,7 @@ import { loadTabs, Loaded } from '../load';
 import { letCodesThrough, readMarks } from './marks';
 import { readTierHistory, TierHistory } from './tierHistory';
 import { readShared } from '../sharedReads';
+import { KeptProblems } from '../../core/attendance/reviewMemory';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -46,7 +47,12 @@ export interface AttendanceReviewRun {
   input: ReviewInput;
   /** The Mondays of the Register's week columns (the review job remembers their open sessions). */
   registerWeeks: IsoDate[];
+  /** Problems of the tabs the kept review stands for (core/attendance/reviewMemory.ts). */
+  keptProblems: KeptProblems;
 }
+
+/** Tabs whose problems the kept review keeps (a sidebar that uses it reads the others again). */
+export const KEPT_TABS: string[] = ['Lates to Lesson', 'Attendance Summary'];
 
 export interface AttendanceReadOptions {
   /** Other tabs the caller needs (Homework Log, QA Calendar, Staff …), read in the same pass. */
@@ -66,21 +72,32 @@ export interface AttendanceInputRead {
   overrides: OverrideCell[];
   attendanceSheet: Sheet | null;
   registerWeeks: IsoDate[];
+  keptProblems: KeptProblems;
 }
 
 // The Legal tab: its steps answer the penalty threshold and the ten-day flag (SPEC §4.3).
-const REVIEW_TABS: Array<ImportableTab | 'Attendance Summary'> = ['Students', 'Letters Log', 'Lates to Lesson', 'Attendance Summary', 'Legal'];
+export const REVIEW_TABS: Array<ImportableTab | 'Attendance Summary'> = ['Students', 'Letters Log', 'Lates to Lesson', 'Attendance Summary', 'Legal'];
 
 /** Every read the review needs, one per tab (the benchmark times the rules apart from this). */
 export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceInputRead {
   const extra = (opts.extra || []).filter((t) => t !== 'Attendance Marks' && REVIEW_TABS.indexOf(t) < 0);
-  const { data, problems } = loadTabs(ss, REVIEW_TABS.concat(extra), settings);
+  // Tab by tab (the same reads), to keep apart the problems the kept review keeps.
+  const data: Loaded = {};
+  const problems: string[] = [];
+  const keptProblems: KeptProblems = { tabs: [], marks: [] };
+  for (const name of REVIEW_TABS.concat(extra)) {
+    const one = loadTabs(ss, [name], settings);
+    Object.assign(data, one.data);
+    problems.push(...one.problems);
+    if (KEPT_TABS.indexOf(name) >= 0) keptProblems.tabs.push(...one.problems);
+  }
   // Every week: a penalty threshold met last year and never answered is still flagged (SPEC §4.3),
   // so the review cannot stop at this year. Read once per execution when the morning run shares
   // its reads (jobs/sharedReads.ts).
   const read = readShared('marks|review', () => readMarks(ss, { classify: letCodesThrough }));
   const marks: Mark[] = read.marks;
   problems.push(...read.problems);
+  keptProblems.marks.push(...read.problems);
   data['Attendance Marks'] = marks;
   const attendanceSheet = ss.getSheetByName('Attendance');
   const overrides = readOverrideCells(attendanceSheet);
@@ -100,7 +117,7 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
     previousTiers: opts.tierHistory === false ? undefined : tierHistory.baseline,
     legalSteps: data.Legal || [], // whole rows: what is due next reads Parent, Period End and Outcome too
   };
-  return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet, registerWeeks: read.registerWeeks };
+  return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet, registerWeeks: read.registerWeeks, keptProblems };
 }
 
 /** The review on what readAttendanceInput read; overrides not honoured join the problems. */
@@ -110,7 +127,7 @@ export function reviewRead(read: AttendanceInputRead): AttendanceReviewRun {
   const review = readShared(`review|${read.input.asOf}|${read.input.previousTiers ? 'tiers' : 'none'}`, () => reviewAttendance(read.input));
   const overrides = overrideOutcomes(read.overrides, review.pupils);
   const problems = read.problems.concat(overrides.filter((o) => o.state !== 'honoured').map((o) => o.message));
-  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet, input: read.input, registerWeeks: read.registerWeeks };
+  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet, input: read.input, registerWeeks: read.registerWeeks, keptProblems: read.keptProblems };
 }
 
 export function runAttendanceReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceReviewRun {

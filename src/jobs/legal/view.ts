@@ -8,8 +8,12 @@ import { Settings } from '../../core/settings';
 import { nextNotice } from '../../core/legal/notices';
 import { LegalDueItem } from '../../core/legal/dueNext';
 import { parentKey, sortSteps } from '../../core/legal/steps';
-import { LegalSources, loadLegalSources, loadPupilLegalSources } from './sources';
+import { LegalSources, loadPupilLegalSources } from './sources';
 import { legalCases } from './cases';
+import { compulsoryOf } from './reviewFacts';
+import { reviewForSidebar } from '../attendance/keptReview';
+import { PupilAttendanceReview } from '../../core/attendance/review';
+import { Pupil } from '../../core/types';
 import { readPackLog, unfinishedRun } from './packLog';
 import { UserError } from '../../core/errors';
 import { listName, normUpn, proseName } from '../../core/pupils/names';
@@ -22,6 +26,8 @@ export interface LegalOverview {
   cases: Array<{ upn: string; name: string; year: number; regGroup: string; dueNext: string }>;
   /** A pack run that stopped before the end: made and total. */
   unfinished: { made: number; total: number } | null;
+  /** What the list comes from: today's attendance review, or why it was reviewed afresh. */
+  reviewNote: string;
 }
 
 export interface LegalCaseView {
@@ -53,16 +59,28 @@ function parentChoices(parents: string[], used: string[]): string[] {
   return out;
 }
 
+/**
+ * Pupils of compulsory school age whose review says a pack is wanted, from the kept review when it
+ * stands for a fresh one (a sidebar call reads at most 100,000 cells, issue 22): what is due next is
+ * the review's own Legal Next (core/attendance/pupilReview.ts), as legalCases gives it.
+ */
 export function legalOverviewJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate): LegalOverview {
-  const s = loadLegalSources(ss, settings, asOf);
-  const cases = legalCases(s).filter((c) => c.compulsory && c.due.packWanted);
+  const { review, data, note } = reviewForSidebar(ss, settings, asOf);
+  const reviewBy = new Map<string, PupilAttendanceReview>();
+  for (const r of review.pupils) reviewBy.set(normUpn(r.upn), r);
+  const cases: Array<{ pupil: Pupil; dueNext: string }> = [];
+  for (const pupil of data.Students || []) {
+    const r = reviewBy.get(normUpn(pupil.upn));
+    if (r && r.legal.packWanted && compulsoryOf(pupil, asOf).compulsory) cases.push({ pupil, dueNext: r.legal.text });
+  }
   const open = unfinishedRun(readPackLog(ss));
   return {
     asOf,
     cases: cases
       .sort((a, b) => a.pupil.year - b.pupil.year || a.pupil.surname.localeCompare(b.pupil.surname))
-      .map((c) => ({ upn: c.pupil.upn, name: listName(c.pupil), year: c.pupil.year, regGroup: c.pupil.regGroup, dueNext: c.due.text })),
+      .map((c) => ({ upn: c.pupil.upn, name: listName(c.pupil), year: c.pupil.year, regGroup: c.pupil.regGroup, dueNext: c.dueNext })),
     unfinished: open.length ? { made: open.filter((r) => r.status === 'Made').length, total: open.length } : null,
+    reviewNote: note,
   };
 }
 

@@ -36,7 +36,7 @@ export function writeLastLetters(ss: Spreadsheet, s: LetterSources, state: Lette
       if (ATTENDANCE_TYPES.indexOf(type as LetterType) >= 0) made.push({ key, date: p.date, type, upn: p.upn, link: state.docUrl, by: state.by, status: 'Produced' });
     }
   }
-  if (!made.length) return 0;
+  if (!made.length || !s.reviewInput) return 0;
   const sheet = ss.getSheetByName('Attendance');
   if (!sheet) return 0;
   const values = readValues(sheet);
@@ -47,7 +47,8 @@ export function writeLastLetters(ss: Spreadsheet, s: LetterSources, state: Lette
   const last = lastAttendanceLetters(s.log.concat(made));
   const upns = Array.from(new Set(made.map((m) => normUpn(m.upn))));
   const after = new Map<string, Record<string, unknown>>();
-  for (const p of reviewAttendance({ ...s.reviewInput, letters: s.reviewInput.letters.concat(made) }).pupils) {
+  const input = s.reviewInput;
+  for (const p of reviewAttendance({ ...input, letters: input.letters.concat(made) }).pupils) {
     if (upns.indexOf(normUpn(p.upn)) >= 0) after.set(normUpn(p.upn), attendanceRow(p));
   }
   const fields = AFTER_RUN_FIELDS.filter((f) => present[f] !== undefined);

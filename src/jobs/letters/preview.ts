@@ -20,6 +20,7 @@ import { LetterRunRequest, cohortFilter, cohortLabel, runTitle } from '../../cor
 import { TIER_KINDS, TypeView, indexes, typeView } from '../../core/letters/candidates';
 import { letterInputs } from '../../core/letters/letterInputs';
 import { normUpn, listName } from '../../core/pupils/names';
+import { textHash } from '../../core/hash';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -67,6 +68,23 @@ export function planFor(s: LetterSources, req: LetterRunRequest): { plan: Letter
     overrides: s.overrides.filter((o) => o.state === 'honoured').map((o) => o.upn),
   });
   return { plan, view };
+}
+
+/**
+ * The letters a preview shows, as a short hash: each family's letter, what it covers, its wording
+ * (legal or support) and to whom; and the proposals. Planned without the Head of Year's ticks, so
+ * unticking or confirming in the sidebar does not change it. A run carries it and stops when its
+ * own fresh plan gives another (jobs/letters/run.ts): the preview may start from the kept review,
+ * and a mark typed by hand since would otherwise change the letters unseen.
+ */
+export function previewDigest(s: LetterSources, req: LetterRunRequest): string {
+  const { plan } = planFor(s, { ...req, unticked: [], confirmed: [] });
+  const idx = indexes(s);
+  const lines = plan.toProduce.map((l) => {
+    const { conditions } = letterInputs(l, idx.pupils.get(l.upn) as Pupil, s, idx, req.panel);
+    return [l.upn, l.type, l.covers.join('+'), conditions.IfLegal ? 'legal' : 'support', l.addressee.addressee, l.addressee.address].join('|');
+  }).concat(plan.proposals.map((p) => `${p.upn}|proposed|${p.type}`));
+  return textHash(lines.sort().join('\n'));
 }
 
 export interface PreviewPupil {

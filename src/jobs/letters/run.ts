@@ -37,7 +37,8 @@ import { loadLetterSources } from './sources';
 import { LetterSources } from '../../core/letters/sources';
 import { TIER_KINDS, indexes } from '../../core/letters/candidates';
 import { letterInputs } from '../../core/letters/letterInputs';
-import { planFor } from './preview';
+import { planFor, previewDigest } from './preview';
+import { noteTrackerChanged } from '../imported';
 import { checkRequest, cohortFilter, cohortLabel } from '../../core/letters/request';
 import { UserError } from '../../core/errors';
 import { LetterRunResult, emptyResult, finishedMessage, reportParentMail, stoppedMessage } from './runResult';
@@ -73,6 +74,12 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
   }
 
   const s = loadLetterSources(ss, settings, asOf, req.type);
+  if (req.previewed && previewDigest(s, req) !== req.previewed) {
+    // The preview started from the kept review and something it could not see has changed since
+    // (a mark or a late typed by hand): the next preview reviews afresh.
+    noteTrackerChanged();
+    throw new UserError('The letters due have changed since the preview (for example a mark typed into the Register since this morning\'s review), so nothing was made. Press Preview again to see the letters as they are now, then make them.');
+  }
   const result = emptyResult(req.type, cohortLabel(req));
   result.problems = s.problems;
   const { plan, view } = planFor(s, req);

@@ -11,8 +11,8 @@ import { Settings } from '../../core/settings';
 import { LetterType } from '../../core/types';
 import { isUserError } from '../../core/errors';
 import { readTab } from '../../gas/tables';
-import { loadLetterSources } from './sources';
-import { LetterRunPreview, planFor, previewOf, selectedUpns } from './preview';
+import { previewLetterSources } from './sources';
+import { LetterRunPreview, planFor, previewDigest, previewOf, selectedUpns } from './preview';
 import { checkRequest } from '../../core/letters/request';
 import { letterRunProgressJob } from './run';
 import { checkRunTemplates } from './templates';
@@ -42,10 +42,24 @@ export function letterRunOptionsJob(ss: Spreadsheet, asOf: IsoDate) {
   };
 }
 
-export function previewLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, rawReq: unknown): LetterRunPreview & { templateProblem: string; selection: string[] } {
+export interface PreviewAnswer extends LetterRunPreview {
+  templateProblem: string;
+  selection: string[];
+  /** What the letters are planned from: "today's attendance review", or why it was reviewed afresh. */
+  reviewNote: string;
+  /** The letters shown (previewDigest): the run stops if its fresh plan differs. */
+  previewed: string;
+}
+
+/**
+ * The preview starts from the kept review (a sidebar call reads at most 100,000 cells, issue 22);
+ * when that cannot stand for a fresh review (another day, an import, a changed Letters Log …) it
+ * reviews afresh and keeps the review for the next preview (jobs/attendance/keptReview.ts).
+ */
+export function previewLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: IsoDate, rawReq: unknown): PreviewAnswer {
   const req = checkRequest(rawReq);
   if (req.cohort.kind === 'selection' && !(req.cohort.upns || []).length) req.cohort.upns = selectedUpns(ss);
-  const s = loadLetterSources(ss, settings, asOf, req.type);
+  const { s, note: reviewNote } = previewLetterSources(ss, settings, asOf, req.type);
   const { plan, view } = planFor(s, req);
   let templateProblem = '';
   const types = plan.toProduce.map((l) => l.type).concat(plan.proposals.map((p) => p.type as LetterType));
@@ -58,5 +72,5 @@ export function previewLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: I
       templateProblem = e.message;
     }
   }
-  return { ...previewOf(s, req, plan, view), templateProblem, selection: req.cohort.upns || [] };
+  return { ...previewOf(s, req, plan, view), templateProblem, selection: req.cohort.upns || [], reviewNote, previewed: previewDigest(s, req) };
 }

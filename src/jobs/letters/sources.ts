@@ -1,11 +1,15 @@
 /**
  * Everything a letter run decides from: the attendance review through the one read path the
  * attendance job uses (`runAttendanceReview`, jobs/attendance/review.ts: Students, Letters Log,
- * Lates to Lesson, Attendance Summary, Attendance Marks and the Head of Year's overrides on the
+ * Lates to Lesson, Attendance Summary, the Register and the Head of Year's overrides on the
  * Attendance tab, each read ONCE) with, in the same pass, the Staff tab (who signs), the Contacts
  * tab (who the letters go to) and, for homework concern letters, the Homework Log; plus the hidden
  * Letter Runs tab. The pupils and the log come from that same read, so a letter's addresses, the
  * log and the ladder all agree.
+ *
+ * A letter run always reviews afresh (`loadLetterSources`). The preview, a sidebar call that reads
+ * at most 100,000 cells (issue 22), starts from the kept review while nothing it was worked out
+ * from has changed (`previewLetterSources`, jobs/attendance/keptReview.ts).
  */
 import { IsoDate } from '../../core/dates';
 import { Settings } from '../../core/settings';
@@ -13,23 +17,44 @@ import { homeworkWeeks } from '../../core/homework/weeks';
 import { ContactLike } from '../../core/letters/addressees';
 import { LetterSources } from '../../core/letters/sources';
 import { ImportableTab } from '../../core/records/parse';
+import { AttendanceReview, ReviewInput } from '../../core/attendance/review';
+import { OverrideOutcome } from '../../core/attendance/overrides';
+import { Loaded } from '../load';
 import { runAttendanceReview } from '../attendance/review';
+import { reviewForSidebar } from '../attendance/keptReview';
 import { readLetterRuns } from './runsTab';
 import { normUpn } from '../../core/pupils/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export function loadLetterSources(ss: Spreadsheet, settings: Settings, asOf: IsoDate, type: string | null): LetterSources {
-  const needHomework = type === 'homework';
+function extraTabs(type: string | null): ImportableTab[] {
   const extra: ImportableTab[] = ['Staff', 'Contacts'];
-  if (needHomework) extra.push('Homework Log');
+  if (type === 'homework') extra.push('Homework Log');
+  return extra;
+}
+
+/** A fresh review and the tabs a letter run needs. */
+export function loadLetterSources(ss: Spreadsheet, settings: Settings, asOf: IsoDate, type: string | null): LetterSources {
   const { review, problems, data, overrides, input } = runAttendanceReview(ss, settings, asOf, {
-    extra,
+    extra: extraTabs(type),
     tierHistory: false, // tier letters keep their own memory (Letter Runs)
   });
+  return assemble(ss, settings, asOf, type, review, data, overrides, problems, input);
+}
+
+/** The preview's sources: from the kept review, or a fresh one; `note` says which. */
+export function previewLetterSources(ss: Spreadsheet, settings: Settings, asOf: IsoDate, type: string | null): { s: LetterSources; note: string } {
+  const r = reviewForSidebar(ss, settings, asOf, extraTabs(type));
+  return { s: assemble(ss, settings, asOf, type, r.review, r.data, r.overrides, r.problems, r.input), note: r.note };
+}
+
+function assemble(
+  ss: Spreadsheet, settings: Settings, asOf: IsoDate, type: string | null,
+  review: AttendanceReview, data: Loaded, overrides: OverrideOutcome[], problems: string[], input: ReviewInput | null,
+): LetterSources {
   const pupils = data.Students || [];
   const log = data['Letters Log'] || [];
-  const homework = needHomework
+  const homework = type === 'homework'
     ? homeworkWeeks({ log: data['Homework Log'] || [], pupils, asOf, settings, schoolWeeks: review.calendar.schoolWeeks.length ? review.calendar.schoolWeeks : undefined })
     : null;
   const contacts = new Map<string, ContactLike[]>();
