@@ -11,16 +11,29 @@
  * tildes keep every piece plain text, spaces at either end included; they are taken off on reading.
  */
 import { ReviewMemory, memoryFromText, memoryText } from '../core/attendance/reviewMemory';
-import { writeGeneratedTab } from './generatedTab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const REVIEW_MEMORY_TAB = 'Review Memory';
 const TITLE = 'Kept by Review attendance for the letter run and legal sidebars. Rewritten at each review: do not edit.';
 
+/**
+ * Five calls on a review after the first (the tab is nobody's to read: no headings, formats or
+ * frozen rows to set, as a generated tab has). Made once, hidden, one column wide: a new tab's 26
+ * columns would take 26,000 cells of the spreadsheet's 10 million for nothing.
+ */
 export function writeReviewMemory(ss: Spreadsheet, memory: ReviewMemory): void {
   const values = [[TITLE]].concat(memoryText(memory).map((piece) => [`~${piece}~`]));
-  writeGeneratedTab(ss, { name: REVIEW_MEMORY_TAB, values, frozenRows: 1, frozenColumns: 0, hidden: true });
+  let sheet = ss.getSheetByName(REVIEW_MEMORY_TAB);
+  if (!sheet) {
+    sheet = ss.insertSheet(REVIEW_MEMORY_TAB);
+    sheet.hideSheet();
+    sheet.deleteColumns(2, sheet.getMaxColumns() - 1);
+  }
+  const rows = sheet.getMaxRows();
+  if (rows < values.length) sheet.insertRowsAfter(rows, values.length - rows);
+  sheet.clearContents();
+  sheet.getRange(1, 1, values.length, 1).setValues(values);
 }
 
 /** The kept review, or null when there is none or it does not read back. */

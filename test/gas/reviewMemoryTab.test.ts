@@ -35,6 +35,7 @@ describe('the Review Memory tab', () => {
     writeReviewMemory(ss(), memory);
     const sheet = ss().getSheetByName(REVIEW_MEMORY_TAB)!;
     expect(sheet.isSheetHidden()).toBe(true);
+    expect(sheet.getMaxColumns()).toBe(1); // no room of the 10 million cells taken for nothing
     expect(readReviewMemory(ss())).toEqual(memory);
     // Written again, smaller: no piece of the longer memory is left behind.
     const small = { ...memory, problems: { tabs: [], marks: [] } };
