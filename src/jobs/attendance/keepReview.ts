@@ -15,6 +15,7 @@ import { LegalRecord } from '../../core/legal/steps';
 import { writeReviewMemory } from '../../gas/reviewMemoryTab';
 import { readOverrideCells } from './overrideCells';
 import { loadTabs } from '../load';
+import { AttendanceReviewRun } from './review';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,3 +39,11 @@ export function keepReview(ss: Spreadsheet, settings: Settings, k: ReviewKept): 
   writeReviewMemory(ss, memoryOf(k.review, k.generation, prints, k.keptProblems));
 }
 
+/** What a review read, to keep (`wrote`: what the caller has written since into the tabs fingerprinted). */
+export function keptOf(run: AttendanceReviewRun, generation: number, wrote = { lettersLog: false, overrides: false }): ReviewKept {
+  return {
+    review: run.review, generation, keptProblems: run.keptProblems,
+    pupils: run.input.pupils, lettersLog: run.input.letters, legal: run.data.Legal || [], overrides: run.input.overrides || [],
+    wrote,
+  };
+}

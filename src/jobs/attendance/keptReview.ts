@@ -20,10 +20,10 @@ import { documentState } from '../../gas/properties';
 import { readReviewMemory } from '../../gas/reviewMemoryTab';
 import { Loaded, loadTabs } from '../load';
 import { readOverrideCells } from './overrideCells';
-import { AttendanceReviewRun, KEPT_TABS, REVIEW_TABS, runAttendanceReview } from './review';
+import { KEPT_TABS, REVIEW_TABS, runAttendanceReview } from './review';
 import { ReviewInput } from '../../core/attendance/review';
 import { ifDocumentUnlocked } from '../../gas/lock';
-import { ReviewKept, keepReview } from './keepReview';
+import { keepReview, keptOf } from './keepReview';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -94,13 +94,4 @@ export function reviewForSidebar(ss: Spreadsheet, settings: Settings, asOf: IsoD
   const run = runAttendanceReview(ss, settings, asOf, { extra, tierHistory: false });
   ifDocumentUnlocked(() => keepReview(ss, settings, keptOf(run, generation)));
   return { review: run.review, data: run.data, problems: run.problems, overrides: run.overrides, input: run.input, note: `Attendance reviewed afresh: ${read.stale}.` };
-}
-
-/** What a review read, to keep (`wrote`: what the caller has written since into the tabs fingerprinted). */
-export function keptOf(run: AttendanceReviewRun, generation: number, wrote = { lettersLog: false, overrides: false }): ReviewKept {
-  return {
-    review: run.review, generation, keptProblems: run.keptProblems,
-    pupils: run.input.pupils, lettersLog: run.input.letters, legal: run.data.Legal || [], overrides: run.input.overrides || [],
-    wrote,
-  };
 }
