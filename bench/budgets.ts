@@ -130,7 +130,7 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
       noteTrackerChanged();
       preview();
     }),
-    note: 'an import or a new Letters Log row since the review: the whole review, then kept for the next preview',
+    note: 'an import or a Letters Log row typed by hand since the review: the whole review, then kept for the next preview',
   };
   out['sidebar: pupil profile'] = { ...measure(t, () => pupilProfileJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows (found by UPN) and the open sessions remembered' };
   out['sidebar: pupil profile, no memory of open sessions (whole Register)'] = {
@@ -173,6 +173,11 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
     }
   });
   out[`letter run`] = { ...run, note: `${n} letters in ${executions} execution(s) of ≤ 4.5 min; calls grow with letters (a page each), not with pupils` };
+  const after = previewLetterRunJob(t.ss, s(), AS_OF, { type: 'attendance', cohort: { kind: 'all' } });
+  out['sidebar: letter preview after a letter run'] = {
+    ...measure(t, () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'attendance', cohort: { kind: 'all' } })),
+    note: `the review the run kept (${/^From today/.test(after.reviewNote) ? 'used' : 'NOT used'}); attendance letters: every template due checked, one Docs API read each`,
+  };
   // Issue 22, side by side: the same review again on the Register, then on the same marks kept in
   // the long form (a row per mark, as before the Register) — an older tracker's tab.
   out['attendance review again, marks in the Register'] = { ...measure(t, () => reviewAttendanceJob(t.ss, s(), AS_OF)), note: 'a cell per pupil-week' };

@@ -228,4 +228,20 @@ describe('a mark typed into the Register by hand after the review', () => {
     const r = generateLetterRunJob(tracker().ss, loadSettings(), asOf, { ...req, unticked: [pv.due[0].upn], previewed: pv.previewed }, { clock: () => 0 });
     expect(r.done).toBe(pv.due.filter((d) => d.upn !== pv.due[0].upn).length);
   });
+
+  it('after a run, the next preview starts from the review the run kept, and shows what a fresh review shows', () => {
+    setUpLetterTemplatesJob(loadSettings(), tracker().ss);
+    const req = { type: 'attendance', cohort: { kind: 'all' } };
+    const pv = previewLetterRunJob(tracker().ss, loadSettings(), asOf, req);
+    expect(pv.due.length).toBeGreaterThan(0);
+    const r = generateLetterRunJob(tracker().ss, loadSettings(), asOf, { ...req, previewed: pv.previewed }, { clock: () => 0 });
+    expect(r.done).toBe(pv.due.length);
+    for (const next of [req, { type: 'punctuality', cohort: { kind: 'all' } }, { type: 'tier', cohort: { kind: 'all' } }]) {
+      const { preview, reviewNote } = shown(next);
+      expect(reviewNote).toMatch(KEPT);
+      expect(preview).toEqual(freshPreview(next));
+    }
+    // The letters just made are not due again.
+    expect(shown(req).preview.due).toEqual([]);
+  });
 });

@@ -29,6 +29,7 @@ import { PupilAttendanceReview } from './pupilReview';
 import { CountEntry, TierList } from './lists';
 import { LadderOverride } from './ladder';
 import { normUpn } from '../pupils/names';
+import { LetterLogEntry } from '../types';
 
 export const REVIEW_MEMORY_VERSION = 1;
 
@@ -89,12 +90,17 @@ export function settingsPrint(settings: Settings): string {
   return textHash(JSON.stringify([settings.attendance, settings.calendar, settings.legal]));
 }
 
-/** The fingerprints of the tabs as read (records as the parsers give them). */
-export function printsOf(settings: Settings, tabs: { pupils: unknown[]; lettersLog: unknown[]; legal: unknown[]; overrides: LadderOverride[] }): ReviewPrints {
+/**
+ * The fingerprints of the tabs as read (records as the parsers give them). The Letters Log's is of
+ * what the ladder reads — key, date, type, UPN, status — not the batch document's link or who made
+ * it: a letter run carried on after a crash makes its letters in a new document, and the review is
+ * the same.
+ */
+export function printsOf(settings: Settings, tabs: { pupils: unknown[]; lettersLog: LetterLogEntry[]; legal: unknown[]; overrides: LadderOverride[] }): ReviewPrints {
   return {
     settings: settingsPrint(settings),
     students: printOf(tabs.pupils),
-    lettersLog: printOf(tabs.lettersLog),
+    lettersLog: printOf(tabs.lettersLog.map((e) => [e.key, e.date, e.type, e.upn, e.status])),
     overrides: overridesPrint(tabs.overrides),
     legal: printOf(tabs.legal),
   };

@@ -7,6 +7,7 @@ import { IsoDate } from '../dates';
 import { Settings } from '../settings';
 import { AttendanceReview, ReviewInput } from '../attendance/review';
 import { OverrideOutcome } from '../attendance/overrides';
+import { KeptProblems } from '../attendance/reviewMemory';
 import { HomeworkWeeks } from '../homework/weeks';
 import { AddresseeResult, ContactLike, addresseesFor } from './addressees';
 import { LetterLogEntry, Pupil, StaffMember } from '../types';
@@ -26,6 +27,12 @@ export interface LetterSources {
   reviewInput: ReviewInput | null;
   /** The Head of Year's overrides on the Attendance tab and whether each was honoured. */
   overrides: OverrideOutcome[];
+  /**
+   * For a fresh review, what keeping it needs (core/attendance/reviewMemory.ts): the import count
+   * read before the tabs, and the problems of the tabs a kept review stands for. A letter run keeps
+   * its review once it has made its letters, so the next preview starts from it.
+   */
+  keptFrom?: { generation: number; problems: KeptProblems };
   /** Only for homework concern letters (the Homework Log is not read otherwise). */
   homework: HomeworkWeeks | null;
   /** Who signs: the Heads of Year and the attendance officer (Staff tab). */

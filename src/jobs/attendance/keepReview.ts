@@ -11,7 +11,6 @@ import { KeptProblems, memoryOf, printsOf } from '../../core/attendance/reviewMe
 import { OVERRIDE_TAB } from '../../core/attendance/overrides';
 import { LadderOverride } from '../../core/attendance/ladder';
 import { LetterLogEntry, Pupil } from '../../core/types';
-import { LegalRecord } from '../../core/legal/steps';
 import { writeReviewMemory } from '../../gas/reviewMemoryTab';
 import { readOverrideCells } from './overrideCells';
 import { loadTabs } from '../load';
@@ -25,7 +24,8 @@ export interface ReviewKept {
   generation: number;
   pupils: Pupil[];
   lettersLog: LetterLogEntry[];
-  legal: LegalRecord[];
+  /** The Legal tab as read (only its fingerprint is kept). */
+  legal: unknown[];
   overrides: LadderOverride[];
   keptProblems: KeptProblems;
   /** What the review wrote into the tabs it fingerprints. */

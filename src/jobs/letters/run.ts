@@ -39,6 +39,7 @@ import { TIER_KINDS, indexes } from '../../core/letters/candidates';
 import { letterInputs } from '../../core/letters/letterInputs';
 import { planFor, previewDigest } from './preview';
 import { noteTrackerChanged } from '../imported';
+import { keepAfterRun } from './keepAfterRun';
 import { checkRequest, cohortFilter, cohortLabel } from '../../core/letters/request';
 import { UserError } from '../../core/errors';
 import { LetterRunResult, emptyResult, finishedMessage, reportParentMail, stoppedMessage } from './runResult';
@@ -283,7 +284,10 @@ function finish(ss: Spreadsheet, s: LetterSources, store: RunStore, state: Lette
   result.overridesCleared = clearSpentOverrides(ss, s, state);
   // The Attendance tab says what went ("AT1 + PA produced 26/01/2024") for the run's pupils.
   writeLastLetters(ss, s, state);
-  flushWrites(); // spent overrides and Last Letter are on the sheet before the run says done
+  // The next preview starts from the review as it stands after these letters. Before "done", so a
+  // crash here is carried on by the resume, which keeps it again (the same review).
+  keepAfterRun(ss, s.settings, s);
+  flushWrites(); // spent overrides, Last Letter and the kept review are on the sheet before the run says done
   state.status = 'done';
   state.continuation = undefined;
   store.save(state);

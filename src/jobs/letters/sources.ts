@@ -20,6 +20,8 @@ import { ImportableTab } from '../../core/records/parse';
 import { AttendanceReview, ReviewInput } from '../../core/attendance/review';
 import { OverrideOutcome } from '../../core/attendance/overrides';
 import { Loaded } from '../load';
+import { DATA_GENERATION } from '../../core/state';
+import { documentState } from '../../gas/properties';
 import { runAttendanceReview } from '../attendance/review';
 import { reviewForSidebar } from '../attendance/keptReview';
 import { readLetterRuns } from './runsTab';
@@ -35,11 +37,15 @@ function extraTabs(type: string | null): ImportableTab[] {
 
 /** A fresh review and the tabs a letter run needs. */
 export function loadLetterSources(ss: Spreadsheet, settings: Settings, asOf: IsoDate, type: string | null): LetterSources {
-  const { review, problems, data, overrides, input } = runAttendanceReview(ss, settings, asOf, {
+  // Before the reads: an import landing during them leaves a kept review out of date, never the other way round.
+  const generation = documentState().get(DATA_GENERATION);
+  const { review, problems, data, overrides, input, keptProblems } = runAttendanceReview(ss, settings, asOf, {
     extra: extraTabs(type),
     tierHistory: false, // tier letters keep their own memory (Letter Runs)
   });
-  return assemble(ss, settings, asOf, type, review, data, overrides, problems, input);
+  const s = assemble(ss, settings, asOf, type, review, data, overrides, problems, input);
+  s.keptFrom = { generation, problems: keptProblems };
+  return s;
 }
 
 /** The preview's sources: from the kept review, or a fresh one; `note` says which. */

@@ -1,0 +1,31 @@
+/**
+ * A letter run that has made its letters keeps the attendance review as it stands after them
+ * (core/attendance/reviewMemory.ts), so the next preview — the next year group, the next letter
+ * type — starts from it instead of reviewing the whole school afresh because the Letters Log
+ * changed. The run wrote the Letters Log (its letters, and Out of date on letters whose reason
+ * ended) and cleared the overrides it used: those two are read again (13,000 cells at 2,000
+ * pupils); every other input is the one the run planned from, and the review is worked out again
+ * in memory, as a fresh review would give it.
+ */
+import { Settings } from '../../core/settings';
+import { LetterSources } from '../../core/letters/sources';
+import { reviewAttendance } from '../../core/attendance/review';
+import { OVERRIDE_TAB } from '../../core/attendance/overrides';
+import { keepReview } from '../attendance/keepReview';
+import { readOverrideCells } from '../attendance/overrideCells';
+import { loadTabs } from '../load';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function keepAfterRun(ss: Spreadsheet, settings: Settings, s: LetterSources): void {
+  const input = s.reviewInput;
+  if (!input || !s.keptFrom) return; // planned from a kept review: nothing fresh to keep
+  const lettersLog = loadTabs(ss, ['Letters Log'], settings).data['Letters Log'] || [];
+  const overrides = readOverrideCells(ss.getSheetByName(OVERRIDE_TAB)).overrides;
+  const review = reviewAttendance({ ...input, letters: lettersLog, overrides });
+  keepReview(ss, settings, {
+    review, generation: s.keptFrom.generation, keptProblems: s.keptFrom.problems,
+    pupils: input.pupils, lettersLog, legal: input.legalSteps || [], overrides,
+    wrote: { lettersLog: false, overrides: false },
+  });
+}
