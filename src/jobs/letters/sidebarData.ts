@@ -65,7 +65,7 @@ export function previewLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: I
   const types = plan.toProduce.map((l) => l.type).concat(plan.proposals.map((p) => p.type as LetterType));
   if (types.length) {
     try {
-      checkRunTemplates(settings, types);
+      checkRunTemplates(settings, types, { trustRecent: true });
     } catch (e) {
       // A missing or broken template is said beside the plan; anything else is a fault.
       if (!isUserError(e)) throw e;

@@ -15,6 +15,7 @@ import { letterStaff } from '../../core/letters/sharing';
 import { Settings } from '../../core/settings';
 import { LetterType } from '../../core/types';
 import { createTemplateDocument, readTemplate, tryOpenDocument } from '../../gas/docs/templates';
+import { recentlyChecked, rememberChecked } from '../../gas/templateChecks';
 import { loadTemplateOwners, saveTemplateOwners, shareDoc } from '../../gas/docs/sharing';
 import { currentUser } from '../../gas/session';
 import { loadOverrides, saveSettings } from '../../gas/settingsStore';
@@ -121,9 +122,26 @@ export function checkRunTemplate(settings: Settings, type: LetterType): string {
   return id;
 }
 
-/** Every template the letters need, checked (each once): letter type → template id. */
-export function checkRunTemplates(settings: Settings, types: LetterType[]): Record<string, string> {
+/**
+ * Every template the letters need, checked (each once): letter type → template id. `trustRecent`
+ * (the preview only): a template that passed in the last ten minutes is not read again
+ * (gas/templateChecks.ts); a run never passes it.
+ */
+export function checkRunTemplates(settings: Settings, types: LetterType[], opts: { trustRecent?: boolean } = {}): Record<string, string> {
+  const wanted = types.map((t) => settings.letters.templateIds[templateTypeOf(t)] || '').filter((id) => id !== '');
+  const recent = opts.trustRecent ? recentlyChecked(wanted) : new Set<string>();
   const ids: Record<string, string> = {};
-  for (const t of types) if (!ids[t]) ids[t] = checkRunTemplate(settings, t);
+  const passed: string[] = [];
+  for (const t of types) {
+    if (ids[t]) continue;
+    const id = settings.letters.templateIds[templateTypeOf(t)] || '';
+    if (id && recent.has(id)) {
+      ids[t] = id;
+      continue;
+    }
+    ids[t] = checkRunTemplate(settings, t);
+    passed.push(ids[t]);
+  }
+  if (opts.trustRecent) rememberChecked(passed);
   return ids;
 }
