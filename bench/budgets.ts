@@ -176,7 +176,7 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   const after = previewLetterRunJob(t.ss, s(), AS_OF, { type: 'attendance', cohort: { kind: 'all' } });
   out['sidebar: letter preview after a letter run'] = {
     ...measure(t, () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'attendance', cohort: { kind: 'all' } })),
-    note: `the review the run kept (${/^From today/.test(after.reviewNote) ? 'used' : 'NOT used'}); attendance letters: every template due checked, one Docs API read each`,
+    note: `the review the run kept (${/^From today/.test(after.reviewNote) ? 'used' : 'NOT used'}); attendance letters; the templates, checked by the preview before it, trusted for ten minutes`,
   };
   // Issue 22, side by side: the same review again on the Register, then on the same marks kept in
   // the long form (a row per mark, as before the Register) — an older tracker's tab.
