@@ -315,6 +315,8 @@ describe('Letter run sidebar (issues 6, 18)', () => {
       // No progress bar from the earlier, finished run, and the message is in view (not above a long list).
       await s.page.waitForSelector('#progress.hidden', { state: 'attached', timeout: WAIT_MS });
       expect(await s.page.$eval('#error', (n) => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+      // The list shown is out of date: Generate waits for a new preview.
+      expect(await s.page.isDisabled('#generate')).toBe(true);
       await screenshot(s, 'letter-run-changed');
       // Preview again: reviewed afresh, and that pupil is no longer due a reward letter.
       await s.page.click('#preview');
