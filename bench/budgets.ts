@@ -115,23 +115,19 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   out['homework refresh'] = measure(t, () => refreshHomeworkJob(t.ss, s(), AS_OF));
   out['attendance review'] = measure(t, () => reviewAttendanceJob(t.ss, s(), AS_OF));
   // Sidebar calls (issue 22: a sidebar should answer in about a second): what each reads.
+  // A whole-school sidebar's first call after a change the kept review cannot stand for.
+  const afterChange = (fn: () => unknown, note: string): Measured => ({
+    ...measure(t, () => {
+      noteTrackerChanged();
+      fn();
+    }),
+    note,
+  });
   const preview = () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'AT1', cohort: { kind: 'all' } });
   out['sidebar: letter preview (AT1, whole school)'] = { ...measure(t, preview), note: 'today\'s review kept: the kept review, Students, Letters Log, Legal, Staff, Contacts and the overrides' };
   out['sidebar: coding review'] = { ...measure(t, () => codingReviewJob(t.ss, s(), AS_OF)), note: 'today\'s review, no import since: its Coding Review tab and the Held column' };
-  out['sidebar: coding review, marks imported since (reviews first)'] = {
-    ...measure(t, () => {
-      noteTrackerChanged();
-      codingReviewJob(t.ss, s(), AS_OF);
-    }),
-    note: 'the attendance review, then the same read',
-  };
-  out['sidebar: letter preview, tracker changed since (reviews afresh)'] = {
-    ...measure(t, () => {
-      noteTrackerChanged();
-      preview();
-    }),
-    note: 'an import or a Letters Log row typed by hand since the review: the whole review, then kept for the next preview',
-  };
+  out['sidebar: coding review, marks imported since (reviews first)'] = afterChange(() => codingReviewJob(t.ss, s(), AS_OF), 'the attendance review, then the same read');
+  out['sidebar: letter preview, tracker changed since (reviews afresh)'] = afterChange(preview, 'an import or a Letters Log row typed by hand since the review: the whole review, then kept for the next preview');
   out['sidebar: pupil profile'] = { ...measure(t, () => pupilProfileJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows (found by UPN) and the open sessions remembered' };
   out['sidebar: pupil profile, no memory of open sessions (whole Register)'] = {
     ...measure(t, () => {
@@ -144,13 +140,7 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   reviewAttendanceJob(t.ss, s(), AS_OF);
   out['sidebar: legal case (one pupil)'] = { ...measure(t, () => legalCaseViewJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows, as the profile' };
   out['sidebar: legal overview (whole school)'] = { ...measure(t, () => legalOverviewJob(t.ss, s(), AS_OF)), note: 'today\'s review kept, as the letter preview' };
-  out['sidebar: legal overview, tracker changed since (reviews afresh)'] = {
-    ...measure(t, () => {
-      noteTrackerChanged();
-      legalOverviewJob(t.ss, s(), AS_OF);
-    }),
-    note: 'a step on the Legal tab or an import since the review: the whole review, then kept',
-  };
+  out['sidebar: legal overview, tracker changed since (reviews afresh)'] = afterChange(() => legalOverviewJob(t.ss, s(), AS_OF), 'a step on the Legal tab or an import since the review: the whole review, then kept');
   out['progress review'] = measure(t, () => progressReview(t.ss, s(), AS_OF));
   const sent = () => ((t.g.services.MailApp as any)._sent as unknown[]).length;
   let before = sent();

@@ -18,9 +18,9 @@ import { printsOf, reviewOf, staleReason, settingsPrint } from '../../core/atten
 import { DATA_GENERATION } from '../../core/state';
 import { documentState } from '../../gas/properties';
 import { readReviewMemory } from '../../gas/reviewMemoryTab';
-import { Loaded, loadTabs } from '../load';
+import { Loaded } from '../load';
 import { readOverrideCells } from './overrideCells';
-import { KEPT_TABS, REVIEW_TABS, runAttendanceReview } from './review';
+import { loadReviewTabs, runAttendanceReview } from './review';
 import { ReviewInput } from '../../core/attendance/review';
 import { ifDocumentUnlocked } from '../../gas/lock';
 import { keepReview, keptOf } from './keepReview';
@@ -44,19 +44,7 @@ export function readKeptReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
   const early = staleReason(memory, { asOf, generation, prints: { settings: settingsPrint(settings) } });
   if (early !== null || !memory) return { stale: early as string }; // no memory is itself a reason
 
-  const data: Loaded = {};
-  const problems: string[] = [];
-  let keptSaid = false;
-  for (const name of REVIEW_TABS.concat(extra.filter((t) => t !== 'Attendance Marks' && REVIEW_TABS.indexOf(t) < 0))) {
-    if (KEPT_TABS.indexOf(name) >= 0) {
-      if (!keptSaid) problems.push(...memory.problems.tabs);
-      keptSaid = true;
-      continue;
-    }
-    const one = loadTabs(ss, [name], settings);
-    Object.assign(data, one.data);
-    problems.push(...one.problems);
-  }
+  const { data, problems } = loadReviewTabs(ss, settings, extra, memory.problems.tabs);
   problems.push(...memory.problems.marks);
   const cells = readOverrideCells(ss.getSheetByName(OVERRIDE_TAB));
   problems.push(...cells.problems);

@@ -78,19 +78,35 @@ export interface AttendanceInputRead {
 // The Legal tab: its steps answer the penalty threshold and the ten-day flag (SPEC §4.3).
 export const REVIEW_TABS: Array<ImportableTab | 'Attendance Summary'> = ['Students', 'Letters Log', 'Lates to Lesson', 'Attendance Summary', 'Legal'];
 
-/** Every read the review needs, one per tab (the benchmark times the rules apart from this). */
-export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceInputRead {
-  const extra = (opts.extra || []).filter((t) => t !== 'Attendance Marks' && REVIEW_TABS.indexOf(t) < 0);
-  // Tab by tab (the same reads), to keep apart the problems the kept review keeps.
+/**
+ * The review's tabs and the caller's, in reading order, each read once. With `kept` (the kept
+ * review's problems of KEPT_TABS, core/attendance/reviewMemory.ts) those tabs are not read and
+ * their problems come from `kept`, in the same place, so a sidebar's problems read as a fresh review's.
+ */
+export function loadReviewTabs(ss: Spreadsheet, settings: Settings, extra: ImportableTab[], kept?: string[]): { data: Loaded; problems: string[]; keptTabProblems: string[] } {
   const data: Loaded = {};
   const problems: string[] = [];
-  const keptProblems: KeptProblems = { tabs: [], marks: [] };
-  for (const name of REVIEW_TABS.concat(extra)) {
+  const keptTabProblems: string[] = [];
+  let keptSaid = false;
+  for (const name of REVIEW_TABS.concat(extra.filter((t) => t !== 'Attendance Marks' && REVIEW_TABS.indexOf(t) < 0))) {
+    const isKept = KEPT_TABS.indexOf(name) >= 0;
+    if (isKept && kept) {
+      if (!keptSaid) problems.push(...kept);
+      keptSaid = true;
+      continue;
+    }
     const one = loadTabs(ss, [name], settings);
     Object.assign(data, one.data);
     problems.push(...one.problems);
-    if (KEPT_TABS.indexOf(name) >= 0) keptProblems.tabs.push(...one.problems);
+    if (isKept) keptTabProblems.push(...one.problems);
   }
+  return { data, problems, keptTabProblems };
+}
+
+/** Every read the review needs, one per tab (the benchmark times the rules apart from this). */
+export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceInputRead {
+  const { data, problems, keptTabProblems } = loadReviewTabs(ss, settings, opts.extra || []);
+  const keptProblems: KeptProblems = { tabs: keptTabProblems, marks: [] };
   // Every week: a penalty threshold met last year and never answered is still flagged (SPEC §4.3),
   // so the review cannot stop at this year. Read once per execution when the morning run shares
   // its reads (jobs/sharedReads.ts).
