@@ -78,6 +78,18 @@ function tracker(pupils: number): Tracker {
   return { g, ss, uninstall, marks: school.tables['Attendance Marks'], firstUpn: String(school.tables.Students[1][0]) };
 }
 
+/** `n` misses typed at the foot of the Homework Log, as teachers log them during the day. */
+function logMisses(t: Tracker, n: number): void {
+  const log = t.ss.getSheetByName('Homework Log')!;
+  const width = log.getLastColumn();
+  const last = log.getRange(log.getLastRow(), 1, 1, width).getValues()[0];
+  const header = log.getRange(1, 1, 1, width).getValues()[0].map(String);
+  const subject = header.indexOf('Subject');
+  const rows = Array.from({ length: n }, (_, i) => last.map((v, c) => (c === subject ? `Subject ${i + 1}` : v)));
+  log.insertRowsAfter(log.getMaxRows(), n);
+  log.getRange(log.getLastRow() + 1, 1, n, width).setValues(rows);
+}
+
 /** The tracker as it was before issue 22: the marks in a long-form tab, no Register. */
 function longFormOnly(t: Tracker): void {
   const rows = t.marks.map((r) => r.slice(0, 4));
@@ -124,7 +136,13 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
     note,
   });
   const preview = () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'AT1', cohort: { kind: 'all' } });
-  out['sidebar: letter preview (AT1, whole school)'] = { ...measure(t, preview), note: 'today\'s review kept: the kept review, Students, Letters Log, Legal, Staff, Contacts and the overrides' };
+  out['sidebar: letter preview (AT1, whole school), first'] = { ...measure(t, preview), note: 'today\'s review kept; Contacts read whole and kept as a copy; the templates checked' };
+  out['sidebar: letter preview (AT1, whole school)'] = { ...measure(t, preview), note: 'the kept review, Students, Letters Log, Legal, Staff, the overrides and the copy of Contacts (its header and last row checked)' };
+  const homework = () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'homework', cohort: { kind: 'all' } });
+  out['sidebar: homework concern letter preview, first'] = { ...measure(t, homework), note: `the Homework Log (${(t.ss.getSheetByName('Homework Log')!.getLastRow() - 1).toLocaleString('en-GB')} rows) read whole and kept as a copy` };
+  out['sidebar: homework concern letter preview'] = { ...measure(t, homework), note: 'as the letter preview, with the copy of the Homework Log' };
+  logMisses(t, 20);
+  out['sidebar: homework concern letter preview, 20 misses logged since'] = { ...measure(t, homework), note: 'the copy, and the 20 rows added below it read' };
   out['sidebar: coding review'] = { ...measure(t, () => codingReviewJob(t.ss, s(), AS_OF)), note: 'today\'s review, no import since: its Coding Review tab and the Held column' };
   out['sidebar: coding review, marks imported since (reviews first)'] = afterChange(() => codingReviewJob(t.ss, s(), AS_OF), 'the attendance review, then the same read');
   out['sidebar: letter preview, tracker changed since (reviews afresh)'] = afterChange(preview, 'an import or a Letters Log row typed by hand since the review: the whole review, then kept for the next preview');

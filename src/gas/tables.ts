@@ -77,7 +77,15 @@ export function readSheetTab<K extends ImportableTab>(
   name: K,
   opts: ParseOptions = {},
 ): ParseResult<import('../core/records/parse').TabRecords[K]> {
-  const values = readValues(sheet);
+  return parseValues(readValues(sheet), name, opts);
+}
+
+/** readSheetTab on values the caller already has (a tab's kept copy: jobs/tabCopies.ts). */
+export function parseValues<K extends ImportableTab>(
+  values: unknown[][],
+  name: K,
+  opts: ParseOptions = {},
+): ParseResult<import('../core/records/parse').TabRecords[K]> {
   if (!values.length) return { records: [], rows: [], refusals: [], unknownHeaders: [], headerMessages: [], fields: [] };
   const parsed = parseTab(name, values, opts);
   if (parsed.headerMessages.length) throw new UserError(parsed.headerMessages.join('\n'));

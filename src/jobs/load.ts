@@ -10,7 +10,8 @@
  */
 import { Settings, homeworkReasons } from '../core/settings';
 import { loadSettings } from '../gas/settingsStore';
-import { readSheetTab } from '../gas/tables';
+import { parseValues, readSheetTab } from '../gas/tables';
+import { CopyReader } from './tabCopies';
 import { ImportableTab, TabRecords } from '../core/records/parse';
 import { formatRefusal } from '../core/records/refusal';
 import { parseAttendanceSummary } from '../core/records/summaryImport';
@@ -42,7 +43,12 @@ export interface LoadResult {
 }
 
 /** `settings`: the school's (its Homework Log reasons); read from the document when not given. */
-export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Summary')[], settings?: Settings): LoadResult {
+export interface LoadOptions {
+  /** A sidebar's reader of long tabs through their kept copies (jobs/tabCopies.ts). */
+  copies?: CopyReader;
+}
+
+export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Summary')[], settings?: Settings, opts: LoadOptions = {}): LoadResult {
   useSpreadsheetZone(ss);
   const data: Loaded = {};
   const problems: string[] = [];
@@ -65,7 +71,9 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
       continue;
     }
     // The Homework Log's reasons are the school's own (a renamed reason is not refused).
-    const parsed = readOnce(name, () => readSheetTab(sheet, name, name === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings || loadSettings()) } : {}));
+    const parseOpts = name === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings || loadSettings()) } : {};
+    const copied = opts.copies ? opts.copies.valuesOf(name, sheet) : undefined;
+    const parsed = copied !== undefined ? parseValues(copied, name, parseOpts) : readOnce(name, () => readSheetTab(sheet, name, parseOpts));
     (data as any)[name] = parsed.records;
     for (const r of parsed.refusals) problems.push(formatRefusal(name, r));
   }

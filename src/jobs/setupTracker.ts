@@ -5,6 +5,7 @@
  * someone showed them (issue 20 §7: staff see only the tabs they read).
  */
 import { REVIEW_MEMORY_TAB } from '../gas/reviewMemoryTab';
+import { TAB_COPIES_TAB } from '../gas/tabCopiesTab';
 import { Settings } from '../core/settings';
 import { tabsFor } from '../core/tabs';
 import { loadSettings } from '../gas/settingsStore';
@@ -17,13 +18,14 @@ import { QA_REMINDERS } from './qa/reminders';
 /**
  * Tabs no one reads day to day, hidden by Set up (and the first three by the job that makes them;
  * View → Hidden sheets shows them): the add-on's memory — the e-mails sent (Mail Log), the tier
- * memory and letter-run plan (Letter Runs), when each QA reminder was last sent (QA Reminders) —
+ * memory and letter-run plan (Letter Runs), when each QA reminder was last sent (QA Reminders), the
+ * kept review and the copies of long tabs the whole-school sidebars start from (Review Memory, Tab Copies) —
  * and the raw MIS exports only the add-on reads: the register session by session (Attendance
  * Marks, or Attendance Summary for a school without marks), read by staff through the Attendance
  * tab, the Coding Review and the pupil profile, and the contact export (Contacts), which the letters
  * address from. Imports write to them hidden as they are. docs/user-guide.md lists the rest.
  */
-export const WORKING_TABS: string[] = [MAIL_LOG, LETTER_RUNS.name, QA_REMINDERS.name, REVIEW_MEMORY_TAB, 'Attendance Marks', 'Attendance Summary', 'Contacts'];
+export const WORKING_TABS: string[] = [MAIL_LOG, LETTER_RUNS.name, QA_REMINDERS.name, REVIEW_MEMORY_TAB, TAB_COPIES_TAB, 'Attendance Marks', 'Attendance Summary', 'Contacts'];
 
 /** One result per tab, and what was done to the spreadsheet's locale and time zone. */
 export interface TrackerSetup extends Array<SetupResult> {

@@ -14,6 +14,7 @@ import { refreshHomeworkJob } from '../../src/jobs/homework/refresh';
 import { reviewAttendanceJob } from '../../src/jobs/attendance/job';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { generateLetterRunJob } from '../../src/jobs/letters/run';
+import { previewLetterRunJob } from '../../src/jobs/letters/sidebarData';
 import { importQaCalendarJob, QA_GRID_TAB } from '../../src/jobs/qa/calendar';
 import { dailyRunJob } from '../../src/jobs/daily';
 import { weeklyDigestsJob } from '../../src/jobs/qa/digests';
@@ -86,6 +87,22 @@ export const JOBS: ProofJob[] = [
       setUpLetterTemplatesJob(loadSettings());
     },
     run: (t) => generateLetterRunJob(t.ss, settings(), t.school.asOf, { type: 'AT1', cohort: { kind: 'all' } }, { clock: () => t.g.env.simulatedMs }),
+    finished: (r: any) => !r.stopped,
+    keepsStaffCells: true,
+  },
+  // Issue 22: the preview keeps the review and the copies of Contacts and the Homework Log (hidden
+  // tabs); a second preview starts from them, and the run checks its letters against it.
+  {
+    name: 'letter preview twice, then the run (homework concern)',
+    prepare: () => {
+      setUpLetterTemplatesJob(loadSettings());
+    },
+    run: (t) => {
+      const req = { type: 'homework', cohort: { kind: 'all' } };
+      previewLetterRunJob(t.ss, settings(), t.school.asOf, req);
+      const pv = previewLetterRunJob(t.ss, settings(), t.school.asOf, req);
+      return generateLetterRunJob(t.ss, settings(), t.school.asOf, { ...req, previewed: pv.previewed }, { clock: () => t.g.env.simulatedMs });
+    },
     finished: (r: any) => !r.stopped,
     keepsStaffCells: true,
   },

@@ -18,6 +18,8 @@ const ENTRY: Record<string, () => unknown> = {
   'homework refresh': () => refreshHomework(),
   'attendance review': () => reviewAttendanceNow(),
   'letter run': () => generateLetterRun({ type: 'AT1', cohort: { kind: 'all' } }),
+  // The preview answers while another execution holds the lock and writes nothing (test/jobs/previewTabCopies.test.ts); the run is refused.
+  'letter preview': () => generateLetterRun({ type: 'homework', cohort: { kind: 'all' } }),
   'morning trigger': () => morningRun(),
   'weekly digests': () => sendWeeklyDigests(),
   'progress review': () => runProgressReview(),

@@ -24,6 +24,7 @@ import { Settings } from '../settings';
 import { buildCalendar } from '../calendar/schoolWeeks';
 import { academicYearOfDate } from '../calendar/academicYear';
 import { textHash } from '../hash';
+import { splitText } from '../text';
 import { AttendanceReview } from './review';
 import { PupilAttendanceReview } from './pupilReview';
 import { CountEntry, TierList } from './lists';
@@ -181,10 +182,7 @@ export function staleReason(memory: ReviewMemory | null, now: CurrentFacts): str
  * sidebar then reviews afresh.
  */
 export function memoryText(memory: ReviewMemory, size = 40000): string[] {
-  const text = JSON.stringify(memory);
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
-  return out;
+  return splitText(JSON.stringify(memory), size);
 }
 
 export function memoryFromText(pieces: string[]): ReviewMemory | null {

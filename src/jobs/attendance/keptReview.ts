@@ -24,6 +24,7 @@ import { loadReviewTabs, runAttendanceReview } from './review';
 import { ReviewInput } from '../../core/attendance/review';
 import { ifDocumentUnlocked } from '../../gas/lock';
 import { keepReview, keptOf } from './keepReview';
+import { CopyReader, copyReader } from '../tabCopies';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -37,14 +38,14 @@ export interface KeptReviewRead {
 }
 
 /** The kept review with today's small tabs, or why it cannot stand for a fresh review. */
-export function readKeptReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, extra: ImportableTab[] = []): { kept: KeptReviewRead } | { stale: string } {
+export function readKeptReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, extra: ImportableTab[] = [], copies?: CopyReader): { kept: KeptReviewRead } | { stale: string } {
   const generation = documentState().get(DATA_GENERATION);
   const memory = readReviewMemory(ss);
   // Nothing else is read when the day, the imports or the settings already say no.
   const early = staleReason(memory, { asOf, generation, prints: { settings: settingsPrint(settings) } });
   if (early !== null || !memory) return { stale: early as string }; // no memory is itself a reason
 
-  const { data, problems } = loadReviewTabs(ss, settings, extra, memory.problems.tabs);
+  const { data, problems } = loadReviewTabs(ss, settings, extra, memory.problems.tabs, copies);
   problems.push(...memory.problems.marks);
   const cells = readOverrideCells(ss.getSheetByName(OVERRIDE_TAB));
   problems.push(...cells.problems);
@@ -75,11 +76,17 @@ export interface SidebarReview extends KeptReviewRead {
  * sidebar's write is better skipped than made to wait).
  */
 export function reviewForSidebar(ss: Spreadsheet, settings: Settings, asOf: IsoDate, extra: ImportableTab[] = []): SidebarReview {
-  const read = readKeptReview(ss, settings, asOf, extra);
-  if ('kept' in read) return { ...read.kept, input: null, note: 'From today\'s attendance review: nothing it read has changed since.' };
+  // The Contacts tab and the Homework Log through their kept copies, in either case (jobs/tabCopies.ts).
+  const copies = copyReader(ss, extra);
+  const read = readKeptReview(ss, settings, asOf, extra, copies);
+  if ('kept' in read) {
+    copies.keep();
+    return { ...read.kept, input: null, note: 'From today\'s attendance review: nothing it read has changed since.' };
+  }
   // Before the reads: an import landing during them leaves the kept review out of date, never the other way round.
   const generation = documentState().get(DATA_GENERATION);
-  const run = runAttendanceReview(ss, settings, asOf, { extra, tierHistory: false });
+  const run = runAttendanceReview(ss, settings, asOf, { extra, tierHistory: false, copies });
   ifDocumentUnlocked(() => keepReview(ss, settings, keptOf(run, generation)));
+  copies.keep();
   return { review: run.review, data: run.data, problems: run.problems, overrides: run.overrides, input: run.input, note: `Attendance reviewed afresh: ${read.stale}.` };
 }

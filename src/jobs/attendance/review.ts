@@ -22,6 +22,7 @@ import { readOverrideCells } from './overrideCells';
 import { loadTabs, Loaded } from '../load';
 import { letCodesThrough, readMarks } from './marks';
 import { readTierHistory, TierHistory } from './tierHistory';
+import { CopyReader } from '../tabCopies';
 import { readShared } from '../sharedReads';
 import { KeptProblems } from '../../core/attendance/reviewMemory';
 
@@ -62,6 +63,8 @@ export interface AttendanceReadOptions {
    * not show the tier lists' changes skip the read.
    */
   tierHistory?: boolean;
+  /** A sidebar's reader of long tabs through their kept copies (jobs/tabCopies.ts). */
+  copies?: CopyReader;
 }
 
 export interface AttendanceInputRead {
@@ -83,7 +86,7 @@ export const REVIEW_TABS: Array<ImportableTab | 'Attendance Summary'> = ['Studen
  * review's problems of KEPT_TABS, core/attendance/reviewMemory.ts) those tabs are not read and
  * their problems come from `kept`, in the same place, so a sidebar's problems read as a fresh review's.
  */
-export function loadReviewTabs(ss: Spreadsheet, settings: Settings, extra: ImportableTab[], kept?: string[]): { data: Loaded; problems: string[]; keptTabProblems: string[] } {
+export function loadReviewTabs(ss: Spreadsheet, settings: Settings, extra: ImportableTab[], kept?: string[], copies?: CopyReader): { data: Loaded; problems: string[]; keptTabProblems: string[] } {
   const data: Loaded = {};
   const problems: string[] = [];
   const keptTabProblems: string[] = [];
@@ -95,7 +98,7 @@ export function loadReviewTabs(ss: Spreadsheet, settings: Settings, extra: Impor
       keptSaid = true;
       continue;
     }
-    const one = loadTabs(ss, [name], settings);
+    const one = loadTabs(ss, [name], settings, { copies });
     Object.assign(data, one.data);
     problems.push(...one.problems);
     if (isKept) keptTabProblems.push(...one.problems);
@@ -105,7 +108,7 @@ export function loadReviewTabs(ss: Spreadsheet, settings: Settings, extra: Impor
 
 /** Every read the review needs, one per tab (the benchmark times the rules apart from this). */
 export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceInputRead {
-  const { data, problems, keptTabProblems } = loadReviewTabs(ss, settings, opts.extra || []);
+  const { data, problems, keptTabProblems } = loadReviewTabs(ss, settings, opts.extra || [], undefined, opts.copies);
   const keptProblems: KeptProblems = { tabs: keptTabProblems, marks: [] };
   // Every week: a penalty threshold met last year and never answered is still flagged (SPEC §4.3),
   // so the review cannot stop at this year. Read once per execution when the morning run shares

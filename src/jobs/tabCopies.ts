@@ -1,0 +1,90 @@
+/**
+ * Reading a long tab through its kept copy, for the whole-school sidebars (core/tabCopy.ts): the
+ * Contacts tab and the Homework Log, which the letter preview needs whole and which at 2,000 pupils
+ * are 40,000 to 80,000 and 200,000 cells.
+ *
+ * A call reads the Tab Copies tab once (about 70 cells), then per tab its size, its header row and
+ * the row where the copy ends: when they agree with the copy, the copy's values are used, with any
+ * rows added below since read and added. Otherwise the tab is read whole, as without a copy. What
+ * was read is kept for the next call afterwards, unless a job holds the lock (a sidebar's write is
+ * better skipped than made to wait).
+ *
+ * Only sidebars read through copies. A letter run, the reviews and the refreshes read every tab
+ * whole: what they decide is what families receive.
+ */
+import { TabCopy, TAB_COPY_VERSION, copyCheck, shapeStale } from '../core/tabCopy';
+import { DATA_GENERATION } from '../core/state';
+import { documentState } from '../gas/properties';
+import { readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
+import { readValues } from '../gas/tables';
+import { fromSheetValues } from '../gas/cells';
+import { ifDocumentUnlocked } from '../gas/lock';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The tabs the sidebars read through copies: long, and read whole by the letter preview. */
+export const COPIED_TABS = ['Contacts', 'Homework Log'];
+
+/** How a tab's values were had: from the copy as it stands, the copy and rows added since, or read whole. */
+export type CopyHow = 'copy' | 'copy and rows added' | 'read whole';
+
+export interface CopyReader {
+  /** The tab's values (as readValues gives them) when it is one of the copied tabs; undefined otherwise. */
+  valuesOf(name: string, sheet: Sheet): unknown[][] | undefined;
+  /** How each copied tab read was had, for the bench and the tests. */
+  how(): Map<string, CopyHow>;
+  /** Keeps the copies read whole or extended, unless a job holds the lock. */
+  keep(): void;
+}
+
+export function copyReader(ss: Spreadsheet, tabs: string[]): CopyReader {
+  const wanted = tabs.filter((t) => COPIED_TABS.indexOf(t) >= 0);
+  // Before the reads: an import landing during them leaves a copy out of date, never the other way round.
+  const generation = documentState().get(DATA_GENERATION);
+  let copies: Map<string, TabCopy> | null = null;
+  const read = new Map<string, unknown[][]>();
+  const how = new Map<string, CopyHow>();
+  const toKeep: TabCopy[] = [];
+
+  const valuesOf = (name: string, sheet: Sheet): unknown[][] | undefined => {
+    if (wanted.indexOf(name) < 0) return undefined;
+    const again = read.get(name);
+    if (again) return again; // a sidebar that reviews afresh reads the tab a second time
+    if (!copies) copies = readTabCopies(ss, wanted);
+    const copy = copies.get(name) || null;
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    let values: unknown[][] | null = null;
+    if (copy && !shapeStale(copy, generation, lastRow, lastColumn)) {
+      const rows = copy.values.length;
+      const header = fromSheetValues(sheet.getRange(1, 1, 1, lastColumn).getValues())[0];
+      const atCopysLast = rows === 1 ? header : fromSheetValues(sheet.getRange(rows, 1, 1, lastColumn).getValues())[0];
+      const use = copyCheck(copy, { generation, lastRow, lastColumn, header, atCopysLast });
+      if ('use' in use && use.use === 'same') {
+        values = copy.values;
+        how.set(name, 'copy');
+      } else if ('use' in use && use.use === 'extend') {
+        const added = fromSheetValues(sheet.getRange(use.from, 1, lastRow - use.from + 1, lastColumn).getValues());
+        values = copy.values.concat(added);
+        how.set(name, 'copy and rows added');
+      }
+    }
+    if (!values) {
+      values = readValues(sheet);
+      how.set(name, 'read whole');
+    }
+    if (how.get(name) !== 'copy') toKeep.push({ version: TAB_COPY_VERSION, tab: name, generation, values });
+    read.set(name, values);
+    return values;
+  };
+
+  return {
+    valuesOf,
+    how: () => how,
+    keep: () => {
+      if (toKeep.length) ifDocumentUnlocked(() => toKeep.forEach((c) => writeTabCopy(ss, c)));
+      toKeep.length = 0;
+    },
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Issue 22: the letter preview reads the Homework Log and the Contacts tab through the copies it
+ * kept (the hidden Tab Copies tab, core/tabCopy.ts) instead of whole at every call, and must show
+ * exactly what reading them whole shows. Rows a teacher adds below are read and added; a deleted
+ * row, an import or a damaged copy make it read the tab whole again; a cell edited in the middle,
+ * which the copy cannot see, is caught by the run, which reads every tab whole.
+ */
+import { sampleSchool, useTracker } from '../fixtures/trackerFixture';
+import { loadSettings } from '../../src/gas/settingsStore';
+import { reviewAttendanceJob } from '../../src/jobs/attendance/job';
+import { previewLetterRunJob } from '../../src/jobs/letters/sidebarData';
+import { loadLetterSources } from '../../src/jobs/letters/sources';
+import { planFor, previewDigest, previewOf } from '../../src/jobs/letters/preview';
+import { checkRequest } from '../../src/core/letters/request';
+import { generateLetterRunJob } from '../../src/jobs/letters/run';
+import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
+import { importRows } from '../../src/jobs/importData';
+import { TAB_COPIES_TAB } from '../../src/gas/tabCopiesTab';
+
+const school = sampleSchool(120);
+const asOf = school.asOf; // Friday 26 January 2024
+const tracker = useTracker({ school });
+const HOMEWORK = { type: 'homework', cohort: { kind: 'all' } };
+const AT1 = { type: 'AT1', cohort: { kind: 'all' } };
+
+function freshPreview(raw: unknown) {
+  const req = checkRequest(raw);
+  const s = loadLetterSources(tracker().ss, loadSettings(), asOf, req.type);
+  const { plan, view } = planFor(s, req);
+  return { ...previewOf(s, req, plan, view), previewed: previewDigest(s, req) };
+}
+
+/** The sidebar's answer (without what only the sidebar needs) and the cells it read, by tab. */
+function shown(raw: unknown) {
+  const env = tracker().g.env;
+  const cells = new Map<string, number>();
+  const at = env.callHooks.push((cls: string, method: string, target: any) => {
+    if (cls === 'Range' && /^get(Values|DisplayValues)$/.test(method)) {
+      const name = target._sheet.getName();
+      cells.set(name, (cells.get(name) || 0) + target._rect.numRows * target._rect.numCols);
+    }
+  });
+  try {
+    const { templateProblem, selection, reviewNote, ...preview } = previewLetterRunJob(tracker().ss, loadSettings(), asOf, raw);
+    void templateProblem; void selection; void reviewNote;
+    return { preview, cells };
+  } finally {
+    env.callHooks.splice(at - 1, 1);
+  }
+}
+
+const sheet = (name: string) => tracker().ss.getSheetByName(name)!;
+const width = (name: string) => sheet(name).getLastColumn();
+const rows = (name: string) => sheet(name).getLastRow();
+
+describe('the letter preview reads long tabs through their copies', () => {
+  beforeAll(() => {
+    reviewAttendanceJob(tracker().ss, loadSettings(), asOf);
+  });
+
+  it('reads the Homework Log and Contacts whole once, then only their header and last row, showing the same', () => {
+    const first = shown(HOMEWORK);
+    expect(first.cells.get('Homework Log')).toBe(rows('Homework Log') * width('Homework Log'));
+    expect(first.cells.get('Contacts')).toBe(rows('Contacts') * width('Contacts'));
+    const second = shown(HOMEWORK);
+    expect(second.cells.get('Homework Log')).toBe(2 * width('Homework Log'));
+    expect(second.cells.get('Contacts')).toBe(2 * width('Contacts'));
+    // Not a comparison of empty lists: six families are due a homework concern letter.
+    expect(second.preview.due.length).toBe(6);
+    expect(second.preview).toEqual(first.preview);
+    expect(second.preview).toEqual(freshPreview(HOMEWORK));
+    // The other letters read Contacts through the same copy.
+    const at1 = shown(AT1);
+    expect(at1.cells.get('Contacts')).toBe(2 * width('Contacts'));
+    expect(at1.cells.has('Homework Log')).toBe(false);
+    expect(at1.preview).toEqual(freshPreview(AT1));
+  });
+
+  it('a teacher logging misses below the copy: only the new rows are read, and the pupil is due', () => {
+    shown(HOMEWORK);
+    // A pupil on roll with nothing in the Homework Log since 20 November (so none of the last six
+    // school weeks is flagged and nothing was missed this half term): two pieces missed in each of
+    // the last three school weeks (w/c 8, 15 and 22 January; the spring half term starts on Tuesday
+    // 9th) is "more than once a week in 3 of the last 6", persistent from the third of them (the
+    // week it first reached 3), and six missed this half term.
+    const iso = (uk: string) => uk.split('/').reverse().join('-');
+    const logged = new Set(school.tables['Homework Log'].slice(1).filter((r) => iso(String(r[0])) >= '2023-11-20').map((r) => String(r[1])));
+    const pupil = school.tables.Students.slice(1).find((r) => !logged.has(String(r[0])) && Number(r[4]) <= 11 && String(r[13]) === '')!;
+    const upn = String(pupil[0]);
+    const log = sheet('Homework Log');
+    const header = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].map(String);
+    const miss = (date: string, subject: string) => header.map((h) => (h === 'Date' ? date : h === 'UPN' ? upn : h === 'Subject' ? subject : h === 'Reason' ? 'Not completed' : ''));
+    const added = [['09/01/2024', 'English'], ['10/01/2024', 'Maths'], ['15/01/2024', 'English'], ['16/01/2024', 'Science'], ['22/01/2024', 'Maths'], ['23/01/2024', 'History']].map(([d, s]) => miss(d, s));
+    const from = log.getLastRow() + 1;
+    if (log.getMaxRows() < from + added.length - 1) log.insertRowsAfter(log.getMaxRows(), from + added.length - 1 - log.getMaxRows());
+    log.getRange(from, 1, added.length, header.length).setValues(added);
+    try {
+      const { preview, cells } = shown(HOMEWORK);
+      expect(cells.get('Homework Log')).toBe((2 + added.length) * width('Homework Log'));
+      const due = preview.due.find((d) => d.upn === upn)!;
+      expect(due.reason).toBe('Homework missed more than once a week in 3 of the last 6 school weeks (since 22/01/2024); 6 missed this half term');
+      expect(preview).toEqual(freshPreview(HOMEWORK));
+      // The copy now holds them: the next preview reads the header and last row only.
+      expect(shown(HOMEWORK).cells.get('Homework Log')).toBe(2 * width('Homework Log'));
+    } finally {
+      log.deleteRows(from, added.length);
+    }
+  });
+
+  it.each([
+    ['a row deleted', () => { const r = sheet('Homework Log').getRange(5, 1, 1, width('Homework Log')); const was = r.getValues(); sheet('Homework Log').deleteRow(5); return () => { sheet('Homework Log').insertRowBefore(5); sheet('Homework Log').getRange(5, 1, 1, was[0].length).setValues(was); }; }],
+    ['a row deleted in the middle and one logged at the end (as many rows as before)', () => {
+      const log = sheet('Homework Log');
+      const w = width('Homework Log');
+      const was = log.getRange(5, 1, 1, w).getValues();
+      const last = log.getRange(rows('Homework Log'), 1, 1, w).getValues();
+      log.deleteRow(5);
+      log.insertRowAfter(rows('Homework Log'));
+      log.getRange(rows('Homework Log') + 1, 1, 1, w).setValues([last[0].map((v, i) => (i === 2 ? 'Drama' : v))]);
+      return () => { log.deleteRow(rows('Homework Log')); log.insertRowBefore(5); log.getRange(5, 1, 1, w).setValues(was); };
+    }],
+    ['the last row edited', () => { const c = sheet('Homework Log').getRange(rows('Homework Log'), 3); const was = c.getValue(); c.setValue('Drama'); return () => c.setValue(was); }],
+    ['a column added', () => { sheet('Homework Log').getRange(1, width('Homework Log') + 1).setValue('Form Tutor Note'); return () => sheet('Homework Log').deleteColumn(width('Homework Log')); }],
+    ['an import', () => {
+      const [header, first] = school.tables['Homework Log'];
+      importRows(tracker().ss, 'Homework Log', [header, header.map((h, i) => (h === 'Date' ? '25/01/2024' : h === 'Subject' ? 'Drama' : first[i]))]);
+      return () => sheet('Homework Log').deleteRow(rows('Homework Log'));
+    }],
+    ['a damaged copy', () => { sheet(TAB_COPIES_TAB).getRange(3, 1, 1, 2).setValues([['{"typed', 'over']]); }],
+  ])('after %s it reads the Homework Log whole and shows what is there', (_what, change) => {
+    shown(HOMEWORK);
+    const undo = (change as () => (() => void) | void)();
+    try {
+      const { preview, cells } = shown(HOMEWORK);
+      expect(cells.get('Homework Log')).toBeGreaterThanOrEqual(rows('Homework Log') * width('Homework Log'));
+      expect(preview).toEqual(freshPreview(HOMEWORK));
+    } finally {
+      if (typeof undo === 'function') undo();
+    }
+  });
+
+  it('while a job holds the lock the preview still answers, writes nothing, and the next one keeps the copy', () => {
+    const lock = tracker().g.services.LockService as any;
+    const copies = () => JSON.stringify(tracker().ss.getSheetByName(TAB_COPIES_TAB)!.getDataRange().getValues());
+    shown(HOMEWORK);
+    const kept = copies();
+    // A teacher's new row makes the copy out of date; the morning run holds the lock.
+    const log = sheet('Homework Log');
+    const w = width('Homework Log');
+    const last = log.getRange(rows('Homework Log'), 1, 1, w).getValues()[0];
+    log.insertRowAfter(rows('Homework Log'));
+    log.getRange(rows('Homework Log') + 1, 1, 1, w).setValues([last.map((v, i) => (i === 2 ? 'Drama' : v))]);
+    lock._holdByOther('document');
+    try {
+      const held = shown(HOMEWORK);
+      expect(held.preview).toEqual(freshPreview(HOMEWORK));
+      expect(copies()).toBe(kept);
+    } finally {
+      lock._releaseByOther('document');
+    }
+    try {
+      expect(shown(HOMEWORK).cells.get('Homework Log')).toBe(3 * w); // header, the copy's last row, the new row
+      expect(copies()).not.toBe(kept);
+      expect(shown(HOMEWORK).cells.get('Homework Log')).toBe(2 * w);
+    } finally {
+      log.deleteRow(rows('Homework Log'));
+    }
+  });
+
+  it('an address edited in the middle of Contacts, unseen by the copy, stops the run; the next preview shows it', () => {
+    const before = shown(AT1).preview;
+    expect(shown(AT1).cells.get('Contacts')).toBe(2 * width('Contacts'));
+    const family = before.due[0];
+    const contacts = sheet('Contacts');
+    const values = contacts.getDataRange().getValues();
+    const header = values[0].map(String);
+    const row = values.findIndex((r, i) => i > 0 && i < values.length - 1 && String(r[header.indexOf('UPN')]) === family.upn && family.to.indexOf(String(r[header.findIndex((h) => /address/i.test(h))])) >= 0) + 1;
+    expect(row).toBeGreaterThan(1);
+    const cell = contacts.getRange(row, header.findIndex((h) => /address/i.test(h)) + 1);
+    const was = cell.getValue();
+    cell.setValue('1 New Street');
+    try {
+      // The copy still stands (same header, same last row): the preview shows the old address.
+      const stale = shown(AT1).preview;
+      expect(stale.due.find((d) => d.upn === family.upn)!.to).toBe(family.to);
+      setUpLetterTemplatesJob(loadSettings(), tracker().ss);
+      const logRows = rows('Letters Log');
+      expect(() => generateLetterRunJob(tracker().ss, loadSettings(), asOf, { ...AT1, previewed: stale.previewed })).toThrow(/changed since the preview.*nothing was made/);
+      expect(rows('Letters Log')).toBe(logRows);
+      const after = shown(AT1);
+      expect(after.cells.get('Contacts')).toBe(rows('Contacts') * width('Contacts'));
+      expect(after.preview.due.filter((d) => d.upn === family.upn).map((d) => d.to).join(' / ')).toMatch(/1 New Street/);
+      expect(after.preview).toEqual(freshPreview(AT1));
+    } finally {
+      cell.setValue(was);
+    }
+  });
+});
