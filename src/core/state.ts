@@ -119,6 +119,28 @@ export const DATA_GENERATION: StateKey<number> = {
 };
 
 /**
+ * Imports that changed each tab, by the tab's name, and under "*" the changes a job noticed without
+ * knowing the tab (a letter run finding its letters differ from the preview's). A tab's kept copy
+ * (core/tabCopy.ts) stands while its own count and "*" are unchanged, so a morning's import of
+ * marks does not make the letter preview read the Homework Log whole again. Tab names and counts only.
+ */
+export const TAB_IMPORTS: StateKey<Record<string, number>> = {
+  name: 'pastoralTracker.data.tabImports',
+  parse: (raw) => {
+    try {
+      const v = raw ? (JSON.parse(raw) as unknown) : null;
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+      const out: Record<string, number> = {};
+      for (const [k, n] of Object.entries(v as Record<string, unknown>)) if (typeof n === 'number' && n >= 0) out[k] = n;
+      return out;
+    } catch (e) {
+      return {};
+    }
+  },
+  format: (v) => (Object.keys(v).length ? JSON.stringify(v) : null),
+};
+
+/**
  * The last attendance review: the data generation it read and the day it reviewed for. (No clock
  * time: a memory that differs run to run for the same work would make two identical runs differ.)
  */

@@ -8,7 +8,8 @@
  * reading of the rules, only a second place the cells come from.
  *
  * When a sidebar can use it (`copyCheck`), from what is cheap to read:
- *  - no import since (the import count, core/state.ts DATA_GENERATION): an import can change any row;
+ *  - no import into that tab since, and no change a run noticed without knowing where (the tab's
+ *    import count, core/state.ts TAB_IMPORTS): an import can change any row;
  *  - the same width and the same header row;
  *  - at least as many rows, and the copy's last row still the same there. Rows added below it
  *    since (a teacher logging a miss) are read and added to the copy; a row deleted or a sort
@@ -26,15 +27,15 @@ export const TAB_COPY_VERSION = 1;
 export interface TabCopy {
   version: number;
   tab: string;
-  /** The import count when the tab was read. */
-  generation: number;
+  /** The tab's import count when it was read (jobs/imported.ts tabImportCount). */
+  generation: string;
   /** The tab's values, header row first, as a read gives them. */
   values: unknown[][];
 }
 
 /** What is cheap to read of the tab now, to tell whether the copy still stands for it. */
 export interface TabNow {
-  generation: number;
+  generation: string;
   lastRow: number;
   lastColumn: number;
   header: unknown[];
@@ -45,7 +46,7 @@ export interface TabNow {
 export type CopyUse = { use: 'same' } | { use: 'extend'; from: number } | { stale: string };
 
 /** Whether the tab's size alone says the copy cannot stand for it (then its rows need not be read). */
-export function shapeStale(copy: TabCopy | null, generation: number, lastRow: number, lastColumn: number): boolean {
+export function shapeStale(copy: TabCopy | null, generation: string, lastRow: number, lastColumn: number): boolean {
   if (!copy || copy.generation !== generation || !copy.values.length) return true;
   return lastColumn !== copy.values[0].length || lastRow < copy.values.length;
 }
@@ -133,7 +134,7 @@ export function copyFromText(pieces: string[], tab: string): TabCopy | null {
   if (nl < 0) return null;
   try {
     const head = JSON.parse(text.slice(0, nl));
-    if (!head || head.version !== TAB_COPY_VERSION || head.tab !== tab || typeof head.generation !== 'number') return null;
+    if (!head || head.version !== TAB_COPY_VERSION || head.tab !== tab || typeof head.generation !== 'string') return null;
     const values = valuesFromText(text.slice(nl + 1));
     if (!values) return null;
     return { version: head.version, tab, generation: head.generation, values };

@@ -169,7 +169,7 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
       append: { chunkRows: Math.max(1, Math.floor((opts.chunkCells ?? CHUNK_CELLS) / width)), shouldStop: () => elapsed() > budget },
     });
   }
-  if (written.added + written.updated > 0) noteTrackerChanged(state);
+  if (written.added + written.updated > 0) noteTrackerChanged(state, tab);
   const now: Checkpoint = { fingerprint, added: before.added + written.added, updated: before.updated + written.updated, runs: before.runs + 1 };
   if (written.pending > 0) state.set(cpKey, now);
   else if (saved) state.set(cpKey, null);

@@ -75,7 +75,7 @@ export function importMarks(ss: Spreadsheet, rows: unknown[][], shape: MarksShap
   const merge = writeRegisterMarks(ss, marks, pupilNames(ss));
   // After the Register's writes (a property is saved at once; gas/properties.ts flushes first).
   rememberMergedWeeks(merge, marks, opts.state);
-  if (merge.changedColumns.length) noteTrackerChanged(opts.state);
+  if (merge.changedColumns.length) noteTrackerChanged(opts.state, 'Register');
   const report = importReport(shape === 'register' ? 'Register' : 'Attendance Marks', { added: new Array(merge.added), updated: new Array(merge.updated), unchanged: new Array(merge.unchanged) }, { refusals, unknownHeaders });
   if (merge.blocked.length) report.notes = merge.blocked.slice();
   return { ...report, remaining: 0, runs: 1 };

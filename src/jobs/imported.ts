@@ -6,9 +6,23 @@
  * the tracker changed since its preview counts it too, so the next preview reviews afresh.
  * A count, no pupil data.
  */
-import { DATA_GENERATION } from '../core/state';
+import { DATA_GENERATION, TAB_IMPORTS } from '../core/state';
 import { StateStore, documentState } from '../gas/properties';
 
-export function noteTrackerChanged(state: StateStore = documentState()): void {
+/**
+ * `tab`: the tab the import changed, counted on its own too (core/state.ts TAB_IMPORTS); without
+ * it, a change somewhere unknown, which every tab's count stands for.
+ */
+export function noteTrackerChanged(state: StateStore = documentState(), tab?: string): void {
   state.set(DATA_GENERATION, state.get(DATA_GENERATION) + 1);
+  const counts = state.get(TAB_IMPORTS);
+  const key = tab || '*';
+  counts[key] = (counts[key] || 0) + 1;
+  state.set(TAB_IMPORTS, counts);
+}
+
+/** What a copy of `tab` was read at: its own import count and the unknown changes' ("3.1"). */
+export function tabImportCount(tab: string, state: StateStore = documentState()): string {
+  const counts = state.get(TAB_IMPORTS);
+  return `${counts[tab] || 0}.${counts['*'] || 0}`;
 }

@@ -3,6 +3,8 @@
  * Contacts tab and the Homework Log, which the letter preview needs whole and which at 2,000 pupils
  * are 40,000 to 80,000 and 200,000 cells.
  *
+ * A copy stands only while no import into its tab has come since (an import of marks leaves the
+ * Homework Log's copy standing) and no letter run has found its letters changed since the preview.
  * A call reads the Tab Copies tab once (about 70 cells), then per tab its size, its header row and
  * the row where the copy ends: when they agree with the copy, the copy's values are used, with any
  * rows added below since read and added. Otherwise the tab is read whole, as without a copy. What
@@ -13,8 +15,7 @@
  * whole: what they decide is what families receive.
  */
 import { TabCopy, TAB_COPY_VERSION, copyCheck, shapeStale } from '../core/tabCopy';
-import { DATA_GENERATION } from '../core/state';
-import { documentState } from '../gas/properties';
+import { tabImportCount } from './imported';
 import { readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
 import { readValues } from '../gas/tables';
 import { fromSheetValues } from '../gas/cells';
@@ -41,7 +42,7 @@ export interface CopyReader {
 export function copyReader(ss: Spreadsheet, tabs: string[]): CopyReader {
   const wanted = tabs.filter((t) => COPIED_TABS.indexOf(t) >= 0);
   // Before the reads: an import landing during them leaves a copy out of date, never the other way round.
-  const generation = documentState().get(DATA_GENERATION);
+  const generations = new Map(wanted.map((t) => [t, tabImportCount(t)] as [string, string]));
   let copies: Map<string, TabCopy> | null = null;
   const read = new Map<string, unknown[][]>();
   const how = new Map<string, CopyHow>();
@@ -53,6 +54,7 @@ export function copyReader(ss: Spreadsheet, tabs: string[]): CopyReader {
     if (again) return again; // a sidebar that reviews afresh reads the tab a second time
     if (!copies) copies = readTabCopies(ss, wanted);
     const copy = copies.get(name) || null;
+    const generation = generations.get(name) as string;
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
     let values: unknown[][] | null = null;

@@ -139,6 +139,21 @@ describe('the letter preview reads long tabs through their copies', () => {
     }
   });
 
+  it('an import into another tab (Lates to Lesson) leaves the copies standing', () => {
+    shown(HOMEWORK);
+    const [header, first] = school.tables['Lates to Lesson'];
+    const written = importRows(tracker().ss, 'Lates to Lesson', [header, header.map((h, i) => (/date/i.test(h) ? '25/01/2024' : /lesson|period/i.test(h) ? 'P6' : first[i]))]);
+    expect(written.added).toBe(1);
+    try {
+      const { preview, cells } = shown(HOMEWORK);
+      expect(cells.get('Homework Log')).toBe(2 * width('Homework Log'));
+      expect(cells.get('Contacts')).toBe(2 * width('Contacts'));
+      expect(preview).toEqual(freshPreview(HOMEWORK));
+    } finally {
+      sheet('Lates to Lesson').deleteRow(rows('Lates to Lesson'));
+    }
+  });
+
   it('while a job holds the lock the preview still answers, writes nothing, and the next one keeps the copy', () => {
     const lock = tracker().g.services.LockService as any;
     const copies = () => JSON.stringify(tracker().ss.getSheetByName(TAB_COPIES_TAB)!.getDataRange().getValues());
@@ -164,6 +179,45 @@ describe('the letter preview reads long tabs through their copies', () => {
       expect(shown(HOMEWORK).cells.get('Homework Log')).toBe(2 * w);
     } finally {
       log.deleteRow(rows('Homework Log'));
+    }
+  });
+
+  it('a miss corrected to a late in the middle of the Homework Log, unseen by the copy, stops the run; the next preview shows it', () => {
+    shown(HOMEWORK);
+    const before = shown(HOMEWORK).preview;
+    const family = before.due[0];
+    const log = sheet('Homework Log');
+    const values = log.getDataRange().getValues();
+    const header = values[0].map(String);
+    // One of this pupil's misses this half term (from Tuesday 9 January), not the log's last row, in
+    // a week with one miss or three or more, so the weeks flagged (and the letter) stay as they are.
+    const col = (h: string) => header.indexOf(h);
+    const monday = (d: Date) => Math.floor((d.getTime() + 3 * 864e5 + 36e5) / (7 * 864e5)); // weeks since a Monday, London midnight
+    const misses = (r: unknown[]) => String(r[col('UPN')]) === family.upn && String(r[col('Reason')]) !== 'Late';
+    const perWeek = new Map<number, number>();
+    values.slice(1).filter(misses).forEach((r) => perWeek.set(monday(r[col('Date')] as Date), (perWeek.get(monday(r[col('Date')] as Date)) || 0) + 1));
+    const row = values.findIndex((r, i) => i > 0 && i < values.length - 1 && misses(r)
+      && (r[col('Date')] as Date).getTime() >= Date.UTC(2024, 0, 9) && perWeek.get(monday(r[col('Date')] as Date)) !== 2) + 1;
+    expect(row).toBeGreaterThan(1);
+    const cell = log.getRange(row, header.indexOf('Reason') + 1);
+    const was = cell.getValue();
+    cell.setValue('Late');
+    try {
+      const stale = shown(HOMEWORK);
+      expect(stale.cells.get('Homework Log')).toBe(2 * width('Homework Log'));
+      expect(stale.preview).toEqual(before);
+      setUpLetterTemplatesJob(loadSettings(), tracker().ss);
+      expect(() => generateLetterRunJob(tracker().ss, loadSettings(), asOf, { ...HOMEWORK, previewed: stale.preview.previewed })).toThrow(/changed since the preview.*nothing was made/);
+      const after = shown(HOMEWORK);
+      expect(after.cells.get('Homework Log')).toBe(rows('Homework Log') * width('Homework Log'));
+      expect(after.preview).toEqual(freshPreview(HOMEWORK));
+      // Still due, with one piece fewer missed this half term: only the figure changed.
+      const now = after.preview.due.find((d) => d.upn === family.upn)!;
+      const count = (r: string) => Number(/(\d+) missed this half term/.exec(r)![1]);
+      expect(count(now.reason)).toBe(count(family.reason) - 1);
+      expect(after.preview.due.map((d) => d.upn)).toEqual(before.due.map((d) => d.upn));
+    } finally {
+      cell.setValue(was);
     }
   });
 

@@ -71,18 +71,19 @@ export function planFor(s: LetterSources, req: LetterRunRequest): { plan: Letter
 }
 
 /**
- * The letters a preview shows, as a short hash: each family's letter, what it covers, its wording
- * (legal or support) and to whom; and the proposals. Planned without the Head of Year's ticks, so
- * unticking or confirming in the sidebar does not change it. A run carries it and stops when its
- * own fresh plan gives another (jobs/letters/run.ts): the preview may start from the kept review,
- * and a mark typed by hand since would otherwise change the letters unseen.
+ * The letters a preview shows, as a short hash: each family's letter, what it covers, why (the
+ * figures the preview shows), its wording (legal or support) and to whom; and the proposals.
+ * Planned without the Head of Year's ticks, so unticking or confirming in the sidebar does not
+ * change it. A run carries it and stops when its own fresh plan gives another (jobs/letters/run.ts):
+ * the preview may start from the kept review and from copies of long tabs, and a mark typed by hand
+ * since, or a Homework Log row corrected in the middle, would otherwise change the letters unseen.
  */
 export function previewDigest(s: LetterSources, req: LetterRunRequest): string {
-  const { plan } = planFor(s, { ...req, unticked: [], confirmed: [] });
+  const { plan, view } = planFor(s, { ...req, unticked: [], confirmed: [] });
   const idx = indexes(s);
   const lines = plan.toProduce.map((l) => {
     const { conditions } = letterInputs(l, idx.pupils.get(l.upn) as Pupil, s, idx, req.panel);
-    return [l.upn, l.type, l.covers.join('+'), conditions.IfLegal ? 'legal' : 'support', l.addressee.addressee, l.addressee.address].join('|');
+    return [l.upn, l.type, l.covers.join('+'), view.reasons.get(l.upn) || '', conditions.IfLegal ? 'legal' : 'support', l.addressee.addressee, l.addressee.address].join('|');
   }).concat(plan.proposals.map((p) => `${p.upn}|proposed|${p.type}`));
   return textHash(lines.sort().join('\n'));
 }
