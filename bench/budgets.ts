@@ -78,6 +78,18 @@ function tracker(pupils: number): Tracker {
   return { g, ss, uninstall, marks: school.tables['Attendance Marks'], firstUpn: String(school.tables.Students[1][0]) };
 }
 
+/** A Letters Log row typed by hand (an AT1 letter today for the first pupil); undone by the function returned. */
+function typeLettersLogRow(t: Tracker): () => void {
+  const log = t.ss.getSheetByName('Letters Log')!;
+  const header = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].map(String);
+  const uk = AS_OF.split('-').reverse().join('/');
+  const row = header.map((h) => (/^key$/i.test(h) ? `AT1|${t.firstUpn}|episode-${AS_OF}` : /^date$/i.test(h) ? uk : /^type$/i.test(h) ? 'AT1' : /^upn$/i.test(h) ? t.firstUpn : /status/i.test(h) ? 'Produced' : ''));
+  const at = log.getLastRow() + 1;
+  if (log.getMaxRows() < at) log.insertRowAfter(log.getMaxRows());
+  log.getRange(at, 1, 1, row.length).setValues([row]);
+  return () => log.deleteRow(at);
+}
+
 /** `n` misses typed at the foot of the Homework Log, as teachers log them during the day. */
 function logMisses(t: Tracker, n: number): void {
   const log = t.ss.getSheetByName('Homework Log')!;
@@ -145,7 +157,17 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   out['sidebar: homework concern letter preview, 20 misses logged since'] = { ...measure(t, homework), note: 'the copy, and the 20 rows added below it read' };
   out['sidebar: coding review'] = { ...measure(t, () => codingReviewJob(t.ss, s(), AS_OF)), note: 'today\'s review, no import since: its Coding Review tab and the Held column' };
   out['sidebar: coding review, marks imported since (reviews first)'] = afterChange(() => codingReviewJob(t.ss, s(), AS_OF), 'the attendance review, then the same read');
-  out['sidebar: letter preview, tracker changed since (reviews afresh)'] = afterChange(preview, 'an import or a Letters Log row typed by hand since the review: the whole review, then kept for the next preview');
+  out['sidebar: letter preview, tracker changed since (reviews afresh)'] = afterChange(preview, 'an import (or a run that found its letters changed) since the review: the whole review, then kept for the next preview');
+  // A hand edit the kept review cannot stand for, with no import since: the review afresh, from the copies made today.
+  const afterLogRow = (fn: () => unknown, note: string): Measured => {
+    const undo = typeLettersLogRow(t);
+    try {
+      return { ...measure(t, fn), note };
+    } finally {
+      undo();
+    }
+  };
+  out['sidebar: letter preview, a Letters Log row typed since (reviews afresh)'] = afterLogRow(preview, 'the whole review, the Register and Lates to Lesson from the copies the call above made today');
   out['sidebar: pupil profile'] = { ...measure(t, () => pupilProfileJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows (found by UPN) and the open sessions remembered' };
   out['sidebar: pupil profile, no memory of open sessions (whole Register)'] = {
     ...measure(t, () => {
@@ -158,7 +180,8 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   reviewAttendanceJob(t.ss, s(), AS_OF);
   out['sidebar: legal case (one pupil)'] = { ...measure(t, () => legalCaseViewJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows, as the profile' };
   out['sidebar: legal overview (whole school)'] = { ...measure(t, () => legalOverviewJob(t.ss, s(), AS_OF)), note: 'today\'s review kept, as the letter preview' };
-  out['sidebar: legal overview, tracker changed since (reviews afresh)'] = afterChange(() => legalOverviewJob(t.ss, s(), AS_OF), 'a step on the Legal tab or an import since the review: the whole review, then kept');
+  out['sidebar: legal overview, tracker changed since (reviews afresh)'] = afterChange(() => legalOverviewJob(t.ss, s(), AS_OF), 'an import (or a run that found its letters changed) since the review: the whole review, then kept');
+  out['sidebar: legal overview, a Letters Log row typed since (reviews afresh)'] = afterLogRow(() => legalOverviewJob(t.ss, s(), AS_OF), 'the whole review, the Register and Lates to Lesson from the copies made today');
   out['progress review'] = measure(t, () => progressReview(t.ss, s(), AS_OF));
   const sent = () => ((t.g.services.MailApp as any)._sent as unknown[]).length;
   let before = sent();

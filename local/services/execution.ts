@@ -18,6 +18,11 @@
  *    (developers.google.com/apps-script/reference/base/session#getEffectiveUser()). Outside an
  *    execution (job tests that call src/ directly) the menu reading applies.
  *
+ * 3. Locks held when it ends. "The lock is automatically released when the script terminates, but
+ *    for efficiency you should release it as soon as you no longer need access to a section of
+ *    code" (developers.google.com/apps-script/reference/lock/lock#releaseLock()): an execution
+ *    that dies holding the document lock (a failure at the release call itself) does not keep it.
+ *
  * Writes outside an execution land at once and are never rolled back: tests that do not open one
  * behave as before. Properties, Docs and e-mail are not buffered here (PropertiesService and
  * MailApp act at once; a Document's unsaved changes are not modelled).
@@ -67,6 +72,8 @@ export function runExecution<T>(env: LocalEnv, fn: () => T, opts: { kind?: Execu
   } finally {
     executions.set(env, null);
     env.endKill();
+    // Its locks go with it (another execution's, played by _holdByOther, stay).
+    for (const kind of Object.keys(s.locks) as Array<keyof typeof s.locks>) if (s.locks[kind] !== null && s.locks[kind] !== 'other') s.locks[kind] = null;
   }
 }
 

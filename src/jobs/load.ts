@@ -55,7 +55,8 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
   for (const name of need) {
     if (name === 'Attendance Summary') {
       const sheet = ss.getSheetByName(name);
-      data.summaries = sheet ? readOnce(name, () => parseAttendanceSummary(readValues(sheet)).records) : [];
+      const copied = sheet && opts.copies ? opts.copies.valuesOf(name, sheet) : undefined;
+      data.summaries = !sheet ? [] : copied !== undefined ? parseAttendanceSummary(copied).records : readOnce(name, () => parseAttendanceSummary(readValues(sheet)).records);
       continue;
     }
     if (name === 'Attendance Marks') {

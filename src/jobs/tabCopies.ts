@@ -1,7 +1,8 @@
 /**
  * Reading a long tab through its kept copy, for the whole-school sidebars (core/tabCopy.ts): the
  * Contacts tab and the Homework Log, which the letter preview needs whole and which at 2,000 pupils
- * are 40,000 to 80,000 and 200,000 cells.
+ * are 40,000 to 80,000 and 200,000 cells; and the Register (84,000 a year) and Lates to Lesson,
+ * which a sidebar reads when it must review attendance afresh (a Letters Log row typed by hand).
  *
  * A copy stands only while no import into its tab has come since (an import of marks leaves the
  * Homework Log's copy standing) and no letter run has found its letters changed since the preview.
@@ -16,6 +17,7 @@
  */
 import { TabCopy, TAB_COPY_VERSION, copyCheck, shapeStale } from '../core/tabCopy';
 import { tabImportCount } from './imported';
+import { IsoDate } from '../core/dates';
 import { readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
 import { readValues } from '../gas/tables';
 import { fromSheetValues } from '../gas/cells';
@@ -24,8 +26,20 @@ import { ifDocumentUnlocked } from '../gas/lock';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The tabs the sidebars read through copies: long, and read whole by the letter preview. */
-export const COPIED_TABS = ['Contacts', 'Homework Log'];
+/**
+ * The tabs the sidebars read through copies: long, and read whole by the letter preview (Contacts,
+ * the Homework Log) or by a sidebar that must review attendance afresh (the Register, Lates to
+ * Lesson, Attendance Summary).
+ */
+export const COPIED_TABS = ['Contacts', 'Homework Log', 'Register', 'Lates to Lesson', 'Attendance Summary'];
+
+/**
+ * Copies that stand for one day only: what the attendance review reads. The morning's review read
+ * them whole, and a mark typed by hand since is seen by neither the kept review nor the copy (the
+ * run checks its letters against the preview's); a copy from an earlier day could hold less than
+ * the morning's review saw.
+ */
+const FOR_A_DAY = ['Register', 'Lates to Lesson', 'Attendance Summary'];
 
 /** How a tab's values were had: from the copy as it stands, the copy and rows added since, or read whole. */
 export type CopyHow = 'copy' | 'copy and rows added' | 'read whole';
@@ -39,10 +53,10 @@ export interface CopyReader {
   keep(): void;
 }
 
-export function copyReader(ss: Spreadsheet, tabs: string[]): CopyReader {
+export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): CopyReader {
   const wanted = tabs.filter((t) => COPIED_TABS.indexOf(t) >= 0);
   // Before the reads: an import landing during them leaves a copy out of date, never the other way round.
-  const generations = new Map(wanted.map((t) => [t, tabImportCount(t)] as [string, string]));
+  const generations = new Map(wanted.map((t) => [t, tabImportCount(t) + (FOR_A_DAY.indexOf(t) >= 0 ? `|${asOf}` : '')] as [string, string]));
   let copies: Map<string, TabCopy> | null = null;
   const read = new Map<string, unknown[][]>();
   const how = new Map<string, CopyHow>();

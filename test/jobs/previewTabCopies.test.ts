@@ -16,6 +16,7 @@ import { generateLetterRunJob } from '../../src/jobs/letters/run';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { importRows } from '../../src/jobs/importData';
 import { TAB_COPIES_TAB } from '../../src/gas/tabCopiesTab';
+import { noteTrackerChanged } from '../../src/jobs/imported';
 
 const school = sampleSchool(120);
 const asOf = school.asOf; // Friday 26 January 2024
@@ -23,15 +24,15 @@ const tracker = useTracker({ school });
 const HOMEWORK = { type: 'homework', cohort: { kind: 'all' } };
 const AT1 = { type: 'AT1', cohort: { kind: 'all' } };
 
-function freshPreview(raw: unknown) {
+function freshPreview(raw: unknown, on = asOf) {
   const req = checkRequest(raw);
-  const s = loadLetterSources(tracker().ss, loadSettings(), asOf, req.type);
+  const s = loadLetterSources(tracker().ss, loadSettings(), on, req.type);
   const { plan, view } = planFor(s, req);
   return { ...previewOf(s, req, plan, view), previewed: previewDigest(s, req) };
 }
 
 /** The sidebar's answer (without what only the sidebar needs) and the cells it read, by tab. */
-function shown(raw: unknown) {
+function shown(raw: unknown, on = asOf) {
   const env = tracker().g.env;
   const cells = new Map<string, number>();
   const at = env.callHooks.push((cls: string, method: string, target: any) => {
@@ -41,9 +42,9 @@ function shown(raw: unknown) {
     }
   });
   try {
-    const { templateProblem, selection, reviewNote, ...preview } = previewLetterRunJob(tracker().ss, loadSettings(), asOf, raw);
-    void templateProblem; void selection; void reviewNote;
-    return { preview, cells };
+    const { templateProblem, selection, reviewNote, ...preview } = previewLetterRunJob(tracker().ss, loadSettings(), on, raw);
+    void templateProblem; void selection;
+    return { preview, cells, reviewNote };
   } finally {
     env.callHooks.splice(at - 1, 1);
   }
@@ -247,6 +248,40 @@ describe('the letter preview reads long tabs through their copies', () => {
       expect(after.preview).toEqual(freshPreview(AT1));
     } finally {
       cell.setValue(was);
+    }
+  });
+});
+
+describe('a sidebar that must review afresh reads the Register and Lates to Lesson through copies made today', () => {
+  it('after a Letters Log row typed by hand: the copies; on another day: the Register whole', () => {
+    // Something changed somewhere unknown: every copy and the kept review stand no more.
+    noteTrackerChanged();
+    const first = shown(AT1);
+    expect(first.reviewNote).toMatch(/^Attendance reviewed afresh/);
+    expect(first.cells.get('Register')).toBe(rows('Register') * width('Register'));
+    expect(first.cells.get('Lates to Lesson')).toBe(rows('Lates to Lesson') * width('Lates to Lesson'));
+
+    const log = sheet('Letters Log');
+    const header = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].map(String);
+    const upn = String(school.tables.Students[3][0]);
+    const row = header.map((h) => (/^key$/i.test(h) ? `AT1|${upn}|episode-${asOf}` : /^date$/i.test(h) ? '26/01/2024' : /^type$/i.test(h) ? 'AT1' : /^upn$/i.test(h) ? upn : /status/i.test(h) ? 'Produced' : ''));
+    const at = log.getLastRow() + 1;
+    if (log.getMaxRows() < at) log.insertRowAfter(log.getMaxRows());
+    log.getRange(at, 1, 1, row.length).setValues([row]);
+    try {
+      const second = shown(AT1);
+      expect(second.reviewNote).toMatch(/^Attendance reviewed afresh: the Letters Log has changed/);
+      expect(second.cells.get('Register')).toBe(2 * width('Register'));
+      expect(second.cells.get('Lates to Lesson')).toBe(2 * width('Lates to Lesson'));
+      expect(second.preview).toEqual(freshPreview(AT1));
+
+      // Monday: the copies were made on Friday, and a review that day read the Register whole.
+      const monday = '2024-01-29';
+      const next = shown(AT1, monday);
+      expect(next.cells.get('Register')).toBe(rows('Register') * width('Register'));
+      expect(next.preview).toEqual(freshPreview(AT1, monday));
+    } finally {
+      log.deleteRow(at);
     }
   });
 });

@@ -24,7 +24,7 @@ import { loadReviewTabs, runAttendanceReview } from './review';
 import { ReviewInput } from '../../core/attendance/review';
 import { ifDocumentUnlocked } from '../../gas/lock';
 import { keepReview, keptOf } from './keepReview';
-import { CopyReader, copyReader } from '../tabCopies';
+import { COPIED_TABS, CopyReader, copyReader } from '../tabCopies';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -76,8 +76,9 @@ export interface SidebarReview extends KeptReviewRead {
  * sidebar's write is better skipped than made to wait).
  */
 export function reviewForSidebar(ss: Spreadsheet, settings: Settings, asOf: IsoDate, extra: ImportableTab[] = []): SidebarReview {
-  // The Contacts tab and the Homework Log through their kept copies, in either case (jobs/tabCopies.ts).
-  const copies = copyReader(ss, extra);
+  // Long tabs through their kept copies (jobs/tabCopies.ts): Contacts and the Homework Log in
+  // either case; the Register and Lates to Lesson when it reviews afresh.
+  const copies = copyReader(ss, COPIED_TABS, asOf);
   const read = readKeptReview(ss, settings, asOf, extra, copies);
   if ('kept' in read) {
     copies.keep();

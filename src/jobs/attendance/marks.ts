@@ -20,6 +20,7 @@ import { RegisterMerge } from '../../core/attendance/registerTab';
 import { StateStore, documentState } from '../../gas/properties';
 import { normUpn } from '../../core/pupils/names';
 import { OLD_MARKS_TAB } from '../../core/trackerCheck';
+import type { CopyReader } from '../tabCopies';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -37,6 +38,8 @@ export const letCodesThrough: ClassifyCode = (code: string) => {
 export interface MarksRequest {
   /** Default: the 2024 codes, refusing withdrawn and unknown ones. */
   classify?: ClassifyCode;
+  /** A sidebar's reader of long tabs through their kept copies (jobs/tabCopies.ts). */
+  copies?: CopyReader;
 }
 
 export interface MarksRead {
@@ -48,7 +51,8 @@ export interface MarksRead {
 
 export function readMarks(ss: Spreadsheet, req: MarksRequest = {}): MarksRead {
   const classify = req.classify || classifyCode;
-  const reg = readRegisterMarks(ss, { classify });
+  const copies = req.copies;
+  const reg = readRegisterMarks(ss, { classify, valuesOf: copies ? (sheet) => copies.valuesOf('Register', sheet) : undefined });
   const problems = reg.refusals.map((r) => formatRefusal('Register', r));
   const registerWeeks = reg.weeks;
   const old = ss.getSheetByName(OLD_MARKS_TAB);

@@ -113,7 +113,7 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
   // Every week: a penalty threshold met last year and never answered is still flagged (SPEC §4.3),
   // so the review cannot stop at this year. Read once per execution when the morning run shares
   // its reads (jobs/sharedReads.ts).
-  const read = readShared('marks|review', () => readMarks(ss, { classify: letCodesThrough }));
+  const read = readShared('marks|review', () => readMarks(ss, { classify: letCodesThrough, copies: opts.copies }));
   const marks: Mark[] = read.marks;
   problems.push(...read.problems);
   keptProblems.marks.push(...read.problems);

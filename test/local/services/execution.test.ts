@@ -13,6 +13,23 @@ function tracker() {
   return { g, ss, sheet: ss.getActiveSheet() };
 }
 
+describe('locks', () => {
+  test('an execution that dies holding the document lock does not keep it; another execution\'s lock stays', () => {
+    const { g } = tracker();
+    const locks = g.services.LockService as any;
+    expect(() =>
+      runExecution(g.env, () => {
+        expect(locks.getDocumentLock().tryLock(0)).toBe(true);
+        throw new Error('Exception: Service error: Spreadsheets');
+      }),
+    ).toThrow('Service error');
+    expect(runExecution(g.env, () => locks.getDocumentLock().tryLock(0))).toBe(true);
+    locks._holdByOther('document');
+    runExecution(g.env, () => undefined);
+    expect(runExecution(g.env, () => locks.getDocumentLock().tryLock(0))).toBe(false);
+  });
+});
+
 describe('buffered writes', () => {
   test('an execution that throws loses the writes since its last flush, keeps those before', () => {
     const { g, ss, sheet } = tracker();
