@@ -7,12 +7,10 @@
  * Register, which it cannot see, is caught by the run: it makes nothing and asks for a new preview.
  */
 import { sampleSchool, useTracker } from '../fixtures/trackerFixture';
+import { freshPreview as freshPreviewOf } from '../fixtures/freshPreview';
 import { loadSettings, saveSettings } from '../../src/gas/settingsStore';
 import { reviewAttendanceJob } from '../../src/jobs/attendance/job';
 import { previewLetterRunJob } from '../../src/jobs/letters/sidebarData';
-import { loadLetterSources } from '../../src/jobs/letters/sources';
-import { planFor, previewDigest, previewOf } from '../../src/jobs/letters/preview';
-import { checkRequest } from '../../src/core/letters/request';
 import { generateLetterRunJob } from '../../src/jobs/letters/run';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { importRows } from '../../src/jobs/importData';
@@ -28,13 +26,7 @@ const tracker = useTracker({ school });
 
 const KEPT = /^From today's attendance review/;
 
-/** The preview as the fresh whole-school read gives it (what the preview did before issue 22's change). */
-function freshPreview(raw: unknown, on = asOf) {
-  const req = checkRequest(raw);
-  const s = loadLetterSources(tracker().ss, loadSettings(), on, req.type);
-  const { plan, view } = planFor(s, req);
-  return { ...previewOf(s, req, plan, view), previewed: previewDigest(s, req) };
-}
+const freshPreview = (raw: unknown, on = asOf) => freshPreviewOf(tracker().ss, raw, on);
 
 /** The sidebar's answer without what only the sidebar needs. */
 function shown(raw: unknown, on = asOf) {

@@ -6,12 +6,10 @@
  * which the copy cannot see, is caught by the run, which reads every tab whole.
  */
 import { sampleSchool, useTracker } from '../fixtures/trackerFixture';
+import { freshPreview as freshPreviewOf } from '../fixtures/freshPreview';
 import { loadSettings } from '../../src/gas/settingsStore';
 import { reviewAttendanceJob } from '../../src/jobs/attendance/job';
 import { previewLetterRunJob } from '../../src/jobs/letters/sidebarData';
-import { loadLetterSources } from '../../src/jobs/letters/sources';
-import { planFor, previewDigest, previewOf } from '../../src/jobs/letters/preview';
-import { checkRequest } from '../../src/core/letters/request';
 import { generateLetterRunJob } from '../../src/jobs/letters/run';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { importRows } from '../../src/jobs/importData';
@@ -24,12 +22,7 @@ const tracker = useTracker({ school });
 const HOMEWORK = { type: 'homework', cohort: { kind: 'all' } };
 const AT1 = { type: 'AT1', cohort: { kind: 'all' } };
 
-function freshPreview(raw: unknown, on = asOf) {
-  const req = checkRequest(raw);
-  const s = loadLetterSources(tracker().ss, loadSettings(), on, req.type);
-  const { plan, view } = planFor(s, req);
-  return { ...previewOf(s, req, plan, view), previewed: previewDigest(s, req) };
-}
+const freshPreview = (raw: unknown, on = asOf) => freshPreviewOf(tracker().ss, raw, on);
 
 /** The sidebar's answer (without what only the sidebar needs) and the cells it read, by tab. */
 function shown(raw: unknown, on = asOf) {
