@@ -3,7 +3,7 @@
  * (core/tabCopy.ts). It holds pupil data (contacts' addresses, the Homework Log), so it lives in
  * the spreadsheet with the pupils' other data, never in properties.
  *
- * One column per copied tab: row 1 the tab's name, then the copy in pieces of 40,000 characters
+ * One column per copied tab: row 1 which tab it copies, then the copy in pieces of 40,000 characters
  * (gas/pieces.ts), about 55 cells for a 20,000-row Homework Log. Reading every copy is three calls
  * (the tab's size, then one getValues); writing one copy rewrites its column alone.
  */
@@ -13,6 +13,11 @@ import { unwrapPieces, wrapPiece } from './pieces';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const TAB_COPIES_TAB = 'Tab Copies';
+
+/** A column's heading: which tab it copies, and that it is the add-on's (a person may open the tab). */
+function heading(tab: string): string {
+  return `${tab}: a copy kept for the letter preview and the legal overview. Rewritten by them: do not edit.`;
+}
 
 /** Every copy kept, by tab name (only those that read back). */
 export function readTabCopies(ss: Spreadsheet, tabs: string[]): Map<string, TabCopy> {
@@ -24,8 +29,8 @@ export function readTabCopies(ss: Spreadsheet, tabs: string[]): Map<string, TabC
   if (rows < 2 || cols < 1) return out;
   const values = sheet.getRange(1, 1, rows, cols).getValues();
   for (let c = 0; c < cols; c++) {
-    const tab = String(values[0][c]);
-    if (tabs.indexOf(tab) < 0) continue;
+    const tab = tabs.find((t) => heading(t) === String(values[0][c]));
+    if (!tab) continue;
     const cells: unknown[] = [];
     for (let r = 1; r < rows && values[r][c] !== ''; r++) cells.push(values[r][c]);
     const pieces = unwrapPieces(cells);
@@ -49,11 +54,11 @@ export function writeTabCopy(ss: Spreadsheet, copy: TabCopy): void {
   }
   const cols = Math.max(sheet.getLastColumn(), 1);
   const names = sheet.getRange(1, 1, 1, cols).getValues()[0].map(String);
-  let col = names.indexOf(copy.tab) + 1;
+  let col = names.indexOf(heading(copy.tab)) + 1;
   if (col === 0) col = names[0] === '' ? 1 : cols + 1;
   if (col > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), col - sheet.getMaxColumns());
   const maxRows = sheet.getMaxRows();
   if (maxRows < pieces.length + 1) sheet.insertRowsAfter(maxRows, pieces.length + 1 - maxRows);
   sheet.getRange(1, col, sheet.getMaxRows(), 1).clearContent();
-  sheet.getRange(1, col, pieces.length + 1, 1).setValues([[copy.tab]].concat(pieces));
+  sheet.getRange(1, col, pieces.length + 1, 1).setValues([[heading(copy.tab)]].concat(pieces));
 }
