@@ -168,6 +168,11 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
     }
   };
   out['sidebar: letter preview, a Letters Log row typed since (reviews afresh)'] = afterLogRow(preview, 'the whole review, the Register and Lates to Lesson from the copies the call above made today');
+  // A real import of marks (one mark changed): it keeps the Register's copy itself.
+  const mark = t.marks.findIndex((r, i) => i > 0 && String(r[3]) === '/');
+  importRows(t.ss, 'Attendance Marks', [t.marks[0], t.marks[mark].map((v, i) => (i === 3 ? 'I' : v))], { today: AS_OF });
+  out['sidebar: letter preview, after an import of marks (reviews afresh)'] = { ...measure(t, preview), note: 'the whole review, the Register from the copy the import kept' };
+  importRows(t.ss, 'Attendance Marks', [t.marks[0], t.marks[mark]], { today: AS_OF });
   out['sidebar: pupil profile'] = { ...measure(t, () => pupilProfileJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows (found by UPN) and the open sessions remembered' };
   out['sidebar: pupil profile, no memory of open sessions (whole Register)'] = {
     ...measure(t, () => {

@@ -70,6 +70,13 @@ export function rowText(row: unknown[]): string {
   return JSON.stringify(row.map(cellKey));
 }
 
+/** Whether two tabs' values are the same, cell for cell (dates by their instant, 1 not "1"). */
+export function sameValues(a: unknown[][], b: unknown[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (rowText(a[i]) !== rowText(b[i])) return false;
+  return true;
+}
+
 function isDate(v: unknown): v is Date {
   return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }

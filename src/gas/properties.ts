@@ -56,6 +56,11 @@ export function documentProperties(): PropertyStore {
 export interface StateStore {
   get<T>(key: StateKey<T>): T;
   set<T>(key: StateKey<T>, value: T): void;
+  /**
+   * Several memories in one call (Properties.setProperties), so a failure cannot leave one changed
+   * and not the other. Values that format to null (delete) are not allowed here.
+   */
+  setAll(entries: Array<{ key: StateKey<any>; value: unknown }>): void;
 }
 
 export function documentState(props: PropertyStore = documentProperties()): StateStore {
@@ -65,6 +70,15 @@ export function documentState(props: PropertyStore = documentProperties()): Stat
       const raw = key.format(value);
       if (raw === null) props.deleteProperty(key.name);
       else props.setProperty(key.name, raw);
+    },
+    setAll(entries) {
+      const out: Record<string, string> = {};
+      for (const { key, value } of entries) {
+        const raw = key.format(value);
+        if (raw === null) throw new Error(`setAll cannot delete ${key.name}`);
+        out[key.name] = raw;
+      }
+      props.setProperties(out);
     },
   };
 }

@@ -27,6 +27,7 @@ import { writeProblems, ProblemsWrite } from './importProblems';
 import { Checkpoint, fingerprintOf } from '../core/importCheckpoint';
 import { importCheckpointKey } from '../core/state';
 import { noteTrackerChanged } from './imported';
+import { keepCopyAfterImport } from './tabCopies';
 import { UserError } from '../core/errors';
 import { StateStore, documentState } from '../gas/properties';
 import { importMarks } from './importMarks';
@@ -170,6 +171,8 @@ export function importRows(ss: Spreadsheet, target: string, rows: unknown[][], o
     });
   }
   if (written.added + written.updated > 0) noteTrackerChanged(state, tab);
+  // Complete: the sidebars' copy of the tab, kept now rather than read whole at their next call.
+  if (written.pending === 0) keepCopyAfterImport(ss, tab, opts.today ?? todayIso(), state);
   const now: Checkpoint = { fingerprint, added: before.added + written.added, updated: before.updated + written.updated, runs: before.runs + 1 };
   if (written.pending > 0) state.set(cpKey, now);
   else if (saved) state.set(cpKey, null);

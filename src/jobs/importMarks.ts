@@ -22,6 +22,8 @@ import { classifyCode } from '../core/attendance/codes';
 import { writeRegisterMarks } from '../gas/register';
 import { rememberMergedWeeks } from './attendance/marks';
 import { noteTrackerChanged } from './imported';
+import { keepCopyAfterImport } from './tabCopies';
+import { todayIso } from '../gas/clock';
 import { loadTabs } from './load';
 import type { ImportOptions, ImportResult } from './importData';
 
@@ -76,6 +78,7 @@ export function importMarks(ss: Spreadsheet, rows: unknown[][], shape: MarksShap
   // After the Register's writes (a property is saved at once; gas/properties.ts flushes first).
   rememberMergedWeeks(merge, marks, opts.state);
   if (merge.changedColumns.length) noteTrackerChanged(opts.state, 'Register');
+  keepCopyAfterImport(ss, 'Register', opts.today ?? todayIso(), opts.state);
   const report = importReport(shape === 'register' ? 'Register' : 'Attendance Marks', { added: new Array(merge.added), updated: new Array(merge.updated), unchanged: new Array(merge.unchanged) }, { refusals, unknownHeaders });
   if (merge.blocked.length) report.notes = merge.blocked.slice();
   return { ...report, remaining: 0, runs: 1 };

@@ -14,11 +14,11 @@ import { StateStore, documentState } from '../gas/properties';
  * it, a change somewhere unknown, which every tab's count stands for.
  */
 export function noteTrackerChanged(state: StateStore = documentState(), tab?: string): void {
-  state.set(DATA_GENERATION, state.get(DATA_GENERATION) + 1);
   const counts = state.get(TAB_IMPORTS);
   const key = tab || '*';
   counts[key] = (counts[key] || 0) + 1;
-  state.set(TAB_IMPORTS, counts);
+  // Both counts in one call: a failure between two would leave a copy or the kept review standing for a tab that changed.
+  state.setAll([{ key: DATA_GENERATION, value: state.get(DATA_GENERATION) + 1 }, { key: TAB_IMPORTS, value: counts }]);
 }
 
 /** What a copy of `tab` was read at: its own import count and the unknown changes' ("3.1"). */

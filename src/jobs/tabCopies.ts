@@ -12,16 +12,20 @@
  * was read is kept for the next call afterwards, unless a job holds the lock (a sidebar's write is
  * better skipped than made to wait).
  *
+ * An import into one of these tabs keeps its copy when it completes (`keepCopyAfterImport`), so
+ * the first sidebar call after an import need not read it whole either.
+ *
  * Only sidebars read through copies. A letter run, the reviews and the refreshes read every tab
  * whole: what they decide is what families receive.
  */
-import { TabCopy, TAB_COPY_VERSION, copyCheck, shapeStale } from '../core/tabCopy';
-import { tabImportCount } from './imported';
+import { TabCopy, TAB_COPY_VERSION, copyCheck, sameValues, shapeStale } from '../core/tabCopy';
+import { noteTrackerChanged, tabImportCount } from './imported';
 import { IsoDate } from '../core/dates';
 import { readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
 import { readValues } from '../gas/tables';
 import { fromSheetValues } from '../gas/cells';
 import { ifDocumentUnlocked } from '../gas/lock';
+import { StateStore, documentState } from '../gas/properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -53,10 +57,38 @@ export interface CopyReader {
   keep(): void;
 }
 
+/** What a copy of `tab` read now on `asOf` is keyed by: its import count, and the day when it stands for a day. */
+function copyGeneration(tab: string, asOf: IsoDate, state?: StateStore): string {
+  return tabImportCount(tab, state) + (FOR_A_DAY.indexOf(tab) >= 0 ? `|${asOf}` : '');
+}
+
+/**
+ * An import into a copied tab, once complete, reads the tab whole and keeps its copy, so the first
+ * sidebar call after the import does not (the import is a menu job with minutes to spend; a
+ * sidebar has a second). Nothing is written when the kept copy is of this import count and holds
+ * what the tab holds (a re-run of an import that changed nothing). When it is of this count but
+ * the tab differs — an import that died after its rows were saved and before it counted them, so
+ * its re-run found nothing to write — the change is counted now, so neither a copy nor the kept
+ * review goes on standing for the tab as it was. Returns whether it kept a copy.
+ */
+export function keepCopyAfterImport(ss: Spreadsheet, tab: string, asOf: IsoDate, state: StateStore = documentState()): boolean {
+  if (COPIED_TABS.indexOf(tab) < 0) return false;
+  const sheet = ss.getSheetByName(tab);
+  if (!sheet) return false;
+  const values = readValues(sheet);
+  const kept = readTabCopies(ss, [tab]).get(tab);
+  if (kept && kept.generation === copyGeneration(tab, asOf, state)) {
+    if (sameValues(kept.values, values)) return false;
+    noteTrackerChanged(state, tab);
+  }
+  writeTabCopy(ss, { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, asOf, state), values });
+  return true;
+}
+
 export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): CopyReader {
   const wanted = tabs.filter((t) => COPIED_TABS.indexOf(t) >= 0);
   // Before the reads: an import landing during them leaves a copy out of date, never the other way round.
-  const generations = new Map(wanted.map((t) => [t, tabImportCount(t) + (FOR_A_DAY.indexOf(t) >= 0 ? `|${asOf}` : '')] as [string, string]));
+  const generations = new Map(wanted.map((t) => [t, copyGeneration(t, asOf)] as [string, string]));
   let copies: Map<string, TabCopy> | null = null;
   const read = new Map<string, unknown[][]>();
   const how = new Map<string, CopyHow>();
