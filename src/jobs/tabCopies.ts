@@ -45,14 +45,9 @@ export const COPIED_TABS = ['Contacts', 'Homework Log', 'Register', 'Lates to Le
  */
 const FOR_A_DAY = ['Register', 'Lates to Lesson', 'Attendance Summary'];
 
-/** How a tab's values were had: from the copy as it stands, the copy and rows added since, or read whole. */
-export type CopyHow = 'copy' | 'copy and rows added' | 'read whole';
-
 export interface CopyReader {
   /** The tab's values (as readValues gives them) when it is one of the copied tabs; undefined otherwise. */
   valuesOf(name: string, sheet: Sheet): unknown[][] | undefined;
-  /** How each copied tab read was had, for the bench and the tests. */
-  how(): Map<string, CopyHow>;
   /** Keeps the copies read whole or extended, unless a job holds the lock. */
   keep(): void;
 }
@@ -91,7 +86,6 @@ export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): Copy
   const generations = new Map(wanted.map((t) => [t, copyGeneration(t, asOf)] as [string, string]));
   let copies: Map<string, TabCopy> | null = null;
   const read = new Map<string, unknown[][]>();
-  const how = new Map<string, CopyHow>();
   const toKeep: TabCopy[] = [];
 
   const valuesOf = (name: string, sheet: Sheet): unknown[][] | undefined => {
@@ -110,26 +104,23 @@ export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): Copy
       const atCopysLast = rows === 1 ? header : fromSheetValues(sheet.getRange(rows, 1, 1, lastColumn).getValues())[0];
       const use = copyCheck(copy, { generation, lastRow, lastColumn, header, atCopysLast });
       if ('use' in use && use.use === 'same') {
-        values = copy.values;
-        how.set(name, 'copy');
-      } else if ('use' in use && use.use === 'extend') {
+        read.set(name, copy.values);
+        return copy.values;
+      }
+      if ('use' in use && use.use === 'extend') {
+        // Rows added below the copy since (a miss logged this morning): read and added.
         const added = fromSheetValues(sheet.getRange(use.from, 1, lastRow - use.from + 1, lastColumn).getValues());
         values = copy.values.concat(added);
-        how.set(name, 'copy and rows added');
       }
     }
-    if (!values) {
-      values = readValues(sheet);
-      how.set(name, 'read whole');
-    }
-    if (how.get(name) !== 'copy') toKeep.push({ version: TAB_COPY_VERSION, tab: name, generation, values });
+    if (!values) values = readValues(sheet);
+    toKeep.push({ version: TAB_COPY_VERSION, tab: name, generation, values });
     read.set(name, values);
     return values;
   };
 
   return {
     valuesOf,
-    how: () => how,
     keep: () => {
       if (toKeep.length) ifDocumentUnlocked(() => toKeep.forEach((c) => writeTabCopy(ss, c)));
       toKeep.length = 0;
