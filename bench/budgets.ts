@@ -148,16 +148,16 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
     note,
   });
   const preview = () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'AT1', cohort: { kind: 'all' } });
-  out['sidebar: letter preview (AT1, whole school), first'] = { ...measure(t, preview), note: 'today\'s review kept; Contacts read whole and kept as a copy; the templates checked' };
+  out['sidebar: letter preview (AT1, whole school), first'] = { ...measure(t, preview), note: 'today\'s review kept; Contacts from the copy its import kept; the templates checked' };
   out['sidebar: letter preview (AT1, whole school)'] = { ...measure(t, preview), note: 'the kept review, Students, Letters Log, Legal, Staff, the overrides and the copy of Contacts (its header and last row checked)' };
   const homework = () => previewLetterRunJob(t.ss, s(), AS_OF, { type: 'homework', cohort: { kind: 'all' } });
-  out['sidebar: homework concern letter preview, first'] = { ...measure(t, homework), note: `the Homework Log (${(t.ss.getSheetByName('Homework Log')!.getLastRow() - 1).toLocaleString('en-GB')} rows) read whole and kept as a copy` };
-  out['sidebar: homework concern letter preview'] = { ...measure(t, homework), note: 'as the letter preview, with the copy of the Homework Log' };
+  out['sidebar: homework concern letter preview'] = { ...measure(t, homework), note: `as the letter preview, with the copy of the Homework Log (${(t.ss.getSheetByName('Homework Log')!.getLastRow() - 1).toLocaleString('en-GB')} rows) its import kept` };
   logMisses(t, 20);
   out['sidebar: homework concern letter preview, 20 misses logged since'] = { ...measure(t, homework), note: 'the copy, and the 20 rows added below it read' };
+  out['sidebar: homework concern letter preview, no copy stands (reads everything whole)'] = afterChange(homework, 'a run that found its letters changed since its preview (the tab that changed unknown): every tab read whole, the review afresh, the copies kept again');
   out['sidebar: coding review'] = { ...measure(t, () => codingReviewJob(t.ss, s(), AS_OF)), note: 'today\'s review, no import since: its Coding Review tab and the Held column' };
   out['sidebar: coding review, marks imported since (reviews first)'] = afterChange(() => codingReviewJob(t.ss, s(), AS_OF), 'the attendance review, then the same read');
-  out['sidebar: letter preview, tracker changed since (reviews afresh)'] = afterChange(preview, 'an import (or a run that found its letters changed) since the review: the whole review, then kept for the next preview');
+  out['sidebar: letter preview, no copy stands (reviews afresh, reads everything whole)'] = afterChange(preview, 'a run that found its letters changed since its preview (the tab unknown): the whole review, every tab read whole, then kept');
   // A hand edit the kept review cannot stand for, with no import since: the review afresh, from the copies made today.
   const afterLogRow = (fn: () => unknown, note: string): Measured => {
     const undo = typeLettersLogRow(t);
@@ -185,7 +185,7 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   reviewAttendanceJob(t.ss, s(), AS_OF);
   out['sidebar: legal case (one pupil)'] = { ...measure(t, () => legalCaseViewJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows, as the profile' };
   out['sidebar: legal overview (whole school)'] = { ...measure(t, () => legalOverviewJob(t.ss, s(), AS_OF)), note: 'today\'s review kept, as the letter preview' };
-  out['sidebar: legal overview, tracker changed since (reviews afresh)'] = afterChange(() => legalOverviewJob(t.ss, s(), AS_OF), 'an import (or a run that found its letters changed) since the review: the whole review, then kept');
+  out['sidebar: legal overview, no copy stands (reviews afresh, reads everything whole)'] = afterChange(() => legalOverviewJob(t.ss, s(), AS_OF), 'a run that found its letters changed since its preview (the tab unknown): the whole review, every tab read whole, then kept');
   out['sidebar: legal overview, a Letters Log row typed since (reviews afresh)'] = afterLogRow(() => legalOverviewJob(t.ss, s(), AS_OF), 'the whole review, the Register and Lates to Lesson from the copies made today');
   out['progress review'] = measure(t, () => progressReview(t.ss, s(), AS_OF));
   const sent = () => ((t.g.services.MailApp as any)._sent as unknown[]).length;

@@ -34,8 +34,8 @@ const WEEK_WIDTH = 120;
 
 export interface RegisterReadRequest {
   classify: ClassifyCode;
-  /** The Register's values from elsewhere (a sidebar's kept copy, jobs/tabCopies.ts); undefined: read them. */
-  valuesOf?: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => unknown[][] | undefined;
+  /** The Register's values from elsewhere (a sidebar's kept copy, jobs/tabCopies.ts); default: read them. */
+  valuesOf?: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => unknown[][];
 }
 
 export interface RegisterMarks {
@@ -57,7 +57,7 @@ export function readRegisterMarks(ss: Spreadsheet, req: RegisterReadRequest): Re
   useSpreadsheetZone(ss);
   const sheet = ss.getSheetByName(REGISTER.name);
   if (!sheet) return { marks: [], refusals: [], weeks: [] };
-  const values = (req.valuesOf && req.valuesOf(sheet)) || readValues(sheet);
+  const values = req.valuesOf ? req.valuesOf(sheet) : readValues(sheet);
   if (!values.length) return { marks: [], refusals: [], weeks: [] };
   const layout = checkedLayout(values[0]);
   const weeks = layout.weeks.map((w) => w.monday);

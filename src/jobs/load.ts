@@ -44,7 +44,7 @@ export interface LoadResult {
 
 /** `settings`: the school's (its Homework Log reasons); read from the document when not given. */
 export interface LoadOptions {
-  /** A sidebar's reader of long tabs through their kept copies (jobs/tabCopies.ts). */
+  /** A sidebar call's reader: each tab once, long ones through their kept copies (jobs/tabCopies.ts). */
   copies?: CopyReader;
 }
 
@@ -55,8 +55,7 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
   for (const name of need) {
     if (name === 'Attendance Summary') {
       const sheet = ss.getSheetByName(name);
-      const copied = sheet && opts.copies ? opts.copies.valuesOf(name, sheet) : undefined;
-      data.summaries = !sheet ? [] : copied !== undefined ? parseAttendanceSummary(copied).records : readOnce(name, () => parseAttendanceSummary(readValues(sheet)).records);
+      data.summaries = !sheet ? [] : opts.copies ? parseAttendanceSummary(opts.copies.valuesOf(name, sheet)).records : readOnce(name, () => parseAttendanceSummary(readValues(sheet)).records);
       continue;
     }
     if (name === 'Attendance Marks') {
@@ -73,8 +72,7 @@ export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Sum
     }
     // The Homework Log's reasons are the school's own (a renamed reason is not refused).
     const parseOpts = name === 'Homework Log' ? { homeworkReasons: homeworkReasons(settings || loadSettings()) } : {};
-    const copied = opts.copies ? opts.copies.valuesOf(name, sheet) : undefined;
-    const parsed = copied !== undefined ? parseValues(copied, name, parseOpts) : readOnce(name, () => readSheetTab(sheet, name, parseOpts));
+    const parsed = opts.copies ? parseValues(opts.copies.valuesOf(name, sheet), name, parseOpts) : readOnce(name, () => readSheetTab(sheet, name, parseOpts));
     (data as any)[name] = parsed.records;
     for (const r of parsed.refusals) problems.push(formatRefusal(name, r));
   }

@@ -46,8 +46,11 @@ export const COPIED_TABS = ['Contacts', 'Homework Log', 'Register', 'Lates to Le
 const FOR_A_DAY = ['Register', 'Lates to Lesson', 'Attendance Summary'];
 
 export interface CopyReader {
-  /** The tab's values (as readValues gives them) when it is one of the copied tabs; undefined otherwise. */
-  valuesOf(name: string, sheet: Sheet): unknown[][] | undefined;
+  /**
+   * The tab's values as readValues gives them: through its copy when it is one of the copied tabs,
+   * read whole otherwise; each tab once per reader (one sidebar call).
+   */
+  valuesOf(name: string, sheet: Sheet): unknown[][];
   /** Keeps the copies read whole or extended, unless a job holds the lock. */
   keep(): void;
 }
@@ -88,10 +91,16 @@ export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): Copy
   const read = new Map<string, unknown[][]>();
   const toKeep: TabCopy[] = [];
 
-  const valuesOf = (name: string, sheet: Sheet): unknown[][] | undefined => {
-    if (wanted.indexOf(name) < 0) return undefined;
+  const valuesOf = (name: string, sheet: Sheet): unknown[][] => {
+    // A sidebar that finds the kept review out of date reviews afresh, asking for the same tabs
+    // again: within one call each tab is read once (nothing writes to it in between).
     const again = read.get(name);
-    if (again) return again; // a sidebar that reviews afresh reads the tab a second time
+    if (again) return again;
+    if (wanted.indexOf(name) < 0) {
+      const whole = readValues(sheet);
+      read.set(name, whole);
+      return whole;
+    }
     if (!copies) copies = readTabCopies(ss, wanted);
     const copy = copies.get(name) || null;
     const generation = generations.get(name) as string;

@@ -301,6 +301,9 @@ describe('a sidebar that must review afresh reads the Register and Lates to Less
       expect(second.reviewNote).toMatch(/^Attendance reviewed afresh: the Letters Log has changed/);
       expect(second.cells.get('Register')).toBe(2 * width('Register'));
       expect(second.cells.get('Lates to Lesson')).toBe(2 * width('Lates to Lesson'));
+      // Reviewing afresh after finding the kept review out of date: each tab read once in the call.
+      expect(second.cells.get('Students')).toBe(rows('Students') * width('Students'));
+      expect(second.cells.get('Letters Log')).toBe(rows('Letters Log') * width('Letters Log'));
       expect(second.preview).toEqual(freshPreview(AT1));
 
       // An import of marks keeps the Register's copy itself: the review afresh after it reads the copy.

@@ -104,6 +104,8 @@ function measureSchool(pupils: number): Measured {
     notes.previewNote = measure('letter preview sidebar (kept review)', () => previewLetterRunJob(t.ss, settings(), asOf, { type: 'attendance', cohort: { kind: 'all' } }), docs).reviewNote;
     notes.templatesRead = byName['letter preview sidebar (kept review)']['Documents.get'];
     notes.overviewNote = measure('legal overview sidebar (kept review)', () => legalOverviewJob(t.ss, settings(), asOf)).reviewNote;
+    // The Homework Log and Contacts from the copies their imports kept (jobs/tabCopies.ts).
+    notes.homeworkNote = measure('homework concern preview sidebar (copies)', () => previewLetterRunJob(t.ss, settings(), asOf, { type: 'homework', cohort: { kind: 'all' } }), docs).reviewNote;
     measure('QA context', () => loadQaContext(t.ss, settings(), asOf));
     const run = measure('AT2 run of the overridden pupils', () =>
       generateLetterRunJob(t.ss, settings(), asOf, { type: 'AT2', cohort: { kind: 'selection', upns: chosen } }, { clock: () => t.g.env.simulatedMs }),
@@ -170,9 +172,9 @@ test('pupil profile: a bounded number of calls and under 100,000 cells, for 120 
  * Letters Log). At most 50 cells a pupil on roll is 100,000 at 2,000 pupils (npm run bench has the
  * 2,000-pupil figure: "sidebar: letter preview").
  */
-test('letter preview and legal overview: from the kept review, under 100,000 cells at 2,000 pupils', () => {
+test('letter preview (attendance and homework concern) and legal overview: from the kept review and the copies, under 100,000 cells at 2,000 pupils', () => {
   for (const n of SIZES) {
-    expect([n, measured[n].notes.previewNote, measured[n].notes.overviewNote]).toEqual([n, expect.stringMatching(/^From today's attendance review/), expect.stringMatching(/^From today's attendance review/)]);
+    expect([n, measured[n].notes.previewNote, measured[n].notes.overviewNote, measured[n].notes.homeworkNote]).toEqual([n, expect.stringMatching(/^From today's attendance review/), expect.stringMatching(/^From today's attendance review/), expect.stringMatching(/^From today's attendance review/)]);
   }
   // The templates: read once each through the Docs API (a letter type due, a template), never walked.
   expect(measured[SMALL].notes.templatesRead).toBeGreaterThanOrEqual(2);
@@ -180,7 +182,7 @@ test('letter preview and legal overview: from the kept review, under 100,000 cel
   // What grows with the roll, carried on to 2,000 pupils: under a sidebar's 100,000 cells.
   const [a, b] = [measured[SMALL], measured[LARGE]];
   const pupils = (m: Measured) => m.notes.onRoll as number;
-  for (const job of ['letter preview sidebar (kept review)', 'legal overview sidebar (kept review)']) {
+  for (const job of ['letter preview sidebar (kept review)', 'legal overview sidebar (kept review)', 'homework concern preview sidebar (copies)']) {
     const perPupil = (b.cells[job] - a.cells[job]) / (pupils(b) - pupils(a));
     expect([job, b.cells[job] + perPupil * (2000 - pupils(b)) < 100000]).toEqual([job, true]);
   }
