@@ -154,10 +154,10 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   out['sidebar: homework concern letter preview'] = { ...measure(t, homework), note: `as the letter preview, with the copy of the Homework Log (${(t.ss.getSheetByName('Homework Log')!.getLastRow() - 1).toLocaleString('en-GB')} rows) its import kept` };
   logMisses(t, 20);
   out['sidebar: homework concern letter preview, 20 misses logged since'] = { ...measure(t, homework), note: 'the copy, and the 20 rows added below it read' };
-  out['sidebar: homework concern letter preview, no copy stands (reads everything whole)'] = afterChange(homework, 'a run that found its letters changed since its preview (the tab that changed unknown): every tab read whole, the review afresh, the copies kept again');
   out['sidebar: coding review'] = { ...measure(t, () => codingReviewJob(t.ss, s(), AS_OF)), note: 'today\'s review, no import since: its Coding Review tab and the Held column' };
   out['sidebar: coding review, marks imported since (reviews first)'] = afterChange(() => codingReviewJob(t.ss, s(), AS_OF), 'the attendance review, then the same read');
   out['sidebar: letter preview, no copy stands (reviews afresh, reads everything whole)'] = afterChange(preview, 'a run that found its letters changed since its preview (the tab unknown): the whole review, every tab read whole, then kept');
+  out['sidebar: homework concern letter preview, no copy stands (reads everything whole)'] = afterChange(homework, 'a run that found its letters changed since its preview (the tab that changed unknown): every tab read whole, the review afresh, the copies kept again');
   // A hand edit the kept review cannot stand for, with no import since: the review afresh, from the copies made today.
   const afterLogRow = (fn: () => unknown, note: string): Measured => {
     const undo = typeLettersLogRow(t);
