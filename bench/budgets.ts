@@ -135,7 +135,7 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   const out: Record<string, Measured> = {};
   // The import: the year of marks again into a tracker that has it (the weekly re-import of the
   // register: read once, merge by key, write only what changed).
-  out['import: year of marks (re-import)'] = { ...measure(t, () => importRows(t.ss, 'Attendance Marks', t.marks, { elapsed: startClock(() => t.g.env.simulatedMs) })), note: `${(t.marks.length - 1).toLocaleString('en-GB')} marks, already there: read once, nothing to write (first import: bench/import.ts)` };
+  out['import: year of marks (re-import)'] = { ...measure(t, () => importRows(t.ss, 'Attendance Marks', t.marks, { elapsed: startClock(() => t.g.env.simulatedMs) })), note: `${(t.marks.length - 1).toLocaleString('en-GB')} marks, already there: read once to merge and once to check the sidebars' copy, nothing to write (first import: bench/import.ts)` };
   out['homework refresh'] = measure(t, () => refreshHomeworkJob(t.ss, s(), AS_OF));
   out['attendance review'] = measure(t, () => reviewAttendanceJob(t.ss, s(), AS_OF));
   // Sidebar calls (issue 22: a sidebar should answer in about a second): what each reads.
