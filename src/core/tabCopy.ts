@@ -130,7 +130,7 @@ function valuesFromText(text: string): unknown[][] | null {
 }
 
 /** The copy as pieces a cell can hold (gas/tabCopiesTab.ts): a first line, then the values. */
-export function copyText(copy: TabCopy, size = 40000): string[] {
+export function copyText(copy: TabCopy, size: number): string[] {
   return splitText(`${JSON.stringify({ version: copy.version, tab: copy.tab, generation: copy.generation })}\n${valuesText(copy.values)}`, size);
 }
 

@@ -1,11 +1,16 @@
 /**
- * Long text kept in cells, a piece a cell (a cell holds at most 50,000 characters: Google's "Cells
- * can contain a maximum of 50,000 characters"), for the add-on's hidden memory tabs.
+ * Long text kept in cells, a piece a cell, for the add-on's hidden memory tabs. A piece is at most
+ * PIECE_CHARS characters: Sheets holds 50,000 in a cell ("Cells can contain a maximum of 50,000
+ * characters"), but the tracker also travels as .xlsx (the dry run's workbook, File → Download),
+ * and Excel holds 32,767 ("Total number of characters that a cell can contain": Excel
+ * specifications and limits); a longer cell makes Excel repair the file.
  *
  * Each piece is written as "~piece~": setValues reads a string that looks like a number, a date
  * or a formula ("=…", "2024-01-08") as one, and a piece of JSON can start or end anywhere. The
  * tildes keep every piece plain text, spaces at either end included; they are taken off on reading.
  */
+export const PIECE_CHARS = 30000;
+
 export function wrapPiece(piece: string): string {
   return `~${piece}~`;
 }

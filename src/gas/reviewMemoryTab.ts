@@ -2,11 +2,11 @@
  * The hidden Review Memory tab: the last attendance review as the letter preview and the legal
  * overview use it (core/attendance/reviewMemory.ts). It holds pupil data, so it lives in the
  * spreadsheet with the pupils' other data, never in properties. One column: a title, then the
- * review as JSON in pieces of 40,000 characters (gas/pieces.ts), about 45 cells at 2,000 pupils.
+ * review as JSON in pieces of 30,000 characters (gas/pieces.ts), about 60 cells at 2,000 pupils.
  * One write a review, one read a sidebar call.
  */
 import { ReviewMemory, memoryFromText, memoryText } from '../core/attendance/reviewMemory';
-import { unwrapPieces, wrapPiece } from './pieces';
+import { PIECE_CHARS, unwrapPieces, wrapPiece } from './pieces';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -19,7 +19,7 @@ const TITLE = 'Kept by Review attendance for the letter run and legal sidebars. 
  * columns would take 26,000 cells of the spreadsheet's 10 million for nothing.
  */
 export function writeReviewMemory(ss: Spreadsheet, memory: ReviewMemory): void {
-  const values = [[TITLE]].concat(memoryText(memory).map((piece) => [wrapPiece(piece)]));
+  const values = [[TITLE]].concat(memoryText(memory, PIECE_CHARS).map((piece) => [wrapPiece(piece)]));
   let sheet = ss.getSheetByName(REVIEW_MEMORY_TAB);
   if (!sheet) {
     sheet = ss.insertSheet(REVIEW_MEMORY_TAB);

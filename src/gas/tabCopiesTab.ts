@@ -3,12 +3,12 @@
  * (core/tabCopy.ts). It holds pupil data (contacts' addresses, the Homework Log), so it lives in
  * the spreadsheet with the pupils' other data, never in properties.
  *
- * One column per copied tab: row 1 which tab it copies, then the copy in pieces of 40,000 characters
+ * One column per copied tab: row 1 which tab it copies, then the copy in pieces of 30,000 characters
  * (gas/pieces.ts), about 55 cells for a 20,000-row Homework Log. Reading every copy is three calls
  * (the tab's size, then one getValues); writing one copy rewrites its column alone.
  */
 import { TabCopy, copyFromText, copyText } from '../core/tabCopy';
-import { unwrapPieces, wrapPiece } from './pieces';
+import { PIECE_CHARS, unwrapPieces, wrapPiece } from './pieces';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -45,7 +45,7 @@ export function readTabCopies(ss: Spreadsheet, tabs: string[]): Map<string, TabC
  * written in one call. The tab is made hidden, one column wide at first.
  */
 export function writeTabCopy(ss: Spreadsheet, copy: TabCopy): void {
-  const pieces = copyText(copy).map((p) => [wrapPiece(p)]);
+  const pieces = copyText(copy, PIECE_CHARS).map((p) => [wrapPiece(p)]);
   let sheet = ss.getSheetByName(TAB_COPIES_TAB);
   if (!sheet) {
     sheet = ss.insertSheet(TAB_COPIES_TAB);

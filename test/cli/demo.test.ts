@@ -38,9 +38,14 @@ describe('npm run demo', () => {
     const optional = ['Import Problems', 'Evidence Packs', 'Target Suggestions']; // only once there is something in them
     expect(visible).toEqual(documented.filter((n) => !optional.includes(n) || visible.includes(n)));
     expect(trackerTabs.filter((w) => w.state !== 'visible').map((w) => w.name).sort()).toEqual(
-      ['Attendance Summary', 'Contacts', 'Letter Runs', 'Mail Log', 'QA Reminders', 'Review Memory'],
+      ['Attendance Summary', 'Contacts', 'Letter Runs', 'Mail Log', 'QA Reminders', 'Review Memory', 'Tab Copies'],
     );
     expect(wb.getWorksheet('Charts (local)')!.state).toBe('hidden');
+    // Every cell opens in Excel, which holds at most 32,767 characters a cell (the memory tabs' pieces).
+    let longest = 0;
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => { longest = Math.max(longest, String(c.text ?? '').length); }));
+    expect(longest).toBeGreaterThan(20000); // the kept review and the copies are there, in pieces
+    expect(longest).toBeLessThanOrEqual(32767);
     const report = first.report as any;
     expect(report.asOf).toBe('2024-01-26');
     expect(report.pupils.length).toBeGreaterThan(70);

@@ -6,6 +6,7 @@
 import { createLocalGoogle } from '../../local/google';
 import { readReviewMemory, writeReviewMemory, REVIEW_MEMORY_TAB } from '../../src/gas/reviewMemoryTab';
 import { ReviewMemory, memoryText } from '../../src/core/attendance/reviewMemory';
+import { PIECE_CHARS } from '../../src/gas/pieces';
 
 const memory: ReviewMemory = {
   version: 1,
@@ -18,7 +19,7 @@ const memory: ReviewMemory = {
   punctuality: [],
   lateToLesson: [],
   registerTakenToday: false,
-  // Long enough for several 40,000-character pieces, with awkward text wherever a piece may start.
+  // Long enough for several pieces, with awkward text wherever a piece may start.
   problems: { tabs: Array.from({ length: 8000 }, (_, i) => ['=SUM(A1)', '2024-01-08', '  12  ', '-- /\\', '+44', 'TRUE'][i % 6] + ' '.repeat(i % 5)), marks: [] },
 };
 
@@ -31,7 +32,7 @@ describe('the Review Memory tab', () => {
 
   it('is hidden and reads back exactly, in pieces a cell can hold', () => {
     expect(readReviewMemory(ss())).toBeNull();
-    expect(memoryText(memory).length).toBeGreaterThan(1);
+    expect(memoryText(memory, PIECE_CHARS).length).toBeGreaterThan(1);
     writeReviewMemory(ss(), memory);
     const sheet = ss().getSheetByName(REVIEW_MEMORY_TAB)!;
     expect(sheet.isSheetHidden()).toBe(true);
@@ -43,18 +44,18 @@ describe('the Review Memory tab', () => {
     expect(readReviewMemory(ss())).toEqual(small);
   });
 
-  /** The memory padded so that its second piece (from character 40,000) starts with `start`. */
+  /** The memory padded so that its second piece (from character PIECE_CHARS) starts with `start`. */
   function secondPieceStarting(start: string): ReviewMemory {
     for (let pad = 0; pad < 200; pad++) {
       const m = { ...memory, problems: { tabs: ['x'.repeat(pad)].concat(memory.problems.tabs), marks: [] } };
-      if (JSON.stringify(m).slice(40000, 40000 + start.length) === start) return m;
+      if (JSON.stringify(m).slice(PIECE_CHARS, PIECE_CHARS + start.length) === start) return m;
     }
     throw new Error(`no padding puts "${start}" at a piece's start`);
   }
 
   it.each(['=SUM', '2024-01-08', ' ', '+44', 'TRUE'])('a piece starting "%s" stays text', (start) => {
     const m = secondPieceStarting(start);
-    expect(memoryText(m)[1].startsWith(start)).toBe(true);
+    expect(memoryText(m, PIECE_CHARS)[1].startsWith(start)).toBe(true);
     writeReviewMemory(ss(), m);
     expect(readReviewMemory(ss())).toEqual(m);
   });

@@ -181,7 +181,7 @@ export function staleReason(memory: ReviewMemory | null, now: CurrentFacts): str
  * back. A memory that does not read back (edited by hand, or from another version) is null: the
  * sidebar then reviews afresh.
  */
-export function memoryText(memory: ReviewMemory, size = 40000): string[] {
+export function memoryText(memory: ReviewMemory, size: number): string[] {
   return splitText(JSON.stringify(memory), size);
 }
 

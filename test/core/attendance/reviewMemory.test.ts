@@ -34,7 +34,7 @@ describe('the memory as text', () => {
     const pieces = memoryText(memory(), 10);
     expect(memoryFromText(pieces.slice(1))).toBeNull();
     expect(memoryFromText([])).toBeNull();
-    expect(memoryFromText(memoryText(memory({ version: 2 })))).toBeNull();
+    expect(memoryFromText(memoryText(memory({ version: 2 }), 30000))).toBeNull();
     expect(memoryFromText(['{"version":1}'])).toBeNull();
   });
 });
