@@ -16,9 +16,10 @@
  *    moves that row, so the tab is read whole again.
  *
  * What this cannot see is a cell edited by hand in the middle of the tab. The letter run always
- * reads the tabs whole and stops when its letters (who, which letter, to whom, the address) differ
- * from the preview's (jobs/letters/run.ts), and that stop counts as a change, so the next preview
- * reads the tabs whole. A middle edit can leave a preview's figures a step behind; never a letter.
+ * reads the tabs whole and stops when its letters (who, which letter, why with the figures shown,
+ * to whom, the address) differ from the preview's (jobs/letters/run.ts), and that stop counts as a
+ * change of unknown tab, so the next preview reads every tab whole. A middle edit can leave what a
+ * preview does not show (a homework subject) a step behind in later previews; never a letter.
  */
 import { splitText } from './text';
 
