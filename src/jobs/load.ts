@@ -42,12 +42,12 @@ export interface LoadResult {
   problems: string[];
 }
 
-/** `settings`: the school's (its Homework Log reasons); read from the document when not given. */
 export interface LoadOptions {
   /** A sidebar call's reader: each tab once, long ones through their kept copies (jobs/tabCopies.ts). */
   copies?: CopyReader;
 }
 
+/** `settings`: the school's (its Homework Log reasons); read from the document when not given. */
 export function loadTabs(ss: Spreadsheet, need: (ImportableTab | 'Attendance Summary')[], settings?: Settings, opts: LoadOptions = {}): LoadResult {
   useSpreadsheetZone(ss);
   const data: Loaded = {};
