@@ -21,7 +21,7 @@
 import { TabCopy, TAB_COPY_VERSION, copyCheck, sameValues, shapeStale } from '../core/tabCopy';
 import { noteTrackerChanged, tabImportCount } from './imported';
 import { IsoDate } from '../core/dates';
-import { hasTabCopy, readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
+import { readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
 import { readValues } from '../gas/tables';
 import { fromSheetValues } from '../gas/cells';
 import { ifDocumentUnlocked } from '../gas/lock';
@@ -80,19 +80,6 @@ export function keepCopyAfterImport(ss: Spreadsheet, tab: string, asOf: IsoDate,
     noteTrackerChanged(state, tab);
   }
   writeTabCopy(ss, { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, asOf, state), values });
-  return true;
-}
-
-/**
- * The attendance review reads the Register whole every morning: when the sidebars already keep a
- * copy of it (made by the first of them that needed one), the review refreshes it for the day, so
- * the first sidebar that must review afresh today (after a Letters Log row typed by hand) need not
- * read the Register whole again. No copy yet, none made: a first review (the slowest, 10 s at
- * 2,000 pupils over two years) is not made slower for a sidebar that may never need it.
- */
-export function refreshCopy(ss: Spreadsheet, tab: string, values: unknown[][], asOf: IsoDate): boolean {
-  if (COPIED_TABS.indexOf(tab) < 0 || !hasTabCopy(ss, tab)) return false;
-  writeTabCopy(ss, { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, asOf), values });
   return true;
 }
 

@@ -18,7 +18,6 @@ import { documentState } from '../../gas/properties';
 import { ATTENDANCE_REVIEWED, DATA_GENERATION } from '../../core/state';
 import { writeAttendanceTab } from './attendanceTab';
 import { keepReview, keptOf } from './keepReview';
-import { refreshCopy } from '../tabCopies';
 import { lastAttendanceLetters, lastLetterText } from '../../core/letters/lastLetter';
 import { clearOverrideCells } from './overrideCells';
 import { readGenerated, writeGenerated } from './generatedTabs';
@@ -116,8 +115,6 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
   rememberOpenWeeks(registerWeeks, input.marks, state);
   // What the whole-school sidebars start from while nothing it read has changed (issue 22).
   keepReview(ss, settings, keptOf(run, generation, { lettersLog: episodeEnds > 0, overrides: overridesCleared > 0 }));
-  // And the Register as it read it, when the sidebars keep a copy (jobs/tabCopies.ts).
-  if (run.registerValues) refreshCopy(ss, 'Register', run.registerValues, asOf);
   state.set(ATTENDANCE_REVIEWED, { generation, asOf });
 
   const result = summarise(review, problems, attendanceTab, episodeEnds, tabsWritten);

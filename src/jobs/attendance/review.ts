@@ -50,8 +50,6 @@ export interface AttendanceReviewRun {
   registerWeeks: IsoDate[];
   /** Problems of the tabs the kept review stands for (core/attendance/reviewMemory.ts). */
   keptProblems: KeptProblems;
-  /** The Register's values as read, for its kept copy (jobs/tabCopies.ts refreshCopy). */
-  registerValues?: unknown[][];
 }
 
 /** Tabs whose problems the kept review keeps (a sidebar that uses it reads the others again). */
@@ -78,8 +76,6 @@ export interface AttendanceInputRead {
   attendanceSheet: Sheet | null;
   registerWeeks: IsoDate[];
   keptProblems: KeptProblems;
-  /** The Register's values as read, for its kept copy (jobs/tabCopies.ts refreshCopy). */
-  registerValues?: unknown[][];
 }
 
 // The Legal tab: its steps answer the penalty threshold and the ten-day flag (SPEC §4.3).
@@ -140,7 +136,7 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
     previousTiers: opts.tierHistory === false ? undefined : tierHistory.baseline,
     legalSteps: data.Legal || [], // whole rows: what is due next reads Parent, Period End and Outcome too
   };
-  return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet, registerWeeks: read.registerWeeks, keptProblems, registerValues: read.registerValues };
+  return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet, registerWeeks: read.registerWeeks, keptProblems };
 }
 
 /** The review on what readAttendanceInput read; overrides not honoured join the problems. */
@@ -150,7 +146,7 @@ export function reviewRead(read: AttendanceInputRead): AttendanceReviewRun {
   const review = readShared(`review|${read.input.asOf}|${read.input.previousTiers ? 'tiers' : 'none'}`, () => reviewAttendance(read.input));
   const overrides = overrideOutcomes(read.overrides, review.pupils);
   const problems = read.problems.concat(overrides.filter((o) => o.state !== 'honoured').map((o) => o.message));
-  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet, input: read.input, registerWeeks: read.registerWeeks, keptProblems: read.keptProblems, registerValues: read.registerValues };
+  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet, input: read.input, registerWeeks: read.registerWeeks, keptProblems: read.keptProblems };
 }
 
 export function runAttendanceReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceReviewRun {
