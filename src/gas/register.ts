@@ -43,6 +43,8 @@ export interface RegisterMarks {
   refusals: Refusal[];
   /** The Mondays of the Register's week columns, in the order they stand. */
   weeks: IsoDate[];
+  /** The Register's values as read, header row first (a whole read only): for its kept copy. */
+  values?: unknown[][];
 }
 
 function checkedLayout(header: unknown[]): RegisterLayout {
@@ -61,8 +63,8 @@ export function readRegisterMarks(ss: Spreadsheet, req: RegisterReadRequest): Re
   if (!values.length) return { marks: [], refusals: [], weeks: [] };
   const layout = checkedLayout(values[0]);
   const weeks = layout.weeks.map((w) => w.monday);
-  if (values.length < 2) return { marks: [], refusals: [], weeks };
-  return { ...readRegister(layout, values.slice(1), { classify: req.classify }), weeks };
+  if (values.length < 2) return { marks: [], refusals: [], weeks, values };
+  return { ...readRegister(layout, values.slice(1), { classify: req.classify }), weeks, values };
 }
 
 /**

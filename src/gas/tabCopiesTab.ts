@@ -40,6 +40,14 @@ export function readTabCopies(ss: Spreadsheet, tabs: string[]): Map<string, TabC
   return out;
 }
 
+/** Whether a copy of `tab` is kept (its column's heading, one call past finding the tab). */
+export function hasTabCopy(ss: Spreadsheet, tab: string): boolean {
+  const sheet = ss.getSheetByName(TAB_COPIES_TAB);
+  if (!sheet) return false;
+  const cols = sheet.getLastColumn();
+  return cols > 0 && sheet.getRange(1, 1, 1, cols).getValues()[0].map(String).indexOf(heading(tab)) >= 0;
+}
+
 /**
  * Keeps `copy` in its tab's column (a new column the first time): the old pieces cleared, the new
  * written in one call. The tab is made hidden, one column wide at first.

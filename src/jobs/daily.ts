@@ -25,6 +25,8 @@ import { Settings } from '../core/settings';
 import { planQaMorning, MorningResult } from './qa/morning';
 import { refreshHomeworkJob, HomeworkRefreshResult } from './homework/refresh';
 import { reviewAttendanceJob, AttendanceJobResult } from './attendance/job';
+import { reviewedRegisterValues } from './attendance/review';
+import { refreshCopy } from './tabCopies';
 import { mentoringMorning, mentoringMorningEmails } from './progress/morning';
 import { sendMails, MailOutcome } from '../gas/mail';
 import { sharingReads } from './sharedReads';
@@ -60,6 +62,9 @@ function dailyRun(ss: Spreadsheet, settings: Settings, asOf: IsoDate): DailyResu
   }
   result.homework = refreshHomeworkJob(ss, settings, asOf);
   result.attendance = reviewAttendanceJob(ss, settings, asOf);
+  // The Register as the review read it (the run's shared read), for the sidebars' copy of it.
+  const register = reviewedRegisterValues(ss);
+  if (register) refreshCopy(ss, 'Register', register, asOf);
   const mentoring = mentoringMorning(ss, settings, asOf, { deferWrites: true });
   const built = mentoringMorningEmails(mentoring, settings);
 

@@ -21,7 +21,7 @@
 import { TabCopy, TAB_COPY_VERSION, copyCheck, sameValues, shapeStale } from '../core/tabCopy';
 import { noteTrackerChanged, tabImportCount } from './imported';
 import { IsoDate } from '../core/dates';
-import { readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
+import { hasTabCopy, readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
 import { readValues } from '../gas/tables';
 import { fromSheetValues } from '../gas/cells';
 import { ifDocumentUnlocked } from '../gas/lock';
@@ -80,6 +80,19 @@ export function keepCopyAfterImport(ss: Spreadsheet, tab: string, asOf: IsoDate,
     noteTrackerChanged(state, tab);
   }
   writeTabCopy(ss, { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, asOf, state), values });
+  return true;
+}
+
+/**
+ * The morning run reads the Register whole for its attendance review: when the sidebars already
+ * keep a copy of it, the run writes it again for the day (jobs/daily.ts), so the first sidebar that
+ * must review afresh today (after a Letters Log row typed by hand) need not read the Register whole.
+ * In the morning run, not in the review job: *Review attendance* stays within its 10 seconds at
+ * 2,000 pupils over two years, and the trigger has minutes to spare. No copy yet, none made.
+ */
+export function refreshCopy(ss: Spreadsheet, tab: string, values: unknown[][], asOf: IsoDate): boolean {
+  if (COPIED_TABS.indexOf(tab) < 0 || !hasTabCopy(ss, tab)) return false;
+  writeTabCopy(ss, { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, asOf), values });
   return true;
 }
 

@@ -9,6 +9,7 @@ import { sampleSchool, useTracker } from '../fixtures/trackerFixture';
 import { freshPreview as freshPreviewOf } from '../fixtures/freshPreview';
 import { loadSettings } from '../../src/gas/settingsStore';
 import { reviewAttendanceJob } from '../../src/jobs/attendance/job';
+import { dailyRunJob } from '../../src/jobs/daily';
 import { previewLetterRunJob } from '../../src/jobs/letters/sidebarData';
 import { generateLetterRunJob } from '../../src/jobs/letters/run';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
@@ -281,7 +282,7 @@ describe('the letter preview reads long tabs through their copies', () => {
 });
 
 describe('a sidebar that must review afresh reads the Register and Lates to Lesson through copies made today', () => {
-  it('after a Letters Log row typed by hand or an import of marks: the copies; on another day: the Register whole', () => {
+  it('after a Letters Log row typed by hand or an import of marks: the copies; on another day: the Register whole, until that day\'s morning run writes its copy', () => {
     // Something changed somewhere unknown: every copy and the kept review stand no more.
     noteTrackerChanged();
     const first = shown(AT1);
@@ -325,6 +326,22 @@ describe('a sidebar that must review afresh reads the Register and Lates to Less
       const next = shown(AT1, monday);
       expect(next.cells.get('Register')).toBe(rows('Register') * width('Register'));
       expect(next.preview).toEqual(freshPreview(AT1, monday));
+
+      // Tuesday's morning run writes the Register's copy again for the day: a Letters Log row typed
+      // after it, and the sidebar that reviews afresh reads the copy.
+      const tuesday = '2024-01-30';
+      expect(dailyRunJob(tracker().ss, loadSettings(), tuesday).attendance).not.toBeNull();
+      const row2 = row.map((v, i) => (/^key$/i.test(header[i]) ? `AT1|${upn}|episode-${tuesday}` : /^date$/i.test(header[i]) ? '30/01/2024' : v));
+      if (log.getMaxRows() < at + 1) log.insertRowAfter(log.getMaxRows());
+      log.getRange(at + 1, 1, 1, row2.length).setValues([row2]);
+      try {
+        const afterMorning = shown(AT1, tuesday);
+        expect(afterMorning.reviewNote).toMatch(/^Attendance reviewed afresh: the Letters Log has changed/);
+        expect(afterMorning.cells.get('Register')).toBe(2 * width('Register'));
+        expect(afterMorning.preview).toEqual(freshPreview(AT1, tuesday));
+      } finally {
+        log.deleteRow(at + 1);
+      }
     } finally {
       log.deleteRow(at);
     }

@@ -47,6 +47,8 @@ export interface MarksRead {
   problems: string[];
   /** The Mondays of the Register's week columns (what the open-sessions memory covers). */
   registerWeeks: IsoDate[];
+  /** The Register's values as read (undefined without a Register): the review refreshes its copy from them. */
+  registerValues?: unknown[][];
 }
 
 export function readMarks(ss: Spreadsheet, req: MarksRequest = {}): MarksRead {
@@ -56,7 +58,8 @@ export function readMarks(ss: Spreadsheet, req: MarksRequest = {}): MarksRead {
   const problems = reg.refusals.map((r) => formatRefusal('Register', r));
   const registerWeeks = reg.weeks;
   const old = ss.getSheetByName(OLD_MARKS_TAB);
-  if (!old || old.getLastRow() < 2) return { marks: reg.marks, problems, registerWeeks };
+  const registerValues = reg.values;
+  if (!old || old.getLastRow() < 2) return { marks: reg.marks, problems, registerWeeks, registerValues };
   const parsed = readSheetTab(old, OLD_MARKS_TAB, { classifyCode: classify });
   for (const r of parsed.refusals) problems.push(formatRefusal(OLD_MARKS_TAB, r));
   const inRegister = new Set(reg.marks.map((m) => `${m.upn}|${m.date}|${m.session}`));
@@ -64,7 +67,7 @@ export function readMarks(ss: Spreadsheet, req: MarksRequest = {}): MarksRead {
   for (const m of parsed.records) {
     if (!inRegister.has(`${m.upn}|${m.date}|${m.session}`)) marks.push(m);
   }
-  return { marks, problems, registerWeeks };
+  return { marks, problems, registerWeeks, registerValues };
 }
 
 /** One pupil's marks, and the school's open sessions to go with them (jobs/profile/readPupil.ts). */

@@ -106,6 +106,11 @@ export function loadReviewTabs(ss: Spreadsheet, settings: Settings, extra: Impor
   return { data, problems, keptTabProblems };
 }
 
+/** The Register's values as the review read them in this execution (read again outside a shared-reads scope). */
+export function reviewedRegisterValues(ss: Spreadsheet): unknown[][] | undefined {
+  return readShared('marks|review', () => readMarks(ss, { classify: letCodesThrough })).registerValues;
+}
+
 /** Every read the review needs, one per tab (the benchmark times the rules apart from this). */
 export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceInputRead {
   const { data, problems, keptTabProblems } = loadReviewTabs(ss, settings, opts.extra || [], undefined, opts.copies);
