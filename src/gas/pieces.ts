@@ -11,6 +11,23 @@
  */
 export const PIECE_CHARS = 30000;
 
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * A memory tab of the add-on (Review Memory, Tab Copies): made the first time hidden and one column
+ * wide, since a new tab's 26 columns would take 26,000 of the spreadsheet's 10 million cells for
+ * nothing; no headings, formats or frozen rows (nobody's to read).
+ */
+export function memoryTab(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  let sheet = ss.getSheetByName(name);
+  if (!sheet) {
+    sheet = ss.insertSheet(name);
+    sheet.hideSheet();
+    sheet.deleteColumns(2, sheet.getMaxColumns() - 1);
+  }
+  return sheet;
+}
+
 export function wrapPiece(piece: string): string {
   return `~${piece}~`;
 }

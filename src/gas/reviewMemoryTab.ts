@@ -6,26 +6,17 @@
  * One write a review, one read a sidebar call.
  */
 import { ReviewMemory, memoryFromText, memoryText } from '../core/attendance/reviewMemory';
-import { PIECE_CHARS, unwrapPieces, wrapPiece } from './pieces';
+import { PIECE_CHARS, memoryTab, unwrapPieces, wrapPiece } from './pieces';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const REVIEW_MEMORY_TAB = 'Review Memory';
 const TITLE = 'Kept by Review attendance for the letter run and legal sidebars. Rewritten at each review: do not edit.';
 
-/**
- * Five calls on a review after the first (the tab is nobody's to read: no headings, formats or
- * frozen rows to set, as a generated tab has). Made once, hidden, one column wide: a new tab's 26
- * columns would take 26,000 cells of the spreadsheet's 10 million for nothing.
- */
+/** Five calls on a review after the first (the tab made once: gas/pieces.ts memoryTab). */
 export function writeReviewMemory(ss: Spreadsheet, memory: ReviewMemory): void {
   const values = [[TITLE]].concat(memoryText(memory, PIECE_CHARS).map((piece) => [wrapPiece(piece)]));
-  let sheet = ss.getSheetByName(REVIEW_MEMORY_TAB);
-  if (!sheet) {
-    sheet = ss.insertSheet(REVIEW_MEMORY_TAB);
-    sheet.hideSheet();
-    sheet.deleteColumns(2, sheet.getMaxColumns() - 1);
-  }
+  const sheet = memoryTab(ss, REVIEW_MEMORY_TAB);
   const rows = sheet.getMaxRows();
   if (rows < values.length) sheet.insertRowsAfter(rows, values.length - rows);
   sheet.clearContents();

@@ -8,7 +8,7 @@
  * (the tab's size, then one getValues); writing one copy rewrites its column alone.
  */
 import { TabCopy, copyFromText, copyText } from '../core/tabCopy';
-import { PIECE_CHARS, unwrapPieces, wrapPiece } from './pieces';
+import { PIECE_CHARS, memoryTab, unwrapPieces, wrapPiece } from './pieces';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -50,16 +50,11 @@ export function hasTabCopy(ss: Spreadsheet, tab: string): boolean {
 
 /**
  * Keeps `copy` in its tab's column (a new column the first time): the old pieces cleared, the new
- * written in one call. The tab is made hidden, one column wide at first.
+ * written in one call (the tab made as every memory tab is: gas/pieces.ts memoryTab).
  */
 export function writeTabCopy(ss: Spreadsheet, copy: TabCopy): void {
   const pieces = copyText(copy, PIECE_CHARS).map((p) => [wrapPiece(p)]);
-  let sheet = ss.getSheetByName(TAB_COPIES_TAB);
-  if (!sheet) {
-    sheet = ss.insertSheet(TAB_COPIES_TAB);
-    sheet.hideSheet();
-    sheet.deleteColumns(2, sheet.getMaxColumns() - 1);
-  }
+  const sheet = memoryTab(ss, TAB_COPIES_TAB);
   const cols = Math.max(sheet.getLastColumn(), 1);
   const names = sheet.getRange(1, 1, 1, cols).getValues()[0].map(String);
   let col = names.indexOf(heading(copy.tab)) + 1;
