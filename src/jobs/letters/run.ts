@@ -76,8 +76,10 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
 
   const s = loadLetterSources(ss, settings, asOf, req.type);
   if (req.previewed && previewDigest(s, req) !== req.previewed) {
-    // The preview started from the kept review and something it could not see has changed since
-    // (a mark or a late typed by hand): the next preview reviews afresh.
+    // The preview started from the kept review and copies of long tabs, and something they could
+    // not see has changed since (a mark typed into the Register, a row corrected in the middle of
+    // the Homework Log or Contacts): counted as a change of unknown tab, so the next preview reads
+    // every tab whole.
     noteTrackerChanged();
     throw new UserError('The letters due have changed since the preview (for example a mark typed into the Register since this morning\'s review), so nothing was made. Press Preview again to see the letters as they are now, then make them.');
   }
