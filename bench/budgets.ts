@@ -156,8 +156,26 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   out['sidebar: homework concern letter preview, 20 misses logged since'] = { ...measure(t, homework), note: 'the copy, and the 20 rows added below it read' };
   out['sidebar: coding review'] = { ...measure(t, () => codingReviewJob(t.ss, s(), AS_OF)), note: 'today\'s review, no import since: its Coding Review tab and the Held column' };
   out['sidebar: coding review, marks imported since (reviews first)'] = afterChange(() => codingReviewJob(t.ss, s(), AS_OF), 'the attendance review, then the same read');
-  out['sidebar: letter preview, no copy stands (reviews afresh, reads everything whole)'] = afterChange(preview, 'a run that found its letters changed since its preview (the tab unknown): the whole review, every tab read whole, then kept');
-  out['sidebar: homework concern letter preview, no copy stands (reads everything whole)'] = afterChange(homework, 'a run that found its letters changed since its preview (the tab that changed unknown): every tab read whole, the review afresh, the copies kept again');
+  // A letter run that finds the letters changed since its preview (a cell edited in the middle of a
+  // long tab, which the copies cannot see) refuses, and keeps its review and its whole reads.
+  const refused = (type: string): Measured => ({
+    ...measure(t, () => {
+      try {
+        generateLetterRunJob(t.ss, s(), AS_OF, { type, cohort: { kind: 'all' }, previewed: 'before0a0change' });
+      } catch (e) {
+        if (!/changed since the preview/.test(String(e))) throw e;
+        return;
+      }
+      throw new Error('the run did not refuse');
+    }),
+    note: 'every tab read whole, as a run does; its review and copies of the long tabs it read kept',
+  });
+  out['letter run refused: the letters changed since the preview (AT1)'] = refused('AT1');
+  out['sidebar: letter preview, after a run refused'] = { ...measure(t, preview), note: 'the review and the copies the refused run kept' };
+  out['letter run refused: the letters changed since the preview (homework concern)'] = refused('homework');
+  out['sidebar: homework concern letter preview, after a run refused'] = { ...measure(t, homework), note: 'the review and the copies the refused run kept' };
+  out['sidebar: letter preview, no copy stands (reviews afresh, reads everything whole)'] = afterChange(preview, 'no copy and no review kept (a tracker from before copies, or the Tab Copies tab deleted): the whole review, every tab read whole, then kept');
+  out['sidebar: homework concern letter preview, no copy stands (reads everything whole)'] = afterChange(homework, 'the same: every tab read whole, the review afresh, the copies kept again');
   // A hand edit the kept review cannot stand for, with no import since: the review afresh, from the copies made today.
   const afterLogRow = (fn: () => unknown, note: string): Measured => {
     const undo = typeLettersLogRow(t);
@@ -185,7 +203,9 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   reviewAttendanceJob(t.ss, s(), AS_OF);
   out['sidebar: legal case (one pupil)'] = { ...measure(t, () => legalCaseViewJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows, as the profile' };
   out['sidebar: legal overview (whole school)'] = { ...measure(t, () => legalOverviewJob(t.ss, s(), AS_OF)), note: 'today\'s review kept, as the letter preview' };
-  out['sidebar: legal overview, no copy stands (reviews afresh, reads everything whole)'] = afterChange(() => legalOverviewJob(t.ss, s(), AS_OF), 'a run that found its letters changed since its preview (the tab unknown): the whole review, every tab read whole, then kept');
+  refused('AT1');
+  out['sidebar: legal overview, after a run refused'] = { ...measure(t, () => legalOverviewJob(t.ss, s(), AS_OF)), note: 'the review and the copies the refused run kept' };
+  out['sidebar: legal overview, no copy stands (reviews afresh, reads everything whole)'] = afterChange(() => legalOverviewJob(t.ss, s(), AS_OF), 'no copy and no review kept: the whole review, every tab read whole, then kept');
   out['sidebar: legal overview, a Letters Log row typed since (reviews afresh)'] = afterLogRow(() => legalOverviewJob(t.ss, s(), AS_OF), 'the whole review, the Register and Lates to Lesson from the copies made today');
   out['progress review'] = measure(t, () => progressReview(t.ss, s(), AS_OF));
   const sent = () => ((t.g.services.MailApp as any)._sent as unknown[]).length;

@@ -119,8 +119,9 @@ export const DATA_GENERATION: StateKey<number> = {
 };
 
 /**
- * Imports that changed each tab, by the tab's name, and under "*" the changes a job noticed without
- * knowing the tab (a letter run finding its letters differ from the preview's). A tab's kept copy
+ * Imports that changed each tab, by the tab's name, and under "*" a change the add-on cannot place
+ * in one tab (no job counts one today: a letter run that finds its letters changed since the
+ * preview keeps fresh copies instead; the tests and the bench use it to drop every copy). A tab's kept copy
  * (core/tabCopy.ts) stands while its own count and "*" are unchanged, so a morning's import of
  * marks does not make the letter preview read the Homework Log whole again. Tab names and counts only.
  */

@@ -17,8 +17,9 @@
  *
  * What this cannot see is a cell edited by hand in the middle of the tab. The letter run always
  * reads the tabs whole and stops when its letters (who, which letter, why with the figures shown,
- * to whom, the address) differ from the preview's (jobs/letters/run.ts), and that stop counts as a
- * change of unknown tab, so the next preview reads every tab whole. A middle edit can leave what a
+ * to whom, the address) differ from the preview's (jobs/letters/run.ts). That stop keeps copies
+ * of the long tabs as the run read them whole, so the next preview sees the edit without reading
+ * them whole itself. A middle edit can leave what a
  * preview does not show (a homework subject) a step behind in later previews; never a letter.
  */
 import { splitText } from './text';

@@ -16,7 +16,9 @@
  * the first sidebar call after an import need not read it whole either.
  *
  * Only sidebars read through copies. A letter run, the reviews and the refreshes read every tab
- * whole: what they decide is what families receive.
+ * whole: what they decide is what families receive. A letter run that refuses because the letters
+ * changed since its preview keeps copies of the long tabs it read whole (`wholeReader`), so the
+ * next preview need not read them whole again.
  */
 import { TabCopy, TAB_COPY_VERSION, copyCheck, sameValues, shapeStale } from '../core/tabCopy';
 import { noteTrackerChanged, tabImportCount } from './imported';
@@ -146,6 +148,33 @@ export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): Copy
     keep: () => {
       if (toKeep.length) ifDocumentUnlocked(() => toKeep.forEach((c) => writeTabCopy(ss, c)));
       toKeep.length = 0;
+    },
+  };
+}
+
+/**
+ * The letter run reads every tab whole. When it refuses because the letters changed since the
+ * preview (something the preview's copies could not see, such as a cell edited in the middle of the
+ * Homework Log), it keeps copies of the long tabs as it read them (`keep`), so the next preview
+ * reads their copies instead of every tab whole. The run holds the document lock, so no import
+ * lands between its read and its keep. Copies of long tabs it did not read (the Homework Log, for
+ * an AT1 run) stand as they were.
+ */
+export function wholeReader(ss: Spreadsheet, asOf: IsoDate): CopyReader {
+  const read = new Map<string, unknown[][]>();
+  return {
+    valuesOf: (name, sheet) => {
+      const again = read.get(name);
+      if (again) return again;
+      const whole = readValues(sheet);
+      read.set(name, whole);
+      return whole;
+    },
+    keep: () => {
+      for (const tab of COPIED_TABS) {
+        const values = read.get(tab);
+        if (values) writeTabCopy(ss, { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, asOf), values });
+      }
     },
   };
 }

@@ -238,8 +238,12 @@ describe('the letter preview reads long tabs through their copies', () => {
       expect(stale.preview).toEqual(before);
       setUpLetterTemplatesJob(loadSettings(), tracker().ss);
       expect(() => generateLetterRunJob(tracker().ss, loadSettings(), asOf, { ...HOMEWORK, previewed: stale.preview.previewed })).toThrow(/changed since the preview.*nothing was made/);
+      // The refused run read every tab whole and kept what it read: the next preview starts from
+      // the run's review and reads the long tabs' header and last row only, and sees the late.
       const after = shown(HOMEWORK);
-      expect(after.cells.get('Homework Log')).toBe(rows('Homework Log') * width('Homework Log'));
+      expect(after.reviewNote).toMatch(/^From today's attendance review/);
+      for (const tab of ['Homework Log', 'Contacts']) expect(after.cells.get(tab)).toBe(2 * width(tab));
+      expect(after.cells.has('Register')).toBe(false);
       expect(after.preview).toEqual(freshPreview(HOMEWORK));
       // Still due, with one piece fewer missed this half term: only the figure changed.
       const now = after.preview.due.find((d) => d.upn === family.upn)!;
@@ -272,7 +276,10 @@ describe('the letter preview reads long tabs through their copies', () => {
       expect(() => generateLetterRunJob(tracker().ss, loadSettings(), asOf, { ...AT1, previewed: stale.previewed })).toThrow(/changed since the preview.*nothing was made/);
       expect(rows('Letters Log')).toBe(logRows);
       const after = shown(AT1);
-      expect(after.cells.get('Contacts')).toBe(rows('Contacts') * width('Contacts'));
+      expect(after.reviewNote).toMatch(/^From today's attendance review/);
+      expect(after.cells.get('Contacts')).toBe(2 * width('Contacts'));
+      // The AT1 run did not read the Homework Log: its copy stands as it was.
+      expect(shown(HOMEWORK).cells.get('Homework Log')).toBe(2 * width('Homework Log'));
       expect(after.preview.due.filter((d) => d.upn === family.upn).map((d) => d.to).join(' / ')).toMatch(/1 New Street/);
       expect(after.preview).toEqual(freshPreview(AT1));
     } finally {

@@ -106,6 +106,26 @@ export const JOBS: ProofJob[] = [
     finished: (r: any) => !r.stopped,
     keepsStaffCells: true,
   },
+  // A run whose letters changed since its preview refuses and keeps its review and its whole reads
+  // of the long tabs (hidden tabs); the next preview starts from them and its run makes the letters.
+  {
+    name: 'a run refused (letters changed since the preview), then the preview and the run (AT1)',
+    prepare: () => {
+      setUpLetterTemplatesJob(loadSettings());
+    },
+    run: (t) => {
+      const req = { type: 'AT1', cohort: { kind: 'all' } };
+      try {
+        generateLetterRunJob(t.ss, settings(), t.school.asOf, { ...req, previewed: 'before0a0change' }, { clock: () => t.g.env.simulatedMs });
+      } catch (e) {
+        if (!/changed since the preview/.test((e as Error).message)) throw e;
+      }
+      const pv = previewLetterRunJob(t.ss, settings(), t.school.asOf, req);
+      return generateLetterRunJob(t.ss, settings(), t.school.asOf, { ...req, previewed: pv.previewed }, { clock: () => t.g.env.simulatedMs });
+    },
+    finished: (r: any) => !r.stopped,
+    keepsStaffCells: true,
+  },
   // The one daily trigger's job: QA mornings, homework refresh, attendance review, mentoring (src/jobs/daily.ts).
   { name: 'morning trigger (daily run)', prepare: pasteQaGrid, run: (t) => dailyRunJob(t.ss, settings(), t.school.asOf), keepsStaffCells: true },
   { name: 'weekly digests', prepare: pasteQaGrid, run: (t) => weeklyDigestsJob(t.ss, settings(), t.school.asOf), keepsStaffCells: true },

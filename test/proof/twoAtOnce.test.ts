@@ -20,6 +20,15 @@ const ENTRY: Record<string, () => unknown> = {
   'letter run': () => generateLetterRun({ type: 'AT1', cohort: { kind: 'all' } }),
   // The preview answers while another execution holds the lock and writes nothing (test/jobs/previewTabCopies.test.ts); the run is refused.
   'letter preview': () => generateLetterRun({ type: 'homework', cohort: { kind: 'all' } }),
+  // The run whose letters changed since its preview: waits for the lock like any run, then is refused.
+  'a run refused': () => {
+    try {
+      return generateLetterRun({ type: 'AT1', cohort: { kind: 'all' }, previewed: 'before0a0change' });
+    } catch (e) {
+      if (!/changed since the preview/.test((e as Error).message)) throw e;
+      return null;
+    }
+  },
   'morning trigger': () => morningRun(),
   'weekly digests': () => sendWeeklyDigests(),
   'progress review': () => runProgressReview(),

@@ -29,3 +29,18 @@ export function keepAfterRun(ss: Spreadsheet, settings: Settings, s: LetterSourc
     wrote: { lettersLog: false, overrides: false },
   });
 }
+
+/**
+ * A letter run that refused because the letters changed since the preview wrote nothing, and its
+ * review is fresh: kept, so the next preview starts from it (and shows what changed) instead of
+ * reviewing the whole school afresh.
+ */
+export function keepAfterRefusal(ss: Spreadsheet, settings: Settings, s: LetterSources): void {
+  const input = s.reviewInput;
+  if (!input || !s.keptFrom) return;
+  keepReview(ss, settings, {
+    review: s.review, generation: s.keptFrom.generation, keptProblems: s.keptFrom.problems,
+    pupils: input.pupils, lettersLog: input.letters, legal: input.legalSteps || [], overrides: input.overrides || [],
+    wrote: { lettersLog: false, overrides: false },
+  });
+}

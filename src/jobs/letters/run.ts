@@ -38,8 +38,8 @@ import { LetterSources } from '../../core/letters/sources';
 import { TIER_KINDS, indexes } from '../../core/letters/candidates';
 import { letterInputs } from '../../core/letters/letterInputs';
 import { planFor, previewDigest } from './preview';
-import { noteTrackerChanged } from '../imported';
-import { keepAfterRun } from './keepAfterRun';
+import { keepAfterRefusal, keepAfterRun } from './keepAfterRun';
+import { wholeReader } from '../tabCopies';
 import { checkRequest, cohortFilter, cohortLabel } from '../../core/letters/request';
 import { UserError } from '../../core/errors';
 import { LetterRunResult, emptyResult, finishedMessage, reportParentMail, stoppedMessage } from './runResult';
@@ -74,13 +74,19 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
     throw new UserError(`The ${open.title} run (${open.cohort}) stopped after ${open.done} of ${open.total} letters. Press Continue in the letter run sidebar to finish it before starting another.`);
   }
 
-  const s = loadLetterSources(ss, settings, asOf, req.type);
+  const whole = wholeReader(ss, asOf);
+  const s = loadLetterSources(ss, settings, asOf, req.type, whole);
   if (req.previewed && previewDigest(s, req) !== req.previewed) {
     // The preview started from the kept review and copies of long tabs, and something they could
     // not see has changed since (a mark typed into the Register, a row corrected in the middle of
-    // the Homework Log or Contacts): counted as a change of unknown tab, so the next preview reads
-    // every tab whole.
-    noteTrackerChanged();
+    // the Homework Log or Contacts). This run has just read every tab whole: it keeps copies of the
+    // long tabs and its fresh review as they are now, so the next preview starts from them and sees
+    // the change without reading every tab whole. Nothing is counted: what is kept is the tracker
+    // as it is, and a crash part-way leaves a copy or the review a step behind, which the next
+    // run's check catches again (and keeps afresh), as any edit the copies cannot see.
+    whole.keep();
+    keepAfterRefusal(ss, settings, s);
+    flushWrites(); // the error below ends the execution: what was kept lands first, whatever Google does with an error's buffered writes
     throw new UserError('The letters due have changed since the preview (for example a mark typed into the Register since this morning\'s review), so nothing was made. Press Preview again to see the letters as they are now, then make them.');
   }
   const result = emptyResult(req.type, cohortLabel(req));

@@ -26,6 +26,7 @@ import { runAttendanceReview } from '../attendance/review';
 import { reviewForSidebar } from '../attendance/keptReview';
 import { readLetterRuns } from './runsTab';
 import { normUpn } from '../../core/pupils/names';
+import { CopyReader } from '../tabCopies';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -35,13 +36,14 @@ function extraTabs(type: string | null): ImportableTab[] {
   return extra;
 }
 
-/** A fresh review and the tabs a letter run needs. */
-export function loadLetterSources(ss: Spreadsheet, settings: Settings, asOf: IsoDate, type: string | null): LetterSources {
+/** A fresh review and the tabs a letter run needs (`copies`: a whole reader, jobs/tabCopies.ts wholeReader). */
+export function loadLetterSources(ss: Spreadsheet, settings: Settings, asOf: IsoDate, type: string | null, copies?: CopyReader): LetterSources {
   // Before the reads: an import landing during them leaves a kept review out of date, never the other way round.
   const generation = documentState().get(DATA_GENERATION);
   const { review, problems, data, overrides, input, keptProblems } = runAttendanceReview(ss, settings, asOf, {
     extra: extraTabs(type),
     tierHistory: false, // tier letters keep their own memory (Letter Runs)
+    copies,
   });
   const s = assemble(ss, settings, asOf, type, review, data, overrides, problems, input);
   s.keptFrom = { generation, problems: keptProblems };
