@@ -21,6 +21,8 @@ import { StateStore, documentState } from '../../gas/properties';
 import { normUpn } from '../../core/pupils/names';
 import { OLD_MARKS_TAB } from '../../core/trackerCheck';
 import type { CopyReader } from '../tabCopies';
+import { readShared } from '../sharedReads';
+import { readValues } from '../../gas/tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -54,7 +56,10 @@ export interface MarksRead {
 export function readMarks(ss: Spreadsheet, req: MarksRequest = {}): MarksRead {
   const classify = req.classify || classifyCode;
   const copies = req.copies;
-  const reg = readRegisterMarks(ss, { classify, valuesOf: copies ? (sheet) => copies.valuesOf('Register', sheet) : undefined });
+  // Within one execution of several jobs (the morning run: jobs/sharedReads.ts) the Register is
+  // read once, whichever way each job classifies its codes: the review lets withdrawn and unknown
+  // codes through to report them, a job asking for 'Attendance Marks' refuses them.
+  const reg = readRegisterMarks(ss, { classify, valuesOf: copies ? (sheet) => copies.valuesOf('Register', sheet) : (sheet) => readShared('values|Register', () => readValues(sheet)) });
   const problems = reg.refusals.map((r) => formatRefusal('Register', r));
   const registerWeeks = reg.weeks;
   const old = ss.getSheetByName(OLD_MARKS_TAB);
