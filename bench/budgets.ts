@@ -199,6 +199,12 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
     }),
     note: 'the memory missing, or a week column added by hand since: the whole Register is read',
   };
+  // The next school day, before (or without) its morning run: the kept review is Friday's, so the
+  // sidebar reviews afresh, the Register from Friday's copy with its latest weeks read again.
+  out['sidebar: letter preview, the next school day, no morning run (reviews afresh)'] = {
+    ...measure(t, () => previewLetterRunJob(t.ss, s(), '2024-07-22', { type: 'AT1', cohort: { kind: 'all' } })),
+    note: 'the whole review; the Register from the copy with the week it was made and the week before read again',
+  };
   // The next review puts the memory back.
   reviewAttendanceJob(t.ss, s(), AS_OF);
   out['sidebar: legal case (one pupil)'] = { ...measure(t, () => legalCaseViewJob(t.ss, t.firstUpn, s(), AS_OF)), note: 'one pupil\'s rows, as the profile' };

@@ -31,6 +31,11 @@ export interface TabCopy {
   tab: string;
   /** The tab's import count when it was read (jobs/imported.ts tabImportCount). */
   generation: string;
+  /**
+   * The day it was read: the Register's copy is read with the weeks from the one before this day
+   * read again (core/attendance/registerTab.ts recentWeekColumns), since marks are typed there.
+   */
+  madeOn?: string;
   /** The tab's values, header row first, as a read gives them. */
   values: unknown[][];
 }
@@ -133,7 +138,9 @@ function valuesFromText(text: string): unknown[][] | null {
 
 /** The copy as pieces a cell can hold (gas/tabCopiesTab.ts): a first line, then the values. */
 export function copyText(copy: TabCopy, size: number): string[] {
-  return splitText(`${JSON.stringify({ version: copy.version, tab: copy.tab, generation: copy.generation })}\n${valuesText(copy.values)}`, size);
+  const head: Record<string, unknown> = { version: copy.version, tab: copy.tab, generation: copy.generation };
+  if (copy.madeOn) head.madeOn = copy.madeOn;
+  return splitText(`${JSON.stringify(head)}\n${valuesText(copy.values)}`, size);
 }
 
 /** The copy back, or null when it is not one (edited by hand, another version, another tab). */
@@ -146,7 +153,9 @@ export function copyFromText(pieces: string[], tab: string): TabCopy | null {
     if (!head || head.version !== TAB_COPY_VERSION || head.tab !== tab || typeof head.generation !== 'string') return null;
     const values = valuesFromText(text.slice(nl + 1));
     if (!values) return null;
-    return { version: head.version, tab, generation: head.generation, values };
+    const copy: TabCopy = { version: head.version, tab, generation: head.generation, values };
+    if (typeof head.madeOn === 'string') copy.madeOn = head.madeOn;
+    return copy;
   } catch (e) {
     return null;
   }

@@ -5,10 +5,10 @@
  * which a sidebar reads when it must review attendance afresh (a Letters Log row typed by hand).
  *
  * A copy stands only while no import into its tab has come since (an import of marks leaves the
- * Homework Log's copy standing) and no letter run has found its letters changed since the preview.
- * A call reads the Tab Copies tab once (about 70 cells), then per tab its size, its header row and
- * the row where the copy ends: when they agree with the copy, the copy's values are used, with any
- * rows added below since read and added. Otherwise the tab is read whole, as without a copy. What
+ * Homework Log's copy standing). A call reads the Tab Copies tab once (about 70 cells), then per
+ * tab its size, its header row and the row where the copy ends: when they agree with the copy, the
+ * copy's values are used, with any rows added below since read and added, and for the Register the
+ * latest weeks' columns read again (see REGISTER). Otherwise the tab is read whole. What
  * was read is kept for the next call afterwards, unless a job holds the lock (a sidebar's write is
  * better skipped than made to wait).
  *
@@ -23,6 +23,8 @@
 import { TabCopy, TAB_COPY_VERSION, copyCheck, sameValues, shapeStale } from '../core/tabCopy';
 import { noteTrackerChanged, tabImportCount } from './imported';
 import { IsoDate } from '../core/dates';
+import { columnRuns } from '../core/collections';
+import { recentWeekColumns } from '../core/attendance/registerTab';
 import { hasTabCopy, readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
 import { readValues } from '../gas/tables';
 import { fromSheetValues } from '../gas/cells';
@@ -40,12 +42,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const COPIED_TABS = ['Contacts', 'Homework Log', 'Register', 'Lates to Lesson', 'Attendance Summary'];
 
 /**
- * Copies that stand for one day only: what the attendance review reads. The morning's review read
- * them whole, and a mark typed by hand since is seen by neither the kept review nor the copy (the
- * run checks its letters against the preview's); a copy from an earlier day could hold less than
- * the morning's review saw.
+ * The Register is edited in place, not at its foot: a day's marks go into the latest week's column,
+ * by import or by hand. So its copy is read with the latest weeks' columns read again (the week it
+ * was made, the week before and every week after: core/attendance/registerTab.ts
+ * recentWeekColumns), 2,000 cells a week at 2,000 pupils. A mark corrected in an older week since
+ * the copy was made is not seen: the morning run writes the copy again each day (`refreshCopy`),
+ * and the letter run reads the Register whole and stops when its letters differ from the preview's.
  */
-const FOR_A_DAY = ['Register', 'Lates to Lesson', 'Attendance Summary'];
+const REGISTER = 'Register';
 
 export interface CopyReader {
   /**
@@ -57,9 +61,25 @@ export interface CopyReader {
   keep(): void;
 }
 
-/** What a copy of `tab` read now on `asOf` is keyed by: its import count, and the day when it stands for a day. */
-function copyGeneration(tab: string, asOf: IsoDate, state?: StateStore): string {
-  return tabImportCount(tab, state) + (FOR_A_DAY.indexOf(tab) >= 0 ? `|${asOf}` : '');
+/** What a copy of `tab` is keyed by: its import count (an import can change any row). */
+function copyGeneration(tab: string, state?: StateStore): string {
+  return tabImportCount(tab, state);
+}
+
+/** A copy of `tab` read now, on `asOf`. */
+function copyOf(tab: string, values: unknown[][], asOf: IsoDate, state?: StateStore): TabCopy {
+  return { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, state), madeOn: asOf, values };
+}
+
+/** The copy's values with the Register's latest weeks read again from the tab (see REGISTER). */
+function withRecentWeeks(sheet: Sheet, values: unknown[][], madeOn: IsoDate): unknown[][] {
+  if (values.length < 2) return values;
+  const out = values.map((row) => row.slice());
+  for (const [from, to] of columnRuns(recentWeekColumns(values[0], madeOn))) {
+    const read = fromSheetValues(sheet.getRange(2, from + 1, values.length - 1, to - from + 1).getValues());
+    read.forEach((row, r) => row.forEach((v, c) => { out[r + 1][from + c] = v; }));
+  }
+  return out;
 }
 
 /**
@@ -77,31 +97,31 @@ export function keepCopyAfterImport(ss: Spreadsheet, tab: string, asOf: IsoDate,
   if (!sheet) return false;
   const values = readValues(sheet);
   const kept = readTabCopies(ss, [tab]).get(tab);
-  if (kept && kept.generation === copyGeneration(tab, asOf, state)) {
+  if (kept && kept.generation === copyGeneration(tab, state)) {
     if (sameValues(kept.values, values)) return false;
     noteTrackerChanged(state, tab);
   }
-  writeTabCopy(ss, { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, asOf, state), values });
+  writeTabCopy(ss, copyOf(tab, values, asOf, state));
   return true;
 }
 
 /**
  * The morning run reads the Register whole for its attendance review: when the sidebars already
- * keep a copy of it, the run writes it again for the day (jobs/daily.ts), so the first sidebar that
- * must review afresh today (after a Letters Log row typed by hand) need not read the Register whole.
- * In the morning run, not in the review job: *Review attendance* stays within its 10 seconds at
+ * keep a copy of it, the run writes it again (jobs/daily.ts), so a sidebar that must review afresh
+ * today (after a Letters Log row typed by hand) sees a mark corrected in an older week yesterday,
+ * and reads only this week's and last week's columns again. In the morning run, not in the review job: *Review attendance* stays within its 10 seconds at
  * 2,000 pupils over two years, and the trigger has minutes to spare. No copy yet, none made.
  */
 export function refreshCopy(ss: Spreadsheet, tab: string, values: unknown[][], asOf: IsoDate): boolean {
   if (COPIED_TABS.indexOf(tab) < 0 || !hasTabCopy(ss, tab)) return false;
-  writeTabCopy(ss, { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, asOf), values });
+  writeTabCopy(ss, copyOf(tab, values, asOf));
   return true;
 }
 
 export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): CopyReader {
   const wanted = tabs.filter((t) => COPIED_TABS.indexOf(t) >= 0);
   // Before the reads: an import landing during them leaves a copy out of date, never the other way round.
-  const generations = new Map(wanted.map((t) => [t, copyGeneration(t, asOf)] as [string, string]));
+  const generations = new Map(wanted.map((t) => [t, copyGeneration(t)] as [string, string]));
   let copies: Map<string, TabCopy> | null = null;
   const read = new Map<string, unknown[][]>();
   const toKeep: TabCopy[] = [];
@@ -127,18 +147,21 @@ export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): Copy
       const header = fromSheetValues(sheet.getRange(1, 1, 1, lastColumn).getValues())[0];
       const atCopysLast = rows === 1 ? header : fromSheetValues(sheet.getRange(rows, 1, 1, lastColumn).getValues())[0];
       const use = copyCheck(copy, { generation, lastRow, lastColumn, header, atCopysLast });
-      if ('use' in use && use.use === 'same') {
-        read.set(name, copy.values);
-        return copy.values;
+      // The Register's copy from before madeOn was kept is read whole: it cannot say which weeks are recent.
+      const recent = name !== REGISTER ? (v: unknown[][]) => v : copy.madeOn ? (v: unknown[][]) => withRecentWeeks(sheet, v, copy.madeOn as IsoDate) : null;
+      if (recent && 'use' in use && use.use === 'same') {
+        const same = recent(copy.values);
+        read.set(name, same);
+        return same;
       }
-      if ('use' in use && use.use === 'extend') {
+      if (recent && 'use' in use && use.use === 'extend') {
         // Rows added below the copy since (a miss logged this morning): read and added.
         const added = fromSheetValues(sheet.getRange(use.from, 1, lastRow - use.from + 1, lastColumn).getValues());
-        values = copy.values.concat(added);
+        values = recent(copy.values).concat(added);
       }
     }
     if (!values) values = readValues(sheet);
-    toKeep.push({ version: TAB_COPY_VERSION, tab: name, generation, values });
+    toKeep.push({ version: TAB_COPY_VERSION, tab: name, generation, madeOn: asOf, values });
     read.set(name, values);
     return values;
   };
@@ -173,7 +196,7 @@ export function wholeReader(ss: Spreadsheet, asOf: IsoDate): CopyReader {
     keep: () => {
       for (const tab of COPIED_TABS) {
         const values = read.get(tab);
-        if (values) writeTabCopy(ss, { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, asOf), values });
+        if (values) writeTabCopy(ss, copyOf(tab, values, asOf));
       }
     },
   };

@@ -18,6 +18,8 @@ import { TAB_COPIES_TAB } from '../../src/gas/tabCopiesTab';
 import { noteTrackerChanged } from '../../src/jobs/imported';
 import { documentState } from '../../src/gas/properties';
 import { DATA_GENERATION } from '../../src/core/state';
+import { formatWeek, parseWeek } from '../../src/core/attendance/registerWeek';
+import { toCell } from '../../src/gas/cells';
 
 const school = sampleSchool(120);
 const asOf = school.asOf; // Friday 26 January 2024
@@ -288,8 +290,15 @@ describe('the letter preview reads long tabs through their copies', () => {
   });
 });
 
-describe('a sidebar that must review afresh reads the Register and Lates to Lesson through copies made today', () => {
-  it('after a Letters Log row typed by hand or an import of marks: the copies; on another day: the Register whole, until that day\'s morning run writes its copy', () => {
+/** The Register's cells in the columns headed `weeks` (its pupils' rows only). */
+const weekCells = (...weeks: string[]) => {
+  const header = sheet('Register').getRange(1, 1, 1, width('Register')).getValues()[0].map(String);
+  weeks.forEach((w) => expect(header).toContain(`w/c ${w}`));
+  return weeks.length * (rows('Register') - 1);
+};
+
+describe('a sidebar that must review afresh reads the Register (its latest weeks again) and Lates to Lesson through copies', () => {
+  it('after a Letters Log row typed by hand or an import of marks: the copies; on later days the copy with the week it was made and the week before read again', () => {
     // Something changed somewhere unknown: every copy and the kept review stand no more.
     noteTrackerChanged();
     const first = shown(AT1);
@@ -307,7 +316,8 @@ describe('a sidebar that must review afresh reads the Register and Lates to Less
     try {
       const second = shown(AT1);
       expect(second.reviewNote).toMatch(/^Attendance reviewed afresh: the Letters Log has changed/);
-      expect(second.cells.get('Register')).toBe(2 * width('Register'));
+      // Made on Friday 26 January 2024: that week's column and the week before's read again.
+      expect(second.cells.get('Register')).toBe(2 * width('Register') + weekCells('15/01/2024', '22/01/2024'));
       expect(second.cells.get('Lates to Lesson')).toBe(2 * width('Lates to Lesson'));
       // Reviewing afresh after finding the kept review out of date: each tab read once in the call.
       expect(second.cells.get('Students')).toBe(rows('Students') * width('Students'));
@@ -322,20 +332,24 @@ describe('a sidebar that must review afresh reads the Register and Lates to Less
       try {
         const afterImport = shown(AT1);
         expect(afterImport.reviewNote).toMatch(/an import has changed/);
-        expect(afterImport.cells.get('Register')).toBe(2 * width('Register'));
+        expect(afterImport.cells.get('Register')).toBe(2 * width('Register') + weekCells('15/01/2024', '22/01/2024'));
         expect(afterImport.preview).toEqual(freshPreview(AT1));
       } finally {
         importRows(tracker().ss, 'Attendance Marks', [marks[0], marks[at1]], { today: asOf });
       }
 
-      // Monday: the copies were made on Friday, and a review that day read the Register whole.
+      // Monday, no morning run: Friday's copy, with Friday's week and the week before read again as
+      // on Friday; Lates to Lesson's copy stands too.
       const monday = '2024-01-29';
       const next = shown(AT1, monday);
-      expect(next.cells.get('Register')).toBe(rows('Register') * width('Register'));
+      expect(next.reviewNote).toMatch(/^Attendance reviewed afresh/);
+      expect(next.cells.get('Register')).toBe(2 * width('Register') + weekCells('15/01/2024', '22/01/2024'));
+      expect(next.cells.get('Lates to Lesson')).toBe(2 * width('Lates to Lesson'));
       expect(next.preview).toEqual(freshPreview(AT1, monday));
 
-      // Tuesday's morning run writes the Register's copy again for the day: a Letters Log row typed
-      // after it, and the sidebar that reviews afresh reads the copy.
+      // Tuesday's morning run writes the Register's copy again: a Letters Log row typed after it,
+      // and the sidebar that reviews afresh reads the copy and the week before Tuesday's (w/c 22/01;
+      // there is no column for this week yet).
       const tuesday = '2024-01-30';
       expect(dailyRunJob(tracker().ss, loadSettings(), tuesday).attendance).not.toBeNull();
       const row2 = row.map((v, i) => (/^key$/i.test(header[i]) ? `AT1|${upn}|episode-${tuesday}` : /^date$/i.test(header[i]) ? '30/01/2024' : v));
@@ -344,13 +358,42 @@ describe('a sidebar that must review afresh reads the Register and Lates to Less
       try {
         const afterMorning = shown(AT1, tuesday);
         expect(afterMorning.reviewNote).toMatch(/^Attendance reviewed afresh: the Letters Log has changed/);
-        expect(afterMorning.cells.get('Register')).toBe(2 * width('Register'));
+        expect(afterMorning.cells.get('Register')).toBe(2 * width('Register') + weekCells('22/01/2024'));
         expect(afterMorning.preview).toEqual(freshPreview(AT1, tuesday));
       } finally {
         log.deleteRow(at + 1);
       }
     } finally {
       log.deleteRow(at);
+    }
+  });
+
+  it('a week of marks typed by hand into the latest week since the copy was made: read again, so the preview shows it as reading the Register whole does', () => {
+    noteTrackerChanged(); // no copy stands: the next call makes them today, Friday 26 January 2024
+    shown(AT1);
+    const before = shown(AT1).preview;
+    const family = before.due[0];
+    const reg = sheet('Register');
+    const values = reg.getDataRange().getValues();
+    const row = values.findIndex((r) => String(r[0]) === family.upn) + 1;
+    const col = values[0].map(String).indexOf('w/c 22/01/2024') + 1;
+    expect(row).toBeGreaterThan(1);
+    expect(col).toBeGreaterThan(0);
+    const cell = reg.getRange(row, col);
+    const was = cell.getValue();
+    const w = parseWeek(was);
+    expect(w.ok).toBe(true);
+    // Every session of that week marked present, by hand (no import).
+    cell.setValue(toCell(formatWeek((w as { codes: string[] }).codes.map((c, i) => (c ? (i % 2 ? '\\' : '/') : ''))), 'text'));
+    try {
+      noteTrackerChanged(documentState(), 'Letters Log'); // an import into the Letters Log: the kept review no longer stands
+      const after = shown(AT1);
+      expect(after.reviewNote).toMatch(/^Attendance reviewed afresh/);
+      expect(after.cells.get('Register')).toBe(2 * width('Register') + weekCells('15/01/2024', '22/01/2024'));
+      expect(after.preview).toEqual(freshPreview(AT1));
+      expect(after.preview.due.find((d) => d.upn === family.upn)?.reason).not.toBe(family.reason);
+    } finally {
+      cell.setValue(was);
     }
   });
 });

@@ -13,7 +13,7 @@
  * the reading and writing.
  */
 import { Mark } from '../types';
-import { IsoDate, weekStart } from '../dates';
+import { IsoDate, addDays, weekStart } from '../dates';
 import { REGISTER } from '../tabDefs/attendance';
 import { columnLetter, mapHeaders } from '../records/headers';
 import { ClassifyCode, cellText, isBlank, parseCode } from '../records/cells';
@@ -24,6 +24,18 @@ import { SESSIONS_A_WEEK, formatWeek, parseWeek, readWeekHeader, sessionAt, sess
 
 
 export interface RegisterWeek { col: number; monday: IsoDate }
+
+/**
+ * The week columns (0-based, in column order) a copy of the Register made on `madeOn` may be behind
+ * on (jobs/tabCopies.ts): the latest weeks, where marks are imported and typed — the week the copy
+ * was made, the week before it (Friday's register typed on Monday) and every week after. A mark
+ * corrected in an older week since is not among them: the letter run reads the Register whole and
+ * stops when its letters differ from the preview's.
+ */
+export function recentWeekColumns(header: unknown[], madeOn: IsoDate): number[] {
+  const from = addDays(weekStart(madeOn), -7);
+  return registerLayout(header).weeks.filter((w) => w.monday >= from).map((w) => w.col);
+}
 
 export interface RegisterLayout {
   upnCol: number;

@@ -2,7 +2,7 @@
  * The Register tab as a grid (issue 22): reading its cells into marks and merging imported marks
  * into it. Every expected grid and count is worked out by hand.
  */
-import { mergeIntoRegister, readRegister, registerLayout } from '../../../src/core/attendance/registerTab';
+import { mergeIntoRegister, readRegister, recentWeekColumns, registerLayout } from '../../../src/core/attendance/registerTab';
 import { classifyCode } from '../../../src/core/attendance/codes';
 import { makeUpn } from '../../upn';
 
@@ -100,5 +100,28 @@ describe('merging marks into the Register', () => {
     const m = mergeIntoRegister(values, [{ upn: A, date: '2024-01-08', session: 'AM', code: '/' }], names);
     expect(m.grid[1]).toEqual([A, 'Ali, Sam', '7A', 'call home', '/- -- -- -- --']);
     expect(m.changedColumns).toEqual([1, 2, 4]);
+  });
+});
+
+describe('the weeks a copy of the Register is read again for (recentWeekColumns)', () => {
+  // Columns: A UPN, B Name, C Reg Group, D-G four weeks (the half-term week of 30/10 has no column), H a staff note.
+  const header = ['UPN', 'Name', 'Reg Group', 'w/c 16/10/2023', 'w/c 06/11/2023', 'w/c 13/11/2023', 'w/c 20/11/2023', 'Note'];
+
+  it('the week the copy was made, the week before and every week after', () => {
+    // Made Wednesday 15/11/2023: its week (13/11) and the week before (06/11), and 20/11 after.
+    expect(recentWeekColumns(header, '2023-11-15')).toEqual([4, 5, 6]);
+    // Made Monday 20/11/2023: its week and the week before.
+    expect(recentWeekColumns(header, '2023-11-20')).toEqual([5, 6]);
+    // Made on Saturday 25/11/2023: its week (20/11) and the week before (13/11).
+    expect(recentWeekColumns(header, '2023-11-25')).toEqual([5, 6]);
+  });
+
+  it('after half term the week before is the holiday: only the weeks from it on', () => {
+    // Made Tuesday 07/11/2023: the week before (30/10) has no column; 06/11 and later do.
+    expect(recentWeekColumns(header, '2023-11-07')).toEqual([4, 5, 6]);
+  });
+
+  it('a copy made after the last week column: none', () => {
+    expect(recentWeekColumns(header, '2023-12-06')).toEqual([]);
   });
 });
