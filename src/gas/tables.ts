@@ -39,6 +39,20 @@ export function readValues(sheet: Sheet): unknown[][] {
 }
 
 /**
+ * Columns of a tab (0-based) read on their own into `have` (column → its values, header first, the
+ * first `rows` rows): a read per run of adjacent columns, skipping those already there with as
+ * many rows. The caller keeps `columns` within the tab's width.
+ */
+export function readColumnsInto(sheet: Sheet, columns: number[], rows: number, have: Map<number, unknown[]>): void {
+  const missing = columns.filter((c) => !((have.get(c) || []).length >= rows));
+  if (rows < 1) return;
+  for (const [from, to] of columnRuns(missing)) {
+    const values = fromSheetValues(sheet.getRange(1, from + 1, rows, to - from + 1).getValues());
+    for (let k = 0; k <= to - from; k++) have.set(from + k, values.map((row) => row[k]));
+  }
+}
+
+/**
  * Some columns of a tab, found by header: the header row, then each row with only those columns
  * filled ('' elsewhere), so a parser that looks columns up by header reads it as the whole tab.
  * A read per run of adjacent columns, not the whole width ([] for an empty tab; the header alone

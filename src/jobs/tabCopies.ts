@@ -23,10 +23,9 @@
 import { TabCopy, TAB_COPY_VERSION, copyCheck, sameValues, shapeStale } from '../core/tabCopy';
 import { noteTrackerChanged, tabImportCount } from './imported';
 import { IsoDate } from '../core/dates';
-import { columnRuns } from '../core/collections';
 import { recentWeekColumns } from '../core/attendance/registerTab';
 import { hasTabCopy, readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
-import { readValues } from '../gas/tables';
+import { readColumnsInto, readValues } from '../gas/tables';
 import { fromSheetValues } from '../gas/cells';
 import { ifDocumentUnlocked } from '../gas/lock';
 import { StateStore, documentState } from '../gas/properties';
@@ -57,6 +56,11 @@ export interface CopyReader {
    * read whole otherwise; each tab once per reader (one sidebar call).
    */
   valuesOf(name: string, sheet: Sheet): unknown[][];
+  /**
+   * Some columns of the tab (0-based), every row, header first ([] when one is past its width):
+   * read once per reader, and used again when the Register's copy reads its latest weeks again.
+   */
+  columnsOf(name: string, sheet: Sheet, columns: number[]): unknown[][];
   /** Keeps the copies read whole or extended, unless a job holds the lock. */
   keep(): void;
 }
@@ -71,15 +75,29 @@ function copyOf(tab: string, values: unknown[][], asOf: IsoDate, state?: StateSt
   return { version: TAB_COPY_VERSION, tab, generation: copyGeneration(tab, state), madeOn: asOf, values };
 }
 
-/** The copy's values with the Register's latest weeks read again from the tab (see REGISTER). */
-function withRecentWeeks(sheet: Sheet, values: unknown[][], madeOn: IsoDate): unknown[][] {
+/**
+ * The copy's values with the Register's latest weeks read again from the tab (see REGISTER), or
+ * taken from `have` when this call has read those columns already (the kept review's check).
+ */
+function withRecentWeeks(sheet: Sheet, values: unknown[][], madeOn: IsoDate, have: Map<number, unknown[]>): unknown[][] {
   if (values.length < 2) return values;
+  const columns = recentWeekColumns(values[0], madeOn);
+  readColumnsInto(sheet, columns, values.length, have);
   const out = values.map((row) => row.slice());
-  for (const [from, to] of columnRuns(recentWeekColumns(values[0], madeOn))) {
-    const read = fromSheetValues(sheet.getRange(2, from + 1, values.length - 1, to - from + 1).getValues());
-    read.forEach((row, r) => row.forEach((v, c) => { out[r + 1][from + c] = v; }));
+  for (const c of columns) {
+    const column = have.get(c) as unknown[];
+    for (let r = 1; r < values.length; r++) out[r][c] = column[r];
   }
   return out;
+}
+
+/** Columns of a tab as their own grid, every row, header first, from the tab's values or `have`. */
+function columnsGrid(sheet: Sheet, columns: number[], whole: unknown[][] | undefined, have: Map<number, unknown[]>): unknown[][] {
+  const lastRow = sheet.getLastRow();
+  if (!columns.length || lastRow < 1 || columns.some((c) => c >= sheet.getLastColumn())) return [];
+  if (whole) return whole.map((row) => columns.map((c) => row[c]));
+  readColumnsInto(sheet, columns, lastRow, have);
+  return Array.from({ length: lastRow }, (_, r) => columns.map((c) => (have.get(c) as unknown[])[r]));
 }
 
 /**
@@ -109,8 +127,9 @@ export function keepCopyAfterImport(ss: Spreadsheet, tab: string, asOf: IsoDate,
  * The morning run reads the Register whole for its attendance review: when the sidebars already
  * keep a copy of it, the run writes it again (jobs/daily.ts), so a sidebar that must review afresh
  * today (after a Letters Log row typed by hand) sees a mark corrected in an older week yesterday,
- * and reads only this week's and last week's columns again. In the morning run, not in the review job: *Review attendance* stays within its 10 seconds at
- * 2,000 pupils over two years, and the trigger has minutes to spare. No copy yet, none made.
+ * and reads only this week's and last week's columns again. In the morning run, not in the review
+ * job: *Review attendance* stays within its 10 seconds at 2,000 pupils over two years, and the
+ * trigger has minutes to spare. No copy yet, none made.
  */
 export function refreshCopy(ss: Spreadsheet, tab: string, values: unknown[][], asOf: IsoDate): boolean {
   if (COPIED_TABS.indexOf(tab) < 0 || !hasTabCopy(ss, tab)) return false;
@@ -124,6 +143,12 @@ export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): Copy
   const generations = new Map(wanted.map((t) => [t, copyGeneration(t)] as [string, string]));
   let copies: Map<string, TabCopy> | null = null;
   const read = new Map<string, unknown[][]>();
+  // Columns read on their own in this call, by tab (the kept review's check of the latest weeks).
+  const columnReads = new Map<string, Map<number, unknown[]>>();
+  const haveOf = (name: string) => {
+    if (!columnReads.has(name)) columnReads.set(name, new Map());
+    return columnReads.get(name) as Map<number, unknown[]>;
+  };
   const toKeep: TabCopy[] = [];
 
   const valuesOf = (name: string, sheet: Sheet): unknown[][] => {
@@ -148,7 +173,11 @@ export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): Copy
       const atCopysLast = rows === 1 ? header : fromSheetValues(sheet.getRange(rows, 1, 1, lastColumn).getValues())[0];
       const use = copyCheck(copy, { generation, lastRow, lastColumn, header, atCopysLast });
       // The Register's copy from before madeOn was kept is read whole: it cannot say which weeks are recent.
-      const recent = name !== REGISTER ? (v: unknown[][]) => v : copy.madeOn ? (v: unknown[][]) => withRecentWeeks(sheet, v, copy.madeOn as IsoDate) : null;
+      // From the earlier of the copy's day and today: a copy kept on a later day than the one asked
+      // about (a dry run's or a test's simulated day) still has that day's latest weeks read again,
+      // as the kept review's check reads them.
+      const since = copy.madeOn && copy.madeOn < asOf ? copy.madeOn : asOf;
+      const recent = name !== REGISTER ? (v: unknown[][]) => v : copy.madeOn ? (v: unknown[][]) => withRecentWeeks(sheet, v, since, haveOf(name)) : null;
       if (recent && 'use' in use && use.use === 'same') {
         const same = recent(copy.values);
         read.set(name, same);
@@ -168,6 +197,7 @@ export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): Copy
 
   return {
     valuesOf,
+    columnsOf: (name, sheet, columns) => columnsGrid(sheet, columns, read.get(name), haveOf(name)),
     keep: () => {
       if (toKeep.length) ifDocumentUnlocked(() => toKeep.forEach((c) => writeTabCopy(ss, c)));
       toKeep.length = 0;
@@ -185,14 +215,16 @@ export function copyReader(ss: Spreadsheet, tabs: string[], asOf: IsoDate): Copy
  */
 export function wholeReader(ss: Spreadsheet, asOf: IsoDate): CopyReader {
   const read = new Map<string, unknown[][]>();
+  const valuesOf = (name: string, sheet: Sheet): unknown[][] => {
+    const again = read.get(name);
+    if (again) return again;
+    const whole = readValues(sheet);
+    read.set(name, whole);
+    return whole;
+  };
   return {
-    valuesOf: (name, sheet) => {
-      const again = read.get(name);
-      if (again) return again;
-      const whole = readValues(sheet);
-      read.set(name, whole);
-      return whole;
-    },
+    valuesOf,
+    columnsOf: (name, sheet, columns) => columnsGrid(sheet, columns, valuesOf(name, sheet), new Map()),
     keep: () => {
       for (const tab of COPIED_TABS) {
         const values = read.get(tab);

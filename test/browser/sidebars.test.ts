@@ -318,10 +318,39 @@ describe('Letter run sidebar (issues 6, 18)', () => {
       // The list shown is out of date: Generate waits for a new preview.
       expect(await s.page.isDisabled('#generate')).toBe(true);
       await screenshot(s, 'letter-run-changed');
-      // Preview again: reviewed afresh, and that pupil is no longer due a reward letter.
+      // Preview again: from the review the refused run kept, and that pupil is no longer due a reward letter.
       await s.page.click('#preview');
-      await s.page.waitForFunction(() => /reviewed afresh/.test(document.getElementById('summary')!.textContent || ''), undefined, { timeout: WAIT_MS });
+      await s.page.waitForFunction((u) => !Array.from(document.querySelectorAll('#due input.tick')).some((x) => (x as HTMLInputElement).value === u), upn, { timeout: WAIT_MS });
+      expect(await s.page.textContent('#summary')).toMatch(/From today's attendance review: nothing it read has changed since/);
+      expect(await s.page.isDisabled('#generate')).toBe(false);
+    } finally {
+      await s.page.close();
+    }
+  });
+
+  test('a mark typed into this week\'s register: the next preview reviews afresh, says why and shows it', async () => {
+    const s = await openSidebar(browser, t.g, bundle, 'showLetterRun');
+    try {
+      await s.page.waitForSelector('#type option', { state: 'attached', timeout: WAIT_MS });
+      await s.page.selectOption('#type', 'reward');
+      await s.page.check('#c-all');
+      await s.page.click('#preview');
+      await s.page.waitForSelector('#result:not(.hidden), #error:not(:empty)', { timeout: WAIT_MS });
+      const upn = await s.page.$eval('#due input.tick', (c) => (c as HTMLInputElement).value);
+      // The latest week's register for the first pupil due a reward letter: absent without reason, typed by hand.
+      const reg = t.ss.getSheetByName('Register')!;
+      const values = reg.getDataRange().getValues();
+      const row = values.findIndex((r) => String(r[0]) === upn);
+      const last = values[0].length - 1;
+      expect(String(values[0][last])).toMatch(/^w\/c /);
+      const w = parseWeek(values[row][last]);
+      expect(w.ok).toBe(true);
+      reg.getRange(row + 1, last + 1).setValue(toCell(formatWeek((w as { codes: string[] }).codes.map((x) => (x ? 'O' : ''))), 'text'));
+      await s.page.click('#preview');
+      await s.page.waitForFunction(() => /marks have been typed into the Register \(this week or last\)/.test(document.getElementById('summary')!.textContent || ''), undefined, { timeout: WAIT_MS });
+      expect(await s.page.textContent('#summary')).toMatch(/Attendance reviewed afresh: marks have been typed into the Register \(this week or last\) since the last review\./);
       expect(await s.page.$$eval('#due input.tick', (c) => c.map((x) => (x as HTMLInputElement).value))).not.toContain(upn);
+      await screenshot(s, 'letter-run-marks-typed');
     } finally {
       await s.page.close();
     }

@@ -9,10 +9,11 @@ import { ReviewMemory, memoryText } from '../../src/core/attendance/reviewMemory
 import { PIECE_CHARS } from '../../src/gas/pieces';
 
 const memory: ReviewMemory = {
-  version: 1,
+  version: 2,
   asOf: '2024-01-26',
   generation: 0,
-  prints: { settings: 's', students: 'p', lettersLog: 'l', overrides: 'o', legal: 'g' },
+  prints: { settings: 's', students: 'p', lettersLog: 'l', overrides: 'o', legal: 'g', latestMarks: 'm' },
+  latestColumns: [],
   schoolDays: [],
   pupils: [],
   tiers: [],

@@ -9,10 +9,15 @@
  *  - the same Students tab, Letters Log, Legal tab and Head of Year overrides. The sidebars read
  *    these tabs anyway, so they compare each tab's fingerprint with the one the review kept.
  *
- * What cannot be checked without reading it is a mark or a late typed by hand into the Register or
- * Lates to Lesson since the review: the next review (each morning, or Review attendance) takes it
- * in, and a letter run plans from a fresh review and stops when its letters differ from the preview
- * the Head of Year saw (jobs/letters/run.ts), so no family gets a letter the preview did not show.
+ *  - the same marks in the Register's latest weeks (the week of the review and the week before:
+ *    `latestMarks`), where a day's marks are typed and corrected: the sidebars read those columns
+ *    again (4,000 cells at 2,000 pupils) and compare their fingerprint.
+ *
+ * What cannot be checked without reading it is a mark corrected by hand in an older week of the
+ * Register, or a late typed into Lates to Lesson, since the review: the next review (each morning,
+ * or Review attendance) takes it in, and a letter run plans from a fresh review and stops when its
+ * letters differ from the preview the Head of Year saw (jobs/letters/run.ts), so no family gets a
+ * letter the preview did not show.
  *
  * Kept in the hidden Review Memory tab (gas/reviewMemoryTab.ts), never in properties: it holds
  * pupil data. The review here is the one the letters and the legal overview use; the lists only
@@ -31,8 +36,10 @@ import { CountEntry, TierList } from './lists';
 import { LadderOverride } from './ladder';
 import { normUpn } from '../pupils/names';
 import { LetterLogEntry } from '../types';
+import { recentWeekColumns } from './registerTab';
 
-export const REVIEW_MEMORY_VERSION = 1;
+// 2: the Register's latest weeks' fingerprint (an earlier memory reads back as none: reviewed afresh once).
+export const REVIEW_MEMORY_VERSION = 2;
 
 /** Fingerprints of what the review read that the sidebars read again (text hashes: no pupil data). */
 export interface ReviewPrints {
@@ -41,6 +48,29 @@ export interface ReviewPrints {
   lettersLog: string;
   overrides: string;
   legal: string;
+  /** The Register's latest weeks as the review read them (`latestMarks`). */
+  latestMarks: string;
+}
+
+/** The Register's latest weeks: which columns (0-based), and their fingerprint, header cells included. */
+export interface LatestMarks {
+  columns: number[];
+  print: string;
+}
+
+/**
+ * The columns of the weeks a day's marks go into on `asOf` — its week and the week before
+ * (core/attendance/registerTab.ts recentWeekColumns, as a copy made that day) — and a fingerprint
+ * of those columns in `values`, the Register as read (header row first; undefined without one).
+ */
+export function latestMarks(values: unknown[][] | undefined, asOf: IsoDate): LatestMarks {
+  const columns = values && values.length ? recentWeekColumns(values[0], asOf) : [];
+  return { columns, print: latestPrint(columns.length ? (values as unknown[][]).map((row) => columns.map((c) => row[c])) : []) };
+}
+
+/** The fingerprint of the latest weeks' columns as read on their own (every row, header first). */
+export function latestPrint(grid: unknown[][]): string {
+  return printOf(grid);
 }
 
 export interface ReviewMemory {
@@ -49,6 +79,8 @@ export interface ReviewMemory {
   /** The import count the review read (core/state.ts DATA_GENERATION). */
   generation: number;
   prints: ReviewPrints;
+  /** The Register columns `prints.latestMarks` is of, for the sidebar to read again. */
+  latestColumns: number[];
   /** The school days the review's calendar was built from (the calendar is built again from them). */
   schoolDays: IsoDate[];
   pupils: PupilAttendanceReview[];
@@ -97,8 +129,9 @@ export function settingsPrint(settings: Settings): string {
  * it: a letter run carried on after a crash makes its letters in a new document, and the review is
  * the same.
  */
-export function printsOf(settings: Settings, tabs: { pupils: unknown[]; lettersLog: LetterLogEntry[]; legal: unknown[]; overrides: LadderOverride[] }): ReviewPrints {
+export function printsOf(settings: Settings, tabs: { pupils: unknown[]; lettersLog: LetterLogEntry[]; legal: unknown[]; overrides: LadderOverride[]; latest: LatestMarks }): ReviewPrints {
   return {
+    latestMarks: tabs.latest.print,
     settings: settingsPrint(settings),
     students: printOf(tabs.pupils),
     lettersLog: printOf(tabs.lettersLog.map((e) => [e.key, e.date, e.type, e.upn, e.status])),
@@ -107,12 +140,13 @@ export function printsOf(settings: Settings, tabs: { pupils: unknown[]; lettersL
   };
 }
 
-export function memoryOf(review: AttendanceReview, generation: number, prints: ReviewPrints, problems: KeptProblems): ReviewMemory {
+export function memoryOf(review: AttendanceReview, generation: number, prints: ReviewPrints, problems: KeptProblems, latestColumns: number[]): ReviewMemory {
   return {
     version: REVIEW_MEMORY_VERSION,
     asOf: review.asOf,
     generation,
     prints,
+    latestColumns: latestColumns.slice(),
     schoolDays: review.calendar.schoolDays.slice(),
     pupils: review.pupils,
     tiers: review.lists.tiers,
@@ -159,6 +193,7 @@ const PRINT_WORDS: Record<keyof ReviewPrints, string> = {
   lettersLog: 'the Letters Log has changed',
   overrides: 'a Head of Year override has changed',
   legal: 'the Legal tab has changed',
+  latestMarks: 'marks have been typed into the Register (this week or last)',
 };
 
 /**
@@ -189,7 +224,7 @@ export function memoryFromText(pieces: string[]): ReviewMemory | null {
   if (!pieces.length) return null;
   try {
     const m = JSON.parse(pieces.join('')) as ReviewMemory;
-    if (!m || m.version !== REVIEW_MEMORY_VERSION || !Array.isArray(m.pupils) || !Array.isArray(m.schoolDays)) return null;
+    if (!m || m.version !== REVIEW_MEMORY_VERSION || !Array.isArray(m.pupils) || !Array.isArray(m.schoolDays) || !Array.isArray(m.latestColumns)) return null;
     return m;
   } catch (e) {
     return null;

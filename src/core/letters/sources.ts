@@ -7,7 +7,7 @@ import { IsoDate } from '../dates';
 import { Settings } from '../settings';
 import { AttendanceReview, ReviewInput } from '../attendance/review';
 import { OverrideOutcome } from '../attendance/overrides';
-import { KeptProblems } from '../attendance/reviewMemory';
+import { KeptProblems, LatestMarks } from '../attendance/reviewMemory';
 import { HomeworkWeeks } from '../homework/weeks';
 import { AddresseeResult, ContactLike, addresseesFor } from './addressees';
 import { LetterLogEntry, Pupil, StaffMember } from '../types';
@@ -29,10 +29,11 @@ export interface LetterSources {
   overrides: OverrideOutcome[];
   /**
    * For a fresh review, what keeping it needs (core/attendance/reviewMemory.ts): the import count
-   * read before the tabs, and the problems of the tabs a kept review stands for. A letter run keeps
-   * its review once it has made its letters, so the next preview starts from it.
+   * read before the tabs, the problems of the tabs a kept review stands for, and the Register's
+   * latest weeks as read. A letter run keeps its review once it has made its letters, so the next
+   * preview starts from it.
    */
-  keptFrom?: { generation: number; problems: KeptProblems };
+  keptFrom?: { generation: number; problems: KeptProblems; latest: LatestMarks };
   /** Only for homework concern letters (the Homework Log is not read otherwise). */
   homework: HomeworkWeeks | null;
   /** Who signs: the Heads of Year and the attendance officer (Staff tab). */

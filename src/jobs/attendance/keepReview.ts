@@ -7,7 +7,7 @@
  */
 import { Settings } from '../../core/settings';
 import { AttendanceReview } from '../../core/attendance/review';
-import { KeptProblems, memoryOf, printsOf } from '../../core/attendance/reviewMemory';
+import { KeptProblems, LatestMarks, memoryOf, printsOf } from '../../core/attendance/reviewMemory';
 import { OVERRIDE_TAB } from '../../core/attendance/overrides';
 import { LadderOverride } from '../../core/attendance/ladder';
 import { LetterLogEntry, Pupil } from '../../core/types';
@@ -28,6 +28,8 @@ export interface ReviewKept {
   legal: unknown[];
   overrides: LadderOverride[];
   keptProblems: KeptProblems;
+  /** The Register's latest weeks as the review read them (no review writes the Register). */
+  latest: LatestMarks;
   /** What the review wrote into the tabs it fingerprints. */
   wrote: { lettersLog: boolean; overrides: boolean };
 }
@@ -35,14 +37,14 @@ export interface ReviewKept {
 export function keepReview(ss: Spreadsheet, settings: Settings, k: ReviewKept): void {
   const lettersLog = k.wrote.lettersLog ? loadTabs(ss, ['Letters Log'], settings).data['Letters Log'] || [] : k.lettersLog;
   const overrides = k.wrote.overrides ? readOverrideCells(ss.getSheetByName(OVERRIDE_TAB)).overrides : k.overrides;
-  const prints = printsOf(settings, { pupils: k.pupils, lettersLog, legal: k.legal, overrides });
-  writeReviewMemory(ss, memoryOf(k.review, k.generation, prints, k.keptProblems));
+  const prints = printsOf(settings, { pupils: k.pupils, lettersLog, legal: k.legal, overrides, latest: k.latest });
+  writeReviewMemory(ss, memoryOf(k.review, k.generation, prints, k.keptProblems, k.latest.columns));
 }
 
 /** What a review read, to keep (`wrote`: what the caller has written since into the tabs fingerprinted). */
 export function keptOf(run: AttendanceReviewRun, generation: number, wrote = { lettersLog: false, overrides: false }): ReviewKept {
   return {
-    review: run.review, generation, keptProblems: run.keptProblems,
+    review: run.review, generation, keptProblems: run.keptProblems, latest: run.latest,
     pupils: run.input.pupils, lettersLog: run.input.letters, legal: run.data.Legal || [], overrides: run.input.overrides || [],
     wrote,
   };

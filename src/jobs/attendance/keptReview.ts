@@ -14,7 +14,8 @@ import { Settings } from '../../core/settings';
 import { AttendanceReview } from '../../core/attendance/review';
 import { ImportableTab } from '../../core/records/parse';
 import { OVERRIDE_TAB, OverrideOutcome, overrideOutcomes } from '../../core/attendance/overrides';
-import { printsOf, reviewOf, staleReason, settingsPrint } from '../../core/attendance/reviewMemory';
+import { latestPrint, printsOf, reviewOf, staleReason, settingsPrint } from '../../core/attendance/reviewMemory';
+import { REGISTER } from '../../core/tabDefs/attendance';
 import { DATA_GENERATION } from '../../core/state';
 import { documentState } from '../../gas/properties';
 import { readReviewMemory } from '../../gas/reviewMemoryTab';
@@ -38,7 +39,7 @@ export interface KeptReviewRead {
 }
 
 /** The kept review with today's small tabs, or why it cannot stand for a fresh review. */
-export function readKeptReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, extra: ImportableTab[] = [], copies?: CopyReader): { kept: KeptReviewRead } | { stale: string } {
+export function readKeptReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, extra: ImportableTab[], copies: CopyReader): { kept: KeptReviewRead } | { stale: string } {
   const generation = documentState().get(DATA_GENERATION);
   const memory = readReviewMemory(ss);
   // Nothing else is read when the day, the imports or the settings already say no.
@@ -49,11 +50,15 @@ export function readKeptReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
   problems.push(...memory.problems.marks);
   const cells = readOverrideCells(ss.getSheetByName(OVERRIDE_TAB));
   problems.push(...cells.problems);
+  // This week's and last week's marks, where a day's marks are typed: a mark typed since the review
+  // makes it review afresh (through the Register's copy, which uses these columns as read here).
+  const register = ss.getSheetByName(REGISTER.name);
+  const latest = { columns: memory.latestColumns, print: latestPrint(register ? copies.columnsOf(REGISTER.name, register, memory.latestColumns) : []) };
 
   const stale = staleReason(memory, {
     asOf,
     generation,
-    prints: printsOf(settings, { pupils: data.Students || [], lettersLog: data['Letters Log'] || [], legal: data.Legal || [], overrides: cells.overrides }),
+    prints: printsOf(settings, { pupils: data.Students || [], lettersLog: data['Letters Log'] || [], legal: data.Legal || [], overrides: cells.overrides, latest }),
   });
   if (stale) return { stale };
   const review = reviewOf(memory, settings);

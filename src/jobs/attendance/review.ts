@@ -24,7 +24,7 @@ import { letCodesThrough, readMarks } from './marks';
 import { readTierHistory, TierHistory } from './tierHistory';
 import { CopyReader } from '../tabCopies';
 import { readShared } from '../sharedReads';
-import { KeptProblems } from '../../core/attendance/reviewMemory';
+import { KeptProblems, LatestMarks, latestMarks } from '../../core/attendance/reviewMemory';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -50,6 +50,8 @@ export interface AttendanceReviewRun {
   registerWeeks: IsoDate[];
   /** Problems of the tabs the kept review stands for (core/attendance/reviewMemory.ts). */
   keptProblems: KeptProblems;
+  /** The Register's latest weeks as read, for the kept review. */
+  latest: LatestMarks;
 }
 
 /** Tabs whose problems the kept review keeps (a sidebar that uses it reads the others again). */
@@ -76,6 +78,8 @@ export interface AttendanceInputRead {
   attendanceSheet: Sheet | null;
   registerWeeks: IsoDate[];
   keptProblems: KeptProblems;
+  /** The Register's latest weeks as read, for the kept review (core/attendance/reviewMemory.ts). */
+  latest: LatestMarks;
 }
 
 // The Legal tab: its steps answer the penalty threshold and the ten-day flag (SPEC §4.3).
@@ -141,7 +145,7 @@ export function readAttendanceInput(ss: Spreadsheet, settings: Settings, asOf: I
     previousTiers: opts.tierHistory === false ? undefined : tierHistory.baseline,
     legalSteps: data.Legal || [], // whole rows: what is due next reads Parent, Period End and Outcome too
   };
-  return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet, registerWeeks: read.registerWeeks, keptProblems };
+  return { input, problems, tierHistory, data, overrides: overrides.overrides, attendanceSheet, registerWeeks: read.registerWeeks, keptProblems, latest: latestMarks(read.registerValues, asOf) };
 }
 
 /** The review on what readAttendanceInput read; overrides not honoured join the problems. */
@@ -151,7 +155,7 @@ export function reviewRead(read: AttendanceInputRead): AttendanceReviewRun {
   const review = readShared(`review|${read.input.asOf}|${read.input.previousTiers ? 'tiers' : 'none'}`, () => reviewAttendance(read.input));
   const overrides = overrideOutcomes(read.overrides, review.pupils);
   const problems = read.problems.concat(overrides.filter((o) => o.state !== 'honoured').map((o) => o.message));
-  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet, input: read.input, registerWeeks: read.registerWeeks, keptProblems: read.keptProblems };
+  return { review, problems, tierHistory: read.tierHistory, data: read.data, overrides, attendanceSheet: read.attendanceSheet, input: read.input, registerWeeks: read.registerWeeks, keptProblems: read.keptProblems, latest: read.latest };
 }
 
 export function runAttendanceReview(ss: Spreadsheet, settings: Settings, asOf: IsoDate, opts: AttendanceReadOptions = {}): AttendanceReviewRun {

@@ -24,7 +24,7 @@ export function keepAfterRun(ss: Spreadsheet, settings: Settings, s: LetterSourc
   const overrides = readOverrideCells(ss.getSheetByName(OVERRIDE_TAB)).overrides;
   const review = reviewAttendance({ ...input, letters: lettersLog, overrides });
   keepReview(ss, settings, {
-    review, generation: s.keptFrom.generation, keptProblems: s.keptFrom.problems,
+    review, generation: s.keptFrom.generation, keptProblems: s.keptFrom.problems, latest: s.keptFrom.latest,
     pupils: input.pupils, lettersLog, legal: input.legalSteps || [], overrides,
     wrote: { lettersLog: false, overrides: false },
   });
@@ -39,7 +39,7 @@ export function keepAfterRefusal(ss: Spreadsheet, settings: Settings, s: LetterS
   const input = s.reviewInput;
   if (!input || !s.keptFrom) return;
   keepReview(ss, settings, {
-    review: s.review, generation: s.keptFrom.generation, keptProblems: s.keptFrom.problems,
+    review: s.review, generation: s.keptFrom.generation, keptProblems: s.keptFrom.problems, latest: s.keptFrom.latest,
     pupils: input.pupils, lettersLog: input.letters, legal: input.legalSteps || [], overrides: input.overrides || [],
     wrote: { lettersLog: false, overrides: false },
   });

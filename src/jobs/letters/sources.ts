@@ -40,13 +40,13 @@ function extraTabs(type: string | null): ImportableTab[] {
 export function loadLetterSources(ss: Spreadsheet, settings: Settings, asOf: IsoDate, type: string | null, copies?: CopyReader): LetterSources {
   // Before the reads: an import landing during them leaves a kept review out of date, never the other way round.
   const generation = documentState().get(DATA_GENERATION);
-  const { review, problems, data, overrides, input, keptProblems } = runAttendanceReview(ss, settings, asOf, {
+  const { review, problems, data, overrides, input, keptProblems, latest } = runAttendanceReview(ss, settings, asOf, {
     extra: extraTabs(type),
     tierHistory: false, // tier letters keep their own memory (Letter Runs)
     copies,
   });
   const s = assemble(ss, settings, asOf, type, review, data, overrides, problems, input);
-  s.keptFrom = { generation, problems: keptProblems };
+  s.keptFrom = { generation, problems: keptProblems, latest };
   return s;
 }
 

@@ -3,13 +3,14 @@
  * Sheets cell can hold, and says why it cannot stand for a fresh review — another day, an import,
  * other settings, any fingerprinted tab changed — and not otherwise.
  */
-import { memoryFromText, memoryText, overridesPrint, printOf, staleReason, ReviewMemory } from '../../../src/core/attendance/reviewMemory';
+import { latestMarks, latestPrint, memoryFromText, memoryText, overridesPrint, printOf, staleReason, ReviewMemory } from '../../../src/core/attendance/reviewMemory';
 
 const memory = (over: Partial<ReviewMemory> = {}): ReviewMemory => ({
-  version: 1,
+  version: 2,
   asOf: '2024-01-26',
   generation: 3,
-  prints: { settings: 's', students: 'p', lettersLog: 'l', overrides: 'o', legal: 'g' },
+  prints: { settings: 's', students: 'p', lettersLog: 'l', overrides: 'o', legal: 'g', latestMarks: 'm' },
+  latestColumns: [19, 20],
   schoolDays: ['2024-01-22', '2024-01-23'],
   pupils: [],
   tiers: [],
@@ -34,13 +35,18 @@ describe('the memory as text', () => {
     const pieces = memoryText(memory(), 10);
     expect(memoryFromText(pieces.slice(1))).toBeNull();
     expect(memoryFromText([])).toBeNull();
-    expect(memoryFromText(memoryText(memory({ version: 2 }), 30000))).toBeNull();
-    expect(memoryFromText(['{"version":1}'])).toBeNull();
+    expect(memoryFromText(memoryText(memory({ version: 1 }), 30000))).toBeNull();
+    expect(memoryFromText(memoryText(memory({ version: 3 }), 30000))).toBeNull();
+    expect(memoryFromText(['{"version":2}'])).toBeNull();
+    // A memory kept before the latest weeks' fingerprint (version 1 had no latestColumns).
+    const { latestColumns, ...older } = memory();
+    void latestColumns;
+    expect(memoryFromText(memoryText({ ...older, version: 2 } as ReviewMemory, 30000))).toBeNull();
   });
 });
 
 describe('staleReason', () => {
-  const now = { asOf: '2024-01-26', generation: 3, prints: { settings: 's', students: 'p', lettersLog: 'l', overrides: 'o', legal: 'g' } };
+  const now = { asOf: '2024-01-26', generation: 3, prints: { settings: 's', students: 'p', lettersLog: 'l', overrides: 'o', legal: 'g', latestMarks: 'm' } };
 
   it('stands when the day, the imports and every print are the same', () => {
     expect(staleReason(memory(), now)).toBeNull();
@@ -56,6 +62,7 @@ describe('staleReason', () => {
     [{ prints: { ...now.prints, lettersLog: 'L' } }, 'the Letters Log has changed since the last review'],
     [{ prints: { ...now.prints, overrides: 'O' } }, 'a Head of Year override has changed since the last review'],
     [{ prints: { ...now.prints, legal: 'G' } }, 'the Legal tab has changed since the last review'],
+    [{ prints: { ...now.prints, latestMarks: 'M' } }, 'marks have been typed into the Register (this week or last) since the last review'],
   ])('%o: %s', (change, why) => {
     expect(staleReason(memory(), { ...now, ...change })).toBe(why);
   });
@@ -75,5 +82,35 @@ describe('fingerprints', () => {
     const o2 = [{ upn: 'B2', rung: 'panel' as const, row: 4 }, { upn: 'A1 ', rung: 'AT2' as const, row: 12 }];
     expect(overridesPrint(o1)).toBe(overridesPrint(o2));
     expect(overridesPrint(o1)).not.toBe(overridesPrint([o1[0], { ...o1[1], rung: 'EWO' as const }]));
+  });
+});
+
+describe('the Register\'s latest weeks (latestMarks)', () => {
+  // A Register on Friday 26 January 2024: UPN, Name, then three weeks (w/c 08/01, 15/01, 22/01).
+  const values = [
+    ['UPN', 'Name', 'w/c 08/01/2024', 'w/c 15/01/2024', 'w/c 22/01/2024'],
+    ['A123456789012', 'Ann', '//////////', '/////N////', '//////////'],
+    ['B123456789012', 'Ben', '//////////', '//////////', 'NN////////'],
+  ];
+
+  it('are the week of the day and the week before, fingerprinted as those columns read on their own', () => {
+    const latest = latestMarks(values, '2024-01-26');
+    expect(latest.columns).toEqual([3, 4]);
+    expect(latest.print).toBe(latestPrint(values.map((r) => [r[3], r[4]])));
+  });
+
+  it('change with a mark in those weeks, not with one in an older week', () => {
+    const before = latestMarks(values, '2024-01-26').print;
+    const typed = values.map((r) => r.slice());
+    typed[2][4] = 'NNN///////';
+    expect(latestMarks(typed, '2024-01-26').print).not.toBe(before);
+    const older = values.map((r) => r.slice());
+    older[1][2] = '/////N////';
+    expect(latestMarks(older, '2024-01-26').print).toBe(before);
+  });
+
+  it('none without a Register, or with no column for those weeks yet (a holiday)', () => {
+    expect(latestMarks(undefined, '2024-01-26')).toEqual({ columns: [], print: latestPrint([]) });
+    expect(latestMarks(values, '2024-02-12').columns).toEqual([]);
   });
 });
