@@ -44,8 +44,8 @@ export function readValues(sheet: Sheet): unknown[][] {
  * many rows. The caller keeps `columns` within the tab's width.
  */
 export function readColumnsInto(sheet: Sheet, columns: number[], rows: number, have: Map<number, unknown[]>): void {
-  const missing = columns.filter((c) => !((have.get(c) || []).length >= rows));
   if (rows < 1) return;
+  const missing = columns.filter((c) => !((have.get(c) || []).length >= rows));
   for (const [from, to] of columnRuns(missing)) {
     const values = fromSheetValues(sheet.getRange(1, from + 1, rows, to - from + 1).getValues());
     for (let k = 0; k <= to - from; k++) have.set(from + k, values.map((row) => row[k]));
