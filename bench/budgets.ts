@@ -156,6 +156,13 @@ function ours(t: Tracker, pupils: number, letters: number): Record<string, Measu
   out['sidebar: homework concern letter preview, 20 misses logged since'] = { ...measure(t, homework), note: 'the copy, and the 20 rows added below it read' };
   out['sidebar: coding review'] = { ...measure(t, () => codingReviewJob(t.ss, s(), AS_OF)), note: 'today\'s review, no import since: its Coding Review tab and the Held column' };
   out['sidebar: coding review, marks imported since (reviews first)'] = afterChange(() => codingReviewJob(t.ss, s(), AS_OF), 'the attendance review, then the same read');
+  out['sidebar: coding review, the Homework Log imported since'] = {
+    ...measure(t, () => {
+      noteTrackerChanged(documentState(), 'Homework Log');
+      codingReviewJob(t.ss, s(), AS_OF);
+    }),
+    note: 'a tab the review does not read: today\'s review still stands',
+  };
   // A letter run that finds the letters changed since its preview (a cell edited in the middle of a
   // long tab, which the copies cannot see) refuses, and keeps its review and its whole reads.
   const refused = (type: string): Measured => ({

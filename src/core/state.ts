@@ -142,19 +142,23 @@ export const TAB_IMPORTS: StateKey<Record<string, number>> = {
 };
 
 /**
- * The last attendance review: the data generation it read and the day it reviewed for. (No clock
- * time: a memory that differs run to run for the same work would make two identical runs differ.)
+ * The last attendance review: the data generation it read, the day it reviewed for, and the import
+ * counts of the tabs it reads (jobs/imported.ts reviewInputsCount: "3.0.1.0.0.2.0|1"), so an import
+ * into a tab it does not read (the Homework Log) leaves it current. (No clock time: a memory that
+ * differs run to run for the same work would make two identical runs differ.)
  */
 export interface ReviewedMemory {
   generation: number;
   asOf: IsoDate;
+  /** '' in a memory kept before the counts were: never current, so reviewed again once. */
+  inputs: string;
 }
 
 export const ATTENDANCE_REVIEWED: StateKey<ReviewedMemory | null> = {
   name: 'pastoralTracker.attendance.reviewed',
   parse(raw) {
-    const m = raw ? /^(\d+)\|(\d{4}-\d{2}-\d{2})$/.exec(raw) : null;
-    return m ? { generation: Number(m[1]), asOf: m[2] } : null;
+    const m = raw ? /^(\d+)\|(\d{4}-\d{2}-\d{2})(?:\|([\d.|]*))?$/.exec(raw) : null;
+    return m ? { generation: Number(m[1]), asOf: m[2], inputs: m[3] || '' } : null;
   },
-  format: (v) => (v ? `${v.generation}|${v.asOf}` : null),
+  format: (v) => (v ? `${v.generation}|${v.asOf}${v.inputs ? `|${v.inputs}` : ''}` : null),
 };

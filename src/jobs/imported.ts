@@ -26,3 +26,13 @@ export function tabImportCount(tab: string, state: StateStore = documentState())
   const counts = state.get(TAB_IMPORTS);
   return `${counts[tab] || 0}.${counts['*'] || 0}`;
 }
+
+/**
+ * The import counts of `tabs` and of the changes the add-on could not place ("3.0.1|0"): what a
+ * review read, so the coding review can tell an import it must review for (marks, the roll) from
+ * one it need not (the Homework Log).
+ */
+export function importCounts(tabs: string[], state: StateStore = documentState()): string {
+  const counts = state.get(TAB_IMPORTS);
+  return `${tabs.map((t) => counts[t] || 0).join('.')}|${counts['*'] || 0}`;
+}

@@ -2,7 +2,7 @@
  * The typed memories of core/state.ts read the strings earlier versions stored (a tracker upgraded
  * mid-term keeps what it remembered) and write the same strings back.
  */
-import { MENTORING_PACK_MONTH, PROGRESS_ROUND, QA_PENDING, importCheckpointKey } from '../../src/core/state';
+import { ATTENDANCE_REVIEWED, MENTORING_PACK_MONTH, PROGRESS_ROUND, QA_PENDING, importCheckpointKey } from '../../src/core/state';
 import { missedSessionKey, parseMissedSessionKey } from '../../src/core/progress/sessions';
 
 test('progress round: confirmed, claimed (pending with the hash it started from), none', () => {
@@ -42,4 +42,13 @@ test('a missed session key carries the pupil, subject and date, even a subject w
   expect(missedSessionKey('A123', 'Maths', '2025-11-04')).toBe('SS|missed|A123|Maths|2025-11-04');
   expect(parseMissedSessionKey('SS|missed|A123|Maths|2025-11-04')).toEqual({ upn: 'A123', subject: 'Maths', date: '2025-11-04' });
   expect(parseMissedSessionKey('SS|missed|A123|Art|Design|2025-11-04')).toEqual({ upn: 'A123', subject: 'Art|Design', date: '2025-11-04' });
+});
+
+test('the last review: the import counts it read, and an earlier version\'s memory without them', () => {
+  expect(ATTENDANCE_REVIEWED.parse('12|2024-01-26|3.0.1.0.0.2.0|1')).toEqual({ generation: 12, asOf: '2024-01-26', inputs: '3.0.1.0.0.2.0|1' });
+  expect(ATTENDANCE_REVIEWED.format({ generation: 12, asOf: '2024-01-26', inputs: '3.0.1.0.0.2.0|1' })).toBe('12|2024-01-26|3.0.1.0.0.2.0|1');
+  // Kept before the counts: read with none, which no count matches (the coding review reviews once).
+  expect(ATTENDANCE_REVIEWED.parse('12|2024-01-26')).toEqual({ generation: 12, asOf: '2024-01-26', inputs: '' });
+  expect(ATTENDANCE_REVIEWED.parse('12|26/01/2024')).toBeNull();
+  expect(ATTENDANCE_REVIEWED.parse(null)).toBeNull();
 });

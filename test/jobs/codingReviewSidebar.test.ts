@@ -67,6 +67,20 @@ describe('the coding review sidebar', () => {
     expect(codingReviewJob(tracker().ss, loadSettings(), asOf).reviewedNow).toBe(false);
   });
 
+  it('an import into a tab the review does not read (the Homework Log) does not make it review again', () => {
+    reviewAttendanceJob(tracker().ss, loadSettings(), asOf);
+    const log = tracker().ss.getSheetByName('Homework Log')!;
+    // The sample export's first row again, on another day and subject: a new row (imported, counted).
+    const [header, first] = tracker().school.tables['Homework Log'];
+    const row = header.map((h, i) => (h === 'Date' ? '25/01/2024' : h === 'Subject' ? 'Drama' : first[i]));
+    expect(importRows(tracker().ss, 'Homework Log', [header, row], { today: asOf }).added).toBe(1);
+    try {
+      expect(codingReviewJob(tracker().ss, loadSettings(), asOf).reviewedNow).toBe(false);
+    } finally {
+      log.deleteRow(log.getLastRow());
+    }
+  });
+
   it('a mark typed by hand waits for the next review; asking again shows it', () => {
     reviewAttendanceJob(tracker().ss, loadSettings(), asOf);
     const held = new Set(codingReviewJob(tracker().ss, loadSettings(), asOf).held.map((h) => h.upn));

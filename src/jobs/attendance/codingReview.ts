@@ -7,13 +7,16 @@
  * It shows what the last attendance review wrote (issue 22: a sidebar reads at most 100,000
  * cells; reviewing 2,000 pupils afresh read 214,000): the Coding Review tab, and the Attendance
  * tab's UPN, Name, Reg Group and Held columns. That review is today's and has seen every import
- * since (the import count, core/state.ts DATA_GENERATION) — or it is run first, as Review
+ * since into a tab the review reads (the marks, the roll, the Letters Log …: REVIEW_INPUT_TABS and
+ * their import counts, core/state.ts ATTENDANCE_REVIEWED) — or it is run first, as Review
  * attendance would (the morning trigger has usually run it). A mark typed into the Register by hand
  * since is in the next review: the sidebar says so.
  */
 import { IsoDate, toUk } from '../../core/dates';
 import { Settings } from '../../core/settings';
-import { ATTENDANCE_REVIEWED, DATA_GENERATION } from '../../core/state';
+import { ATTENDANCE_REVIEWED } from '../../core/state';
+import { importCounts } from '../imported';
+import { REVIEW_INPUT_TABS } from './review';
 import { tabDef } from '../../core/tabs';
 import { mapHeaders } from '../../core/records/headers';
 import { cellDate, cellText } from '../../gas/cells';
@@ -37,10 +40,13 @@ export interface CodingReviewView {
   held: Array<{ upn: string; name: string; regGroup: string; why: string }>;
 }
 
-/** Whether the last review is today's and has seen every import since (else review first). */
+/**
+ * Whether the last review is today's and has seen every import since into a tab it reads (else
+ * review first): an import of the Homework Log or of Progress leaves it current.
+ */
 export function reviewIsCurrent(ss: Spreadsheet, asOf: IsoDate, state: StateStore = documentState()): boolean {
   const reviewed = state.get(ATTENDANCE_REVIEWED);
-  return !!reviewed && reviewed.asOf === asOf && reviewed.generation === state.get(DATA_GENERATION) && !!ss.getSheetByName(CODING_REVIEW.name);
+  return !!reviewed && reviewed.asOf === asOf && reviewed.inputs === importCounts(REVIEW_INPUT_TABS, state) && !!ss.getSheetByName(CODING_REVIEW.name);
 }
 
 /** `again`: review first whatever the memory says (for a caller that knows the Register was edited by hand since). */

@@ -12,7 +12,8 @@ import { AttendanceReview, PupilAttendanceReview } from '../../core/attendance/r
 import { EPISODE_END, letterKey, Rung } from '../../core/attendance/ladder';
 import { appendNewByKey, UpsertResult } from '../../gas/tables';
 import { OverrideState } from '../../core/attendance/overrides';
-import { runAttendanceReview } from './review';
+import { REVIEW_INPUT_TABS, runAttendanceReview } from './review';
+import { importCounts } from '../imported';
 import { rememberOpenWeeks } from './marks';
 import { documentState } from '../../gas/properties';
 import { ATTENDANCE_REVIEWED, DATA_GENERATION } from '../../core/state';
@@ -72,6 +73,7 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
   // The imports this review sees (the coding review shows it while no import has come since).
   const state = documentState();
   const generation = state.get(DATA_GENERATION);
+  const inputs = importCounts(REVIEW_INPUT_TABS, state);
   // The Staff tab names the form tutor who takes each register on the Coding Review.
   const run = runAttendanceReview(ss, settings, asOf, { extra: ['Staff'] });
   const { review, problems, overrides, attendanceSheet, data, input, registerWeeks } = run;
@@ -115,7 +117,7 @@ export function reviewAttendanceJob(ss: Spreadsheet, settings: Settings, asOf: I
   rememberOpenWeeks(registerWeeks, input.marks, state);
   // What the whole-school sidebars start from while nothing it read has changed (issue 22).
   keepReview(ss, settings, keptOf(run, generation, { lettersLog: episodeEnds > 0, overrides: overridesCleared > 0 }));
-  state.set(ATTENDANCE_REVIEWED, { generation, asOf });
+  state.set(ATTENDANCE_REVIEWED, { generation, asOf, inputs });
 
   const result = summarise(review, problems, attendanceTab, episodeEnds, tabsWritten);
   result.hoyOverrides = overrides.map((o) => ({ upn: o.upn, rung: o.rung, row: o.row, state: o.state }));

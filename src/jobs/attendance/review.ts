@@ -85,6 +85,9 @@ export interface AttendanceInputRead {
 // The Legal tab: its steps answer the penalty threshold and the ten-day flag (SPEC §4.3).
 export const REVIEW_TABS: Array<ImportableTab | 'Attendance Summary'> = ['Students', 'Letters Log', 'Lates to Lesson', 'Attendance Summary', 'Legal'];
 
+/** Every tab an import can change that the review job reads: its tabs, the Register, and Staff (who takes each register). */
+export const REVIEW_INPUT_TABS: string[] = [...REVIEW_TABS, 'Register', 'Staff'];
+
 /**
  * The review's tabs and the caller's, in reading order, each read once. With `kept` (the kept
  * review's problems of KEPT_TABS, core/attendance/reviewMemory.ts) those tabs are not read and
