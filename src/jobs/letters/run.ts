@@ -87,7 +87,7 @@ export function generateLetterRunJob(ss: Spreadsheet, settings: Settings, asOf: 
     whole.keep();
     keepAfterRefusal(ss, settings, s);
     flushWrites(); // the error below ends the execution: what was kept lands first, whatever Google does with an error's buffered writes
-    throw new UserError('The letters due have changed since the preview (for example a mark typed into the Register since this morning\'s review), so nothing was made. Press Preview again to see the letters as they are now, then make them.');
+    throw new UserError('The letters due have changed since the preview (for example a mark typed into the Register since you previewed), so nothing was made. Press Preview again to see the letters as they are now, then make them.');
   }
   const result = emptyResult(req.type, cohortLabel(req));
   result.problems = s.problems;
