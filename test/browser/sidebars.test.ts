@@ -244,6 +244,15 @@ describe('Record a missed homework sidebar (issue 4)', () => {
   });
 });
 
+/** In the open letter run sidebar: the letter `type` for the whole school, previewed. */
+async function previewWholeSchool(s: Awaited<ReturnType<typeof openSidebar>>, type: string): Promise<void> {
+  await s.page.waitForSelector('#type option', { state: 'attached', timeout: WAIT_MS });
+  await s.page.selectOption('#type', type);
+  await s.page.check('#c-all');
+  await s.page.click('#preview');
+  await s.page.waitForSelector('#result:not(.hidden), #error:not(:empty)', { timeout: WAIT_MS });
+}
+
 describe('Letter run sidebar (issues 6, 18)', () => {
   test('a preview lists one letter per family with who it goes to and why; names show as text; generate, then mark as posted', async () => {
     if (typeof bundle.showLetterRun !== 'function') throw new Error('showLetterRun is not in the bundle');
@@ -292,11 +301,7 @@ describe('Letter run sidebar (issues 6, 18)', () => {
   test('a mark typed into the Register after the preview changes the letters: nothing is made, and the sidebar says to preview again', async () => {
     const s = await openSidebar(browser, t.g, bundle, 'showLetterRun');
     try {
-      await s.page.waitForSelector('#type option', { state: 'attached', timeout: WAIT_MS });
-      await s.page.selectOption('#type', 'reward');
-      await s.page.check('#c-all');
-      await s.page.click('#preview');
-      await s.page.waitForSelector('#result:not(.hidden), #error:not(:empty)', { timeout: WAIT_MS });
+      await previewWholeSchool(s, 'reward');
       expect(await s.page.textContent('#summary')).toMatch(/From today's attendance review|Attendance reviewed afresh: /);
       const upn = await s.page.$eval('#due input.tick', (c) => (c as HTMLInputElement).value);
       // The first of these pupils absent without reason all year, typed by hand: no reward letter now.
@@ -331,11 +336,7 @@ describe('Letter run sidebar (issues 6, 18)', () => {
   test('a mark typed into this week\'s register: the next preview reviews afresh, says why and shows it', async () => {
     const s = await openSidebar(browser, t.g, bundle, 'showLetterRun');
     try {
-      await s.page.waitForSelector('#type option', { state: 'attached', timeout: WAIT_MS });
-      await s.page.selectOption('#type', 'reward');
-      await s.page.check('#c-all');
-      await s.page.click('#preview');
-      await s.page.waitForSelector('#result:not(.hidden), #error:not(:empty)', { timeout: WAIT_MS });
+      await previewWholeSchool(s, 'reward');
       const upn = await s.page.$eval('#due input.tick', (c) => (c as HTMLInputElement).value);
       // The latest week's register for the first pupil due a reward letter: absent without reason, typed by hand.
       const reg = t.ss.getSheetByName('Register')!;
