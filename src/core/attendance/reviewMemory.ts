@@ -7,8 +7,7 @@
  *  - the same day (`asOf`), and no import since (the import count, core/state.ts DATA_GENERATION);
  *  - the same settings;
  *  - the same Students tab, Letters Log, Legal tab and Head of Year overrides. The sidebars read
- *    these tabs anyway, so they compare each tab's fingerprint with the one the review kept.
- *
+ *    these tabs anyway, so they compare each tab's fingerprint with the one the review kept;
  *  - the same marks in the Register's latest weeks (the week of the review and the week before:
  *    `latestMarks`), where a day's marks are typed and corrected: the sidebars read those columns
  *    again (4,000 cells at 2,000 pupils) and compare their fingerprint.
