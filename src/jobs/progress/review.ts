@@ -29,6 +29,7 @@ import { UserError } from '../../core/errors';
 import { StateStore, documentState } from '../../gas/properties';
 import { PROGRESS_ROUND } from '../../core/state';
 import { normUpn, listName } from '../../core/pupils/names';
+import { FNV_OFFSET, fnvAdd } from '../../core/hash';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -153,11 +154,8 @@ export function progressReview(ss: Spreadsheet, settings: Settings, asOf: IsoDat
 
 /** 32-bit FNV-1a of a column's cells: whether it changed, without storing pupil data. */
 function hashCells(cells: string[]): string {
-  let h = 0x811c9dc5;
-  for (const c of cells) {
-    for (let i = 0; i < c.length; i++) h = Math.imul(h ^ c.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x1f, 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  for (const c of cells) h = fnvAdd(h, c, 0x1f);
   return `${cells.length}:${(h >>> 0).toString(16)}`;
 }
 
