@@ -9,7 +9,9 @@
  */
 import { Settings } from '../../core/settings';
 import { LetterSources } from '../../core/letters/sources';
-import { reviewAttendance } from '../../core/attendance/review';
+import { AttendanceReview, ReviewInput, reviewAttendance } from '../../core/attendance/review';
+import { LadderOverride } from '../../core/attendance/ladder';
+import { LetterLogEntry } from '../../core/types';
 import { OVERRIDE_TAB } from '../../core/attendance/overrides';
 import { keepReview } from '../attendance/keepReview';
 import { readOverrideCells } from '../attendance/overrideCells';
@@ -22,12 +24,7 @@ export function keepAfterRun(ss: Spreadsheet, settings: Settings, s: LetterSourc
   if (!input || !s.keptFrom) return; // planned from a kept review: nothing fresh to keep
   const lettersLog = loadTabs(ss, ['Letters Log'], settings).data['Letters Log'] || [];
   const overrides = readOverrideCells(ss.getSheetByName(OVERRIDE_TAB)).overrides;
-  const review = reviewAttendance({ ...input, letters: lettersLog, overrides });
-  keepReview(ss, settings, {
-    review, generation: s.keptFrom.generation, keptProblems: s.keptFrom.problems, latest: s.keptFrom.latest,
-    pupils: input.pupils, lettersLog, legal: input.legalSteps || [], overrides,
-    wrote: { lettersLog: false, overrides: false },
-  });
+  keep(ss, settings, s, reviewAttendance({ ...input, letters: lettersLog, overrides }), lettersLog, overrides);
 }
 
 /**
@@ -38,9 +35,16 @@ export function keepAfterRun(ss: Spreadsheet, settings: Settings, s: LetterSourc
 export function keepAfterRefusal(ss: Spreadsheet, settings: Settings, s: LetterSources): void {
   const input = s.reviewInput;
   if (!input || !s.keptFrom) return;
+  keep(ss, settings, s, s.review, input.letters, input.overrides || []);
+}
+
+/** The run's review kept, with the Letters Log and overrides it was worked out from. */
+function keep(ss: Spreadsheet, settings: Settings, s: LetterSources, review: AttendanceReview, lettersLog: LetterLogEntry[], overrides: LadderOverride[]): void {
+  const input = s.reviewInput as ReviewInput;
+  const from = s.keptFrom as NonNullable<LetterSources['keptFrom']>;
   keepReview(ss, settings, {
-    review: s.review, generation: s.keptFrom.generation, keptProblems: s.keptFrom.problems, latest: s.keptFrom.latest,
-    pupils: input.pupils, lettersLog: input.letters, legal: input.legalSteps || [], overrides: input.overrides || [],
+    review, generation: from.generation, keptProblems: from.problems, latest: from.latest,
+    pupils: input.pupils, lettersLog, legal: input.legalSteps || [], overrides,
     wrote: { lettersLog: false, overrides: false },
   });
 }
