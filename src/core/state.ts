@@ -119,11 +119,10 @@ export const DATA_GENERATION: StateKey<number> = {
 };
 
 /**
- * Imports that changed each tab, by the tab's name, and under "*" a change the add-on cannot place
- * in one tab (no job counts one today: a letter run that finds its letters changed since the
- * preview keeps fresh copies instead; the tests and the bench use it to drop every copy). A tab's
- * kept copy (core/tabCopy.ts) stands while its own count and "*" are unchanged, so a morning's
- * import of marks does not make the letter preview read the Homework Log whole again. The last
+ * Imports that changed each tab, by the tab's name. A tab's kept copy (core/tabCopy.ts) stands
+ * while its count is unchanged, so a morning's import of marks does not make the letter preview
+ * read the Homework Log whole again. (An earlier version also counted under "*" a change it could
+ * not place; such a count is read and ignored.) The last
  * review remembers the counts of the tabs it reads (ATTENDANCE_REVIEWED). Tab names and counts only.
  */
 export const TAB_IMPORTS: StateKey<Record<string, number>> = {
@@ -144,7 +143,7 @@ export const TAB_IMPORTS: StateKey<Record<string, number>> = {
 
 /**
  * The last attendance review: the data generation it read, the day it reviewed for, and the import
- * counts of the tabs it reads (jobs/imported.ts importCounts: "3.0.1.0.0.2.0|1"), so an import
+ * counts of the tabs it reads (jobs/imported.ts importCounts: "3.0.1.0.0.2.0"), so an import
  * into a tab it does not read (the Homework Log) leaves it current. (No clock time: a memory that
  * differs run to run for the same work would make two identical runs differ.)
  */

@@ -8,8 +8,8 @@
  * reading of the rules, only a second place the cells come from.
  *
  * When a sidebar can use it (`copyCheck`), from what is cheap to read:
- *  - no import into that tab since, and no change a run noticed without knowing where (the tab's
- *    import count, core/state.ts TAB_IMPORTS): an import can change any row;
+ *  - no import into that tab since (the tab's import count, core/state.ts TAB_IMPORTS): an
+ *    import can change any row;
  *  - the same width and the same header row;
  *  - at least as many rows, and the copy's last row still the same there. Rows added below it
  *    since (a teacher logging a miss) are read and added to the copy; a row deleted or a sort
@@ -19,8 +19,8 @@
  * reads the tabs whole and stops when its letters (who, which letter, why with the figures shown,
  * to whom, the address) differ from the preview's (jobs/letters/run.ts). That stop keeps copies
  * of the long tabs as the run read them whole, so the next preview sees the edit without reading
- * them whole itself. A middle edit can leave what a
- * preview does not show (a homework subject) a step behind in later previews; never a letter.
+ * them whole itself. A middle edit can leave what a preview does not show (a homework subject) a
+ * step behind in later previews; never a letter.
  */
 import { splitText } from './text';
 
@@ -29,7 +29,7 @@ export const TAB_COPY_VERSION = 1;
 export interface TabCopy {
   version: number;
   tab: string;
-  /** The tab's import count when it was read (jobs/imported.ts tabImportCount). */
+  /** The tab's import count when it was read (jobs/imported.ts importCounts). */
   generation: string;
   /**
    * The day it was read: the Register's copy is read with the weeks from the one before this day

@@ -9,30 +9,20 @@
 import { DATA_GENERATION, TAB_IMPORTS } from '../core/state';
 import { StateStore, documentState } from '../gas/properties';
 
-/**
- * `tab`: the tab the import changed, counted on its own too (core/state.ts TAB_IMPORTS); without
- * it, a change somewhere unknown, which every tab's count stands for.
- */
-export function noteTrackerChanged(state: StateStore = documentState(), tab?: string): void {
+/** `tab`: the tab the import changed, counted on its own too (core/state.ts TAB_IMPORTS). */
+export function noteTrackerChanged(state: StateStore = documentState(), tab: string): void {
   const counts = state.get(TAB_IMPORTS);
-  const key = tab || '*';
-  counts[key] = (counts[key] || 0) + 1;
+  counts[tab] = (counts[tab] || 0) + 1;
   // Both counts in one call: a failure between two would leave a copy or the kept review standing for a tab that changed.
   state.setAll([{ key: DATA_GENERATION, value: state.get(DATA_GENERATION) + 1 }, { key: TAB_IMPORTS, value: counts }]);
 }
 
-/** What a copy of `tab` was read at: its own import count and the unknown changes' ("3.1"). */
-export function tabImportCount(tab: string, state: StateStore = documentState()): string {
-  const counts = state.get(TAB_IMPORTS);
-  return `${counts[tab] || 0}.${counts['*'] || 0}`;
-}
-
 /**
- * The import counts of `tabs` and of the changes the add-on could not place ("3.0.1|0"): what a
- * review read, so the coding review can tell an import it must review for (marks, the roll) from
- * one it need not (the Homework Log).
+ * The import counts of `tabs` ("3.0.1"): what a copy of a tab was read at (jobs/tabCopies.ts), and
+ * what a review read, so the coding review can tell an import it must review for (marks, the roll)
+ * from one it need not (the Homework Log).
  */
 export function importCounts(tabs: string[], state: StateStore = documentState()): string {
   const counts = state.get(TAB_IMPORTS);
-  return `${tabs.map((t) => counts[t] || 0).join('.')}|${counts['*'] || 0}`;
+  return tabs.map((t) => counts[t] || 0).join('.');
 }

@@ -21,7 +21,7 @@
  * next preview need not read them whole again.
  */
 import { TabCopy, TAB_COPY_VERSION, copyCheck, sameValues, shapeStale } from '../core/tabCopy';
-import { noteTrackerChanged, tabImportCount } from './imported';
+import { importCounts, noteTrackerChanged } from './imported';
 import { IsoDate } from '../core/dates';
 import { recentWeekColumns } from '../core/attendance/registerTab';
 import { hasTabCopy, readTabCopies, writeTabCopy } from '../gas/tabCopiesTab';
@@ -67,7 +67,7 @@ export interface CopyReader {
 
 /** What a copy of `tab` is keyed by: its import count (an import can change any row). */
 function copyGeneration(tab: string, state?: StateStore): string {
-  return tabImportCount(tab, state);
+  return importCounts([tab], state);
 }
 
 /** A copy of `tab` read now, on `asOf`. */

@@ -14,7 +14,7 @@ import { previewLetterRunJob } from '../../src/jobs/letters/sidebarData';
 import { generateLetterRunJob } from '../../src/jobs/letters/run';
 import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { importRows } from '../../src/jobs/importData';
-import { noteTrackerChanged } from '../../src/jobs/imported';
+import { forgetCopies } from '../fixtures/forgetCopies';
 import { REVIEW_MEMORY_TAB } from '../../src/gas/reviewMemoryTab';
 import { documentState } from '../../src/gas/properties';
 import { DATA_GENERATION } from '../../src/core/state';
@@ -222,7 +222,7 @@ describe('a mark typed into the Register by hand after the review', () => {
     const req = { type: 'AT1', cohort: { kind: 'all' } };
     // Copies made by a run after an earlier test's hand edit, since undone, would not see the undo:
     // no copy stands, so this preview reads every tab whole and keeps its review and copies.
-    noteTrackerChanged();
+    forgetCopies(tracker().ss);
     shown(req);
     const before = previewLetterRunJob(tracker().ss, loadSettings(), asOf, req);
     expect(before.reviewNote).toMatch(KEPT);

@@ -16,6 +16,7 @@ import { setUpLetterTemplatesJob } from '../../src/jobs/letters/templates';
 import { importRows } from '../../src/jobs/importData';
 import { TAB_COPIES_TAB } from '../../src/gas/tabCopiesTab';
 import { noteTrackerChanged } from '../../src/jobs/imported';
+import { forgetCopies } from '../fixtures/forgetCopies';
 import { documentState } from '../../src/gas/properties';
 import { DATA_GENERATION } from '../../src/core/state';
 import { formatWeek, parseWeek } from '../../src/core/attendance/registerWeek';
@@ -58,7 +59,7 @@ describe('the letter preview reads long tabs through their copies', () => {
   });
 
   it('reads the Homework Log and Contacts whole once, then only their header and last row, showing the same', () => {
-    noteTrackerChanged(); // a change somewhere unknown: no copy stands (the imports that built the tracker kept them)
+    forgetCopies(tracker().ss); // no copy stands (the imports that built the tracker kept them)
     const first = shown(HOMEWORK);
     expect(first.cells.get('Homework Log')).toBe(rows('Homework Log') * width('Homework Log'));
     expect(first.cells.get('Contacts')).toBe(rows('Contacts') * width('Contacts'));
@@ -121,7 +122,13 @@ describe('the letter preview reads long tabs through their copies', () => {
     }],
     ['the last row edited', () => { const c = sheet('Homework Log').getRange(rows('Homework Log'), 3); const was = c.getValue(); c.setValue('Drama'); return () => c.setValue(was); }],
     ['a column added', () => { sheet('Homework Log').getRange(1, width('Homework Log') + 1).setValue('Form Tutor Note'); return () => sheet('Homework Log').deleteColumn(width('Homework Log')); }],
-    ['a damaged copy', () => { sheet(TAB_COPIES_TAB).getRange(3, 1, 1, 2).setValues([['{"typed', 'over']]); }],
+    ['a damaged copy', () => {
+      // Typed over in the Homework Log's column of the hidden tab (its heading names the tab).
+      const copies = sheet(TAB_COPIES_TAB);
+      const col = copies.getRange(1, 1, 1, copies.getLastColumn()).getValues()[0].findIndex((h) => /^Homework Log: /.test(String(h))) + 1;
+      expect(col).toBeGreaterThan(0);
+      copies.getRange(3, col).setValue('{"typed over');
+    }],
   ])('after %s it reads the Homework Log whole and shows what is there', (_what, change) => {
     shown(HOMEWORK);
     const undo = (change as () => (() => void) | void)();
@@ -300,8 +307,8 @@ const weekCells = (...weeks: string[]) => {
 
 describe('a sidebar that must review afresh reads the Register (its latest weeks again) and Lates to Lesson through copies', () => {
   it('after a Letters Log row typed by hand or an import of marks: the copies; on later days the copy with the week it was made and the week before read again', () => {
-    // Something changed somewhere unknown: every copy and the kept review stand no more.
-    noteTrackerChanged();
+    // No copy and no kept review (a tracker from before them).
+    forgetCopies(tracker().ss);
     const first = shown(AT1);
     expect(first.reviewNote).toMatch(/^Attendance reviewed afresh/);
     expect(first.cells.get('Register')).toBe(rows('Register') * width('Register'));
@@ -371,7 +378,7 @@ describe('a sidebar that must review afresh reads the Register (its latest weeks
   });
 
   it('a week of marks typed by hand into the latest week since the copy was made: read again, so the preview shows it as reading the Register whole does', () => {
-    noteTrackerChanged(); // no copy stands: the next call makes them today, Friday 26 January 2024
+    forgetCopies(tracker().ss); // no copy stands: the next call makes them today, Friday 26 January 2024
     shown(AT1);
     const before = shown(AT1).preview;
     const family = before.due[0];
